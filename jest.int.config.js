@@ -1,0 +1,9 @@
+// Integration and e2e tests: real PostgreSQL, Redis and SMTP. One worker, because the tests
+// share one database and one Redis; each file creates its own schema/queue prefix.
+module.exports = {
+  ...require('./jest.base.config'),
+  displayName: 'integration',
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.{int-spec,e2e-spec}.ts'],
+  maxWorkers: 1,
+  testTimeout: 60000,
+};
