@@ -1,1 +1,13 @@
-export {};
+export * from './calendar-date';
+export * from './roles';
+export * from './task-state';
+export * from './assignment-state';
+export * from './work-calendar';
+export * from './due-time';
+export * from './traffic-light';
+export * from './appraisal';
+export * from './iso-duration';
+export * from './reminder-policy';
+export * from './progress-cycle';
+export * from './reminder-schedule';
+export * from './digest';

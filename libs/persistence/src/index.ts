@@ -1,1 +1,6 @@
-export {};
+export * from './entities';
+export * from './data-source';
+export * from './embedded-postgres';
+export * from './database.module';
+export * from './repositories';
+export * from './password-hasher';

@@ -1,1 +1,2 @@
-export {};
+export * from './redis-connection';
+export * from './queue-names';

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule } from '@app/config';
+import { CliDatabase } from './cli-database.service';
+import { DemoCommand } from './commands/demo.command';
+import { ImportCommand } from './commands/import.command';
+import { MigrateCommand } from './commands/migrate.command';
+import { UserCreateCommand } from './commands/user-create.command';
+
+@Module({
+  imports: [AppConfigModule],
+  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand],
+})
+export class CliModule {}

@@ -1,0 +1,93 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { Env } from '@app/config';
+import { contentHash, importDocument, ParsedPlan } from '@app/importer';
+import { PlanImportRepository, SYSTEM_ACTOR } from '@app/persistence';
+import { CliDatabase } from '../cli-database.service';
+import { CliError } from '../cli-error';
+
+interface ImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+@Command({
+  name: 'import',
+  arguments: '<file>',
+  description:
+    'Import a plan document (.txt .html .docx .xlsx .csv). --dry-run parses and saves nothing; ' +
+    '--json prints the import contract JSON on stdout and nothing else.',
+})
+export class ImportCommand extends CommandRunner {
+  constructor(
+    private readonly db: CliDatabase,
+    private readonly env: Env,
+  ) {
+    super();
+  }
+
+  @Option({ flags: '--dry-run', description: 'parse and report only; write nothing' })
+  parseDryRun() {
+    return true;
+  }
+
+  @Option({ flags: '--json', description: 'print the parsed plan as JSON (the import contract)' })
+  parseJson() {
+    return true;
+  }
+
+  async run([file]: string[], options: ImportOptions): Promise<void> {
+    const content = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+      throw new CliError(`${file}: cannot read the file (${e.code ?? e.message})`);
+    });
+    if ((await stat(file)).isDirectory()) throw new CliError(`${file}: is a directory`);
+    const parsed = await importDocument({ fileName: basename(file), content });
+    if (options.dryRun) {
+      if (options.json) process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
+      else process.stdout.write(summary(file, parsed));
+      return;
+    }
+    const repo = new PlanImportRepository(await this.db.get());
+    const preview = await repo.preview(parsed, { contentHash: contentHash(content), fileName: basename(file), actor: SYSTEM_ACTOR });
+    const result = await repo.commit(preview.importId, SYSTEM_ACTOR);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ ...result, preview }, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(summary(file, parsed));
+    const what =
+      result.kind === 'unchanged'
+        ? 'unchanged: this document was imported before; nothing saved'
+        : result.kind === 'revision'
+          ? `revised plan ${result.planId}: ${result.tasksCreated} added, ${result.tasksUpdated} changed, ${result.tasksRemoved} removed`
+          : `saved plan ${result.planId} with ${result.tasksCreated} tasks`;
+    process.stdout.write(`${what}\n`);
+    if (result.pendingUnits.length) {
+      process.stdout.write(`units not in the directory (kept as pending): ${result.pendingUnits.join(', ')}\n`);
+    }
+  }
+}
+
+function summary(file: string, parsed: ParsedPlan): string {
+  const p = parsed.plan;
+  const lines = [
+    `${file}`,
+    `  plan:     ${p.title} (${p.year}; ${p.periodStart} – ${p.periodEnd})`,
+    `  issuer:   ${p.issuer ?? '-'}${p.docNumber ? `  ${p.docNumber}` : ''}${p.publishedAt ? `  published ${p.publishedAt}` : ''}`,
+    `  targets:  ${parsed.targets.length}`,
+    `  tasks:    ${parsed.tasks.length} (steps: ${parsed.tasks.reduce((n, t) => n + t.steps.length, 0)})`,
+  ];
+  const groups = new Map<string, number>();
+  for (const t of parsed.tasks) groups.set(t.group ?? '-', (groups.get(t.group ?? '-') ?? 0) + 1);
+  if (groups.size > 1) lines.push(`  groups:   ${[...groups].map(([g, n]) => `${g}: ${n}`).join('; ')}`);
+  for (const t of parsed.tasks) {
+    const units = [...t.leadUnits.map((u) => `${u}(牵头)`), ...t.responsibleUnits].slice(0, 4).join('、');
+    lines.push(`  ${t.code.padEnd(6)} ${t.deadline}  ${t.title.slice(0, 40)}${units ? `  [${units}]` : ''}`);
+  }
+  if (parsed.warnings.length) {
+    lines.push(`  warnings: ${parsed.warnings.length}`);
+    for (const w of parsed.warnings) lines.push(`    line ${w.line}: ${w.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

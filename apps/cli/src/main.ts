@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { CommandFactory } from 'nest-commander';
+import { ConfigError, validateEnv } from '@app/config';
+import { ImportError } from '@app/importer';
+import { CliModule } from './cli.module';
+import { CliError } from './cli-error';
+
+/** Errors the user can act on get one line; anything else is a bug and keeps its stack. */
+function report(err: unknown): never {
+  if (err instanceof ImportError) {
+    const where = err.line ? ` (line ${err.line})` : err.cell ? ` (cell ${err.cell})` : '';
+    process.stderr.write(`duban: import failed${where}: ${err.message}\n`);
+  } else if (err instanceof CliError || err instanceof ConfigError) {
+    process.stderr.write(`duban: ${err.message}\n`);
+  } else if (err instanceof Error && /ECONNREFUSED|cannot reach/.test(err.message)) {
+    process.stderr.write(`duban: ${err.message.split('\n')[0]}\n`);
+  } else {
+    process.stderr.write(`duban: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+}
+
+async function main() {
+  validateEnv(process.env);
+  const app = await CommandFactory.createWithoutRunning(CliModule, {
+    logger: false,
+    errorHandler: (err) => {
+      // commander's own exits (help, version, unknown option) carry an exit code
+      const code = (err as { exitCode?: number }).exitCode;
+      if (typeof code === 'number') process.exit(code);
+      report(err);
+    },
+  });
+  try {
+    await CommandFactory.runApplication(app);
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    report(err);
+  }
+  await app.close();
+  process.exit(0);
+}
+
+main().catch(report);

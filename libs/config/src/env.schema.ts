@@ -1,0 +1,110 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Every setting Duban reads. Nothing outside libs/config touches process.env. */
+export class Env {
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
+  @Min(1, { message: 'PORT must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  /** Unset: an embedded PostgreSQL (PGlite) under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s/:]+(:\d{1,5})?(\/\d+)?(\?\S*)?$|^rediss?:\/\/\S+@\S+$/, {
+    message: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+  })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Unset: mail is written to the log instead of sent (the demo needs no SMTP server). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM = 'Duban 督办 <duban@localhost>';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET = 'duban-development-secret-change-me';
+
+  @IsOptional()
+  @IsString()
+  TZ = 'Asia/Shanghai';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3, { message: 'ADMIN_USERNAME must be at least 3 characters' })
+  ADMIN_USERNAME = 'admin';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  ADMIN_PASSWORD = 'duban-admin';
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Where the embedded database and the session Redis keep their files. */
+  @IsOptional()
+  @IsString()
+  DATA_DIR = './data';
+
+  /** Public base URL used in e-mail links. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** PostgreSQL schema to use (tests isolate suites with it). */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_SCHEMA must be a lower-case SQL identifier' })
+  DATABASE_SCHEMA?: string;
+
+  /** Queue key prefix, so tests and parallel deployments on one Redis stay apart. */
+  @IsOptional()
+  @IsString()
+  QUEUE_PREFIX = 'duban';
+}
+
+/** Raised for a bad setting; main() prints only its message, never a stack trace. */
+export class ConfigError extends Error {}
+
+function describe(errors: ValidationError[], source: Record<string, unknown>): string {
+  return errors
+    .map((e) => {
+      const why = Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`;
+      return `${why} (got ${JSON.stringify(source[e.property])})`;
+    })
+    .join('; ');
+}
+
+/** Validates raw environment variables; throws ConfigError naming each bad setting. */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const source: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) source[k] = v === '' ? undefined : v;
+  const env = plainToInstance(Env, source, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${describe(errors, source)}`);
+  return env;
+}

@@ -1,0 +1,4 @@
+export * from './env.schema';
+export * from './config.module';
+export * from './fatal';
+export * from './logger.module';

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { addDays } from './calendar-date';
+import {
+  addWorkdays,
+  ChineseWorkCalendar,
+  nextWorkdayOnOrAfter,
+  previousWorkdayOnOrBefore,
+  WEEKDAY_CALENDAR,
+  WorkCalendar,
+  workdaysBetween,
+} from './work-calendar';
+
+const cal = new ChineseWorkCalendar();
+
+describe('ChineseWorkCalendar', () => {
+  it.each([
+    ['2025-10-01', false, 'National Day'],
+    ['2025-10-08', false, 'National Day, a Wednesday'],
+    ['2025-09-28', true, 'Sunday 调休 make-up workday'],
+    ['2025-10-11', true, 'Saturday 调休 make-up workday'],
+    ['2025-09-30', true, 'ordinary Tuesday'],
+    ['2025-10-04', false, 'Saturday inside the holiday'],
+    ['2026-05-01', false, 'Labour Day'],
+    ['2026-05-09', true, 'Saturday 调休 make-up workday'],
+    ['2026-05-31', false, 'ordinary Sunday'],
+    ['2026-06-19', false, 'Dragon Boat Festival'],
+  ])('%s is a workday: %p (%s)', (date, workday) => {
+    expect(cal.isWorkday(date)).toBe(workday);
+  });
+
+  it('rejects a malformed date instead of guessing', () => {
+    expect(() => cal.isWorkday('2025-10-1')).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('reports which years the holiday data covers', () => {
+    expect(cal.coversYear(2025)).toBe(true);
+    expect(cal.coversYear(2026)).toBe(true);
+    expect(cal.coversYear(1999)).toBe(false);
+  });
+
+  it('falls back to Monday–Friday for years without data', () => {
+    expect(cal.isWorkday('2099-01-05')).toBe(true); // a Monday
+    expect(cal.isWorkday('2099-01-04')).toBe(false); // a Sunday
+  });
+});
+
+describe('working-day helpers', () => {
+  it('previousWorkdayOnOrBefore skips the National Day holiday', () => {
+    expect(previousWorkdayOnOrBefore(cal, '2025-10-01')).toBe('2025-09-30');
+    expect(previousWorkdayOnOrBefore(cal, '2025-10-08')).toBe('2025-09-30');
+    expect(previousWorkdayOnOrBefore(cal, '2025-09-30')).toBe('2025-09-30');
+    expect(previousWorkdayOnOrBefore(cal, '2025-09-28')).toBe('2025-09-28');
+  });
+
+  it('nextWorkdayOnOrAfter finds the first day back', () => {
+    expect(nextWorkdayOnOrAfter(cal, '2025-10-01')).toBe('2025-10-09');
+    expect(nextWorkdayOnOrAfter(cal, '2025-10-09')).toBe('2025-10-09');
+  });
+
+  it.each([
+    ['2025-09-30', 1, '2025-10-09'],
+    ['2025-09-30', 2, '2025-10-10'],
+    ['2025-09-30', 3, '2025-10-11'],
+    ['2025-10-09', -1, '2025-09-30'],
+    ['2025-09-26', 1, '2025-09-28'],
+    ['2025-10-01', 0, '2025-10-01'],
+    ['2026-05-29', 1, '2026-06-01'],
+    ['2026-05-31', 3, '2026-06-03'],
+    ['2026-05-31', 7, '2026-06-09'],
+  ])('addWorkdays(%s, %d) = %s', (d, n, want) => {
+    expect(addWorkdays(cal, d, n)).toBe(want);
+  });
+
+  it('addWorkdays rejects fractions', () => {
+    expect(() => addWorkdays(cal, '2025-10-01', 1.5)).toThrow(/integer/);
+  });
+
+  it('fails loudly on a calendar with no working days', () => {
+    const never: WorkCalendar = { isWorkday: () => false };
+    expect(() => addWorkdays(never, '2025-10-01', 1)).toThrow(/no working days/);
+  });
+
+  it.each([
+    ['2025-09-30', '2025-10-09', 1],
+    ['2025-09-26', '2025-10-10', 5],
+    ['2025-10-10', '2025-09-26', -5],
+    ['2025-10-09', '2025-09-30', -1],
+    ['2025-10-09', '2025-10-01', 0],
+    ['2025-10-01', '2025-10-01', 0],
+    ['2025-10-01', '2025-10-08', 0],
+  ])('workdaysBetween(%s, %s) = %d', (a, b, want) => {
+    expect(workdaysBetween(cal, a, b)).toBe(want);
+  });
+
+  it('weekday calendar: Mon–Fri only', () => {
+    expect(WEEKDAY_CALENDAR.isWorkday('2025-10-01')).toBe(true);
+    expect(WEEKDAY_CALENDAR.isWorkday('2025-09-28')).toBe(false);
+  });
+
+  const anyDate = fc
+    .integer({ min: 0, max: 365 * 3 })
+    .map((n) => addDays('2024-01-01', n));
+
+  it('property: workdaysBetween(d, addWorkdays(d, n)) = n and the result is a workday', () => {
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -40, max: 40 }).filter((n) => n !== 0), (d, n) => {
+        const r = addWorkdays(cal, d, n);
+        expect(cal.isWorkday(r)).toBe(true);
+        expect(workdaysBetween(cal, d, r)).toBe(n);
+      }),
+    );
+  });
+
+  it('property: previousWorkdayOnOrBefore is a workday, not after d, with no workday between', () => {
+    fc.assert(
+      fc.property(anyDate, (d) => {
+        const p = previousWorkdayOnOrBefore(cal, d);
+        expect(cal.isWorkday(p)).toBe(true);
+        expect(p <= d).toBe(true);
+        expect(workdaysBetween(cal, p, d)).toBe(0);
+      }),
+    );
+  });
+});

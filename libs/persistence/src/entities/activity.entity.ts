@@ -1,0 +1,98 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+
+@Entity('progress_reports')
+export class ProgressReportEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'task_id' }) taskId: string;
+  @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;
+  @Column('uuid', { name: 'author_id', nullable: true }) authorId: string | null;
+  @Column('int') percent: number;
+  @Column('text') note: string;
+  @Column('text', { array: true }) evidence: string[];
+  @Column('jsonb', { name: 'indicator_values' }) indicatorValues: { name: string; value: number }[];
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('extension_requests')
+export class ExtensionRequestEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'task_id' }) taskId: string;
+  @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;
+  @Column('uuid', { name: 'requested_by', nullable: true }) requestedBy: string | null;
+  @Column('timestamptz', { name: 'requested_due_at' }) requestedDueAt: Date;
+  @Column('text') reason: string;
+  @Column('text') status: 'pending' | 'approved' | 'rejected';
+  @Column('uuid', { name: 'decided_by', nullable: true }) decidedBy: string | null;
+  @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
+  @Column('text', { name: 'decision_reason', nullable: true }) decisionReason: string | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('reviews')
+export class ReviewEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'task_id' }) taskId: string;
+  @Column('uuid', { name: 'reviewer_id', nullable: true }) reviewerId: string | null;
+  @Column('text') decision: 'approve' | 'return';
+  @Column('text', { nullable: true }) reason: string | null;
+  @Column('boolean', { name: 'override_open_steps' }) overrideOpenSteps: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('comments')
+export class CommentEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'task_id' }) taskId: string;
+  @Column('uuid', { name: 'author_id', nullable: true }) authorId: string | null;
+  @Column('text') body: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('audit_events')
+export class AuditEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column('uuid', { name: 'actor_id', nullable: true }) actorId: string | null;
+  @Column('text', { name: 'actor_name', nullable: true }) actorName: string | null;
+  @Column('text') action: string;
+  @Column('text', { name: 'entity_type' }) entityType: string;
+  @Column('text', { name: 'entity_id' }) entityId: string;
+  @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
+  @Column('jsonb', { nullable: true }) before: unknown;
+  @Column('jsonb', { nullable: true }) after: unknown;
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false }) createdAt: Date;
+}
+
+@Entity('domain_events')
+export class DomainEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column('text') type: string;
+  @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
+  @Column('jsonb') payload: Record<string, unknown>;
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false }) createdAt: Date;
+  @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt: Date | null;
+}
+
+@Entity('idempotency_keys')
+export class IdempotencyKeyEntity {
+  @PrimaryColumn('uuid', { name: 'user_id' }) userId: string;
+  @PrimaryColumn('text') key: string;
+  @Column('text', { name: 'request_hash' }) requestHash: string;
+  @Column('int') status: number;
+  @Column('jsonb', { nullable: true }) body: unknown;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('imports')
+export class ImportEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') status: 'previewed' | 'committed' | 'unchanged';
+  @Column('text', { name: 'file_name' }) fileName: string;
+  @Column('text', { name: 'content_hash' }) contentHash: string;
+  @Column('jsonb') parsed: unknown;
+  @Column('jsonb', { nullable: true }) diff: unknown;
+  @Column('uuid', { name: 'plan_id', nullable: true }) planId: string | null;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
+}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+@Entity('plans')
+export class PlanEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') title: string;
+  @Column('text', { nullable: true }) issuer: string | null;
+  @Column('int') year: number;
+  @Column('date', { name: 'published_at', nullable: true }) publishedAt: string | null;
+  @Column('text', { name: 'doc_number', nullable: true }) docNumber: string | null;
+  @Column('date', { name: 'period_start' }) periodStart: string;
+  @Column('date', { name: 'period_end' }) periodEnd: string;
+  @Column('text', { name: 'content_hash' }) contentHash: string;
+  @Column('text', { name: 'source_file_name', nullable: true }) sourceFileName: string | null;
+  @Column('jsonb', { name: 'reminder_policy', nullable: true }) reminderPolicy: unknown | null;
+  @Column('jsonb', { name: 'progress_cycle', nullable: true }) progressCycle: unknown | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('plan_supervisors')
+export class PlanSupervisorEntity {
+  @PrimaryColumn('uuid', { name: 'plan_id' }) planId: string;
+  @PrimaryColumn('uuid', { name: 'user_id' }) userId: string;
+}
+
+@Entity('plan_targets')
+export class PlanTargetEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'plan_id' }) planId: string;
+  @Column('text') code: string;
+  @Column('text') text: string;
+  @Column('jsonb') indicators: unknown[];
+}

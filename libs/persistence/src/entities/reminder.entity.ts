@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type ReminderState = 'pending' | 'enqueued' | 'sending' | 'sent' | 'cancelled' | 'failed';
+
+@Entity('reminders')
+export class ReminderEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  /** Deterministic schedule key from libs/domain; recomputation diffs on it. */
+  @Column('text') key: string;
+  @Column('uuid', { name: 'task_id' }) taskId: string;
+  @Column('uuid', { name: 'step_id', nullable: true }) stepId: string | null;
+  @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;
+  @Column('text') kind: string;
+  @Column('text') audience: string;
+  @Column('text') reason: string;
+  @Column('text', { name: 'notice_level' }) noticeLevel: string;
+  @Column('text', { array: true }) channels: string[];
+  @Column('timestamptz', { name: 'due_at' }) dueAt: Date;
+  @Column('text') state: ReminderState;
+  @Column('int') attempts: number;
+  @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
+  @Column('boolean') late: boolean;
+  @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('notifications')
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'reminder_id', nullable: true }) reminderId: string | null;
+  @Column('uuid', { name: 'user_id', nullable: true }) userId: string | null;
+  @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;
+  @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
+  @Column('text') channel: string;
+  @Column('text') recipient: string;
+  @Column('text') subject: string;
+  @Column('text') body: string;
+  @Column('text', { name: 'notice_level', nullable: true }) noticeLevel: string | null;
+  @Column('timestamptz', { name: 'read_at', nullable: true }) readAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+@Entity('tasks')
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'plan_id' }) planId: string;
+  @Column('text') code: string;
+  @Column('text', { name: 'group_name', nullable: true }) groupName: string | null;
+  @Column('text', { nullable: true }) section: string | null;
+  @Column('text') title: string;
+  @Column('text') content: string;
+  @Column('text', { nullable: true }) goal: string | null;
+  @Column('text', { name: 'deadline_text', nullable: true }) deadlineText: string | null;
+  /** The deadline the plan set; appraisal measures against it. */
+  @Column('timestamptz', { name: 'original_due_at' }) originalDueAt: Date;
+  /** The deadline in force, after approved extensions or an explicit PATCH. */
+  @Column('timestamptz', { name: 'due_at' }) dueAt: Date;
+  @Column('text', { nullable: true }) recurrence: string | null;
+  @Column('jsonb') indicators: unknown[];
+  @Column('text') status: string;
+  @Column('text', { name: 'status_before_suspend', nullable: true }) statusBeforeSuspend: string | null;
+  @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
+  @Column('int') progress: number;
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  @Column('timestamptz', { name: 'submitted_at', nullable: true }) submittedAt: Date | null;
+  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
+  @Column('timestamptz', { name: 'extension_approved_at', nullable: true }) extensionApprovedAt: Date | null;
+  @Column('timestamptz', { name: 'last_progress_at', nullable: true }) lastProgressAt: Date | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('steps')
+export class StepEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'task_id' }) taskId: string;
+  @Column('text') code: string;
+  @Column('int') position: number;
+  @Column('text') text: string;
+  @Column('text', { name: 'deadline_text', nullable: true }) deadlineText: string | null;
+  @Column('timestamptz', { name: 'due_at' }) dueAt: Date;
+  @Column('text') status: 'open' | 'completed';
+  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
+  @VersionColumn() version: number;
+}
+
+export type AssignmentRole = 'lead' | 'responsible' | 'assisting';
+
+@Entity('assignments')
+export class AssignmentEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'task_id' }) taskId: string;
+  @Column('uuid', { name: 'unit_id' }) unitId: string;
+  @Column('text') role: AssignmentRole;
+  @Column('text') status: string;
+  @Column('int') progress: number;
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  @Column('timestamptz', { name: 'last_progress_at', nullable: true }) lastProgressAt: Date | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export type Role = 'staff' | 'unit_head' | 'supervisor' | 'leader' | 'admin';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') username: string;
+  @Column('text', { name: 'display_name' }) displayName: string;
+  @Column('text', { nullable: true }) email: string | null;
+  @Column('text', { name: 'password_hash' }) passwordHash: string;
+  @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;
+  @Column('text', { array: true }) roles: Role[];
+  @Column('boolean', { name: 'daily_digest' }) dailyDigest: boolean;
+  @Column('boolean') active: boolean;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('refresh_tokens')
+export class RefreshTokenEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  /** All tokens rotated from one login share a family; reuse of a spent one revokes it. */
+  @Column('uuid', { name: 'family_id' }) familyId: string;
+  @Column('text', { name: 'token_hash' }) tokenHash: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('api_tokens')
+export class ApiTokenEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'token_hash' }) tokenHash: string;
+  @Column('text') scope: 'read' | 'write';
+  @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt: Date | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

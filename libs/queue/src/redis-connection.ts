@@ -1,0 +1,50 @@
+import IORedis, { RedisOptions } from 'ioredis';
+
+/**
+ * ioredis options for BullMQ. Workers must not give up on a command while Redis restarts
+ * (BullMQ requires maxRetriesPerRequest: null for blocking connections).
+ */
+export function redisOptions(url: string, forWorker = false): RedisOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname && u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: forWorker ? null : 1,
+    enableOfflineQueue: forWorker,
+    lazyConnect: true,
+  };
+}
+
+export function createRedis(url: string, forWorker = false): IORedis {
+  return new IORedis(redisOptions(url, forWorker));
+}
+
+/** A Redis that may evict keys would silently drop queued reminders. */
+export async function assertNoEviction(redis: IORedis): Promise<void> {
+  const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+  const policy = reply[1];
+  if (policy && policy !== 'noeviction') {
+    throw new Error(
+      `Redis maxmemory-policy is "${policy}"; Duban needs "noeviction" so queued reminders are never evicted ` +
+        `(run: redis-cli CONFIG SET maxmemory-policy noeviction, and set it in redis.conf)`,
+    );
+  }
+}
+
+/** Connects or fails with one line naming the URL (no retry storm at startup). */
+export async function connectRedisOrFail(url: string, forWorker = false): Promise<IORedis> {
+  const redis = createRedis(url, forWorker);
+  redis.on('error', () => undefined); // reported through the failed connect below and health checks
+  try {
+    await redis.connect();
+    await redis.ping();
+    return redis;
+  } catch (e) {
+    redis.disconnect();
+    throw new Error(`cannot reach Redis at REDIS_URL=${url}: ${(e as Error).message}`);
+  }
+}

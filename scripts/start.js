@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm start`: the quick start. Installs and builds if needed, makes sure Redis answers (starting a
+// session redis-server when one is installed), runs an embedded PostgreSQL unless DATABASE_URL is
+// set, migrates and loads the demo, then runs the API and the worker until Ctrl-C / SIGTERM.
+const { spawn, spawnSync } = require('node:child_process');
+const { mkdirSync } = require('node:fs');
+const net = require('node:net');
+const { join, resolve } = require('node:path');
+
+const { ensureInstalled, buildIfStale, ENTRY, root } = require('./build-if-stale');
+
+const say = (s) => process.stderr.write(`duban: ${s}\n`);
+const env = { ...process.env };
+env.REDIS_URL ||= 'redis://127.0.0.1:6379';
+env.DATA_DIR ||= join(root, 'data');
+env.PORT ||= '3000';
+
+function redisPing(url) {
+  const u = new URL(url);
+  return new Promise((ok) => {
+    const s = net.connect({ host: u.hostname, port: Number(u.port || 6379) });
+    const done = (v) => { s.destroy(); ok(v); };
+    s.setTimeout(1000, () => done(false));
+    s.on('error', () => done(false));
+    s.on('connect', () => s.write(u.password ? `AUTH ${decodeURIComponent(u.password)}\r\nPING\r\n` : 'PING\r\n'));
+    s.on('data', (d) => done(/PONG/.test(String(d))));
+  });
+}
+
+const hasBinary = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function ensureRedis(children) {
+  if (await redisPing(env.REDIS_URL)) return;
+  const u = new URL(env.REDIS_URL);
+  const local = ['127.0.0.1', 'localhost', '::1'].includes(u.hostname);
+  if (!local || !hasBinary('redis-server')) {
+    say(`Redis does not answer at ${env.REDIS_URL}.`);
+    say('Start one (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis; or docker compose -f docker/docker-compose.yml up -d redis)');
+    say('or set REDIS_URL to a running Redis with maxmemory-policy noeviction.');
+    process.exit(1);
+  }
+  const dir = resolve(env.DATA_DIR, 'redis');
+  mkdirSync(dir, { recursive: true });
+  say(`starting redis-server for this session on port ${u.port || 6379} (data in ${dir})`);
+  const redis = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(u.port || 6379), '--dir', dir,
+    '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', ''], { stdio: 'ignore' });
+  children.push({ name: 'redis', proc: redis, last: true });
+  for (let i = 0; i < 50; i++) {
+    if (await redisPing(env.REDIS_URL)) return;
+    await sleep(100);
+  }
+  say('redis-server did not come up'); process.exit(1);
+}
+
+function run(entry, args) {
+  const r = spawnSync(process.execPath, [entry, ...args], { stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+async function main() {
+  ensureInstalled();
+  buildIfStale();
+  const children = [];
+  let embedded = null;
+  await ensureRedis(children);
+  if (!env.DATABASE_URL) {
+    // One PGlite for the API, the worker and the demo loader: this process serves it.
+    const { startEmbeddedPostgres } = require(join(root, 'dist/apps/cli/libs/persistence/src/embedded-postgres.js'));
+    embedded = await startEmbeddedPostgres(env.DATA_DIR);
+    env.DATABASE_URL = embedded.url;
+    say(`embedded PostgreSQL (PGlite) in ${env.DATA_DIR}/pg`);
+  }
+  say('migrating and loading the demo data …');
+  run(ENTRY.cli, ['demo']);
+
+  for (const name of ['api', 'worker']) {
+    const proc = spawn(process.execPath, [ENTRY[name]], { stdio: 'inherit', env });
+    children.push({ name, proc });
+    proc.on('exit', (code, signal) => {
+      if (!stopping) { say(`${name} exited (${signal ?? code}); stopping`); stop(code || 1); }
+    });
+  }
+  say(`API on http://localhost:${env.PORT} — docs at http://localhost:${env.PORT}/docs, health at /health`);
+  say(`log in: POST /auth/login {"username":"supervisor","password":"duban-demo"} (see README for all demo users)`);
+
+  let stopping = false;
+  async function stop(code = 0) {
+    if (stopping) return;
+    stopping = true;
+    const apps = children.filter((c) => !c.last);
+    await Promise.all(apps.map((c) => new Promise((r) => {
+      if (c.proc.exitCode !== null) return r();
+      c.proc.once('exit', r); c.proc.kill('SIGTERM');
+    })));
+    if (embedded) await embedded.stop();
+    for (const c of children.filter((c) => c.last)) c.proc.kill('SIGTERM');
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+}
+
+main().catch((e) => { say(e.message); process.exit(1); });
