@@ -5,5 +5,6 @@ module.exports = {
   displayName: 'integration',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{int-spec,e2e-spec}.ts'],
   maxWorkers: 1,
-  testTimeout: 60000,
+  testTimeout: 120000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
 };

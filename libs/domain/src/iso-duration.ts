@@ -30,8 +30,8 @@ export function parseIsoDuration(input: string): IsoDuration {
     throw bad('expected [-]P[nW][nD][T[nH][nM][nS]]');
   }
   const [, sign, w, d, h, mi, s] = m;
-  if ([w, d, h, mi, s].every((x) => x === undefined)) throw bad('has no amount');
   if (text.includes('T') && [h, mi, s].every((x) => x === undefined)) throw bad('"T" must be followed by hours, minutes or seconds');
+  if ([w, d, h, mi, s].every((x) => x === undefined)) throw bad('has no amount');
   if (w !== undefined && [d, h, mi, s].some((x) => x !== undefined)) throw bad('weeks cannot be combined with other units');
   const n = (x: string | undefined) => (x === undefined ? 0 : Number(x));
   const abs = ((n(w) * 7 + n(d)) * 24 * 3600 + n(h) * 3600 + n(mi) * 60 + n(s)) * 1000;

@@ -56,3 +56,13 @@ export function parseNumber(s: string): number | null {
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
   return parseChineseNumeral(t);
 }
+
+/** 1 → 一, 5 → 五, 12 → 十二, 23 → 二十三 (for renumbering headings that lost their number). */
+export function toChineseNumeral(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return d[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : d[tens]}十${ones ? d[ones] : ''}`;
+}

@@ -28,7 +28,7 @@ const CHROME: RegExp[] = [
 
 /** Labels of publication metadata lines (索引号 blocks, 发布时间/发布单位, 信息来源 …). */
 const META_LABEL =
-  /(索\s*引\s*号|主题分类|分\s*类|发布机构|发布单位|发文机关|发文单位|发文日期|发布日期|发布时间|成文日期|文\s*号|发文字号|效力状态|有\s*效\s*性|名\s*称|信息来源|来\s*源|日\s*期)\s*[:：]?/g;
+  /(索\s*引\s*号|主题分类|分\s*类|发布机构|发布单位|发文机关|发文单位|发文日期|发布日期|发布时间|成文日期|文\s*号|发文字号|效力状态|有\s*效\s*性|名\s*称|信息来源|来\s*源|日\s*期|字\s*体)\s*[:：]?/g;
 const META_START = /^(索\s*引\s*号|发布|发文|成文日期|日\s*期\s*[:：]|文\s*号|信息来源|来\s*源\s*[:：]|主题分类)/;
 const DATE_RE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 const DOC_NO = /[\u4e00-\u9fa5]{1,10}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号/;
@@ -94,8 +94,9 @@ export function stripChrome(lines: Line[]): { lines: Line[]; meta: PageMeta } {
   const headLimit = Math.min(end, 25);
   for (let i = 0; i < end; i++) {
     const t = lines[i].text;
-    if (CHROME.some((re) => re.test(t)) || isNavLine(t)) continue;
+    // Metadata first: "日期:2015年04月02日 信息来源: 字体:【大】" is both meta and chrome.
     if (i < headLimit && readMeta(t, meta)) continue;
+    if (CHROME.some((re) => re.test(t)) || isNavLine(t)) continue;
     kept.push(lines[i]);
   }
   if (!meta.docNumber) {

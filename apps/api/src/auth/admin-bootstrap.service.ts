@@ -1,0 +1,33 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Env } from '@app/config';
+import { hashPassword, UserRepository } from '@app/persistence';
+
+/** The first admin comes from ADMIN_USERNAME / ADMIN_PASSWORD, so a fresh install can log in. */
+@Injectable()
+export class AdminBootstrap implements OnApplicationBootstrap {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly env: Env,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const users = new UserRepository(this.ds);
+    if (await users.findByUsername(this.env.ADMIN_USERNAME)) return;
+    try {
+      await users.createIfMissing({
+        username: this.env.ADMIN_USERNAME,
+        displayName: '系统管理员',
+        email: null,
+        passwordHash: await hashPassword(this.env.ADMIN_PASSWORD),
+        unitId: null,
+        roles: ['admin'],
+      });
+      new Logger('Auth').log(`created the first admin "${this.env.ADMIN_USERNAME}"`);
+    } catch (e) {
+      // Two API processes starting together: the other one created it.
+      if (!(await users.findByUsername(this.env.ADMIN_USERNAME))) throw e;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Public } from '../common/current-user';
+import { CreateApiTokenDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in; returns a 15-minute access token and a rotating refresh token' })
+  @ApiOkResponse({ type: TokenPairDto })
+  login(@Body() dto: LoginDto) {
+    return this.auth.login(dto.username, dto.password);
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair; a reused refresh token revokes the login' })
+  @ApiOkResponse({ type: TokenPairDto })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The caller' })
+  me(@CurrentUser() user: AuthUser) {
+    return user;
+  }
+
+  @Post('me/tokens')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create a personal read-only API token (shown once) for reporting integrations' })
+  createToken(@CurrentUser() user: AuthUser, @Body() dto: CreateApiTokenDto) {
+    return this.auth.createApiToken(user.id, dto.name);
+  }
+
+  @Get('me/tokens')
+  @ApiBearerAuth()
+  listTokens(@CurrentUser() user: AuthUser) {
+    return this.auth.listApiTokens(user.id);
+  }
+
+  @Delete('me/tokens/:id')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async revokeToken(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    if (!(await this.auth.revokeApiToken(user.id, id))) throw new NotFoundException(`no API token ${id}`);
+  }
+}

@@ -1,0 +1,91 @@
+import { parseChineseNumeral } from './chinese-numerals';
+
+/**
+ * Heading levels of Chinese official documents (GB/T 9704 practice):
+ * 0 第一部分/第一章, 1 一、, 2 (一), 3 1. / 1、, 4 (1), 5 ①.
+ */
+export type HeadingLevel = 0 | 1 | 2 | 3 | 4 | 5;
+
+export interface Heading {
+  level: HeadingLevel;
+  /** The number as written ("一", "3", "①"), or null when the document lost it (")全力推进…"). */
+  marker: string | null;
+  /** Numeric value of the marker, when it has one. */
+  value: number | null;
+  /** Text after the marker. */
+  rest: string;
+  /** True for bare section keywords such as "主要目标" / "重点工作". */
+  keyword: boolean;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+const SECTION_KEYWORD =
+  /^(主要目标|目标任务|工作目标|发展目标|总体目标|年度目标|主要任务|重点任务|重点工作|主要工作|工作任务|具体任务|任务分工|主要措施|工作措施|重点措施|具体措施|保障措施|工作要求|组织保障|组织实施|指导思想|总体要求|基本原则|工作原则)[:：]?$/;
+
+export function classifyHeading(text: string): Heading | null {
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(`^第(${CN}|\\d{1,2})(部分|章|篇)\\s*(.*)$`).exec(text))) {
+    return { level: 0, marker: m[1], value: parseChineseNumeral(m[1]), rest: m[3].trim(), keyword: false };
+  }
+  if ((m = new RegExp(`^(${CN})\\s*[、.．]\\s*(.*)$`).exec(text))) {
+    return { level: 1, marker: m[1], value: parseChineseNumeral(m[1]), rest: m[2].trim(), keyword: false };
+  }
+  if ((m = new RegExp(`^[(（]\\s*(${CN})\\s*[)）]\\s*[、.．]?\\s*(.*)$`).exec(text))) {
+    return { level: 2, marker: m[1], value: parseChineseNumeral(m[1]), rest: m[2].trim(), keyword: false };
+  }
+  // Broken "(一)" headings seen on web copies: "()引育…" and ")全力推进…" lost their number.
+  if ((m = /^(?:[(（]\s*[)）]|[)）])\s*(\S.*)$/.exec(text))) {
+    return { level: 2, marker: null, value: null, rest: m[1].trim(), keyword: false };
+  }
+  if ((m = /^(\d{1,3})\s*(?:[.．、](?!\d)|\s(?=[\u4e00-\u9fa5]))\s*(.*)$/.exec(text))) {
+    if (/^\d{4}$/.test(m[1])) return null;
+    return { level: 3, marker: m[1], value: Number(m[1]), rest: m[2].trim(), keyword: false };
+  }
+  if ((m = /^[(（]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*(.*)$/.exec(text))) {
+    return { level: 4, marker: m[1], value: Number(m[1]), rest: m[2].trim(), keyword: false };
+  }
+  if ((m = new RegExp(`^([${CIRCLED}])\\s*(.*)$`).exec(text))) {
+    return { level: 5, marker: m[1], value: CIRCLED.indexOf(m[1]) + 1, rest: m[2].trim(), keyword: false };
+  }
+  if (SECTION_KEYWORD.test(text)) {
+    return { level: 1, marker: null, value: null, rest: text.replace(/[:：]$/, ''), keyword: true };
+  }
+  return null;
+}
+
+export type SectionKind = 'target' | 'task' | 'guidance' | 'closing';
+
+/** What a top-level section is for, judged from its heading text. */
+export function sectionKind(title: string): SectionKind {
+  const t = title.replace(/[\s:：。]/g, '');
+  if (/^(主要|发展|总体|工作|年度|预期)?目标(任务)?$|^主要目标|^(发展|总体|工作|年度)目标/.test(t)) return 'target';
+  if (/^(保障措施|组织保障|工作保障|保障机制|实施保障|工作要求|组织实施|组织领导|监督检查|督查考核|考核评估|有关要求|其他事项)/.test(t))
+    return 'closing';
+  if (/^(指导思想|总体要求|基本原则|工作原则|总体思路|工作思路|编制依据|背景|现状|形势)/.test(t)) return 'guidance';
+  return 'task';
+}
+
+/** A table header cell (flattened web tables put one per line). */
+export type ColumnRole = 'no' | 'title' | 'content' | 'goal' | 'deadline' | 'lead' | 'responsible' | 'assisting' | 'section' | 'note';
+
+const COLUMNS: [ColumnRole, RegExp][] = [
+  ['no', /^(序号|编号|序|项目编号|任务编号)$/],
+  ['title', /^(责任事项|重点任务|主要任务|工作任务|任务|事项|任务名称|重点工作|工作事项|目标任务|项目名称|改革事项|任务事项|工作名称|重点事项|主要工作)$/],
+  ['content', /^(具体工作内容|工作内容|工作措施|具体措施|主要措施|主要内容|任务内容|具体任务|推进措施|工作举措|具体举措|具体内容|实施内容|任务要求|工作要求)$/],
+  ['goal', /^(工作目标|目标|预期目标|预期成效|工作标准|完成标准|阶段目标|年度目标|目标要求|成果形式)$/],
+  ['deadline', /^(完成时限|时间节点|完成时间|时限|时限要求|进度安排|完成期限|办结时限|时间安排)$/],
+  ['lead', /^(牵头单位|牵头部门|牵头责任单位|主责单位)$/],
+  ['responsible', /^(责任单位|责任部门|承办单位|实施单位|责任主体)$/],
+  ['assisting', /^(配合单位|协办单位|配合部门|协助单位|参与单位|协同单位)$/],
+  ['section', /^(类别|分类|领域|板块|专项)$/],
+  ['note', /^(备注|说明)$/],
+];
+
+export function columnRole(cell: string): ColumnRole | null {
+  const t = cell.replace(/[\s:：*]/g, '').replace(/[(（].*[)）]$/, '');
+  if (!t || t.length > 12) return null;
+  for (const [role, re] of COLUMNS) if (re.test(t)) return role;
+  return null;
+}

@@ -1,0 +1,24 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEST_DATABASE_URL } from '../support/database';
+import { ENTRY, freePort, runApp } from '../support/processes';
+
+describe('worker against a Redis that may evict keys', () => {
+  it('refuses to start and says why in one line', async () => {
+    const port = await freePort();
+    const redis = spawn('redis-server', [
+      '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
+      '--maxmemory-policy', 'allkeys-lru', '--dir', mkdtempSync(join(tmpdir(), 'duban-redis-')),
+    ]);
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      const worker = runApp(ENTRY.worker, { REDIS_URL: `redis://127.0.0.1:${port}`, DATABASE_URL: TEST_DATABASE_URL });
+      expect((await worker.exited).code).toBe(1);
+      expect(worker.stderr()).toMatch(/maxmemory-policy is "allkeys-lru"; Duban needs "noeviction"/);
+    } finally {
+      redis.kill('SIGTERM');
+    }
+  });
+});
