@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createTestSchema, TEST_DATABASE_URL } from '../support/database';
 import { ENTRY, freePort, runApp, waitFor200 } from '../support/processes';
 
+type HealthBody = { details: Record<string, { status: string; workers?: number }> };
+
 describe('API and worker processes', () => {
   let schema: Awaited<ReturnType<typeof createTestSchema>>;
 
@@ -18,7 +20,7 @@ describe('API and worker processes', () => {
     const port = await freePort();
     const api = runApp(ENTRY.api, { PORT: String(port), DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema.schema });
     const res = await waitFor200(`http://127.0.0.1:${port}/health`, api);
-    const body = await res.json();
+    const body = (await res.json()) as HealthBody;
     expect(body.details.database.status).toBe('up');
     expect(body.details.redis.status).toBe('up');
     api.proc.kill('SIGTERM');
@@ -32,7 +34,7 @@ describe('API and worker processes', () => {
         const port = await freePort();
         const api = runApp(ENTRY.api, { PORT: String(port), DATA_DIR: dataDir });
         const res = await waitFor200(`http://127.0.0.1:${port}/health`, api, 60_000);
-        expect((await res.json()).details.database.status).toBe('up');
+        expect(((await res.json()) as HealthBody).details.database.status).toBe('up');
         api.proc.kill('SIGTERM');
         expect((await api.exited).code).toBe(0);
       }
@@ -75,7 +77,7 @@ describe('API and worker processes', () => {
     expect(before.status).toBe(503);
     const worker = runApp(ENTRY.worker, env);
     const res = await waitFor200(`http://127.0.0.1:${port}/health/worker`, worker);
-    expect((await res.json()).details.worker.workers).toBe(1);
+    expect(((await res.json()) as HealthBody).details.worker.workers).toBe(1);
     worker.proc.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
     api.proc.kill('SIGTERM');

@@ -2,10 +2,17 @@ import { Module } from '@nestjs/common';
 import { AppConfigModule, AppLoggerModule } from '@app/config';
 import { DatabaseModule } from '@app/persistence';
 import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
 import { HealthModule } from './health/health.module';
+import { PlansModule } from './plans/plans.module';
+import { TasksModule } from './tasks/tasks.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
+import { ImportsModule } from './imports/imports.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({
-  imports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, HealthModule, AuthModule],
+  imports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, HealthModule, AuthModule, ImportsModule,
+    CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule],
 })
 export class AppModule {}

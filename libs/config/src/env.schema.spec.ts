@@ -32,3 +32,15 @@ describe('validateEnv', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 });
+
+describe('validateEnv integer settings', () => {
+  it('reads numbers from strings and keeps defaults', () => {
+    const env = validateEnv({ SWEEP_EVERY_SECONDS: '5' });
+    expect(env.SWEEP_EVERY_SECONDS).toBe(5);
+    expect(env.REMINDER_HORIZON_MINUTES).toBe(120);
+  });
+
+  it('names the setting that is out of range', () => {
+    expect(() => validateEnv({ DELIVERY_ATTEMPTS: '0' })).toThrow(/DELIVERY_ATTEMPTS must be an integer between 1 and 20/);
+  });
+});

@@ -14,6 +14,18 @@ import {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** An optional integer setting with a default and bounds, reported by name when wrong. */
+function IntSetting(name: string, min: number, max: number): PropertyDecorator {
+  const msg = { message: `${name} must be an integer between ${min} and ${max}` };
+  return (target, key) => {
+    Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))(target, key);
+    IsOptional()(target, key);
+    IsInt(msg)(target, key);
+    Min(min, msg)(target, key);
+    Max(max, msg)(target, key);
+  };
+}
+
 /** Every setting Duban reads. Nothing outside libs/config touches process.env. */
 export class Env {
   @IsOptional()
@@ -80,6 +92,42 @@ export class Env {
   @IsOptional()
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_SCHEMA must be a lower-case SQL identifier' })
   DATABASE_SCHEMA?: string;
+
+  /** Wall-clock time (Asia/Shanghai) at which a deadline date falls due. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DUE_TIME must be HH:MM, e.g. 18:00' })
+  DUE_TIME = '18:00';
+
+  /** Reminders due within this many minutes are put into Redis as delayed jobs. */
+  @IntSetting('REMINDER_HORIZON_MINUTES', 1, 7 * 24 * 60)
+  REMINDER_HORIZON_MINUTES = 120;
+
+  /** How often the worker's sweep looks for due reminders (the safety net behind enqueue-on-change). */
+  @IntSetting('SWEEP_EVERY_SECONDS', 1, 3600)
+  SWEEP_EVERY_SECONDS = 60;
+
+  @IntSetting('DELIVERY_ATTEMPTS', 1, 20)
+  DELIVERY_ATTEMPTS = 5;
+
+  /** First retry of a failed delivery after this many ms, doubling each attempt. */
+  @IntSetting('RETRY_BACKOFF_MS', 10, 3_600_000)
+  RETRY_BACKOFF_MS = 30_000;
+
+  /** Working days a unit has to acknowledge (签收) a new item. */
+  @IntSetting('ACK_WORKDAYS', 1, 30)
+  ACK_WORKDAYS = 3;
+
+  /** An item turns yellow this many working days before its deadline. */
+  @IntSetting('YELLOW_WORKDAYS', 0, 60)
+  YELLOW_WORKDAYS = 5;
+
+  @IntSetting('WORKER_CONCURRENCY', 1, 100)
+  WORKER_CONCURRENCY = 10;
+
+  /** When daily digests go out, Asia/Shanghai. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DIGEST_TIME must be HH:MM, e.g. 08:30' })
+  DIGEST_TIME = '08:30';
 
   /** Queue key prefix, so tests and parallel deployments on one Redis stay apart. */
   @IsOptional()

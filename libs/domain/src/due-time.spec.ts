@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { clockMinutes, dueAtFor, isClockTime, minutesOfDay, shanghaiDate, zonedInstant } from './due-time';
 
 describe('due time', () => {
@@ -44,5 +45,34 @@ describe('due time', () => {
     expect(isClockTime('23:59')).toBe(true);
     expect(isClockTime('7:00')).toBe(false);
     expect(clockMinutes('01:30')).toBe(90);
+  });
+});
+
+describe('Asia/Shanghai fast path', () => {
+  // '+08:00' goes through TZDate; 'Asia/Shanghai' after 1992 through plain arithmetic. They must agree.
+  const anyInstant = fc.integer({ min: Date.UTC(1992, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(ms));
+
+  it('shanghaiDate and minutesOfDay agree with TZDate', () => {
+    fc.assert(
+      fc.property(anyInstant, (at) => {
+        expect(shanghaiDate(at)).toBe(shanghaiDate(at, '+08:00'));
+        expect(minutesOfDay(at)).toBeCloseTo(minutesOfDay(at, '+08:00'), 6);
+      }),
+    );
+  });
+
+  it('zonedInstant agrees with TZDate', () => {
+    fc.assert(
+      fc.property(anyInstant, fc.integer({ min: 0, max: 1439 }), (at, minute) => {
+        const date = shanghaiDate(at);
+        const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+        expect(zonedInstant(date, time)).toEqual(zonedInstant(date, time, '+08:00'));
+      }),
+    );
+  });
+
+  it('before 1992 the real zone rules apply (China observed DST 1986–1991)', () => {
+    expect(dueAtFor('1990-07-01').toISOString()).toBe('1990-07-01T09:00:00.000Z');
+    expect(shanghaiDate(new Date('1990-06-30T15:30:00Z'))).toBe('1990-07-01');
   });
 });

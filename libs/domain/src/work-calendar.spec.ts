@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays } from './calendar-date';
+import { addDays, isoWeekday } from './calendar-date';
 import {
   addWorkdays,
   ChineseWorkCalendar,
@@ -36,6 +36,31 @@ describe('ChineseWorkCalendar', () => {
     expect(cal.coversYear(2025)).toBe(true);
     expect(cal.coversYear(2026)).toBe(true);
     expect(cal.coversYear(1999)).toBe(false);
+  });
+
+  it('names special days', () => {
+    expect(cal.specialDay('2025-10-01')).toMatch(/国庆节/);
+    expect(cal.specialDay('2025-09-28')).toMatch(/国庆节/);
+    expect(cal.specialDay('2025-09-30')).toBeNull();
+  });
+
+  it('matches the State Council 2025 holiday notice (国办发明电〔2024〕12号) for the whole year', () => {
+    const weekendWorkdays: string[] = [];
+    const weekdayHolidays: string[] = [];
+    for (let d = '2025-01-01'; d <= '2025-12-31'; d = addDays(d, 1)) {
+      const weekend = isoWeekday(d) >= 6;
+      if (weekend && cal.isWorkday(d)) weekendWorkdays.push(d.slice(5));
+      if (!weekend && !cal.isWorkday(d)) weekdayHolidays.push(d.slice(5));
+    }
+    expect(weekendWorkdays).toEqual(['01-26', '02-08', '04-27', '09-28', '10-11']);
+    expect(weekdayHolidays).toEqual([
+      '01-01',
+      '01-28', '01-29', '01-30', '01-31', '02-03', '02-04',
+      '04-04',
+      '05-01', '05-02', '05-05',
+      '06-02',
+      '10-01', '10-02', '10-03', '10-06', '10-07', '10-08',
+    ]);
   });
 
   it('falls back to Monday–Friday for years without data', () => {

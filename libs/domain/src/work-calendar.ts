@@ -1,5 +1,4 @@
-import { getDayDetail, isWorkday } from 'chinese-days';
-import { addDays, assertIsoDate, compareIsoDates, IsoDate, isoWeekday, parseIsoDate } from './calendar-date';
+import { addDays, assertIsoDate, compareIsoDates, IsoDate, isoWeekday } from './calendar-date';
 
 /** Which Asia/Shanghai calendar dates are working days. */
 export interface WorkCalendar {
@@ -17,28 +16,45 @@ export const WEEKDAY_CALENDAR: WorkCalendar = {
   },
 };
 
+interface HolidayData {
+  /** 'YYYY-MM-DD' → "National Day,国庆节,3": days off, including the weekend days inside a holiday. */
+  holidays: Record<string, string>;
+  /** 'YYYY-MM-DD' → name: weekend days that are 调休 make-up workdays. */
+  workdays: Record<string, string>;
+}
+
+// The package's own data file. Its isWorkday() formats dates with the host's local clock and
+// answers wrongly on hosts west of UTC, so the lookup below is done here on date strings.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CHINESE_DAYS: HolidayData = require('chinese-days/dist/chinese-days.json');
+
 /**
  * Chinese public holidays and 调休 make-up workdays from the chinese-days package
- * (it covers 2004 up to the year the installed version was published: check `coversYear`).
- * Years it does not cover fall back to Monday–Friday, which is what the package itself does;
+ * (2004 up to the year the installed version was published: check `coversYear`).
+ * Years it does not cover fall back to Monday–Friday, as the package itself does;
  * upgrade the package each December when the State Council publishes the next year.
  */
 export class ChineseWorkCalendar implements WorkCalendar {
-  private readonly cache = new Map<IsoDate, boolean>();
+  private readonly years: ReadonlySet<number>;
 
-  isWorkday(date: IsoDate): boolean {
-    const hit = this.cache.get(date);
-    if (hit !== undefined) return hit;
-    const { year, month, day } = parseIsoDate(date);
-    // A local-midnight Date: chinese-days formats with local getters, so this is right in any host zone.
-    const result = isWorkday(new Date(year, month - 1, day));
-    this.cache.set(date, result);
-    return result;
+  constructor(private readonly data: HolidayData = CHINESE_DAYS) {
+    this.years = new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
   }
 
-  /** True when the package has holiday data for `year` (New Year's Day is always a holiday). */
+  isWorkday(date: IsoDate): boolean {
+    if (this.data.workdays[date] !== undefined) return true;
+    if (this.data.holidays[date] !== undefined) return false;
+    return isoWeekday(date) <= 5; // validates the date
+  }
+
+  /** The holiday or make-up workday name ("National Day,国庆节,3"), or null on an ordinary day. */
+  specialDay(date: IsoDate): string | null {
+    return this.data.workdays[date] ?? this.data.holidays[date] ?? null;
+  }
+
+  /** True when the package has holiday data for `year`. */
   coversYear(year: number): boolean {
-    return !getDayDetail(new Date(year, 0, 1)).work;
+    return this.years.has(year);
   }
 }
 

@@ -24,6 +24,8 @@ const CHROME: RegExp[] = [
   /^(版权所有|Copyright|©)/i,
   /^(网站地图|联系我们|分享到|相关链接|上一篇|下一篇)/,
   /^附件[:：]?\s*$/,
+  /^(联系电话|联系方式|电话|传真|邮编|邮箱|地址)[:：]?\s*[\d\-()（） ]*$/,
+  /^[\d\-()（）+ ]{7,}$/,
 ];
 
 /** Labels of publication metadata lines (索引号 blocks, 发布时间/发布单位, 信息来源 …). */
@@ -34,6 +36,11 @@ const DATE_RE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 const DOC_NO = /[\u4e00-\u9fa5]{1,10}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号/;
 
 const pad = (s: string) => s.padStart(2, '0');
+
+/** Body sentences can mention 主办/承办 or 打印; furniture lines are short and never end a sentence. */
+function isFurnitureSized(t: string): boolean {
+  return t.length <= 80 && !/。/.test(t);
+}
 
 function isNavLine(t: string): boolean {
   return (t.match(/[|｜]/g) ?? []).length >= 2 && t.length < 120 && !/[。；]/.test(t);
@@ -83,7 +90,7 @@ export function stripChrome(lines: Line[]): { lines: Line[]; meta: PageMeta } {
   let end = lines.length;
   const tailFrom = Math.floor(lines.length * 0.5);
   for (let i = tailFrom; i < lines.length; i++) {
-    if (!FOOTER_START.test(lines[i].text)) continue;
+    if (!isFurnitureSized(lines[i].text) || !FOOTER_START.test(lines[i].text)) continue;
     const rest = lines.slice(i + 1);
     if (rest.every((l) => l.text.length < 60 && !/。/.test(l.text))) {
       end = i;
@@ -96,7 +103,7 @@ export function stripChrome(lines: Line[]): { lines: Line[]; meta: PageMeta } {
     const t = lines[i].text;
     // Metadata first: "日期:2015年04月02日 信息来源: 字体:【大】" is both meta and chrome.
     if (i < headLimit && readMeta(t, meta)) continue;
-    if (CHROME.some((re) => re.test(t)) || isNavLine(t)) continue;
+    if ((isFurnitureSized(t) && CHROME.some((re) => re.test(t))) || isNavLine(t)) continue;
     kept.push(lines[i]);
   }
   if (!meta.docNumber) {

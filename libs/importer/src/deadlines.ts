@@ -36,6 +36,13 @@ function validDate(y: number, m: number, d: number): string | null {
 
 const N = `(?:\\d{1,2}|[${CN_NUMERAL_CHARS}]{1,3})`;
 const RANGE_DASH = '[—–\\-―~～至到]+';
+// Compiled once: these run for every cell and step of every document.
+const RANGE_RE = new RegExp(`^(\\d{4})年?${RANGE_DASH}(\\d{4})年?(底|末)?$`);
+const MONTH_RE = new RegExp(`^(?:(本|今|当|次|明)年(?:度)?)?(${N})月(?:(${N})日|份)?(底|末|上旬|中旬|下旬|中)?$`);
+const PHRASE_RE = new RegExp(
+  `((?:\\d{4}年)?(?:(?:次|明|本|今)年)?(?:${N}月(?:${N}日)?(?:底|末|上旬|中旬|下旬)?|年底|年末|上半年|下半年|第?[一二三四]季度末?))(?:前|以前|之前|底前)(?:完成|办结|到位)?`,
+  'g',
+);
 
 /** "每年" etc. as they appear anywhere in a task's text; the finest period wins. */
 export function detectRecurrence(text: string): Recurrence | null {
@@ -80,7 +87,7 @@ export function parseDeadline(text: string, ctx: DeadlineContext): ParsedDeadlin
   if (rec) return out(ctx.periodEnd, 'recurring', rec);
 
   // 2022—2024年, 2022-2024, (2022——2024年)
-  if ((m = new RegExp(`^(\\d{4})年?${RANGE_DASH}(\\d{4})年?(底|末)?$`).exec(s))) {
+  if ((m = RANGE_RE.exec(s))) {
     return out(isoDate(Number(m[2]), 12, 31));
   }
   // 2024年, 到2024年, 2024年底, 2024年12月, 2024年6月30日, 2024年年底
@@ -90,7 +97,7 @@ export function parseDeadline(text: string, ctx: DeadlineContext): ParsedDeadlin
     return out(monthDay(y, Number(m[2]), m[3], m[4]));
   }
   // 5月, 12月底, 6月30日, 次年3月, 十二月
-  if ((m = new RegExp(`^(?:(本|今|当|次|明)年(?:度)?)?(${N})月(?:(${N})日|份)?(底|末|上旬|中旬|下旬|中)?$`).exec(s))) {
+  if ((m = MONTH_RE.exec(s))) {
     const mo = parseNumber(m[2]);
     const d = m[3] ? parseNumber(m[3]) : null;
     if (mo === null) return null;
@@ -138,10 +145,9 @@ export function findDeadline(text: string, ctx: DeadlineContext): ParsedDeadline
     const d = parseDeadline(labelled[1], ctx);
     if (d) return d;
   }
-  const phrase = new RegExp(
-    `((?:\\d{4}年)?(?:(?:次|明|本|今)年)?(?:${N}月(?:${N}日)?(?:底|末|上旬|中旬|下旬)?|年底|年末|上半年|下半年|第?[一二三四]季度末?))(?:前|以前|之前|底前)(?:完成|办结|到位)?`,
-    'g',
-  );
+  if (!/前/.test(text)) return null;
+  const phrase = PHRASE_RE;
+  phrase.lastIndex = 0;
   let m: RegExpExecArray | null;
   let best: ParsedDeadline | null = null;
   while ((m = phrase.exec(text))) {

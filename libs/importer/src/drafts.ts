@@ -112,7 +112,7 @@ function units(raws: string[]): { units: string[]; marked: string[] } {
   return { units: out, marked };
 }
 
-const ASSISTED = /(?:协助|配合|支持)((?:市|省|区|县|东湖|武汉)[^\s，,。、；;:：()（）]{1,14}?(?:管委会|委员会|局|委|办|厅|院|中心|政府|高新区|开发区))/;
+const ASSISTED = /(?:协助|配合|支持)((?:市|省|区|县|东湖|武汉)[^\s，,。、；;:：()（）]{1,14}?(?:管委会|委员会|局|委|办|厅|院|中心|政府|区))/;
 
 function dedupeIndicators(list: Indicator[]): Indicator[] {
   const seen = new Set<string>();

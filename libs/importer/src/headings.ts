@@ -24,15 +24,23 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const SECTION_KEYWORD =
   /^(主要目标|目标任务|工作目标|发展目标|总体目标|年度目标|主要任务|重点任务|重点工作|主要工作|工作任务|具体任务|任务分工|主要措施|工作措施|重点措施|具体措施|保障措施|工作要求|组织保障|组织实施|指导思想|总体要求|基本原则|工作原则)[:：]?$/;
 
+const PART_RE = new RegExp(`^第(${CN}|\\d{1,2})(部分|章|篇)\\s*(.*)$`);
+const L1_RE = new RegExp(`^(${CN})\\s*[、.．]\\s*(.*)$`);
+const L2_RE = new RegExp(`^[(（]\\s*(${CN})\\s*[)）]\\s*[、.．]?\\s*(.*)$`);
+const L5_RE = new RegExp(`^([${CIRCLED}])\\s*(.*)$`);
+// Every heading starts with one of these characters; the rest of the lines skip all regexes.
+const HEAD_START = new RegExp(`^[第一二三四五六七八九十(（)）\\d${CIRCLED}主目重工具任保组指总基年发]`);
+
 export function classifyHeading(text: string): Heading | null {
+  if (!HEAD_START.test(text)) return null;
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(`^第(${CN}|\\d{1,2})(部分|章|篇)\\s*(.*)$`).exec(text))) {
+  if ((m = PART_RE.exec(text))) {
     return { level: 0, marker: m[1], value: parseChineseNumeral(m[1]), rest: m[3].trim(), keyword: false };
   }
-  if ((m = new RegExp(`^(${CN})\\s*[、.．]\\s*(.*)$`).exec(text))) {
+  if ((m = L1_RE.exec(text))) {
     return { level: 1, marker: m[1], value: parseChineseNumeral(m[1]), rest: m[2].trim(), keyword: false };
   }
-  if ((m = new RegExp(`^[(（]\\s*(${CN})\\s*[)）]\\s*[、.．]?\\s*(.*)$`).exec(text))) {
+  if ((m = L2_RE.exec(text))) {
     return { level: 2, marker: m[1], value: parseChineseNumeral(m[1]), rest: m[2].trim(), keyword: false };
   }
   // Broken "(一)" headings seen on web copies: "()引育…" and ")全力推进…" lost their number.
@@ -46,7 +54,7 @@ export function classifyHeading(text: string): Heading | null {
   if ((m = /^[(（]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*(.*)$/.exec(text))) {
     return { level: 4, marker: m[1], value: Number(m[1]), rest: m[2].trim(), keyword: false };
   }
-  if ((m = new RegExp(`^([${CIRCLED}])\\s*(.*)$`).exec(text))) {
+  if ((m = L5_RE.exec(text))) {
     return { level: 5, marker: m[1], value: CIRCLED.indexOf(m[1]) + 1, rest: m[2].trim(), keyword: false };
   }
   if (SECTION_KEYWORD.test(text)) {

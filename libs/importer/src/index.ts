@@ -1,1 +1,28 @@
-export {};
+// Public API of libs/importer. Pure TypeScript: no Nest, no database; the CLI and the API wrap it.
+export type {
+  Comparator,
+  ImportWarning,
+  Indicator,
+  ParsedPlan,
+  PlanInfo,
+  Recurrence,
+  Step,
+  Target,
+  Task,
+} from './types';
+export { ImportError, type ImportErrorCode } from './errors';
+export { importDocument, type ImportSource } from './import-document';
+export { parsePlanText, parsePlanSheets, type ParseOptions } from './parse';
+export {
+  UnitDirectory,
+  loadUnitDirectory,
+  type UnitDirectoryData,
+  type DirectoryUnit,
+  type DirectoryGroup,
+  type UnitResolution,
+} from './unit-directory';
+export { contentHash } from './content-hash';
+export { diffPlans, type PlanDiff, type TaskChange } from './diff';
+export { parseDeadline, type DeadlineContext, type ParsedDeadline } from './deadlines';
+export { splitUnits } from './units';
+export { extractIndicators } from './indicators';

@@ -15,7 +15,7 @@ const QTY = new RegExp(
 );
 
 const GE_BEFORE = /(突破|超过|达到|达|不少于|不低于|至少|力争|增长|提高到?|提升到?|新增|增加|增至|上升)\s*$/;
-const LE_BEFORE = /(控制在|不超过|低于|少于|压减到?|降至|下降到|以内)\s*$/;
+const LE_BEFORE = /(控制在|不超过|(?<!不)低于|(?<!不)少于|压减到?|降至|下降到|以内)\s*$/;
 const VERB_TAIL =
   /(力争|争取|实现|突破到?|达到|达|超过|不少于|不低于|至少|为|到|至|提高到|提升到|控制在|不超过|低于|约|近|共|均|以上)+$/;
 
@@ -70,15 +70,21 @@ function horizon(text: string, mask: boolean[], from: number, to: number): strin
  * the document promises at least that much. A bare amount ("技术合同成交额750亿元") is "=".
  */
 export function extractIndicators(text: string): Indicator[] {
+  return findIndicators(text).map((f) => f.indicator);
+}
+
+/** Like extractIndicators, with the offset of each quantity in `text`. */
+export function findIndicators(text: string): { indicator: Indicator; index: number }[] {
   const mask = quotedMask(text);
   const found: Indicator[] = [];
+  const at: number[] = [];
   QTY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = QTY.exec(text))) {
-    const at = m.index;
-    const end = at + m[0].length;
-    if (mask[at]) continue;
-    const before = text.slice(Math.max(0, at - 1), at);
+    const pos = m.index;
+    const end = pos + m[0].length;
+    if (mask[pos]) continue;
+    const before = text.slice(Math.max(0, pos - 1), pos);
     if (/[A-Za-z第前\d.]/.test(before)) continue;
     const [, numText, rangeEnd, more, unit] = m;
     if (unit === '大' && /^(十[五六七八九]|二十)$/.test(numText)) continue; // 党的十九大
@@ -87,16 +93,17 @@ export function extractIndicators(text: string): Indicator[] {
     const value = parseNumber(numText);
     if (value === null || !Number.isFinite(value)) continue;
 
-    const cStart = clauseStart(text, at);
-    const prefix = text.slice(cStart, at);
+    const cStart = clauseStart(text, pos);
+    const prefix = text.slice(cStart, pos);
     const after = text.slice(end, end + 4);
     let comparator: Comparator = '=';
     if (rangeEnd || more || /^(以上|及以上|多|余)/.test(after) || GE_BEFORE.test(prefix)) comparator = '>=';
     if (/^(以下|以内|之内)/.test(after) || LE_BEFORE.test(prefix)) comparator = '<=';
+    if (comparator === '=' && /(^|[，,；;])\s*(新增|增加|培育|引进)/.test(prefix)) comparator = '>=';
     if (/^左右/.test(after)) comparator = '=';
 
     let name = prefix
-      .replace(/^\s*(\d+[、.．]|[(（]\d+[)）])/, '')
+      .replace(/^\s*(\d+[、.．)）]|[(（]\d+[)）])/, '')
       .replace(/^(?:到|至|截至)?\d{4}年(?:底|末)?/, '')
       .replace(/^(全年|今年|并|和|及|同时|其中|力争|争取)+/, '')
       .trim()
@@ -107,13 +114,14 @@ export function extractIndicators(text: string): Indicator[] {
       name = (name + tail).trim();
     }
     if (!name && found.length) name = found[found.length - 1].name;
+    at.push(m.index);
     found.push({
       name,
       value,
       unit: unit === '％' ? '%' : unit,
       comparator,
-      deadline: horizon(text, mask, sentenceStart(text, at), at),
+      deadline: horizon(text, mask, sentenceStart(text, pos), pos),
     });
   }
-  return found;
+  return found.map((indicator, k) => ({ indicator, index: at[k] }));
 }

@@ -31,7 +31,7 @@ const YEAR_RANGE = /(\d{4})\s*(?:年)?\s*[—–\-―~～至到]+\s*(\d{4})/;
 function issuerFromTitle(title: string): { unit: string | null; place: string | null } {
   const t = title.replace(/^关于(印发|下发)?/, '');
   const unit = /^([\u4e00-\u9fa5]{2,20}?(?:局|委|办|厅|管委会|政府|委员会|中心))(?=\d|关于|《|[\u4e00-\u9fa5]*(?:要点|方案|计划|清单|意见))/.exec(t);
-  if (unit && looksLikeUnit(unit[1]) && !/(年|工作|科技)$/.test(unit[1].slice(0, -1))) return { unit: unit[1], place: null };
+  if (unit && looksLikeUnit(unit[1]) && !/年|工作/.test(unit[1])) return { unit: unit[1], place: null };
   const place = /^(?:\d{4}年?)?((?:全|本)?[\u4e00-\u9fa5]{1,6}?(?:省|市|县|区|自治州|州))/.exec(t);
   return { unit: null, place: place && !/^(全|本)/.test(place[1]) ? place[1] : null };
 }

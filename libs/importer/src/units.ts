@@ -64,10 +64,21 @@ export function splitUnits(text: string): UnitList {
     return '';
   });
   const units: string[] = [];
+  // Separators inside brackets that stay in a name ("各县（市、区）人民政府") must not split it.
+  let depth = 0;
+  const guarded = [...withoutNotes]
+    .map((c) => {
+      if (/[(（〈【[]/.test(c)) depth++;
+      else if (/[)）〉】\]]/.test(c)) depth = Math.max(0, depth - 1);
+      return depth > 0 && /[、，,;；\s/]/.test(c) ? `\u0001${c.charCodeAt(0)}\u0002` : c;
+    })
+    .join('');
+  const unguard = (s: string) => s.replace(/\u0001(\d+)\u0002/g, (_, code: string) => String.fromCharCode(Number(code)));
   // Clauses split by , ; — a shared suffix only reaches back across 、 within one clause.
-  for (const clause of withoutNotes.split(/[，,;；\n]+/)) {
+  for (const clause of guarded.split(/[，,;；\n]+/)) {
     const parts = clause
       .split(/[、\s/]+/)
+      .map(unguard)
       .flatMap((p) => splitConjunctions(p.trim()))
       .map(stripNoise)
       .filter((p) => p.length > 0);

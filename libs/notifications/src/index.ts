@@ -1,1 +1,5 @@
-export {};
+export * from './mailer';
+export * from './webhook';
+export * from './signed-link';
+export * from './templates/reminder.template';
+export * from './templates/digest.template';

@@ -1,2 +1,3 @@
 export * from './redis-connection';
 export * from './queue-names';
+export * from './reminder-jobs';

@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'bullmq';
 import IORedis, { RedisOptions } from 'ioredis';
 
 /**
@@ -48,3 +49,6 @@ export async function connectRedisOrFail(url: string, forWorker = false): Promis
     throw new Error(`cannot reach Redis at REDIS_URL=${url}: ${(e as Error).message}`);
   }
 }
+
+/** The same options typed for BullMQ (its RedisOptions mirrors ioredis' loosely). */
+export const bullConnection = (url: string): ConnectionOptions => redisOptions(url, true) as ConnectionOptions;

@@ -40,7 +40,7 @@ export class DemoCommand extends CommandRunner {
     await this.ensureAdmin(ds);
     const supervisorIds = await this.ensureDemoUsers(ds, units);
     const files = (await readdir(dir)).filter((f) => /\.(txt|html?|docx|xlsx|csv)$/i.test(f)).sort();
-    const imports = new PlanImportRepository(ds);
+    const imports = new PlanImportRepository(ds, { endOfDay: this.env.DUE_TIME });
     for (const f of files) {
       const content = await readFile(join(dir, f));
       const parsed = await importDocument({ fileName: f, content });

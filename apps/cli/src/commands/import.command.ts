@@ -48,7 +48,7 @@ export class ImportCommand extends CommandRunner {
       else process.stdout.write(summary(file, parsed));
       return;
     }
-    const repo = new PlanImportRepository(await this.db.get());
+    const repo = new PlanImportRepository(await this.db.get(), { endOfDay: this.env.DUE_TIME });
     const preview = await repo.preview(parsed, { contentHash: contentHash(content), fileName: basename(file), actor: SYSTEM_ACTOR });
     const result = await repo.commit(preview.importId, SYSTEM_ACTOR);
     if (options.json) {

@@ -21,6 +21,9 @@ export class ReminderEntity {
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
   @Column('boolean') late: boolean;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
+  /** While sending: the lease; a worker that dies leaves it to expire and the sweep takes it back. */
+  @Column('timestamptz', { name: 'claimed_until', nullable: true }) claimedUntil: Date | null;
+  @Column('int') recipients: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

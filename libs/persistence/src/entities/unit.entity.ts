@@ -10,7 +10,7 @@ export class UnitEntity {
   @Column('text', { array: true }) aliases: string[];
   /** Named by a document but not (yet) in the directory. */
   @Column('boolean') pending: boolean;
-  @Column('jsonb') contacts: Record<string, string>;
+  @Column('jsonb') contacts: { name?: string; phone?: string; email?: string }[];
   @Column('jsonb', { nullable: true }) webhook: { url: string; format: string } | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

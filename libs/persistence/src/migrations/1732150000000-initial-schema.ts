@@ -17,7 +17,7 @@ export class InitialSchema1732150000000 implements MigrationInterface {
         parent_id uuid REFERENCES units(id) ON DELETE SET NULL,
         aliases text[] NOT NULL DEFAULT '{}',
         pending boolean NOT NULL DEFAULT false,
-        contacts jsonb NOT NULL DEFAULT '{}',
+        contacts jsonb NOT NULL DEFAULT '[]',
         webhook jsonb,
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),

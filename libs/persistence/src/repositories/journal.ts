@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { PlannerSettings, ReminderPlanner } from './reminder-planner';
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
@@ -22,7 +23,17 @@ export type DomainEventType =
  * so a change and its record commit or roll back together.
  */
 export class Journal {
-  constructor(private readonly m: EntityManager) {}
+  private static planner = new ReminderPlanner();
+
+  /** Set once at start from the validated config (acknowledgement days, end of working day). */
+  static configure(settings: PlannerSettings): void {
+    Journal.planner = new ReminderPlanner(undefined, settings);
+  }
+
+  constructor(
+    private readonly m: EntityManager,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async audit(
     actor: Actor,
@@ -38,7 +49,12 @@ export class Journal {
     );
   }
 
+  /**
+   * Records the event and, for a task, recomputes its reminder schedule in the same transaction:
+   * every change that can move a reminder publishes an event, so none can forget to reschedule.
+   */
   async event(type: DomainEventType, taskId: string | null, payload: Record<string, unknown> = {}): Promise<void> {
     await this.m.query(`INSERT INTO domain_events (type, task_id, payload) VALUES ($1, $2, $3)`, [type, taskId, json(payload)]);
+    if (taskId) await Journal.planner.recompute(this.m, taskId, this.now());
   }
 }

@@ -193,7 +193,7 @@ export class PlanImportRepository {
       const after = c.after as ParsedTask;
       const originalDueAt = dueAtFor(after.deadline, this.options.endOfDay);
       const deadlineMoved = originalDueAt.getTime() !== row.originalDueAt.getTime();
-      const patch: Partial<TaskEntity> = {
+      const patch = {
         title: after.title,
         content: after.content,
         goal: after.goal,

@@ -1,11 +1,10 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { UnitEntity, UnitGroupEntity } from '../entities';
 
-/** The shape of seeds/units.json (the importer's UnitDirectoryData). */
-export interface UnitDirectoryRecord {
-  units: { code: string; name: string; aliases: string[]; parent: string | null; kind: string; contacts?: Record<string, string> }[];
-  groups: { name: string; aliases?: string[]; members: string[] }[];
-}
+import type { UnitDirectoryData } from '@app/importer';
+
+/** The shape of seeds/units.json. */
+export type UnitDirectoryRecord = UnitDirectoryData;
 
 export type UnitResolution =
   | { kind: 'unit'; unit: UnitEntity }
@@ -30,7 +29,7 @@ export class UnitRepository {
     const byName = new Map<string, UnitEntity>();
     for (const u of dir.units) {
       const existing = await m.findOne(UnitEntity, { where: { code: u.code } });
-      const row = existing ?? m.create(UnitEntity, { code: u.code, contacts: {}, pending: false, webhook: null });
+      const row = existing ?? m.create(UnitEntity, { code: u.code, contacts: [], pending: false, webhook: null });
       Object.assign(row, { name: u.name, aliases: u.aliases ?? [], kind: u.kind ?? 'department', pending: false });
       if (u.contacts) row.contacts = u.contacts;
       byName.set(u.name, await m.save(row));
@@ -86,7 +85,7 @@ export class UnitRepository {
         aliases: [],
         kind: 'pending',
         pending: true,
-        contacts: {},
+        contacts: [],
         webhook: null,
       }),
     );

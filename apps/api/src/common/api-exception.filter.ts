@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { RowNotFoundError, StaleVersionError } from '@app/persistence';
+
+interface PgError {
+  code?: string;
+  detail?: string;
+  message?: string;
+  column?: string;
+  constraint?: string;
+}
+
+/** PostgreSQL error classes a bad request can cause: they are the client's fault, never a 500. */
+const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
+  '22P02': { status: 400, message: 'a value has the wrong format' },
+  '22007': { status: 400, message: 'a date or time has the wrong format' },
+  '22008': { status: 400, message: 'a date or time is out of range' },
+  '22003': { status: 400, message: 'a number is out of range' },
+  '22001': { status: 400, message: 'a text value is too long' },
+  '23502': { status: 400, message: 'a required value is missing' },
+  '23514': { status: 400, message: 'a value breaks a rule of the data' },
+  '23505': { status: 409, message: 'this already exists' },
+};
+
+/**
+ * One error shape for the whole API: {statusCode, message, ...}. Stale versions are 409 with the
+ * current version; database errors caused by the request are 400/409; anything else is logged
+ * with its stack and answered 500 without internals.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly log = new Logger('Http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.describe(error);
+    if (status >= 500) this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    res.status(status).json(body);
+  }
+
+  private describe(error: unknown): [number, Record<string, unknown>] {
+    if (error instanceof HttpException) {
+      const r = error.getResponse();
+      const body = typeof r === 'string' ? { statusCode: error.getStatus(), message: r } : (r as Record<string, unknown>);
+      return [error.getStatus(), { statusCode: error.getStatus(), ...body }];
+    }
+    if (error instanceof StaleVersionError) {
+      return [409, { statusCode: 409, error: 'Conflict', message: error.message, currentVersion: error.currentVersion }];
+    }
+    if (error instanceof RowNotFoundError) {
+      return [404, { statusCode: 404, error: 'Not Found', message: error.message }];
+    }
+    if (error instanceof QueryFailedError) {
+      const pg = error.driverError as PgError;
+      if (pg.code === '23503') {
+        // A delete of a referenced row is a conflict; a reference to a missing row is a bad request.
+        const deleting = /update or delete/.test(pg.message ?? '');
+        const status = deleting ? 409 : 400;
+        const message = deleting ? `still in use: ${pg.detail ?? pg.message}` : `refers to something that does not exist: ${pg.detail ?? pg.message}`;
+        return [status, { statusCode: status, error: HttpStatus[status], message }];
+      }
+      const known = pg.code ? PG_CLIENT_ERRORS[pg.code] : undefined;
+      if (known) {
+        const detail = pg.detail ?? pg.message;
+        return [known.status, { statusCode: known.status, error: HttpStatus[known.status], message: `${known.message}: ${detail}` }];
+      }
+    }
+    return [500, { statusCode: 500, error: 'Internal Server Error', message: 'internal server error' }];
+  }
+}

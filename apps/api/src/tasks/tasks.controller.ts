@@ -1,0 +1,167 @@
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuthUser, CurrentUser, Roles } from '../common/current-user';
+import { PageQuery } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { idempotencyKey, TransactionRunner } from '../common/transaction-runner';
+import {
+  BulkAssignDto,
+  CommentDto,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  PatchTaskDto,
+  ProgressDto,
+  ReviewDto,
+  StepCompleteDto,
+  SubmitDto,
+  TransitionDto,
+} from './dto/task-commands.dto';
+import { TaskQuery } from './dto/task-query.dto';
+import { ExtensionsService } from './extensions.service';
+import { TasksService } from './tasks.service';
+import { TaskWorkflowService } from './task-workflow.service';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' };
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller()
+export class TasksController {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly workflow: TaskWorkflowService,
+    private readonly extensions: ExtensionsService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  @Get('tasks')
+  @ApiOperation({ summary: 'Items (责任事项) visible to the caller, filtered and sorted; light and overdue are derived' })
+  list(@CurrentUser() user: AuthUser, @Query() q: TaskQuery) {
+    return this.tasks.list(user, q);
+  }
+
+  @Post('tasks/bulk-assign')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Assign one unit with one role to many items (supervisor of their plans); all or nothing' })
+  bulkAssign(@CurrentUser() user: AuthUser, @Body() dto: BulkAssignDto) {
+    return this.tx.run((m) => this.workflow.bulkAssign(m, user, dto));
+  }
+
+  @Get('tasks/:id')
+  @ApiOperation({ summary: 'One item: steps, each unit’s part with its own light, latest progress, deadlines' })
+  detail(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.tasks.detail(user, id);
+  }
+
+  @Patch('tasks/:id')
+  @ApiOperation({ summary: 'Set the deadline in force (supervisor); the original deadline is kept' })
+  patch(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: PatchTaskDto) {
+    return this.tx.run((m) => this.workflow.patch(m, user, id, dto));
+  }
+
+  @Post('tasks/:id/progress')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Report progress for the caller’s unit; the lead unit’s report is the item’s progress' })
+  async progress(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: ProgressDto,
+    @Headers('idempotency-key') key: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['progress', id, dto] }, 201, (m) =>
+      this.workflow.progress(m, user, id, dto),
+    );
+    res.status(out.status);
+    return out.body;
+  }
+
+  @Post('tasks/:id/transitions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'acknowledged (签收), in_progress (start), suspended / cancelled / resume (supervisor, with reason)' })
+  transition(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: TransitionDto) {
+    return this.tx.run((m) => this.workflow.transition(m, user, id, dto));
+  }
+
+  @Post('tasks/:id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The lead unit submits the consolidated report for review' })
+  submit(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SubmitDto) {
+    return this.tx.run((m) => this.workflow.submit(m, user, id, dto));
+  }
+
+  @Post('tasks/:id/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Supervisor: approve (办结) or return (退回, with reason)' })
+  review(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ReviewDto) {
+    return this.tx.run((m) => this.workflow.review(m, user, id, dto));
+  }
+
+  @Post('tasks/:id/steps/:stepId/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a step (具体工作内容) completed' })
+  completeStep(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @UuidParam('stepId') stepId: string, @Body() dto: StepCompleteDto) {
+    return this.tx.run((m) => this.workflow.completeStep(m, user, id, stepId, dto));
+  }
+
+  @Post('tasks/:id/extensions')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Ask for a later deadline (延期申请)' })
+  async requestExtension(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: ExtensionRequestDto,
+    @Headers('idempotency-key') key: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['extension', id, dto] }, 201, (m) =>
+      this.extensions.request(m, user, id, dto),
+    );
+    res.status(out.status);
+    return out.body;
+  }
+
+  @Get('tasks/:id/extensions')
+  @ApiOperation({ summary: 'Extension requests of an item, oldest first' })
+  listExtensions(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.extensions.list(user, id);
+  }
+
+  @Post('extensions/:id/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Supervisor: approve (the deadline moves, the original is kept) or reject with a reason' })
+  decideExtension(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ExtensionDecisionDto) {
+    return this.tx.run((m) => this.extensions.decide(m, user, id, dto));
+  }
+
+  @Post('tasks/:id/comments')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Comment on an item (assisting units too)' })
+  async comment(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: CommentDto,
+    @Headers('idempotency-key') key: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['comment', id, dto] }, 201, (m) =>
+      this.tasks.addComment(m, user, id, dto.body),
+    );
+    res.status(out.status);
+    return out.body;
+  }
+
+  @Get('tasks/:id/comments')
+  @ApiOperation({ summary: 'Comments, oldest first' })
+  comments(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: PageQuery) {
+    return this.tasks.comments(user, id, q);
+  }
+
+  @Get('tasks/:id/history')
+  @ApiOperation({ summary: 'The audit trail of an item, oldest first' })
+  history(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: PageQuery) {
+    return this.tasks.history(user, id, q);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ExtensionsService } from './extensions.service';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
+import { TaskWorkflowService } from './task-workflow.service';
+
+@Module({
+  controllers: [TasksController],
+  providers: [TasksService, TaskWorkflowService, ExtensionsService],
+})
+export class TasksModule {}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, TrafficLight } from '@app/domain';
+import { Journal, PlanRepository, TaskActivityRepository, TaskRepository, TaskVisibility } from '@app/persistence';
+import { AuthUser, hasRole } from '../common/current-user';
+import { Page, page, PageQuery } from '../common/pagination';
+import { TaskQuery } from './dto/task-query.dto';
+import { CALENDAR, lightParams, taskLight } from './light-policy';
+import { actorOf, loadVisibleTask, requireComment } from './task-gate';
+import {
+  HistoryEventDto,
+  iso,
+  TaskDetailDto,
+  TaskSummaryDto,
+  toAssignment,
+  toComment,
+  toHistoryEvent,
+  toProgress,
+  toStep,
+  toSummary,
+} from './task-views';
+
+const asAssignmentStatus = (s: string): AssignmentStatus =>
+  (ASSIGNMENT_STATUSES as readonly string[]).includes(s) ? (s as AssignmentStatus) : 'assigned';
+
+/** Reading items: the filtered list, one item in full, its history and comments. */
+@Injectable()
+export class TasksService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryDto>> {
+    const [sort, order] = q.sort.split(':') as ['dueAt' | 'code' | 'updatedAt', 'asc' | 'desc'];
+    const { rows, total } = await new TaskRepository(this.ds).list(
+      {
+        visibility: this.visibility(user),
+        planId: q.planId,
+        unitId: q.unitId,
+        status: q.status,
+        light: q.light,
+        overdue: q.overdue,
+        dueFrom: q.dueFrom,
+        dueTo: q.dueTo,
+        q: q.q,
+        sort,
+        order,
+        offset: (q.page - 1) * q.limit,
+        limit: q.limit,
+      },
+      lightParams(now),
+    );
+    return page(rows.map(toSummary), total, q);
+  }
+
+  /** Leaders, supervisors and admins see every item; unit members the items of their unit. */
+  private visibility(user: AuthUser): TaskVisibility {
+    if (hasRole(user, 'admin', 'leader', 'supervisor')) return { kind: 'all' };
+    if (user.unitId && hasRole(user, 'staff', 'unit_head')) return { kind: 'unit', unitId: user.unitId };
+    return { kind: 'none' };
+  }
+
+  async detail(user: AuthUser, id: string, now = new Date()): Promise<TaskDetailDto> {
+    return this.ds.transaction('REPEATABLE READ', (m) => this.detailIn(m, user, id, now));
+  }
+
+  async detailIn(m: EntityManager, user: AuthUser, id: string, now = new Date()): Promise<TaskDetailDto> {
+    const { task: t, access } = await loadVisibleTask(m, user, id);
+    const tasks = new TaskRepository(m);
+    const [steps, assignments, latest, plan] = await Promise.all([
+      tasks.steps(id),
+      tasks.assignmentViews(id),
+      tasks.latestProgress(id),
+      new PlanRepository(m).findById(t.planId),
+    ]);
+    const { light, overdue } = taskLight(t, now);
+    const running = light !== 'none';
+    const overview = leadOverview(
+      assignments.map((a) => ({ unitId: a.unitId, role: a.role, status: asAssignmentStatus(a.status), progress: a.progress })),
+      { dueAt: t.dueAt, startAt: t.createdAt, now, calendar: CALENDAR },
+    );
+    const partLight = (i: number): TrafficLight => (running ? overview.parts[i].light : 'none');
+    const appraisal = appraisalLateness({
+      originalDueAt: t.originalDueAt,
+      currentDueAt: t.dueAt,
+      extensionApprovedAt: t.extensionApprovedAt,
+      completedAt: t.completedAt,
+      now,
+    });
+    return {
+      id: t.id,
+      planId: t.planId,
+      planTitle: plan?.title ?? '',
+      code: t.code,
+      group: t.groupName,
+      section: t.section,
+      title: t.title,
+      content: t.content,
+      goal: t.goal,
+      deadlineText: t.deadlineText,
+      recurrence: t.recurrence,
+      indicators: t.indicators,
+      status: t.status,
+      statusReason: t.statusReason,
+      progress: t.progress,
+      originalDueAt: t.originalDueAt.toISOString(),
+      dueAt: t.dueAt.toISOString(),
+      extensionApprovedAt: iso(t.extensionApprovedAt),
+      acknowledgedAt: iso(t.acknowledgedAt),
+      submittedAt: iso(t.submittedAt),
+      completedAt: iso(t.completedAt),
+      lastProgressAt: iso(t.lastProgressAt),
+      light,
+      overdue,
+      appraisal: { late: appraisal.late, daysLate: appraisal.daysLate, basis: appraisal.basis, countedDueAt: appraisal.countedDueAt.toISOString() },
+      steps: steps.map(toStep),
+      assignments: assignments.map((a, i) => toAssignment(a, partLight(i))),
+      latestProgress: latest ? toProgress(latest) : null,
+      permissions: { canAct: access.canAct, canComment: access.canComment, canSupervise: access.canSupervise, unitRole: access.unitRole },
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+      version: t.version,
+    };
+  }
+
+  async history(user: AuthUser, id: string, q: PageQuery): Promise<Page<HistoryEventDto>> {
+    await loadVisibleTask(this.ds.manager, user, id);
+    const { rows, total } = await new TaskActivityRepository(this.ds).history(id, (q.page - 1) * q.limit, q.limit);
+    return page(rows.map(toHistoryEvent), total, q);
+  }
+
+  async comments(user: AuthUser, id: string, q: PageQuery) {
+    await loadVisibleTask(this.ds.manager, user, id);
+    const { rows, total } = await new TaskActivityRepository(this.ds).comments(id, (q.page - 1) * q.limit, q.limit);
+    return page(rows.map(toComment), total, q);
+  }
+
+  async addComment(m: EntityManager, user: AuthUser, id: string, body: string) {
+    const { access } = await loadVisibleTask(m, user, id);
+    requireComment(access);
+    const activity = new TaskActivityRepository(m);
+    const c = await activity.insertComment({ taskId: id, authorId: user.id, body });
+    await new Journal(m).audit(actorOf(user), 'task.commented', { type: 'comment', id: c.id, taskId: id }, null, { body });
+    return toComment({ ...c, authorName: user.displayName });
+  }
+}

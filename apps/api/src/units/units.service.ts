@@ -1,0 +1,101 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Journal, UnitAdminRepository, UnitEntity, UnitListRow, updateVersioned } from '@app/persistence';
+import { AuthUser } from '../common/current-user';
+import { page } from '../common/pagination';
+import { actorOf } from '../tasks/task-gate';
+import { CreateUnitDto, UnitQuery, UpdateUnitDto } from './units.dto';
+
+export interface UnitDto {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  parentName: string | null;
+  childCount: number;
+  aliases: string[];
+  pending: boolean;
+  contacts: { name?: string; phone?: string; email?: string }[];
+  version: number;
+  updatedAt: string;
+}
+
+const toDto = (r: UnitListRow): UnitDto => ({
+  id: r.unit.id,
+  code: r.unit.code,
+  name: r.unit.name,
+  kind: r.unit.kind,
+  parentId: r.unit.parentId,
+  parentName: r.parentName,
+  childCount: r.childCount,
+  aliases: r.unit.aliases,
+  pending: r.unit.pending,
+  contacts: r.unit.contacts,
+  version: r.unit.version,
+  updatedAt: r.unit.updatedAt.toISOString(),
+});
+
+const snapshot = (u: UnitEntity) => ({ code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, aliases: u.aliases, pending: u.pending, version: u.version });
+
+/** The unit directory (单位): the tree the importer maps document names onto. */
+@Injectable()
+export class UnitsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(q: UnitQuery) {
+    const { rows, total } = await new UnitAdminRepository(this.ds).list({ q: q.q, parentId: q.parentId, pending: q.pending, offset: (q.page - 1) * q.limit, limit: q.limit });
+    return page(rows.map(toDto), total, q);
+  }
+
+  async get(id: string, m: EntityManager = this.ds.manager): Promise<UnitDto> {
+    const r = await new UnitAdminRepository(m).findWithTree(id);
+    if (!r) throw new NotFoundException(`unit ${id} not found`);
+    return toDto(r);
+  }
+
+  async create(m: EntityManager, user: AuthUser, dto: CreateUnitDto): Promise<UnitDto> {
+    const repo = new UnitAdminRepository(m);
+    if (dto.parentId && !(await repo.findById(dto.parentId))) throw new BadRequestException([`parentId ${dto.parentId} is not a unit`]);
+    const u = await repo.insert({
+      code: dto.code,
+      name: dto.name,
+      kind: dto.kind ?? 'department',
+      parentId: dto.parentId ?? null,
+      aliases: dto.aliases ?? [],
+      contacts: (dto.contacts ?? []).map((c) => ({ ...c })),
+    });
+    await new Journal(m).audit(actorOf(user), 'unit.created', { type: 'unit', id: u.id }, null, snapshot(u));
+    return this.get(u.id, m);
+  }
+
+  async update(m: EntityManager, user: AuthUser, id: string, dto: UpdateUnitDto): Promise<UnitDto> {
+    const repo = new UnitAdminRepository(m);
+    const before = await repo.findById(id);
+    if (!before) throw new NotFoundException(`unit ${id} not found`);
+    if (dto.parentId) {
+      if (!(await repo.findById(dto.parentId))) throw new BadRequestException([`parentId ${dto.parentId} is not a unit`]);
+      if (await repo.wouldCycle(id, dto.parentId)) throw new BadRequestException(['parentId would make the unit its own ancestor']);
+    }
+    const { version, ...fields } = dto;
+    const patch: Partial<UnitEntity> = {};
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(patch, { [k]: v });
+    const after = await updateVersioned(m, UnitEntity, 'unit', id, version, { ...patch, version: () => 'version + 1' });
+    await new Journal(m).audit(actorOf(user), 'unit.updated', { type: 'unit', id }, snapshot(before), snapshot(after));
+    return this.get(id, m);
+  }
+
+  async remove(m: EntityManager, user: AuthUser, id: string, version: number): Promise<void> {
+    const repo = new UnitAdminRepository(m);
+    const before = await repo.findById(id);
+    if (!before) throw new NotFoundException(`unit ${id} not found`);
+    const usage = await repo.usage(id);
+    const uses = Object.entries(usage).filter(([, n]) => n > 0);
+    if (uses.length) throw new ConflictException({ statusCode: 409, message: `unit ${before.name} is in use and cannot be deleted`, usage });
+    if (!(await repo.delete(id, version))) {
+      throw new ConflictException({ statusCode: 409, message: `unit ${id} was changed by someone else`, currentVersion: before.version });
+    }
+    await new Journal(m).audit(actorOf(user), 'unit.deleted', { type: 'unit', id }, snapshot(before), null);
+  }
+}

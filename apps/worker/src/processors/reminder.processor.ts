@@ -1,0 +1,50 @@
+import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { JobName, JOBS, parseDeliverJobData, QUEUES } from '@app/queue';
+import { DigestService } from '../reminders/digest.service';
+import { ReminderDeliveryService } from '../reminders/reminder-delivery.service';
+import { ReminderSweepService } from '../reminders/reminder-sweep.service';
+
+/** One processor for the reminders queue; it dispatches on the job's stable wire name. */
+@Processor(QUEUES.reminders)
+export class ReminderProcessor extends WorkerHost {
+  private readonly logger = new Logger(ReminderProcessor.name);
+
+  constructor(
+    private readonly sweeper: ReminderSweepService,
+    private readonly delivery: ReminderDeliveryService,
+    private readonly digests: DigestService,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const name = job.name as JobName;
+    switch (name) {
+      case JOBS.sweep:
+        return { enqueued: await this.sweeper.sweep() };
+      case JOBS.deliver: {
+        let data;
+        try {
+          data = parseDeliverJobData(job.data);
+        } catch (e) {
+          throw new UnrecoverableError((e as Error).message);
+        }
+        const isLast = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        return { outcome: await this.delivery.deliver(data.reminderId, { isLast }) };
+      }
+      case JOBS.digest:
+        return { sent: await this.digests.sendAll() };
+      default: {
+        const never: never = name;
+        throw new UnrecoverableError(`no handler for job ${String(never)}`);
+      }
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error) {
+    this.logger.warn(`job ${job?.name} ${job?.id} attempt ${job?.attemptsMade} failed: ${error.message}`);
+  }
+}

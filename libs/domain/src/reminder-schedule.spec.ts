@@ -1,0 +1,445 @@
+import fc from 'fast-check';
+import { addDays } from './calendar-date';
+import { dueAtFor, minutesOfDay, shanghaiDate } from './due-time';
+import { isDayOrMore, parseIsoDuration } from './iso-duration';
+import { DEFAULT_REMINDER_POLICY, PolicyStep, ReminderPolicy } from './reminder-policy';
+import { applyQuietHours, computeReminders, PlannedReminder, ScheduleInput } from './reminder-schedule';
+import { TASK_STATUSES, TaskStatus } from './task-state';
+import { ChineseWorkCalendar } from './work-calendar';
+
+const cal = new ChineseWorkCalendar();
+const sh = (local: string) => new Date(`${local}+08:00`);
+const ch = ['email', 'inbox'] as PolicyStep['channels'];
+const policyOf = (...steps: [string, PolicyStep['kind'], PolicyStep['audience']][]): ReminderPolicy => ({
+  steps: steps.map(([offset, kind, audience]) => ({ offset, kind, audience, channels: [...ch] })),
+});
+
+const base = (patch: Partial<ScheduleInput> = {}): ScheduleInput => ({
+  task: { id: 'T1', dueAt: dueAtFor('2026-05-31'), status: 'in_progress', createdAt: sh('2026-01-05T10:00') },
+  steps: [],
+  assignments: [{ unitId: 'U1', role: 'lead', status: 'in_progress' }],
+  policy: DEFAULT_REMINDER_POLICY,
+  calendar: cal,
+  ...patch,
+});
+const now = sh('2026-04-01T10:00');
+const brief = (rs: PlannedReminder[]) => rs.map((r) => [r.key, r.dueAt.toISOString()]);
+
+describe('computeReminders: the default policy', () => {
+  it('a task due Sunday 2026-05-31 gets its 7 reminders on working days at 09:00 (exact at the deadline)', () => {
+    const rs = computeReminders(base(), now);
+    expect(rs.map((r) => [r.key, r.dueAt, r.kind, r.audience, r.noticeLevel])).toEqual([
+      // 05-01 is Labour Day (05-01..05-05 off) → Thursday 04-30
+      ['T1:-:-P30D.remind:responsible:U1', sh('2026-04-30T09:00'), 'remind', 'responsible', 'blue'],
+      // 05-24 is a Sunday → Friday 05-22
+      ['T1:-:-P7D.remind:responsible:U1', sh('2026-05-22T09:00'), 'remind', 'responsible', 'blue'],
+      // 05-30 is a Saturday → Friday 05-29
+      ['T1:-:-P1D.remind:responsible:U1', sh('2026-05-29T09:00'), 'remind', 'responsible', 'blue'],
+      ['T1:-:PT0S.remind:lead:U1', sh('2026-05-31T18:00'), 'remind', 'lead', 'blue'],
+      ['T1:-:P1D.urge:unit_head:U1', sh('2026-06-01T09:00'), 'urge', 'unit_head', 'yellow'],
+      ['T1:-:P3D.escalate:supervisor:-', sh('2026-06-03T09:00'), 'escalate', 'supervisor', 'red'],
+      ['T1:-:P7D.escalate:leader:-', sh('2026-06-09T09:00'), 'escalate', 'leader', 'red'],
+    ]);
+    for (const r of rs) {
+      expect(r).toMatchObject({ taskId: 'T1', stepId: null, channels: ['email', 'inbox'], reason: 'deadline' });
+    }
+    expect(rs.find((r) => r.audience === 'supervisor')!.unitId).toBeNull();
+  });
+
+  it('is deterministic: computing twice gives equal lists', () => {
+    expect(computeReminders(base(), now)).toEqual(computeReminders(base(), now));
+  });
+
+  it('fans unit audiences out to every unit whose part is open; supervisor and leader once', () => {
+    const rs = computeReminders(
+      base({
+        assignments: [
+          { unitId: 'L', role: 'lead', status: 'in_progress' },
+          { unitId: 'R1', role: 'responsible', status: 'in_progress' },
+          { unitId: 'R2', role: 'responsible', status: 'submitted' },
+          { unitId: 'A1', role: 'assisting', status: 'acknowledged' },
+        ],
+      }),
+      now,
+    );
+    const units = (source: string) => rs.filter((r) => r.key.includes(`:${source}:`)).map((r) => r.unitId).sort();
+    expect(units('-P7D.remind')).toEqual(['A1', 'L', 'R1']);
+    expect(units('PT0S.remind')).toEqual(['L']);
+    expect(units('P1D.urge')).toEqual(['A1', 'L', 'R1']);
+    expect(units('P3D.escalate')).toEqual([null]);
+    expect(new Set(rs.map((r) => r.key)).size).toBe(rs.length);
+  });
+
+  it('when every part is submitted, unit reminders still reach the lead, which must consolidate', () => {
+    const rs = computeReminders(
+      base({
+        assignments: [
+          { unitId: 'L', role: 'lead', status: 'submitted' },
+          { unitId: 'R1', role: 'responsible', status: 'submitted' },
+        ],
+      }),
+      now,
+    );
+    expect(rs.filter((r) => r.audience === 'unit_head').map((r) => r.unitId)).toEqual(['L']);
+  });
+
+  it('a task without a lead unit sends lead reminders to all its units rather than to nobody', () => {
+    const rs = computeReminders(base({ assignments: [{ unitId: 'R1', role: 'responsible', status: 'in_progress' }] }), now);
+    expect(rs.filter((r) => r.audience === 'lead').map((r) => r.unitId)).toEqual(['R1']);
+  });
+});
+
+describe('computeReminders: holidays and working days', () => {
+  const stepPolicy = policyOf(['-P1D', 'remind', 'responsible'], ['P1D', 'urge', 'unit_head'], ['P3D', 'escalate', 'supervisor']);
+  const withStep = (date: string) =>
+    base({
+      task: { id: 'T1', dueAt: dueAtFor('2025-12-31'), status: 'in_progress', createdAt: sh('2025-01-02T09:00') },
+      steps: [{ id: 'S1', dueAt: dueAtFor(date), status: 'open' }],
+      policy: stepPolicy,
+    });
+  const forStep = (rs: PlannedReminder[]) => rs.filter((r) => r.stepId === 'S1');
+
+  it.each([
+    // step due on National Day: the day before is Tuesday 09-30, a working day
+    ['2025-10-01', '-P1D', '2025-09-30T09:00'],
+    // the day before is 10-07, a holiday → the working day before the holiday
+    ['2025-10-08', '-P1D', '2025-09-30T09:00'],
+    // the day before 09-29 is the Sunday 调休 workday 09-28
+    ['2025-09-29', '-P1D', '2025-09-28T09:00'],
+    // overdue counts working days: the first working day after National Day is 10-09
+    ['2025-10-01', 'P1D', '2025-10-09T09:00'],
+    // third working day after 10-01: 10-09, 10-10, 10-11 (Saturday 调休)
+    ['2025-10-01', 'P3D', '2025-10-11T09:00'],
+    ['2025-09-30', 'P1D', '2025-10-09T09:00'],
+  ])('a step due %s: %s → %s Shanghai', (date, offset, want) => {
+    const r = forStep(computeReminders(withStep(date), sh('2025-06-01T00:00'))).find((x) => x.key.includes(`:${offset}.`));
+    expect(r).toBeDefined();
+    expect(r!.dueAt).toEqual(sh(want));
+    expect(r!.key.startsWith('T1:S1:')).toBe(true);
+  });
+
+  it('a completed or cancelled step gets no reminders; the task still does', () => {
+    for (const status of ['completed', 'cancelled']) {
+      const input = withStep('2025-10-01');
+      input.steps = [{ ...input.steps![0], status }];
+      const rs = computeReminders(input, sh('2025-06-01T00:00'));
+      expect(forStep(rs)).toEqual([]);
+      expect(rs.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('computeReminders: exact short offsets and quiet hours', () => {
+  const dueAt = sh('2026-03-10T14:30:00');
+  const input = (policy: ReminderPolicy) =>
+    base({ task: { id: 'T1', dueAt, status: 'in_progress', createdAt: sh('2026-01-05T10:00') }, policy });
+
+  it.each([
+    ['PT5S', '2026-03-10T14:30:05'],
+    ['-PT2H', '2026-03-10T12:30:00'],
+    ['PT0S', '2026-03-10T14:30:00'],
+    ['PT23H', '2026-03-11T13:30:00'],
+  ])('%s is exact: %s', (offset, want) => {
+    const [r] = computeReminders(input(policyOf([offset, 'remind', 'lead'])), now);
+    expect(r.dueAt).toEqual(sh(want));
+  });
+
+  it.each([
+    ['-PT16H', { start: '22:00', end: '08:00' }, '2026-03-10T08:00'], // 22:30 the evening before → next morning
+    ['-PT7H', { start: '22:00', end: '08:00' }, '2026-03-10T08:00'], // 07:30 → 08:00 the same day
+    ['PT8H', { start: '22:00', end: '08:00' }, '2026-03-11T08:00'], // 22:30 → the next morning
+    ['-PT2H', { start: '12:00', end: '13:30' }, '2026-03-10T13:30'], // 12:30 inside a midday window
+    ['-PT2H', { start: '13:00', end: '14:00' }, '2026-03-10T12:30'], // outside: unchanged
+    ['-P1D', { start: '08:30', end: '09:30' }, '2026-03-09T09:30'], // a 09:00 reminder inside the window
+  ])('%s with quiet hours %o → %s', (offset, quietHours, want) => {
+    const [r] = computeReminders(input({ ...policyOf([offset, 'remind', 'lead']), quietHours }), now);
+    expect(r.dueAt).toEqual(sh(want));
+  });
+
+  it('applyQuietHours leaves instants outside quiet hours alone and handles no policy', () => {
+    const at = sh('2026-03-10T12:00');
+    expect(applyQuietHours(at, null)).toBe(at);
+    expect(applyQuietHours(at, { start: '22:00', end: '08:00' })).toBe(at);
+  });
+});
+
+describe('computeReminders: recomputing after changes', () => {
+  it('moving the deadline moves dueAt but keeps every key', () => {
+    const before = computeReminders(base(), now);
+    const after = computeReminders(base({ task: { ...base().task, dueAt: dueAtFor('2026-06-30') } }), now);
+    expect(after.map((r) => r.key)).toEqual(before.map((r) => r.key));
+    const moved = after.filter((r, i) => r.dueAt.getTime() !== before[i].dueAt.getTime());
+    expect(moved).toHaveLength(before.length);
+    expect(after.find((r) => r.key === 'T1:-:-P1D.remind:responsible:U1')!.dueAt).toEqual(sh('2026-06-29T09:00'));
+  });
+
+  it.each<TaskStatus>(['completed', 'cancelled', 'suspended', 'submitted'])('a %s task gets no reminders at all', (status) => {
+    expect(
+      computeReminders(
+        base({
+          task: { ...base().task, status },
+          assignments: [{ unitId: 'U1', role: 'lead', status: 'assigned' }],
+          progressCycle: { kind: 'weekly', weekday: 5 },
+          steps: [{ id: 'S1', dueAt: dueAtFor('2026-05-15'), status: 'open' }],
+        }),
+        now,
+      ),
+    ).toEqual([]);
+  });
+
+  it.each<TaskStatus>(['assigned', 'acknowledged', 'in_progress', 'returned'])('a %s task is reminded', (status) => {
+    expect(computeReminders(base({ task: { ...base().task, status } }), now).length).toBeGreaterThan(0);
+  });
+
+  it('every status is either reminded or not, never an error', () => {
+    for (const status of TASK_STATUSES) expect(() => computeReminders(base({ task: { ...base().task, status } }), now)).not.toThrow();
+  });
+
+  it('reassigning a unit changes the unitIds (and so the keys) of unit reminders only', () => {
+    const before = computeReminders(base(), now);
+    const after = computeReminders(base({ assignments: [{ unitId: 'U2', role: 'lead', status: 'in_progress' }] }), now);
+    expect(new Set(before.filter((r) => r.unitId).map((r) => r.unitId))).toEqual(new Set(['U1']));
+    expect(new Set(after.filter((r) => r.unitId).map((r) => r.unitId))).toEqual(new Set(['U2']));
+    expect(after.map((r) => r.key)).toEqual(before.map((r) => r.key.replace(':U1', ':U2')));
+    const keep = (rs: PlannedReminder[]) => rs.filter((r) => r.unitId === null).map((r) => r.key);
+    expect(keep(after)).toEqual(keep(before));
+  });
+
+  it('adding a policy step does not change the keys of the others', () => {
+    const before = computeReminders(base(), now);
+    const policy = { steps: [{ offset: '-P14D', kind: 'remind' as const, audience: 'responsible' as const, channels: [...ch] }, ...DEFAULT_REMINDER_POLICY.steps] };
+    const after = computeReminders(base({ policy }), now);
+    expect(after.map((r) => r.key)).toEqual(expect.arrayContaining(before.map((r) => r.key)));
+    expect(after).toHaveLength(before.length + 1);
+  });
+
+  it('reminders due before the task existed are dropped; past ones after it are kept for late sending', () => {
+    const task = { ...base().task, createdAt: sh('2026-05-20T10:00') };
+    const rs = computeReminders(base({ task }), sh('2026-06-05T10:00'));
+    expect(rs.map((r) => r.key)).not.toContain('T1:-:-P30D.remind:responsible:U1');
+    expect(rs.map((r) => r.key)).toContain('T1:-:-P7D.remind:responsible:U1');
+    // now is after P3D: those reminders are in the past and still returned
+    expect(rs.filter((r) => r.dueAt < sh('2026-06-05T10:00'))).toHaveLength(5);
+  });
+
+  it('duplicate policy steps merge into one reminder on the union of channels', () => {
+    const policy: ReminderPolicy = {
+      steps: [
+        { offset: '-P7D', kind: 'remind', audience: 'responsible', channels: ['email'] },
+        { offset: '-P1W', kind: 'remind', audience: 'responsible', channels: ['webhook'] },
+      ],
+    };
+    const rs = computeReminders(base({ policy }), now);
+    expect(rs).toHaveLength(1);
+    expect(rs[0].channels).toEqual(['email', 'webhook']);
+  });
+
+  it('an unvalidated bad offset fails loudly', () => {
+    expect(() => computeReminders(base({ policy: policyOf(['7D', 'remind', 'lead']) }), now)).toThrow(/invalid ISO-8601 duration "7D"/);
+  });
+});
+
+describe('computeReminders: acknowledgement (签收)', () => {
+  const ackInput = (patch: Partial<ScheduleInput> = {}) =>
+    base({
+      task: { id: 'T1', dueAt: dueAtFor('2025-12-31'), status: 'assigned', createdAt: sh('2025-09-30T10:00') },
+      assignments: [
+        { unitId: 'L', role: 'lead', status: 'assigned' },
+        { unitId: 'R1', role: 'responsible', status: 'acknowledged' },
+        { unitId: 'R2', role: 'responsible', status: 'assigned', assignedAt: sh('2025-10-13T15:00') },
+      ],
+      policy: policyOf(['P1D', 'urge', 'supervisor']),
+      ...patch,
+    });
+  const acks = (rs: PlannedReminder[]) =>
+    rs.filter((r) => r.reason === 'acknowledgement').map((r) => [r.key, r.dueAt, r.kind, r.noticeLevel]);
+
+  it('remind on the working day before the deadline, urge the unit head at the deadline; holidays skipped', () => {
+    expect(acks(computeReminders(ackInput(), sh('2025-10-01T00:00')))).toEqual([
+      // Assigned 09-30: working days after are 10-09, 10-10, 10-11 → remind 10-10 09:00, due 10-11 18:00
+      ['T1:-:ack.remind:lead:L', sh('2025-10-10T09:00'), 'remind', 'blue'],
+      ['T1:-:ack.urge:unit_head:L', sh('2025-10-11T18:00'), 'urge', 'yellow'],
+      // R2 assigned Monday 10-13: 10-14, 10-15, 10-16
+      ['T1:-:ack.remind:responsible:R2', sh('2025-10-15T09:00'), 'remind', 'blue'],
+      ['T1:-:ack.urge:unit_head:R2', sh('2025-10-16T18:00'), 'urge', 'yellow'],
+    ]);
+  });
+
+  it('acknowledgementDueWorkdays is configurable; with 1 day the reminder comes that morning', () => {
+    expect(acks(computeReminders(ackInput({ acknowledgementDueWorkdays: 1 }), sh('2025-10-01T00:00'))).slice(0, 2)).toEqual([
+      ['T1:-:ack.remind:lead:L', sh('2025-10-09T09:00'), 'remind', 'blue'],
+      ['T1:-:ack.urge:unit_head:L', sh('2025-10-09T18:00'), 'urge', 'yellow'],
+    ]);
+  });
+
+  it('acknowledged units get none', () => {
+    const rs = computeReminders(ackInput(), sh('2025-10-01T00:00'));
+    expect(rs.filter((r) => r.reason === 'acknowledgement' && r.unitId === 'R1')).toEqual([]);
+  });
+});
+
+describe('computeReminders: progress-report cycles', () => {
+  const cycleInput = (patch: Partial<ScheduleInput> = {}) =>
+    base({
+      task: { id: 'T1', dueAt: dueAtFor('2026-12-31'), status: 'in_progress', createdAt: sh('2026-03-02T10:00') },
+      assignments: [
+        { unitId: 'L', role: 'lead', status: 'in_progress' },
+        { unitId: 'R1', role: 'responsible', status: 'acknowledged' },
+        { unitId: 'R2', role: 'responsible', status: 'submitted' },
+        { unitId: 'A1', role: 'assisting', status: 'in_progress' },
+        { unitId: 'N', role: 'responsible', status: 'assigned' },
+      ],
+      policy: policyOf(['P1D', 'urge', 'supervisor']),
+      progressCycle: { kind: 'weekly', weekday: 5 },
+      lastProgressAt: { L: sh('2026-03-10T11:00'), R1: sh('2026-03-05T11:00') },
+      ...patch,
+    });
+  const cycles = (rs: PlannedReminder[]) => rs.filter((r) => r.reason === 'progress_cycle').map((r) => [r.key, r.dueAt, r.kind]);
+
+  it('weekly: remind before the next report day; urge units that did not report in the last period', () => {
+    // now Wed 03-18: the last report day was Fri 03-13 (period from Fri 03-06 18:00), the next is Fri 03-20
+    expect(cycles(computeReminders(cycleInput(), sh('2026-03-18T10:00')))).toEqual([
+      ['T1:-:cycle.overdue.2026-03-13:unit_head:R1', sh('2026-03-16T09:00'), 'urge'],
+      ['T1:-:cycle.remind.2026-03-20:responsible:L', sh('2026-03-20T09:00'), 'remind'],
+      ['T1:-:cycle.remind.2026-03-20:responsible:R1', sh('2026-03-20T09:00'), 'remind'],
+    ]);
+  });
+
+  it('a report after the report day clears the overdue urge', () => {
+    const rs = computeReminders(cycleInput({ lastProgressAt: { L: sh('2026-03-10T11:00'), R1: sh('2026-03-16T11:00') } }), sh('2026-03-18T10:00'));
+    expect(cycles(rs).filter(([, , kind]) => kind === 'urge')).toEqual([]);
+  });
+
+  it('the first period starts when the task was created', () => {
+    // now Tue 03-10: the only past report day is 03-06; L never reported, R1 reported 03-05
+    const rs = computeReminders(cycleInput({ lastProgressAt: { R1: sh('2026-03-05T11:00') } }), sh('2026-03-10T10:00'));
+    expect(cycles(rs).filter(([, , kind]) => kind === 'urge').map(([key]) => key)).toEqual(['T1:-:cycle.overdue.2026-03-06:unit_head:L']);
+  });
+
+  it('monthly on the 1st: October 1st moves back to 09-30; the urge waits for the first day after the holiday', () => {
+    const input = cycleInput({
+      task: { id: 'T1', dueAt: dueAtFor('2025-12-31'), status: 'in_progress', createdAt: sh('2025-08-15T10:00') },
+      progressCycle: { kind: 'monthly', day: 1 },
+      lastProgressAt: { L: sh('2025-09-20T10:00'), R1: sh('2025-09-20T10:00') },
+    });
+    expect(cycles(computeReminders(input, sh('2025-09-25T10:00'))).map(([k, d]) => [k, d])).toEqual([
+      ['T1:-:cycle.remind.2025-10-01:responsible:L', sh('2025-09-30T09:00')],
+      ['T1:-:cycle.remind.2025-10-01:responsible:R1', sh('2025-09-30T09:00')],
+    ]);
+    const later = computeReminders({ ...input, lastProgressAt: { L: sh('2025-10-09T10:00') } }, sh('2025-10-09T12:00'));
+    expect(cycles(later).filter(([, , k]) => k === 'urge').map(([k, d]) => [k, d])).toEqual([
+      ['T1:-:cycle.overdue.2025-10-01:unit_head:R1', sh('2025-10-09T09:00')],
+    ]);
+  });
+
+  it('no cycle reminders at or after the task deadline', () => {
+    const input = cycleInput({ task: { id: 'T1', dueAt: dueAtFor('2026-03-20'), status: 'in_progress', createdAt: sh('2026-03-02T10:00') } });
+    expect(cycles(computeReminders(input, sh('2026-03-18T10:00'))).filter(([, , k]) => k === 'remind')).toEqual([]);
+  });
+
+  it('no cycle reminders without a cycle', () => {
+    expect(cycles(computeReminders(cycleInput({ progressCycle: null }), sh('2026-03-18T10:00')))).toEqual([]);
+  });
+});
+
+describe('computeReminders: properties', () => {
+  const dayOffsets = ['-P30D', '-P14D', '-P7D', '-P3D', '-P2D', '-P1D', 'P1D', 'P2D', 'P3D', 'P5D', 'P7D', 'P10D', '-P1DT4H', 'PT24H'];
+  const anyOffset = fc.constantFrom(...dayOffsets, 'PT0S', 'PT5S', '-PT2H', 'PT30M');
+  const anyKind = fc.constantFrom('remind' as const, 'urge' as const, 'escalate' as const);
+  const anyAudience = fc.constantFrom('responsible' as const, 'lead' as const, 'unit_head' as const, 'supervisor' as const, 'leader' as const);
+  const anyStep = fc.record({ offset: anyOffset, kind: anyKind, audience: anyAudience, channels: fc.constant([...ch]) });
+  // Any instant from 2024 through 2026, the years chinese-days knows.
+  const anyInstant = fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2026, 10, 30) }).map((ms) => new Date(ms));
+  const anyAssignment = fc.record({
+    unitId: fc.constantFrom('U1', 'U2', 'U3'),
+    role: fc.constantFrom('lead' as const, 'responsible' as const, 'assisting' as const),
+    status: fc.constantFrom('assigned' as const, 'acknowledged' as const, 'in_progress' as const, 'submitted' as const),
+  });
+  const anyInput = fc.record({
+    dueAt: anyInstant,
+    steps: fc.array(anyStep, { minLength: 1, maxLength: 8 }),
+    stepDues: fc.array(anyInstant, { maxLength: 3 }),
+    assignments: fc.array(anyAssignment, { minLength: 1, maxLength: 4 }),
+    cycle: fc.constantFrom(null, { kind: 'weekly' as const, weekday: 6 }, { kind: 'monthly' as const, day: 1 }, { kind: 'quarterly' as const }),
+    now: anyInstant,
+  });
+  type Generated = Omit<typeof anyInput extends fc.Arbitrary<infer T> ? T : never, 'now'>;
+  /** Which reminders the 09:00-on-a-workday rule covers: day-or-more policy offsets, ack reminders, cycles. */
+  const isDayLevel = (r: PlannedReminder): boolean => {
+    const source = r.key.split(':')[2];
+    if (r.reason === 'deadline') return isDayOrMore(parseIsoDuration(source.replace(/\.\w+$/, '')));
+    return source !== 'ack.urge';
+  };
+  const toInput = (x: Generated): ScheduleInput => ({
+    task: { id: 'T', dueAt: x.dueAt, status: 'in_progress', createdAt: new Date(Date.UTC(2023, 11, 1)) },
+    steps: x.stepDues.map((d, i) => ({ id: `S${i}`, dueAt: d, status: 'open' })),
+    assignments: x.assignments,
+    policy: { steps: x.steps.map((s) => ({ ...s, channels: [...s.channels] })) },
+    calendar: cal,
+    progressCycle: x.cycle,
+    lastProgressAt: {},
+  });
+
+  it('every day-or-more reminder lands on a working day at exactly 09:00 Shanghai', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(anyInput, (x) => {
+        const input = toInput(x);
+        for (const r of computeReminders(input, x.now)) {
+          if (!isDayLevel(r)) continue;
+          expect(cal.isWorkday(shanghaiDate(r.dueAt))).toBe(true);
+          expect(minutesOfDay(r.dueAt)).toBe(9 * 60);
+          checked++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(300); // the generator really exercises the rule
+  });
+
+  it('keys are unique and every reminder is well-formed', () => {
+    fc.assert(
+      fc.property(anyInput, (x) => {
+        const rs = computeReminders(toInput(x), x.now);
+        expect(new Set(rs.map((r) => r.key)).size).toBe(rs.length);
+        for (const r of rs) {
+          expect(r.key.startsWith(`T:${r.stepId ?? '-'}:`)).toBe(true);
+          expect(r.key.endsWith(`:${r.audience}:${r.unitId ?? '-'}`)).toBe(true);
+          expect(r.noticeLevel).toBe({ remind: 'blue', urge: 'yellow', escalate: 'red' }[r.kind]);
+          expect(Number.isNaN(r.dueAt.getTime())).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('deadline reminders before the deadline are never after it; overdue ones never before it', () => {
+    fc.assert(
+      fc.property(anyInput, (x) => {
+        for (const r of computeReminders(toInput(x), x.now)) {
+          if (r.reason !== 'deadline' || r.stepId !== null) continue;
+          const offset = r.key.split(':')[2].replace(/\.\w+$/, '');
+          if (offset.startsWith('-')) expect(r.dueAt.getTime()).toBeLessThanOrEqual(x.dueAt.getTime());
+          else expect(r.dueAt.getTime()).toBeGreaterThanOrEqual(x.dueAt.getTime());
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('recomputing with a later now never changes a deadline reminder', () => {
+    fc.assert(
+      fc.property(anyInput, anyInstant, (x, later) => {
+        const pick = (rs: PlannedReminder[]) => rs.filter((r) => r.reason === 'deadline').map((r) => [r.key, r.dueAt.getTime()]);
+        expect(pick(computeReminders(toInput(x), later))).toEqual(pick(computeReminders(toInput(x), x.now)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('sanity: the property generator does produce day-level reminders on a holiday-adjacent date', () => {
+    const rs = computeReminders(toInput({ dueAt: dueAtFor('2025-10-01'), steps: [{ offset: '-P1D', kind: 'remind', audience: 'supervisor', channels: ch }], stepDues: [], assignments: [], cycle: null }), sh('2025-01-01T00:00'));
+    expect(rs.map((r) => r.dueAt)).toEqual([sh('2025-09-30T09:00')]);
+    expect(addDays('2025-09-30', 1)).toBe('2025-10-01');
+  });
+});

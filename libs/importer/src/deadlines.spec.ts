@@ -1,0 +1,81 @@
+import { detectRecurrence, findDeadline, parseDeadline } from './deadlines';
+
+const ctx = { year: 2024, periodStart: '2024-01-01', periodEnd: '2024-12-31' };
+
+describe('parseDeadline', () => {
+  it.each([
+    ['5月', '2024-05-31', 'date'],
+    ['12月', '2024-12-31', 'date'],
+    ['2月', '2024-02-29', 'date'], // leap year
+    ['12月底', '2024-12-31', 'date'],
+    ['6月底前', '2024-06-30', 'date'],
+    ['6月30日前', '2024-06-30', 'date'],
+    ['9月15日', '2024-09-15', 'date'],
+    ['十月', '2024-10-31', 'date'],
+    ['2024年底', '2024-12-31', 'date'],
+    ['2025年6月底前', '2025-06-30', 'date'],
+    ['2025年3月31日', '2025-03-31', 'date'],
+    ['年底前', '2024-12-31', 'date'],
+    ['年内', '2024-12-31', 'date'],
+    ['上半年', '2024-06-30', 'date'],
+    ['下半年', '2024-12-31', 'date'],
+    ['三季度', '2024-09-30', 'date'],
+    ['第一季度末', '2024-03-31', 'date'],
+    ['2024年第二季度', '2024-06-30', 'date'],
+    ['次年3月', '2025-03-31', 'date'],
+    ['6月上旬', '2024-06-10', 'date'],
+    ['2022—2024年', '2024-12-31', 'date'],
+    ['2022——2024年', '2024-12-31', 'date'],
+    ['2022-2024年', '2024-12-31', 'date'],
+    ['到2024年', '2024-12-31', 'date'],
+    ['2024-06-30', '2024-06-30', 'date'],
+    ['2024/7', '2024-07-31', 'date'],
+    ['长期坚持', '2024-12-31', 'ongoing'],
+    ['持续推进', '2024-12-31', 'ongoing'],
+    ['每年', '2024-12-31', 'recurring'],
+    ['每季度', '2024-12-31', 'recurring'],
+    ['每月', '2024-12-31', 'recurring'],
+    ['一季度一汇总', '2024-12-31', 'recurring'],
+  ])('%s → %s (%s)', (text, date, kind) => {
+    const d = parseDeadline(text, ctx);
+    expect(d).not.toBeNull();
+    expect(d?.date).toBe(date);
+    expect(d?.kind).toBe(kind);
+    expect(d?.text).toBe(text);
+  });
+
+  it.each([
+    ['每年', 'yearly'],
+    ['每季度', 'quarterly'],
+    ['一季度一汇总', 'quarterly'],
+    ['每月', 'monthly'],
+  ])('%s recurs %s', (text, recurrence) => {
+    expect(parseDeadline(text, ctx)?.recurrence).toBe(recurrence);
+  });
+
+  it.each(['', '推动高新技术企业培育', '13月', '2月30日', '根据进度安排', '第五季度'])('rejects %p', (text) => {
+    expect(parseDeadline(text, ctx)).toBeNull();
+  });
+});
+
+describe('findDeadline', () => {
+  it('finds a marked deadline inside running text', () => {
+    expect(findDeadline('完成实验室一期建设，6月底前完成；', ctx)?.date).toBe('2024-06-30');
+    expect(findDeadline('完成时限:2025年3月底前', ctx)?.date).toBe('2025-03-31');
+  });
+  it('keeps the latest of several marked dates', () => {
+    expect(findDeadline('3月底前完成方案，年底前全面完成', ctx)?.date).toBe('2024-12-31');
+  });
+  it('ignores an indicator horizon without a deadline marker', () => {
+    expect(findDeadline('每年新增技术合同成交额100亿元,到2024年达到1300亿元', ctx)).toBeNull();
+  });
+});
+
+describe('detectRecurrence', () => {
+  it('prefers the finest period named', () => {
+    expect(detectRecurrence('每年开展评估，每月调度进度')).toBe('monthly');
+    expect(detectRecurrence('考核指标数据一季度一汇总、一季度一通报')).toBe('quarterly');
+    expect(detectRecurrence('每年建设10大市级技术创新中心')).toBe('yearly');
+    expect(detectRecurrence('加快建设')).toBeNull();
+  });
+});

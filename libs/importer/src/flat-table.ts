@@ -1,0 +1,137 @@
+import { addDeadlineCell, addStep, newDraft, titleOf, type TaskDraft } from './drafts';
+import { parseDeadline, type DeadlineContext } from './deadlines';
+import { classifyHeading, columnRole, type ColumnRole } from './headings';
+import type { Line } from './types';
+import { looksLikeUnit, splitUnits } from './units';
+
+/**
+ * Tables copied from web pages or docx arrive one cell per line, with merged cells appearing once
+ * and empty cells missing. Cells are therefore recognised by what they look like (a number starts
+ * a row, "(1)" is a step, "5月" a deadline, a list of 局/委 a unit cell), and the header tells
+ * which columns exist.
+ */
+export interface HeaderRun {
+  start: number;
+  end: number; // exclusive
+  roles: ColumnRole[];
+}
+
+export function findHeaderRuns(lines: Line[]): HeaderRun[] {
+  const runs: HeaderRun[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const roles: ColumnRole[] = [];
+    let j = i;
+    while (j < lines.length && columnRole(lines[j].text)) roles.push(columnRole(lines[j].text) as ColumnRole), j++;
+    if (roles.length >= 3 && (roles.includes('no') || roles.includes('title'))) {
+      runs.push({ start: i, end: j, roles });
+      i = j;
+    } else {
+      i = Math.max(j, i + 1);
+    }
+  }
+  return runs;
+}
+
+const UNIT_ROLES: ColumnRole[] = ['lead', 'responsible', 'assisting'];
+
+function isUnitCell(text: string): boolean {
+  if (text.length > 150 || /[。！？]/.test(text)) return false;
+  const { units } = splitUnits(text);
+  return units.length > 0 && units.every(looksLikeUnit);
+}
+
+export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineContext): TaskDraft[] {
+  const drafts: TaskDraft[] = [];
+  const groupOf = new Map<TaskDraft, number>();
+  let group = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
+    const roles = run.roles;
+    const stop = r + 1 < runs.length ? runs[r + 1].start : lines.length;
+    let current: TaskDraft | null = null;
+    let lastNo = 0;
+    let section: string | null = null;
+    const unitRolesLeft = () => UNIT_ROLES.filter((u) => roles.includes(u));
+    let filledUnits = 0;
+    let groupHasItems = false;
+    group++;
+    for (let i = run.end; i < stop; i++) {
+      const { text, no } = lines[i];
+      const num = /^(\d{1,3})[.、]?$/.exec(text);
+      if (num && (Number(num[1]) === lastNo + 1 || (Number(num[1]) === 1 && lastNo > 0))) {
+        // A second run of numbers restarting at 1 without a new header is a new group, too.
+        if (Number(num[1]) === 1 && groupHasItems) group++;
+        lastNo = Number(num[1]);
+        current = newDraft(String(lastNo), no, { section, expectsDeadline: roles.includes('deadline') });
+        groupOf.set(current, group);
+        drafts.push(current);
+        groupHasItems = true;
+        filledUnits = 0;
+        continue;
+      }
+      const h = classifyHeading(text);
+      if (!current) {
+        if (h && h.level <= 2) section = text;
+        continue;
+      }
+      if (h && (h.level === 4 || h.level === 5)) {
+        addStep(current, `(${h.value ?? current.steps.length + 1})`, text, no);
+        continue;
+      }
+      if (h && h.level <= 2 && !current.title) {
+        section = text;
+        continue;
+      }
+      if (roles.includes('deadline') && text.length <= 20 && parseDeadline(text, ctx)) {
+        addDeadlineCell(current, text);
+        continue;
+      }
+      if (!current.title) {
+        current.title = titleOf(text) || text;
+        current.contentParts.push(text);
+        continue;
+      }
+      const unitRoles = unitRolesLeft();
+      if (unitRoles.length > 0 && filledUnits < unitRoles.length && isUnitCell(text)) {
+        const role = unitRoles[filledUnits++] as 'lead' | 'responsible' | 'assisting';
+        current[role].push(text);
+        continue;
+      }
+      const contentCell = roles.includes('content') && current.steps.length === 0 && current.contentParts.length <= 1;
+      if (contentCell || !roles.includes('goal')) current.contentParts.push(text);
+      else current.goalParts.push(text);
+    }
+  }
+  applyGroups(drafts, groupOf);
+  for (const d of drafts) d.contentParts.push(...d.steps.map((s) => s.text));
+  markAssistingGroups(drafts);
+  return drafts;
+}
+
+/** Group letters (A, B, …) only when a plan has more than one table; codes become "B-4". */
+export function applyGroups(drafts: TaskDraft[], groupOf: Map<TaskDraft, number>): void {
+  if (new Set(groupOf.values()).size <= 1) return;
+  for (const d of drafts) {
+    const g = groupOf.get(d) ?? 1;
+    d.group = g <= 26 ? String.fromCharCode(64 + g) : `G${g}`;
+    d.code = `${d.group}-${d.code}`;
+  }
+}
+
+/**
+ * A table where most items say 协助/配合 lists work the issuer only supports (seed 002's second
+ * table): the issuer becomes an assisting unit and the unit it supports leads.
+ */
+export function markAssistingGroups(drafts: TaskDraft[]): void {
+  const byGroup = new Map<string | null, TaskDraft[]>();
+  for (const d of drafts) byGroup.set(d.group, [...(byGroup.get(d.group) ?? []), d]);
+  for (const list of byGroup.values()) {
+    const assisting = list.filter((d) =>
+      /协助|配合/.test([d.title, ...d.contentParts, ...d.goalParts, ...d.steps.map((s) => s.text)].join('\n')),
+    );
+    if (list.length >= 2 && assisting.length / list.length >= 0.4) {
+      for (const d of list) if (d.lead.length === 0) d.issuerAssists = true;
+    }
+  }
+}

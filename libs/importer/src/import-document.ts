@@ -1,0 +1,67 @@
+import * as iconv from 'iconv-lite';
+import { ImportError, MAX_BYTES } from './errors';
+import { parsePlanSheets, parsePlanText } from './parse';
+import { docxToText } from './readers/docx.reader';
+import { declaredCharset, htmlToText, looksLikeHtml } from './readers/html.reader';
+import { parseCsv, readXlsx } from './readers/table.reader';
+import { decodeText, looksBinary } from './readers/txt.reader';
+import { extensionType, looksLikeCsv, sniffBinary } from './sniff';
+import type { ParsedPlan } from './types';
+
+export interface ImportSource {
+  fileName: string;
+  content: Buffer;
+}
+
+function decodeHtml(buf: Buffer): string {
+  const head = buf.subarray(0, 2048).toString('latin1');
+  const charset = declaredCharset(head);
+  if (charset && /^(gb2312|gbk|gb18030|big5)$/.test(charset) && iconv.encodingExists(charset)) {
+    return iconv.decode(buf, charset === 'gb2312' || charset === 'gbk' ? 'gb18030' : charset);
+  }
+  return decodeText(buf);
+}
+
+/**
+ * Any supported document → ParsedPlan. The type comes from the bytes first (a .txt that is really
+ * a docx still works), the file extension only breaks ties. Throws ImportError only.
+ */
+export async function importDocument(src: ImportSource): Promise<ParsedPlan> {
+  const buf = src.content;
+  if (!Buffer.isBuffer(buf)) throw new ImportError('unreadable', '上传内容不是文件');
+  if (buf.length > MAX_BYTES) throw new ImportError('too_large', `文件超过 ${MAX_BYTES / 1024 / 1024} MB`);
+  if (buf.length === 0) throw new ImportError('empty', '文件为空');
+  const opts = { fileName: src.fileName };
+  const binary = sniffBinary(buf);
+  switch (binary) {
+    case 'docx':
+      return parsePlanText(await docxToText(buf), opts);
+    case 'xlsx':
+      return parsePlanSheets(await readXlsx(buf), opts);
+    case 'zip':
+      throw new ImportError('unsupported_type', '压缩包不是 Word(.docx) 或 Excel(.xlsx) 文档');
+    case 'ole':
+      throw new ImportError('unsupported_type', '旧版 .doc/.xls 格式不支持，请另存为 .docx 或 .xlsx');
+    case 'pdf':
+      throw new ImportError('unsupported_type', 'PDF 不支持，请提供 .docx、.txt、.html 或 .xlsx');
+    case 'image':
+      throw new ImportError('unsupported_type', '图片不支持，请提供文字版文档');
+  }
+  if (looksBinary(buf)) {
+    const ext = extensionType(src.fileName);
+    throw new ImportError(
+      ext ? 'unreadable' : 'unsupported_type',
+      ext ? `文件内容与扩展名 .${ext} 不符，无法读取` : '不支持的文件类型',
+    );
+  }
+  const ext = extensionType(src.fileName);
+  const head = buf.subarray(0, 4000).toString('latin1');
+  if (looksLikeHtml(head) || (ext === 'html' && /</.test(head))) {
+    return parsePlanText(htmlToText(decodeHtml(buf)), opts);
+  }
+  const text = decodeText(buf);
+  if (ext === 'csv' || (ext !== 'txt' && looksLikeCsv(text)) || (ext === 'txt' && looksLikeCsv(text) && !/[。]/.test(text.slice(0, 2000)))) {
+    return parsePlanSheets([{ name: src.fileName.replace(/\.[^.]+$/, '') || 'Sheet1', rows: parseCsv(text.replace(/^\uFEFF/, '')) }], opts);
+  }
+  return parsePlanText(text, opts);
+}

@@ -1,0 +1,113 @@
+import { stripChrome } from './chrome';
+import { finalizeTask, type TaskDraft } from './drafts';
+import { ImportError, MAX_CHARS } from './errors';
+import { findHeaderRuns, readFlatTables } from './flat-table';
+import { extractIndicators, findIndicators } from './indicators';
+import { readOutline, type TargetDraft } from './outline';
+import { buildPlanContext, findBodyStart } from './plan-context';
+import { readSheets, type Sheet } from './table-rows';
+import { toLines } from './text';
+import type { ImportWarning, Line, ParsedPlan, Target, Task } from './types';
+
+export interface ParseOptions {
+  fileName?: string;
+}
+
+/** 主要目标 paragraphs become one target per clause that carries a quantity. */
+function buildTargets(drafts: TargetDraft[]): Target[] {
+  const out: Target[] = [];
+  for (const d of drafts) {
+    if (!d.paragraph) {
+      out.push({ code: d.code ?? String(out.length + 1), text: d.text, indicators: extractIndicators(d.text) });
+      continue;
+    }
+    // Split on ；;，, but read indicators on the whole paragraph so a leading "2021年," still dates them.
+    const clauses: { text: string; from: number; to: number }[] = [];
+    const re = /[^；;，,。]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(d.text))) clauses.push({ text: m[0].trim(), from: m.index, to: m.index + m[0].length });
+    const all = findIndicators(d.text);
+    for (const c of clauses) {
+      const inds = all.filter((a) => a.index >= c.from && a.index < c.to).map((a) => a.indicator);
+      if (inds.length > 0) out.push({ code: String(out.length + 1), text: c.text, indicators: inds });
+    }
+  }
+  return out;
+}
+
+function uniqueCodes(tasks: Task[], warnings: ImportWarning[], lines: number[]): void {
+  const seen = new Map<string, number>();
+  tasks.forEach((t, i) => {
+    const key = `${t.group ?? ''}|${t.code}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1) {
+      warnings.push({ line: lines[i], message: `编号 ${t.code} 重复，改为 ${t.code}#${n}` });
+      t.code = `${t.code}#${n}`;
+    }
+  });
+}
+
+function finish(
+  top: Line[],
+  body: Line[],
+  drafts: TaskDraft[],
+  targets: TargetDraft[],
+  meta: Parameters<typeof buildPlanContext>[2],
+  opts: ParseOptions,
+  warnings: ImportWarning[],
+): ParsedPlan {
+  const context = buildPlanContext(top, body, meta, warnings, opts.fileName);
+  const usable = drafts.filter((d) => d.title || d.contentParts.length > 0);
+  if (usable.length === 0) {
+    throw new ImportError('no_items', '文档中没有可识别的责任事项（编号条目、任务表格）', { line: body[0]?.no ?? top[1]?.no ?? top[0]?.no ?? 1 });
+  }
+  const ctx = { plan: context.plan, deadlines: context.deadlines, warnings };
+  const tasks = usable.map((d) => {
+    if (!d.title) d.title = d.contentParts[0]?.slice(0, 60) ?? d.code;
+    return finalizeTask(d, ctx);
+  });
+  uniqueCodes(tasks, warnings, usable.map((d) => d.line));
+  warnings.sort((a, b) => a.line - b.line);
+  return { plan: context.plan, targets: buildTargets(targets), tasks, warnings };
+}
+
+/** The core: plain text of a plan (txt, text of an HTML page, text of a docx) → ParsedPlan. */
+export function parsePlanText(text: string, opts: ParseOptions = {}): ParsedPlan {
+  if (typeof text !== 'string') throw new ImportError('unreadable', '输入不是文本');
+  if (text.length > MAX_CHARS) throw new ImportError('too_large', `文本超过 ${MAX_CHARS} 个字符`);
+  const all = toLines(text);
+  if (all.length === 0) throw new ImportError('empty', '文档为空');
+  const { lines, meta } = stripChrome(all);
+  if (lines.length === 0) throw new ImportError('empty', '文档只有网页框架，没有正文', { line: all[0].no });
+  const bodyStart = findBodyStart(lines);
+  const top = lines.slice(0, bodyStart);
+  const body = lines.slice(bodyStart);
+  const warnings: ImportWarning[] = [];
+
+  const runs = findHeaderRuns(body);
+  if (runs.length > 0) {
+    // Text before the first table may still hold 主要目标 and numbered items of its own.
+    const before = readOutline(body.slice(0, runs[0].start));
+    const context = buildPlanContext(top, body, meta, [], opts.fileName);
+    const tableDrafts = readFlatTables(body, runs, context.deadlines);
+    return finish(top, body, [...before.tasks, ...tableDrafts], before.targets, meta, opts, warnings);
+  }
+  const outline = readOutline(body);
+  return finish(top, body, outline.tasks, outline.targets, meta, opts, warnings);
+}
+
+/** Spreadsheet path: rows with a header → tasks; the rows above the header name the plan. */
+export function parsePlanSheets(sheets: Sheet[], opts: ParseOptions = {}): ParsedPlan {
+  const read = readSheets(sheets);
+  const warnings: ImportWarning[] = [];
+  if (read.drafts.length === 0) {
+    const first = sheets.find((s) => s.rows.some((r) => r.some((c) => c.trim())));
+    if (!first) throw new ImportError('empty', '表格为空');
+    throw new ImportError('no_items', '表格中没有找到表头（序号/责任事项/具体工作内容/完成时限…）或任务行', {
+      cell: `${first.name}!A1`,
+    });
+  }
+  const meta = { publishedAt: null, issuer: null, source: null, docNumber: null };
+  return finish(read.top, [], read.drafts, [], meta, opts, warnings);
+}

@@ -1,0 +1,76 @@
+import { differenceInCalendarDays } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+
+export interface ReminderContext {
+  kind: 'remind' | 'urge' | 'escalate';
+  reason: 'deadline' | 'acknowledgement' | 'progress_cycle';
+  noticeLevel: 'blue' | 'yellow' | 'red';
+  planTitle: string;
+  taskCode: string;
+  taskTitle: string;
+  stepText: string | null;
+  unitName: string | null;
+  recipientName: string;
+  dueAt: Date;
+  now: Date;
+  taskUrl: string;
+  ackUrl: string | null;
+  late: boolean;
+}
+
+const LEVEL: Record<ReminderContext['noticeLevel'], string> = { blue: '蓝色提醒', yellow: '黄色催办', red: '红色督办' };
+const KIND: Record<ReminderContext['kind'], string> = { remind: '提醒', urge: '催办', escalate: '督办' };
+const TZ = 'Asia/Shanghai';
+
+export function formatShanghai(d: Date): string {
+  const z = new TZDate(d.getTime(), TZ);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${z.getFullYear()}年${z.getMonth() + 1}月${z.getDate()}日 ${p(z.getHours())}:${p(z.getMinutes())}`;
+}
+
+/** Calendar days between now and the deadline in Shanghai: positive = left, negative = overdue. */
+export function daysLeft(dueAt: Date, now: Date): number {
+  return differenceInCalendarDays(new TZDate(dueAt.getTime(), TZ), new TZDate(now.getTime(), TZ));
+}
+
+function when(c: ReminderContext): string {
+  const d = daysLeft(c.dueAt, c.now);
+  if (c.now > c.dueAt) return d === 0 ? '已于今日超期' : `已超期 ${-d} 天`;
+  return d === 0 ? '今日到期' : `距完成时限还有 ${d} 天`;
+}
+
+function what(c: ReminderContext): string {
+  if (c.reason === 'acknowledgement') return '尚未签收';
+  if (c.reason === 'progress_cycle') return c.kind === 'remind' ? '请按期报送工作进展' : '工作进展逾期未报';
+  return when(c);
+}
+
+/** zh-CN subject and body of a reminder, urge or escalation. */
+export function renderReminder(c: ReminderContext): { subject: string; text: string; html: string } {
+  const item = c.stepText ? `${c.taskTitle}（${c.stepText}）` : c.taskTitle;
+  const subject = `【${LEVEL[c.noticeLevel]}】${c.taskCode} ${c.taskTitle.slice(0, 30)} — ${what(c)}`;
+  const lines = [
+    `${c.recipientName}：`,
+    '',
+    `您好！以下责任事项${KIND[c.kind]}，请及时办理：`,
+    '',
+    `督办等级：${LEVEL[c.noticeLevel]}`,
+    `所属方案：${c.planTitle}`,
+    `责任事项：${c.taskCode} ${item}`,
+    ...(c.unitName ? [`责任单位：${c.unitName}`] : []),
+    `完成时限：${formatShanghai(c.dueAt)}`,
+    `当前状态：${what(c)}`,
+    ...(c.late ? ['（本提醒因系统延误晚于计划时间发送）'] : []),
+    '',
+    `查看与报送进展：${c.taskUrl}`,
+    ...(c.ackUrl ? [`一键签收（无需登录，链接限时有效）：${c.ackUrl}`] : []),
+    '',
+    '督办系统（Duban）自动发送，请勿直接回复。',
+  ];
+  const text = lines.join('\n');
+  const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  const html = `<div style="font-family:sans-serif">${lines
+    .map((l) => (l.startsWith('http') || /：http/.test(l) ? esc(l).replace(/(https?:\/\/\S+)/, '<a href="$1">$1</a>') : esc(l)))
+    .join('<br>')}</div>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,200 @@
+import { DataSource } from 'typeorm';
+
+export interface DueReminder {
+  id: string;
+  dueAt: Date;
+}
+
+/** Everything a delivery needs, read in one query when the row is claimed. */
+export interface ClaimedReminder {
+  id: string;
+  key: string;
+  taskId: string;
+  stepId: string | null;
+  unitId: string | null;
+  kind: 'remind' | 'urge' | 'escalate';
+  audience: 'responsible' | 'lead' | 'unit_head' | 'supervisor' | 'leader';
+  reason: 'deadline' | 'acknowledgement' | 'progress_cycle';
+  noticeLevel: 'blue' | 'yellow' | 'red';
+  channels: ('email' | 'inbox' | 'webhook')[];
+  dueAt: Date;
+  attempts: number;
+}
+
+export interface Recipient {
+  userId: string;
+  displayName: string;
+  email: string | null;
+  unitId: string | null;
+  dailyDigest: boolean;
+}
+
+const CLAIMED_COLUMNS = `id, key, task_id AS "taskId", step_id AS "stepId", unit_id AS "unitId", kind, audience, reason,
+  notice_level AS "noticeLevel", channels, due_at AS "dueAt", attempts`;
+
+/**
+ * The reminder rows as the delivery side sees them. The database is the source of truth: Redis only
+ * holds jobs for the near future, and every state change here is one conditional UPDATE so two
+ * workers can never both own a reminder.
+ */
+export class ReminderRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Live reminders due before `until`, plus those whose sender died holding them (expired lease),
+   * oldest first, a page at a time after the cursor (the last row of the previous page).
+   */
+  async dueBefore(until: Date, limit: number, after: DueReminder | null = null): Promise<DueReminder[]> {
+    const rows: { id: string; due_at: Date }[] = await this.ds.query(
+      `SELECT id, due_at FROM reminders
+        WHERE ((state IN ('pending', 'enqueued') AND due_at <= $1) OR (state = 'sending' AND claimed_until < now()))
+          AND ($3::timestamptz IS NULL OR (due_at, id) > ($3::timestamptz, $4::uuid))
+        ORDER BY due_at, id LIMIT $2`,
+      [until, limit, after?.dueAt ?? null, after?.id ?? null],
+    );
+    return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+  }
+
+  /** Live reminders of some tasks due before `until` (what a change must enqueue at once). */
+  async dueBeforeForTasks(taskIds: string[], until: Date): Promise<DueReminder[]> {
+    if (taskIds.length === 0) return [];
+    const rows: { id: string; due_at: Date }[] = await this.ds.query(
+      `SELECT id, due_at FROM reminders
+        WHERE task_id = ANY($1::uuid[]) AND state IN ('pending', 'enqueued') AND due_at <= $2`,
+      [taskIds, until],
+    );
+    return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+  }
+
+  async markEnqueued(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.ds.query(
+      `UPDATE reminders SET state = 'enqueued', updated_at = now() WHERE id = ANY($1::uuid[]) AND state = 'pending'`,
+      [ids],
+    );
+  }
+
+  /**
+   * Takes the reminder for one delivery attempt, or returns null when it is not ours to send
+   * (already sent, cancelled, or being sent by another worker whose lease has not run out).
+   */
+  async claim(id: string, leaseMs: number): Promise<ClaimedReminder | null> {
+    const rows = (await this.ds.query(
+      `UPDATE reminders
+          SET state = 'sending', attempts = attempts + 1, claimed_until = now() + ($2 || ' milliseconds')::interval,
+              updated_at = now()
+        WHERE id = $1
+          AND (state IN ('pending', 'enqueued') OR (state = 'sending' AND claimed_until < now()))
+        RETURNING ${CLAIMED_COLUMNS}`,
+      [id, String(leaseMs)],
+    )) as [ClaimedReminder[], number];
+    return rows[0]?.[0] ?? null;
+  }
+
+  async markSent(id: string, late: boolean, recipients: number): Promise<void> {
+    await this.ds.query(
+      `UPDATE reminders SET state = 'sent', sent_at = now(), late = $2, recipients = $3, claimed_until = NULL,
+              last_error = NULL, updated_at = now()
+        WHERE id = $1 AND state = 'sending'`,
+      [id, late, recipients],
+    );
+  }
+
+  /** A failed attempt that will be retried: back to enqueued, so the retry (or the sweep) can claim it. */
+  async release(id: string, error: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE reminders SET state = 'enqueued', claimed_until = NULL, last_error = $2, updated_at = now()
+        WHERE id = $1 AND state = 'sending'`,
+      [id, error.slice(0, 2000)],
+    );
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE reminders SET state = 'failed', claimed_until = NULL, last_error = $2, updated_at = now()
+        WHERE id = $1 AND state IN ('sending', 'enqueued', 'pending')`,
+      [id, error.slice(0, 2000)],
+    );
+  }
+
+  /** Retry on demand (GET /reminders/failed → POST /reminders/:id/retry). */
+  async requeueFailed(id: string): Promise<boolean> {
+    const [, n] = (await this.ds.query(
+      `UPDATE reminders SET state = 'pending', attempts = 0, updated_at = now() WHERE id = $1 AND state = 'failed'`,
+      [id],
+    )) as [unknown, number];
+    return n > 0;
+  }
+
+  /** Users a reminder reaches, by audience: staff of the unit, its heads, plan supervisors, leaders. */
+  async recipients(r: Pick<ClaimedReminder, 'audience' | 'unitId' | 'taskId'>): Promise<Recipient[]> {
+    const cols = `u.id AS "userId", u.display_name AS "displayName", u.email, u.unit_id AS "unitId", u.daily_digest AS "dailyDigest"`;
+    switch (r.audience) {
+      case 'responsible':
+      case 'lead': {
+        // Staff do the work; a unit without staff accounts is reached through its heads.
+        const staff = await this.ds.query(
+          `SELECT ${cols} FROM users u WHERE u.active AND u.unit_id = $1 AND 'staff' = ANY(u.roles) ORDER BY u.username`,
+          [r.unitId],
+        );
+        if (staff.length) return staff;
+        return this.ds.query(
+          `SELECT ${cols} FROM users u WHERE u.active AND u.unit_id = $1 AND 'unit_head' = ANY(u.roles) ORDER BY u.username`,
+          [r.unitId],
+        );
+      }
+      case 'unit_head':
+        return this.ds.query(
+          `SELECT ${cols} FROM users u WHERE u.active AND u.unit_id = $1 AND 'unit_head' = ANY(u.roles) ORDER BY u.username`,
+          [r.unitId],
+        );
+      case 'supervisor':
+        return this.ds.query(
+          `SELECT ${cols} FROM users u
+             JOIN plan_supervisors ps ON ps.user_id = u.id
+             JOIN tasks t ON t.plan_id = ps.plan_id
+            WHERE t.id = $1 AND u.active ORDER BY u.username`,
+          [r.taskId],
+        );
+      case 'leader':
+        return this.ds.query(`SELECT ${cols} FROM users u WHERE u.active AND 'leader' = ANY(u.roles) ORDER BY u.username`);
+      default: {
+        const never: never = r.audience;
+        throw new Error(`unknown audience ${String(never)}`);
+      }
+    }
+  }
+
+  /**
+   * Records one delivery; false when this reminder already reached this recipient on this channel
+   * (a retry after a partial failure must not send to the ones already served).
+   */
+  async recordDelivery(d: {
+    reminderId: string | null;
+    userId: string | null;
+    unitId: string | null;
+    taskId: string | null;
+    channel: string;
+    recipient: string;
+    subject: string;
+    body: string;
+    noticeLevel: string | null;
+  }): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO notifications (reminder_id, user_id, unit_id, task_id, channel, recipient, subject, body, notice_level)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (reminder_id, channel, recipient) WHERE reminder_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [d.reminderId, d.userId, d.unitId, d.taskId, d.channel, d.recipient, d.subject, d.body, d.noticeLevel],
+    );
+    return rows.length > 0;
+  }
+
+  async delivered(reminderId: string, channel: string, recipient: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `SELECT 1 FROM notifications WHERE reminder_id = $1 AND channel = $2 AND recipient = $3`,
+      [reminderId, channel, recipient],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,247 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  AssignmentEntity,
+  AssignmentRole,
+  PlanSupervisorEntity,
+  ProgressReportEntity,
+  StepEntity,
+  TaskEntity,
+  UnitEntity,
+} from '../entities';
+
+export type TaskSortKey = 'dueAt' | 'code' | 'updatedAt';
+
+/** Who may see which items: everything, or only items one of whose units is the caller's. */
+export type TaskVisibility = { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'none' };
+
+export interface TaskListFilter {
+  visibility: TaskVisibility;
+  planId?: string;
+  unitId?: string;
+  status?: string;
+  light?: string;
+  overdue?: boolean;
+  /** Inclusive Asia/Shanghai calendar dates. */
+  dueFrom?: string;
+  dueTo?: string;
+  q?: string;
+  sort: TaskSortKey;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The inputs of the traffic-light rule that do not depend on the row; libs/domain computes them
+ * (working-day calendar), the database applies them to every row.
+ */
+export interface LightParams {
+  now: Date;
+  /** An item is yellow when its deadline's Shanghai date is before this date (N+1 working days ahead). */
+  yellowBefore: string;
+  /** Percentage points progress may trail the elapsed time before the item turns yellow. */
+  progressSlack: number;
+}
+
+export interface TaskListRow {
+  id: string;
+  planId: string;
+  planTitle: string;
+  code: string;
+  title: string;
+  status: string;
+  progress: number;
+  dueAt: Date;
+  originalDueAt: Date;
+  updatedAt: Date;
+  version: number;
+  light: string;
+  overdue: boolean;
+  leadUnits: string[];
+}
+
+export interface AssignmentView {
+  id: string;
+  unitId: string;
+  unitName: string;
+  role: AssignmentRole;
+  status: string;
+  progress: number;
+  acknowledgedAt: Date | null;
+  lastProgressAt: Date | null;
+  createdAt: Date;
+  version: number;
+}
+
+const SORT_COLUMN: Record<TaskSortKey, string> = { dueAt: 't.due_at', code: 't.code', updatedAt: 't.updated_at' };
+
+/**
+ * Overdue and traffic light as SQL over (due_at, status, progress, created_at, submitted_at, now):
+ * the same rules as isOverdue()/trafficLight() in libs/domain, evaluated where the rows are.
+ */
+export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack: string }): { overdue: string; light: string } {
+  const overdue = `(t.status NOT IN ('completed', 'cancelled', 'suspended') AND ${p.now} > t.due_at
+      AND NOT (t.status = 'submitted' AND t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at))`;
+  const elapsed = `(CASE WHEN t.due_at <= t.created_at THEN 1
+      ELSE LEAST(1, GREATEST(0, EXTRACT(EPOCH FROM (${p.now} - t.created_at)) / EXTRACT(EPOCH FROM (t.due_at - t.created_at)))) END)`;
+  const light = `(CASE
+      WHEN t.status IN ('completed', 'cancelled', 'suspended') THEN 'none'
+      WHEN ${overdue} THEN 'red'
+      WHEN t.status = 'submitted' THEN 'green'
+      WHEN (t.due_at AT TIME ZONE 'Asia/Shanghai')::date < ${p.yellowBefore} THEN 'yellow'
+      WHEN t.progress + ${p.slack} < 100 * ${elapsed} THEN 'yellow'
+      ELSE 'green' END)`;
+  return { overdue, light };
+}
+
+/** Reads and writes of items (责任事项), their steps and unit assignments. */
+export class TaskRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  private get m(): EntityManager {
+    return this.db instanceof DataSource ? this.db.manager : this.db;
+  }
+
+  /** One page of visible items, filtered and sorted in SQL; light and overdue derived per row. */
+  async list(f: TaskListFilter, lp: LightParams): Promise<{ rows: TaskListRow[]; total: number }> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.visibility.kind === 'none') return { rows: [], total: 0 };
+    // The row-independent inputs are bound once, as a one-row join both queries share.
+    const lpJoin = `CROSS JOIN (SELECT ${p(lp.now)}::timestamptz AS now, ${p(lp.yellowBefore)}::date AS yellow_before, ${p(lp.progressSlack)}::int AS slack) lp`;
+    const d = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack' });
+    const where: string[] = [];
+    if (f.visibility.kind === 'unit') {
+      where.push(`EXISTS (SELECT 1 FROM assignments va WHERE va.task_id = t.id AND va.unit_id = ${p(f.visibility.unitId)})`);
+    }
+    if (f.planId) where.push(`t.plan_id = ${p(f.planId)}`);
+    if (f.unitId) where.push(`EXISTS (SELECT 1 FROM assignments ua WHERE ua.task_id = t.id AND ua.unit_id = ${p(f.unitId)})`);
+    if (f.status) where.push(`t.status = ${p(f.status)}`);
+    if (f.dueFrom) where.push(`t.due_at >= (${p(f.dueFrom)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+    if (f.dueTo) where.push(`t.due_at < ((${p(f.dueTo)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+    if (f.q) {
+      const like = p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(t.title ILIKE ${like} OR t.content ILIKE ${like} OR t.code ILIKE ${like})`);
+    }
+    if (f.overdue !== undefined) where.push(f.overdue ? d.overdue : `NOT ${d.overdue}`);
+    if (f.light) where.push(`${d.light} = ${p(f.light)}`);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.m.query(`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${whereSql}`, params);
+    const dir = f.order === 'desc' ? 'DESC' : 'ASC';
+    const rows: Record<string, unknown>[] = await this.m.query(
+      `SELECT t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress, t.due_at, t.original_due_at,
+              t.updated_at, t.version, ${d.light} AS light, ${d.overdue} AS overdue,
+              COALESCE((SELECT array_agg(u.name ORDER BY u.name) FROM assignments la JOIN units u ON u.id = la.unit_id
+                         WHERE la.task_id = t.id AND la.role = 'lead'), '{}') AS lead_units
+         FROM tasks t JOIN plans pl ON pl.id = t.plan_id ${lpJoin}
+         ${whereSql}
+        ORDER BY ${SORT_COLUMN[f.sort]} ${dir}, t.id ${dir}
+        LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
+      params,
+    );
+    return {
+      total,
+      rows: rows.map((r) => ({
+        id: r.id as string,
+        planId: r.plan_id as string,
+        planTitle: r.plan_title as string,
+        code: r.code as string,
+        title: r.title as string,
+        status: r.status as string,
+        progress: r.progress as number,
+        dueAt: r.due_at as Date,
+        originalDueAt: r.original_due_at as Date,
+        updatedAt: r.updated_at as Date,
+        version: r.version as number,
+        light: r.light as string,
+        overdue: r.overdue as boolean,
+        leadUnits: r.lead_units as string[],
+      })),
+    };
+  }
+
+  findById(id: string): Promise<TaskEntity | null> {
+    return this.m.findOne(TaskEntity, { where: { id } });
+  }
+
+  findByIds(ids: string[]): Promise<TaskEntity[]> {
+    return ids.length ? this.m.find(TaskEntity, { where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** Locks the item row for the rest of the transaction (serializes writers of one item). */
+  lock(id: string): Promise<TaskEntity | null> {
+    return this.m.findOne(TaskEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  steps(taskId: string): Promise<StepEntity[]> {
+    return this.m.find(StepEntity, { where: { taskId }, order: { position: 'ASC' } });
+  }
+
+  findStep(taskId: string, stepId: string): Promise<StepEntity | null> {
+    return this.m.findOne(StepEntity, { where: { id: stepId, taskId } });
+  }
+
+  countOpenSteps(taskId: string): Promise<number> {
+    return this.m.count(StepEntity, { where: { taskId, status: 'open' } });
+  }
+
+  assignments(taskId: string): Promise<AssignmentEntity[]> {
+    return this.m.find(AssignmentEntity, { where: { taskId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Assignments of many items at once (permission checks of a bulk request). */
+  assignmentsOf(taskIds: string[]): Promise<AssignmentEntity[]> {
+    return taskIds.length ? this.m.find(AssignmentEntity, { where: { taskId: In(taskIds) } }) : Promise.resolve([]);
+  }
+
+  async assignmentViews(taskId: string): Promise<AssignmentView[]> {
+    const rows = await this.m
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .innerJoin(UnitEntity, 'u', 'u.id = a.unit_id')
+      .addSelect('u.name', 'unit_name')
+      .where('a.task_id = :taskId', { taskId })
+      .orderBy(`CASE a.role WHEN 'lead' THEN 0 WHEN 'responsible' THEN 1 ELSE 2 END`)
+      .addOrderBy('u.name')
+      .getRawAndEntities();
+    return rows.entities.map((a, i) => ({
+      id: a.id,
+      unitId: a.unitId,
+      unitName: (rows.raw[i] as { unit_name: string }).unit_name,
+      role: a.role,
+      status: a.status,
+      progress: a.progress,
+      acknowledgedAt: a.acknowledgedAt,
+      lastProgressAt: a.lastProgressAt,
+      createdAt: a.createdAt,
+      version: a.version,
+    }));
+  }
+
+  async supervisorIds(planId: string): Promise<string[]> {
+    const rows = await this.m.find(PlanSupervisorEntity, { where: { planId } });
+    return rows.map((r) => r.userId);
+  }
+
+  /** plan id → supervisor user ids, for many plans. */
+  async supervisorsByPlan(planIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>(planIds.map((id) => [id, []]));
+    if (!planIds.length) return map;
+    for (const r of await this.m.find(PlanSupervisorEntity, { where: { planId: In(planIds) } })) map.get(r.planId)?.push(r.userId);
+    return map;
+  }
+
+  latestProgress(taskId: string): Promise<ProgressReportEntity | null> {
+    return this.m.findOne(ProgressReportEntity, { where: { taskId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  async insertProgress(r: Omit<ProgressReportEntity, 'id' | 'createdAt'>): Promise<ProgressReportEntity> {
+    return this.m.save(this.m.create(ProgressReportEntity, r));
+  }
+
+  async insertAssignment(a: { taskId: string; unitId: string; role: AssignmentRole }): Promise<AssignmentEntity> {
+    return this.m.save(this.m.create(AssignmentEntity, { ...a, status: 'assigned', progress: 0, acknowledgedAt: null, lastProgressAt: null }));
+  }
+}

@@ -1,0 +1,36 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Role, UserEntity } from '../entities';
+
+/** Administration of users (the login side is in apps/api/src/auth). */
+export class UserAdminRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  private get m(): EntityManager {
+    return this.db instanceof DataSource ? this.db.manager : this.db;
+  }
+
+  async list(f: { q?: string; unitId?: string; role?: Role; active?: boolean; offset: number; limit: number }) {
+    const qb = this.m.createQueryBuilder(UserEntity, 'u');
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.username ILIKE :like OR u.display_name ILIKE :like OR u.email ILIKE :like)', { like });
+    }
+    if (f.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: f.unitId });
+    if (f.role) qb.andWhere(':role = ANY(u.roles)', { role: f.role });
+    if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
+    const [rows, total] = await qb.orderBy('u.username', 'ASC').skip(f.offset).take(f.limit).getManyAndCount();
+    return { rows, total };
+  }
+
+  findById(id: string) {
+    return this.m.findOne(UserEntity, { where: { id } });
+  }
+
+  findByIds(ids: string[]) {
+    return ids.length ? this.m.findByIds(UserEntity, ids) : Promise.resolve([]);
+  }
+
+  insert(u: Pick<UserEntity, 'username' | 'displayName' | 'email' | 'passwordHash' | 'unitId' | 'roles' | 'dailyDigest'>) {
+    return this.m.save(this.m.create(UserEntity, { ...u, active: true }));
+  }
+}

@@ -1,0 +1,50 @@
+import { JobsOptions, Queue } from 'bullmq';
+import { JOBS } from './queue-names';
+
+/** Payload of a delivery job. It lives in Redis across deploys: keep it tiny and check it on arrival. */
+export interface DeliverJobData {
+  reminderId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseDeliverJobData(data: unknown): DeliverJobData {
+  const id = (data as { reminderId?: unknown } | null)?.reminderId;
+  if (typeof id !== 'string' || !UUID.test(id)) throw new Error(`invalid delivery job payload: ${JSON.stringify(data)}`);
+  return { reminderId: id };
+}
+
+export interface DeliveryOptions {
+  attempts: number;
+  /** First retry after this many ms, doubling each time. */
+  backoffMs: number;
+}
+
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = { attempts: 5, backoffMs: 30_000 };
+
+/**
+ * Puts reminders into Redis as delayed jobs whose id is the reminder id, so adding the same
+ * reminder twice (the change, then the sweep; or two workers sweeping) is a no-op in BullMQ.
+ */
+export class ReminderJobs {
+  constructor(
+    private readonly queue: Queue,
+    private readonly options: DeliveryOptions = DEFAULT_DELIVERY_OPTIONS,
+  ) {}
+
+  async enqueue(reminders: { id: string; dueAt: Date }[], now = Date.now()): Promise<void> {
+    if (reminders.length === 0) return;
+    const opts = (r: { id: string; dueAt: Date }): JobsOptions => ({
+      jobId: r.id,
+      delay: Math.max(0, r.dueAt.getTime() - now),
+      attempts: this.options.attempts,
+      backoff: { type: 'exponential', delay: this.options.backoffMs },
+      // The database keeps the history; Redis keeps only what is still to do.
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
+    await this.queue.addBulk(
+      reminders.map((r) => ({ name: JOBS.deliver, data: { reminderId: r.id } satisfies DeliverJobData, opts: opts(r) })),
+    );
+  }
+}

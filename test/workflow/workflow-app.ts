@@ -1,0 +1,143 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { ParsedPlan } from '@app/importer';
+import { hashPassword, PlanImportRepository, Role, UnitRepository, UserRepository } from '@app/persistence';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { createTestSchema, TEST_DATABASE_URL } from '../support/database';
+
+export const PASSWORD = 'workflow-pass-1';
+
+/** The directory of the test: a lead, two responsible units, an assisting one, and a stranger. */
+export const DIRECTORY = {
+  units: [
+    { code: 'kjj', name: '市科技局', aliases: ['科技局'], parent: null, kind: 'department' },
+    { code: 'jxj', name: '市经信局', aliases: [], parent: null, kind: 'department' },
+    { code: 'fgw', name: '市发改委', aliases: [], parent: null, kind: 'department' },
+    { code: 'czj', name: '市财政局', aliases: [], parent: null, kind: 'department' },
+    { code: 'jyj', name: '市教育局', aliases: [], parent: null, kind: 'department' },
+  ],
+  groups: [],
+};
+
+export const USERS: { username: string; unit: string | null; roles: Role[] }[] = [
+  { username: 'lead_staff', unit: 'kjj', roles: ['staff'] },
+  { username: 'lead_head', unit: 'kjj', roles: ['unit_head'] },
+  { username: 'resp_staff', unit: 'jxj', roles: ['staff'] },
+  { username: 'resp2_staff', unit: 'fgw', roles: ['staff'] },
+  { username: 'assist_staff', unit: 'czj', roles: ['staff'] },
+  { username: 'other_staff', unit: 'jyj', roles: ['staff'] },
+  { username: 'sup', unit: null, roles: ['supervisor'] },
+  { username: 'sup_other', unit: null, roles: ['supervisor'] },
+  { username: 'leader', unit: null, roles: ['leader'] },
+];
+
+const task = (code: string, title: string, deadline: string, lead: string[], resp: string[], assist: string[], steps: string[] = []): ParsedPlan['tasks'][number] => ({
+  code,
+  group: null,
+  section: '（一）科技创新',
+  title,
+  content: `${title}的具体内容`,
+  goal: null,
+  deadline,
+  deadlineText: null,
+  leadUnits: lead,
+  responsibleUnits: resp,
+  assistingUnits: assist,
+  steps: steps.map((text, i) => ({ code: `(${i + 1})`, text, deadline, deadlineText: null })),
+  indicators: [],
+  recurrence: null,
+});
+
+export const PLAN: ParsedPlan = {
+  plan: {
+    title: '2030年科技创新工作要点（测试）',
+    issuer: '市科技局',
+    year: 2030,
+    publishedAt: '2030-01-15',
+    docNumber: null,
+    periodStart: '2030-01-01',
+    periodEnd: '2030-12-31',
+  },
+  targets: [],
+  tasks: [
+    task('1', '建设科技创新平台', '2030-12-31', ['市科技局'], ['市经信局', '市发改委'], ['市财政局'], ['完成选址', '完成建设']),
+    task('2', '培育高新技术企业', '2030-06-30', ['市科技局'], ['市经信局'], ['市财政局']),
+    task('3', '推进产学研合作', '2030-09-30', ['市教育局'], [], []),
+    task('4', '完善科技金融服务', '2030-11-30', ['市经信局'], ['市科技局'], []),
+  ],
+  warnings: [],
+};
+
+export interface WorkflowApp {
+  app: INestApplication;
+  ds: DataSource;
+  http: ReturnType<typeof request>;
+  tokens: Record<string, string>;
+  userIds: Record<string, string>;
+  unitIds: Record<string, string>;
+  planId: string;
+  taskIds: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Boots the real AppModule on its own schema, seeds the directory, users and one plan. */
+export async function startWorkflowApp(): Promise<WorkflowApp> {
+  const schema = await createTestSchema();
+  process.env.DATABASE_URL = TEST_DATABASE_URL;
+  process.env.DATABASE_SCHEMA = schema.schema;
+  process.env.QUEUE_PREFIX = `wf${schema.schema}`;
+  process.env.LOG_LEVEL = 'warn';
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const ds = app.get(DataSource);
+  const http = request(app.getHttpServer());
+
+  await new UnitRepository(ds).upsertDirectory(DIRECTORY);
+  const unitIds: Record<string, string> = {};
+  for (const u of DIRECTORY.units) unitIds[u.code] = (await new UnitRepository(ds).findByCode(u.code))!.id;
+  const passwordHash = await hashPassword(PASSWORD);
+  const userIds: Record<string, string> = {};
+  for (const u of USERS) {
+    const { user } = await new UserRepository(ds).createIfMissing({
+      username: u.username,
+      displayName: u.username,
+      email: `${u.username}@example.test`,
+      passwordHash,
+      unitId: u.unit ? unitIds[u.unit] : null,
+      roles: u.roles,
+    });
+    userIds[u.username] = user.id;
+  }
+  const actor = { id: null, name: 'test seed' };
+  const imports = new PlanImportRepository(ds);
+  const preview = await imports.preview(PLAN, { contentHash: `hash-${schema.schema}`, fileName: 'plan.txt', actor });
+  const { planId } = await imports.commit(preview.importId, actor);
+  const rows: { id: string; code: string }[] = await ds.query(`SELECT id, code FROM tasks WHERE plan_id = $1`, [planId]);
+  const taskIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+
+  const tokens: Record<string, string> = {};
+  for (const username of [...USERS.map((u) => u.username), 'admin']) {
+    const res = await http.post('/auth/login').send({ username, password: username === 'admin' ? 'duban-admin' : PASSWORD });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    tokens[username] = res.body.accessToken;
+  }
+  return {
+    app,
+    ds,
+    http,
+    tokens,
+    userIds,
+    unitIds,
+    planId,
+    taskIds,
+    async close() {
+      await app.close();
+      await schema.drop();
+    },
+  };
+}
