@@ -53,9 +53,12 @@ async function ensureRedis(children) {
   say('redis-server did not come up'); process.exit(1);
 }
 
+// Asynchronous on purpose: this process serves the embedded database the child talks to.
 function run(entry, args) {
-  const r = spawnSync(process.execPath, [entry, ...args], { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [entry, ...args], { stdio: 'inherit', env });
+    child.on('exit', (code) => (code === 0 ? ok() : process.exit(code ?? 1)));
+  });
 }
 
 async function main() {
@@ -72,7 +75,7 @@ async function main() {
     say(`embedded PostgreSQL (PGlite) in ${env.DATA_DIR}/pg`);
   }
   say('migrating and loading the demo data …');
-  run(ENTRY.cli, ['demo']);
+  await run(ENTRY.cli, ['demo']);
 
   for (const name of ['api', 'worker']) {
     const proc = spawn(process.execPath, [ENTRY[name]], { stdio: 'inherit', env });

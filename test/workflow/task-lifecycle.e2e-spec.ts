@@ -207,9 +207,9 @@ describe('task workflow over HTTP', () => {
     expect(assist.body.items.map((x: { code: string }) => x.code)).toEqual(['2', '1']);
     const all = await get('leader', '/tasks?sort=dueAt:desc&limit=2').expect(200);
     expect(all.body).toMatchObject({ total: 4, limit: 2 });
-    expect(all.body.items.map((x: { code: string }) => x.code)).toEqual(['4', '2']);
+    expect(all.body.items.map((x: { code: string }) => x.code)).toEqual(['1', '4']);
     const p2 = await get('leader', '/tasks?sort=dueAt:desc&limit=2&page=2').expect(200);
-    expect(p2.body.items.map((x: { code: string }) => x.code)).toEqual(['1', '3']);
+    expect(p2.body.items.map((x: { code: string }) => x.code)).toEqual(['2', '3']);
     const byUnit = await get('sup', `/tasks?unitId=${w.unitIds.fgw}`).expect(200);
     expect(byUnit.body.items.map((x: { code: string }) => x.code)).toEqual(['1']);
     const byStatus = await get('sup', '/tasks?status=completed').expect(200);

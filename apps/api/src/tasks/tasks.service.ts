@@ -66,12 +66,11 @@ export class TasksService {
   async detailIn(m: EntityManager, user: AuthUser, id: string, now = new Date()): Promise<TaskDetailDto> {
     const { task: t, access } = await loadVisibleTask(m, user, id);
     const tasks = new TaskRepository(m);
-    const [steps, assignments, latest, plan] = await Promise.all([
-      tasks.steps(id),
-      tasks.assignmentViews(id),
-      tasks.latestProgress(id),
-      new PlanRepository(m).findById(t.planId),
-    ]);
+    // One connection inside the transaction: one query at a time.
+    const steps = await tasks.steps(id);
+    const assignments = await tasks.assignmentViews(id);
+    const latest = await tasks.latestProgress(id);
+    const plan = await new PlanRepository(m).findById(t.planId);
     const { light, overdue } = taskLight(t, now);
     const running = light !== 'none';
     const overview = leadOverview(

@@ -11,3 +11,5 @@ export * from './idempotency.repository';
 export * from './unit-admin.repository';
 export * from './user-admin.repository';
 export * from './plan.repository';
+export * from './report.repository';
+export * from './calendar-feed.repository';

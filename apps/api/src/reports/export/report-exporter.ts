@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { cellText, ColumnKind, ReportTable } from './report-table';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  contentType: string;
+  fileName: string;
+  body: Buffer;
+}
+
+/** Excel opens a UTF-8 CSV as the local code page unless it starts with a byte-order mark. */
+const BOM = '\uFEFF';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
+const sheetName = (s: string, used: Set<string>): string => {
+  const base = s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28) || 'Sheet';
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base.slice(0, 26)}(${i})`;
+  used.add(name);
+  return name;
+};
+
+const NUM_FMT: Partial<Record<ColumnKind, string>> = {
+  rate: '0.0%',
+  number: '0.0',
+  int: '0',
+  datetime: 'yyyy-mm-dd hh:mm',
+  date: 'yyyy-mm-dd',
+};
+
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The one exporter every report goes through: CSV and XLSX from the same table definition. */
+@Injectable()
+export class ReportExporter {
+  csv<Row>(t: ReportTable<Row>): ExportFile {
+    const lines = [t.columns.map((c) => csvField(c.header)).join(',')];
+    for (const row of t.rows) lines.push(t.columns.map((c) => csvField(cellText(row[c.key], c.kind))).join(','));
+    return { contentType: 'text/csv; charset=utf-8', fileName: `${t.title}.csv`, body: Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8') };
+  }
+
+  async xlsx(tables: ReportTable<unknown>[], fileTitle = tables[0]?.title ?? 'report'): Promise<ExportFile> {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Duban 督办';
+    const used = new Set<string>();
+    for (const t of tables) this.addSheet(wb, t, sheetName(t.title, used));
+    const body = Buffer.from(await wb.xlsx.writeBuffer());
+    return { contentType: XLSX_TYPE, fileName: `${fileTitle}.xlsx`, body };
+  }
+
+  /** A sheet with a frozen, bold header row, the columns' widths and number formats. */
+  addSheet<Row>(wb: ExcelJS.Workbook, t: ReportTable<Row>, name: string, opts: { heading?: string[] } = {}): ExcelJS.Worksheet {
+    const ws = wb.addWorksheet(name, {
+      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    });
+    ws.columns = t.columns.map((c) => ({ key: c.key, width: c.width, style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {} }));
+    const heading = opts.heading ?? [];
+    for (const line of heading) {
+      const r = ws.addRow([line]);
+      r.font = { bold: true, size: r.number === 1 ? 14 : 11 };
+    }
+    const header = ws.addRow(t.columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle', wrapText: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    ws.views = [{ state: 'frozen', ySplit: header.number, xSplit: 0 }];
+    ws.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
+    for (const row of t.rows) {
+      ws.addRow(
+        t.columns.map((c) => {
+          const v = row[c.key] as unknown;
+          if (v === null || v === undefined) return null;
+          if (c.kind === 'datetime') return new Date(String(v));
+          if (c.kind === 'int' || c.kind === 'number' || c.kind === 'rate') return Number(v);
+          return cellText(v, c.kind);
+        }),
+      );
+    }
+    return ws;
+  }
+}

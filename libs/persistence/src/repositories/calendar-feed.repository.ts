@@ -1,0 +1,96 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface CalendarFeedOwner {
+  feedId: string;
+  userId: string;
+  roles: string[];
+  unitId: string | null;
+  displayName: string;
+}
+
+export interface CalendarDeadline {
+  taskId: string;
+  planTitle: string;
+  code: string;
+  title: string;
+  status: string;
+  dueAt: Date;
+  leadUnits: string[];
+}
+
+/** Calendar feed tokens (stored as hashes only) and the deadlines a feed lists. */
+export class CalendarFeedRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  private get m(): EntityManager {
+    return this.db instanceof DataSource ? this.db.manager : this.db;
+  }
+
+  /** A new feed for the user; earlier feeds are revoked so a leaked URL dies with the next one. */
+  async replace(userId: string, tokenHash: string): Promise<string> {
+    return this.m.transaction(async (m) => {
+      await m.query(`UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      const [row] = (await m.query(`INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2) RETURNING id`, [userId, tokenHash])) as {
+        id: string;
+      }[];
+      return row.id;
+    });
+  }
+
+  async revokeAll(userId: string): Promise<number> {
+    const [, affected] = (await this.m.query(
+      `UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    )) as [unknown, number];
+    return affected;
+  }
+
+  /** The live feed's owner, if the token is known, not revoked, and its user still active. */
+  async owner(tokenHash: string): Promise<CalendarFeedOwner | null> {
+    const rows = (await this.m.query(
+      `SELECT f.id, u.id AS user_id, u.roles, u.unit_id, u.display_name
+         FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+        WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND u.active`,
+      [tokenHash],
+    )) as { id: string; user_id: string; roles: string[]; unit_id: string | null; display_name: string }[];
+    const r = rows[0];
+    return r ? { feedId: r.id, userId: r.user_id, roles: r.roles, unitId: r.unit_id, displayName: r.display_name } : null;
+  }
+
+  /**
+   * Deadlines of open items (not completed or cancelled) of a unit (any role) or of the plans a
+   * supervisor supervises, from `since` on, soonest first, at most `limit`.
+   */
+  async deadlines(who: { unitId?: string | null; supervisorId?: string | null }, since: Date, limit: number): Promise<CalendarDeadline[]> {
+    const ors: string[] = [];
+    const params: unknown[] = [since, limit];
+    if (who.unitId) {
+      params.push(who.unitId);
+      ors.push(`EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = $${params.length})`);
+    }
+    if (who.supervisorId) {
+      params.push(who.supervisorId);
+      ors.push(`EXISTS (SELECT 1 FROM plan_supervisors ps WHERE ps.plan_id = t.plan_id AND ps.user_id = $${params.length})`);
+    }
+    if (!ors.length) return [];
+    const rows = (await this.m.query(
+      `SELECT t.id, pl.title AS plan_title, t.code, t.title, t.status, t.due_at,
+              COALESCE((SELECT array_agg(u.name ORDER BY u.name) FROM assignments a JOIN units u ON u.id = a.unit_id
+                         WHERE a.task_id = t.id AND a.role = 'lead'), '{}') AS lead_units
+         FROM tasks t JOIN plans pl ON pl.id = t.plan_id
+        WHERE t.status NOT IN ('completed', 'cancelled') AND t.due_at >= $1 AND (${ors.join(' OR ')})
+        ORDER BY t.due_at, t.code
+        LIMIT $2`,
+      params,
+    )) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      taskId: r.id as string,
+      planTitle: r.plan_title as string,
+      code: r.code as string,
+      title: r.title as string,
+      status: r.status as string,
+      dueAt: r.due_at as Date,
+      leadUnits: r.lead_units as string[],
+    }));
+  }
+}
