@@ -9,10 +9,15 @@ import { TasksModule } from './tasks/tasks.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { ImportsModule } from './imports/imports.module';
+import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { ReportsModule } from './reports/reports.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({
   imports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, HealthModule, AuthModule, ImportsModule,
-    CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule],
+    CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule,
+    QueueModule, RemindersModule, ReportsModule, CalendarModule],
 })
 export class AppModule {}

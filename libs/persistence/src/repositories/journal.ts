@@ -57,4 +57,18 @@ export class Journal {
     await this.m.query(`INSERT INTO domain_events (type, task_id, payload) VALUES ($1, $2, $3)`, [type, taskId, json(payload)]);
     if (taskId) await Journal.planner.recompute(this.m, taskId, this.now());
   }
+
+  /** A plan-wide change (its reminder policy or report cycle): every open task is rescheduled. */
+  async planEvent(type: DomainEventType, planId: string, payload: Record<string, unknown> = {}): Promise<number> {
+    await this.m.query(`INSERT INTO domain_events (type, task_id, payload) VALUES ($1, NULL, $2)`, [
+      type,
+      json({ planId, ...payload }),
+    ]);
+    const tasks: { id: string }[] = await this.m.query(
+      `SELECT id FROM tasks WHERE plan_id = $1 AND status NOT IN ('completed', 'cancelled') ORDER BY code`,
+      [planId],
+    );
+    for (const t of tasks) await Journal.planner.recompute(this.m, t.id, this.now());
+    return tasks.length;
+  }
 }

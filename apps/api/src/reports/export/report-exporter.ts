@@ -27,8 +27,6 @@ const NUM_FMT: Partial<Record<ColumnKind, string>> = {
   rate: '0.0%',
   number: '0.0',
   int: '0',
-  datetime: 'yyyy-mm-dd hh:mm',
-  date: 'yyyy-mm-dd',
 };
 
 function csvField(s: string): string {
@@ -78,7 +76,6 @@ export class ReportExporter {
         t.columns.map((c) => {
           const v = row[c.key] as unknown;
           if (v === null || v === undefined) return null;
-          if (c.kind === 'datetime') return new Date(String(v));
           if (c.kind === 'int' || c.kind === 'number' || c.kind === 'rate') return Number(v);
           return cellText(v, c.kind);
         }),

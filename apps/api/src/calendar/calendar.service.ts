@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { DataSource } from 'typeorm';
+import { Env } from '@app/config';
+import { shanghaiDate } from '@app/domain';
+import { CalendarFeedRepository } from '@app/persistence';
+import { sha256 } from '../auth/tokens';
+import { AuthUser } from '../common/current-user';
+
+/** Feed tokens carry their own prefix so a leaked one is recognisable in logs and scanners. */
+const FEED_TOKEN_PREFIX = 'dbc_';
+/** Calendar apps poll the whole feed; past deadlines beyond this are of no use in it. */
+const PAST_DAYS = 30;
+const MAX_EVENTS = 2000;
+
+const STATUS_LABEL: Record<string, string> = {
+  assigned: '待签收',
+  acknowledged: '已签收',
+  in_progress: '办理中',
+  submitted: '已报结待审',
+  returned: '已退回',
+  suspended: '已暂停',
+};
+
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly env: Env,
+  ) {}
+
+  /** A new secret feed URL; the previous one stops working. */
+  async createFeed(user: AuthUser): Promise<{ url: string }> {
+    const token = `${FEED_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
+    await new CalendarFeedRepository(this.ds).replace(user.id, sha256(token));
+    return { url: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/calendar/${token}.ics` };
+  }
+
+  async revokeFeeds(user: AuthUser): Promise<void> {
+    await new CalendarFeedRepository(this.ds).revokeAll(user.id);
+  }
+
+  /**
+   * The iCalendar text of a feed: the deadlines of open items of the owner's unit (staff, unit
+   * heads) and of the plans they supervise (supervisors), as all-day events on the deadline's date.
+   */
+  async feed(token: string, now = new Date()): Promise<string> {
+    const repo = new CalendarFeedRepository(this.ds);
+    const owner = token.startsWith(FEED_TOKEN_PREFIX) ? await repo.owner(sha256(token)) : null;
+    if (!owner) throw new NotFoundException('no such calendar feed');
+    const unitMember = owner.roles.includes('staff') || owner.roles.includes('unit_head');
+    const deadlines = await repo.deadlines(
+      { unitId: unitMember ? owner.unitId : null, supervisorId: owner.roles.includes('supervisor') || owner.roles.includes('admin') ? owner.userId : null },
+      new Date(now.getTime() - PAST_DAYS * 86_400_000),
+      MAX_EVENTS,
+    );
+    const cal = ical({ name: `督办事项截止日 · ${owner.displayName}`, timezone: 'Asia/Shanghai', method: ICalCalendarMethod.PUBLISH, ttl: 3600 });
+    const base = this.env.PUBLIC_URL.replace(/\/+$/, '');
+    for (const d of deadlines) {
+      cal.createEvent({
+        id: `task-${d.taskId}@duban`,
+        // A date string, so the all-day date is the Shanghai date whatever the host's zone.
+        start: shanghaiDate(d.dueAt),
+        allDay: true,
+        summary: `【督办截止】${d.code} ${d.title}`,
+        description: [
+          `计划:${d.planTitle}`,
+          `牵头单位:${d.leadUnits.join('、') || '—'}`,
+          `状态:${STATUS_LABEL[d.status] ?? d.status}`,
+          `完成时限:${d.dueAt.toISOString()}`,
+        ].join('\n'),
+        url: `${base}/tasks/${d.taskId}`,
+      });
+    }
+    return cal.toString();
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { Env } from '@app/config';
+import { ReminderRepository } from '@app/persistence';
+import { QUEUES, ReminderJobs } from '@app/queue';
+
+/**
+ * After any commit, reminders that the change made due within the horizon go to Redis at once,
+ * instead of waiting for the worker's next sweep. If Redis is down, nothing is lost: the rows stay
+ * pending and the sweep enqueues them later.
+ */
+@Injectable()
+export class ReminderEnqueuer implements EntitySubscriberInterface, OnApplicationBootstrap {
+  private readonly logger = new Logger(ReminderEnqueuer.name);
+  private readonly reminders: ReminderRepository;
+  private readonly jobs: ReminderJobs;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @InjectQueue(QUEUES.reminders) queue: Queue,
+    private readonly env: Env,
+  ) {
+    this.reminders = new ReminderRepository(ds);
+    this.jobs = new ReminderJobs(queue, { attempts: env.DELIVERY_ATTEMPTS, backoffMs: env.RETRY_BACKOFF_MS });
+  }
+
+  onApplicationBootstrap() {
+    this.ds.subscribers.push(this);
+  }
+
+  afterTransactionCommit(_: TransactionCommitEvent): void {
+    void this.flush();
+  }
+
+  /** Coalesces bursts: at most one flush runs, and one more follows if commits came meanwhile. */
+  flush(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.enqueuePending();
+        } catch (e) {
+          this.logger.warn(`could not enqueue new reminders now (the sweep will): ${(e as Error).message}`);
+        }
+      } while (this.again);
+      this.running = null;
+    })();
+    return this.running;
+  }
+
+  private async enqueuePending() {
+    const until = new Date(Date.now() + this.env.REMINDER_HORIZON_MINUTES * 60_000);
+    const rows: { id: string; due_at: Date }[] = await this.ds.query(
+      `SELECT id, due_at FROM reminders WHERE state = 'pending' AND due_at <= $1 ORDER BY due_at LIMIT 5000`,
+      [until],
+    );
+    if (rows.length === 0) return;
+    const due = rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+    await this.jobs.enqueue(due);
+    await this.reminders.markEnqueued(due.map((d) => d.id));
+  }
+}

@@ -1,0 +1,73 @@
+import { Body, ConflictException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '../common/current-user';
+import { PageQuery } from '../common/pagination';
+import { ProgressCycleDoc, ReminderPolicyDoc } from './reminder-policy.dto';
+import { RemindersService, StaleVersion } from './reminders.service';
+
+@ApiTags('reminders')
+@ApiExtraModels(ReminderPolicyDoc, ProgressCycleDoc)
+@ApiBearerAuth()
+@Controller()
+export class RemindersController {
+  constructor(private readonly reminders: RemindersService) {}
+
+  @Get('plans/:id/reminder-policy')
+  @Roles('supervisor', 'leader')
+  @ApiOperation({ summary: "The plan's reminder policy (the global default unless set) and progress-report cycle" })
+  getPolicy(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reminders.getPolicy(user, id);
+  }
+
+  @Put('plans/:id/reminder-policy')
+  @Roles('supervisor')
+  @ApiOperation({
+    summary: 'Set the plan’s reminder policy; every open item is rescheduled in the same transaction',
+    description: 'Body: {"policy": {steps, quietHours}, "version": <plan version>}. Offsets of a day or more land on working days at 09:00.',
+  })
+  @ApiBody({ schema: { properties: { policy: { $ref: '#/components/schemas/ReminderPolicyDoc' }, version: { type: 'integer' } } } })
+  putPolicy(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
+    return this.conflicts(() => this.reminders.putPolicy(user, id, body?.policy, body?.version));
+  }
+
+  @Put('plans/:id/progress-cycle')
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Require progress reports on a cycle (weekly, monthly by day, quarterly); null turns it off' })
+  @ApiBody({ schema: { properties: { progressCycle: { $ref: '#/components/schemas/ProgressCycleDoc' }, version: { type: 'integer' } } } })
+  putCycle(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
+    return this.conflicts(() => this.reminders.putProgressCycle(user, id, body?.progressCycle ?? null, body?.version));
+  }
+
+  @Get('tasks/:id/reminders')
+  @Roles('supervisor', 'leader')
+  @ApiOperation({ summary: 'The schedule of an item and what was sent to whom, when' })
+  forTask(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reminders.forTask(user, id);
+  }
+
+  @Get('reminders/failed')
+  @Roles('supervisor', 'leader')
+  @ApiOperation({ summary: 'Reminders that could not be delivered after every retry' })
+  failed(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
+    return this.reminders.failed(user, q);
+  }
+
+  @Post('reminders/:id/retry')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Send a failed reminder again' })
+  retry(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reminders.retry(user, id);
+  }
+
+  private async conflicts<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      if (e instanceof StaleVersion) {
+        throw new ConflictException({ statusCode: 409, message: 'the plan was changed meanwhile; reload it', currentVersion: e.currentVersion });
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AckLinkController } from '../notifications/ack-link.controller';
+import { InboxController } from '../notifications/inbox.controller';
+import { QueueDashboardModule } from './queue-dashboard.module';
+import { ReminderEnqueuer } from './reminder-enqueuer';
+import { RemindersController } from './reminders.controller';
+import { RemindersService } from './reminders.service';
+
+@Module({
+  imports: [QueueDashboardModule],
+  controllers: [RemindersController, InboxController, AckLinkController],
+  providers: [ReminderEnqueuer, RemindersService],
+})
+export class RemindersModule {}

@@ -1,0 +1,203 @@
+import type { AppraisalRow, IndicatorRow, OverdueRow, PersonRow, TrendRow, UnitReportRow } from '@app/persistence';
+import { col, ReportTable } from './export/report-table';
+
+/** API shapes of the reports; rows from the repository are mapped here, never passed through. */
+export interface SummaryDto {
+  asOf: string;
+  total: number;
+  overdue: number;
+  completed: number;
+  completedOnTime: number;
+  cancelled: number;
+  byStatus: Record<string, number>;
+  byLight: { green: number; yellow: number; red: number; none: number };
+  /** completed / (total − cancelled). */
+  completionRate: number | null;
+  /** completed by the deadline in force / completed. */
+  onTimeCompletionRate: number | null;
+  averageDaysOverdue: number | null;
+  dueNext7: number;
+  dueNext30: number;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export type UnitReportDto = Omit<UnitReportRow, 'lastProgressAt'> & { lastProgressAt: string | null };
+export const toUnitDto = (r: UnitReportRow): UnitReportDto => ({ ...r, lastProgressAt: iso(r.lastProgressAt) });
+
+export type AppraisalDto = AppraisalRow;
+export const toAppraisalDto = (r: AppraisalRow): AppraisalDto => ({ ...r });
+
+export type PersonDto = Omit<PersonRow, 'lastProgressAt'> & { lastProgressAt: string | null };
+export const toPersonDto = (r: PersonRow): PersonDto => ({ ...r, lastProgressAt: iso(r.lastProgressAt) });
+
+export type OverdueDto = Omit<OverdueRow, 'dueAt' | 'originalDueAt' | 'lastProgressAt'> & {
+  dueAt: string;
+  originalDueAt: string;
+  lastProgressAt: string | null;
+};
+export const toOverdueDto = (r: OverdueRow): OverdueDto => ({
+  ...r,
+  dueAt: r.dueAt.toISOString(),
+  originalDueAt: r.originalDueAt.toISOString(),
+  lastProgressAt: iso(r.lastProgressAt),
+});
+
+export type IndicatorDto = Omit<IndicatorRow, 'reportedAt'> & { reportedAt: string | null };
+export const toIndicatorDto = (r: IndicatorRow): IndicatorDto => ({ ...r, reportedAt: iso(r.reportedAt) });
+
+export type TrendDto = TrendRow;
+
+export interface TrendReportDto {
+  interval: 'week' | 'month';
+  from: string;
+  to: string;
+  items: TrendDto[];
+}
+
+/** The summary as a two-column table (指标 / 数值) for CSV and XLSX. */
+export interface SummaryLine {
+  metric: string;
+  value: number | null;
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  assigned: '已交办',
+  acknowledged: '已签收',
+  in_progress: '办理中',
+  submitted: '已报结',
+  returned: '已退回',
+  completed: '已办结',
+  suspended: '已暂停',
+  cancelled: '已撤销',
+};
+
+export function summaryLines(s: SummaryDto): SummaryLine[] {
+  return [
+    { metric: '事项总数', value: s.total },
+    { metric: '逾期事项', value: s.overdue },
+    ...Object.entries(s.byStatus).map(([k, v]) => ({ metric: `状态:${STATUS_LABEL[k] ?? k}`, value: v })),
+    { metric: '绿灯', value: s.byLight.green },
+    { metric: '黄灯', value: s.byLight.yellow },
+    { metric: '红灯', value: s.byLight.red },
+    { metric: '无灯(已办结/暂停/撤销)', value: s.byLight.none },
+    { metric: '办结率', value: s.completionRate },
+    { metric: '按时办结率', value: s.onTimeCompletionRate },
+    { metric: '平均逾期天数', value: s.averageDaysOverdue },
+    { metric: '7日内到期', value: s.dueNext7 },
+    { metric: '30日内到期', value: s.dueNext30 },
+  ];
+}
+
+export const summaryTable = (s: SummaryDto): ReportTable<SummaryLine> => ({
+  title: '督办事项汇总',
+  columns: [col<SummaryLine>('metric', '指标', 'text', 28), col<SummaryLine>('value', '数值', 'number', 14)],
+  rows: summaryLines(s),
+});
+
+export const unitsTable = (rows: UnitReportDto[]): ReportTable<UnitReportDto> => ({
+  title: '单位办理情况排名',
+  columns: [
+    col('rank', '排名', 'int', 6),
+    col('unitName', '单位', 'text', 24),
+    col('assigned', '承办事项', 'int', 10),
+    col('asLead', '牵头', 'int', 8),
+    col('asResponsible', '责任', 'int', 8),
+    col('assisting', '配合', 'int', 8),
+    col('completed', '已办结', 'int', 8),
+    col('onTime', '按时办结', 'int', 10),
+    col('overdue', '逾期', 'int', 8),
+    col('completionRate', '办结率', 'rate', 10),
+    col('onTimeRate', '按时办结率', 'rate', 12),
+    col('averageDelayDays', '平均延误天数', 'number', 14),
+    col('lastProgressAt', '最近报送进展', 'datetime', 18),
+  ],
+  rows,
+});
+
+export const appraisalTable = (rows: AppraisalDto[]): ReportTable<AppraisalDto> => ({
+  title: '单位考核情况',
+  columns: [
+    col('unitName', '单位', 'text', 24),
+    col('assigned', '承办事项', 'int', 10),
+    col('appraised', '应考核事项', 'int', 12),
+    col('onTime', '按原定时限完成', 'int', 16),
+    col('late', '超时', 'int', 8),
+    col('extendedInTime', '按期获批延期', 'int', 14),
+    col('onTimeRate', '按时完成率', 'rate', 12),
+    col('yellowNotices', '黄色催办', 'int', 10),
+    col('redNotices', '红色督办', 'int', 10),
+    col('lateAcknowledgements', '超时签收', 'int', 10),
+    col('lateProgressReports', '逾期未报进展', 'int', 14),
+  ],
+  rows,
+});
+
+export const peopleTable = (rows: PersonDto[]): ReportTable<PersonDto> => ({
+  title: '承办人办理情况',
+  columns: [
+    col('unitName', '单位', 'text', 22),
+    col('displayName', '承办人', 'text', 14),
+    col('username', '账号', 'text', 14),
+    col('items', '报送事项', 'int', 10),
+    col('reports', '报送次数', 'int', 10),
+    col('completed', '已办结', 'int', 8),
+    col('onTime', '按时完成', 'int', 10),
+    col('late', '超时', 'int', 8),
+    col('overdue', '逾期', 'int', 8),
+    col('onTimeRate', '按时完成率', 'rate', 12),
+    col('yellowNotices', '黄色催办', 'int', 10),
+    col('redNotices', '红色督办', 'int', 10),
+    col('lastProgressAt', '最近报送进展', 'datetime', 18),
+  ],
+  rows,
+});
+
+export const overdueTable = (rows: OverdueDto[]): ReportTable<OverdueDto> => ({
+  title: '逾期事项清单',
+  columns: [
+    col('planTitle', '计划', 'text', 28),
+    col('code', '编号', 'text', 8),
+    col('title', '责任事项', 'text', 40),
+    col('leadUnits', '牵头单位', 'list', 20),
+    col('responsibleUnits', '责任单位', 'list', 28),
+    col('dueAt', '完成时限', 'datetime', 18),
+    col('daysOverdue', '逾期天数', 'int', 10),
+    col('escalationLevel', '已发督办级别', 'text', 14),
+    col('progress', '进度(%)', 'int', 10),
+    col('lastProgressAt', '最近进展时间', 'datetime', 18),
+    col('lastProgressNote', '最近进展', 'text', 40),
+  ],
+  rows,
+});
+
+export const indicatorsTable = (rows: IndicatorDto[]): ReportTable<IndicatorDto> => ({
+  title: '量化指标完成情况',
+  columns: [
+    col('planTitle', '计划', 'text', 28),
+    col('code', '编号', 'text', 8),
+    col('label', '事项/目标', 'text', 36),
+    col('name', '指标', 'text', 24),
+    col('comparator', '比较', 'text', 6),
+    col('target', '目标值', 'number', 10),
+    col('unit', '单位', 'text', 8),
+    col('latestValue', '最新报送值', 'number', 12),
+    col('percentAchieved', '完成率(%)', 'number', 12),
+    col('deadline', '时限', 'date', 12),
+    col('elapsedPercent', '时间进度(%)', 'number', 12),
+    col('onTrack', '是否达序时进度', 'boolean', 14),
+  ],
+  rows,
+});
+
+export const trendTable = (rows: TrendDto[], interval: 'week' | 'month'): ReportTable<TrendDto> => ({
+  title: interval === 'week' ? '按周趋势' : '按月趋势',
+  columns: [
+    col('periodStart', '起始日期', 'date', 12),
+    col('periodEnd', '截止日期', 'date', 12),
+    col('completed', '办结', 'int', 8),
+    col('completedOnTime', '按时办结', 'int', 10),
+    col('newOverdue', '新增逾期', 'int', 10),
+  ],
+  rows,
+});

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ExportModule } from './export/export.module';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [ExportModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+})
+export class ReportsModule {}

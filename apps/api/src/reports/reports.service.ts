@@ -1,0 +1,197 @@
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { Env } from '@app/config';
+import { acknowledgementDueAt, addDays, diffDays, shanghaiDate } from '@app/domain';
+import { ReportRepository, UnitSortKey } from '@app/persistence';
+import { AuthUser, hasRole } from '../common/current-user';
+import { Page } from '../common/pagination';
+import { CALENDAR } from '../tasks/light-policy';
+import { PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
+import { ExportFile, ReportExporter } from './export/report-exporter';
+import { col, ReportTable, shanghaiDateTime } from './export/report-table';
+import { reportClock, reportScope } from './report-scope';
+import {
+  AppraisalDto,
+  IndicatorDto,
+  OverdueDto,
+  PersonDto,
+  SummaryDto,
+  toAppraisalDto,
+  toIndicatorDto,
+  toOverdueDto,
+  toPersonDto,
+  toUnitDto,
+  TrendReportDto,
+  UnitReportDto,
+} from './report-views';
+
+/** Exports carry every row, up to this many: beyond it a spreadsheet is not the right tool. */
+export const EXPORT_MAX_ROWS = 50_000;
+/** Trend windows longer than this are refused rather than computed. */
+const MAX_PERIODS = 400;
+/** Items listed per plan in the weekly 通报. */
+const WEEKLY_ITEMS_PER_PLAN = 200;
+
+const paging = (q: PagedReportQuery, all: boolean) => (all ? { offset: 0, limit: EXPORT_MAX_ROWS } : { offset: (q.page - 1) * q.limit, limit: q.limit });
+/** The first day of the month `n` months before `date`'s month. */
+function monthsBefore(date: string, n: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - n;
+  return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}-01`;
+}
+const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly env: Env,
+    readonly exporter: ReportExporter,
+  ) {}
+
+  private get repo() {
+    return new ReportRepository(this.ds);
+  }
+
+  async summary(user: AuthUser, q: ReportQuery, now = new Date()): Promise<SummaryDto> {
+    const r = await this.repo.summary(reportScope(user, q), reportClock(now));
+    const byStatus = Object.fromEntries(
+      ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'completed', 'suspended', 'cancelled'].map((s) => [s, r.byStatus[s] ?? 0]),
+    );
+    return {
+      asOf: now.toISOString(),
+      total: r.total,
+      overdue: r.overdue,
+      completed: r.completed,
+      completedOnTime: r.completedOnTime,
+      cancelled: r.cancelled,
+      byStatus,
+      byLight: r.byLight,
+      completionRate: rate(r.completed, r.total - r.cancelled),
+      onTimeCompletionRate: rate(r.completedOnTime, r.completed),
+      averageDaysOverdue: r.averageDaysOverdue,
+      dueNext7: r.dueNext7,
+      dueNext30: r.dueNext30,
+    };
+  }
+
+  async units(user: AuthUser, q: UnitReportQuery, now = new Date()): Promise<Page<UnitReportDto>> {
+    const [sort, order] = q.sort.split(':') as [UnitSortKey, 'asc' | 'desc'];
+    const { rows, total } = await this.repo.units(reportScope(user, q), reportClock(now), { sort, order, ...paging(q, q.format !== 'json') });
+    return { items: rows.map(toUnitDto), total, page: q.page, limit: q.limit };
+  }
+
+  async appraisal(user: AuthUser, q: ReportQuery, now = new Date()): Promise<{ items: AppraisalDto[]; total: number }> {
+    const ackWorkdays = this.env.ACK_WORKDAYS;
+    const endOfDay = this.env.DUE_TIME;
+    // The acknowledgement deadline of every assignment date, from the working-day calendar; SQL joins on it.
+    const ackDue = (from: string, to: string) => {
+      const first = diffDays(from, to) > 366 * 20 ? addDays(to, -366 * 20) : from;
+      const out: { date: string; dueAt: Date }[] = [];
+      for (let d = first; d <= to; d = addDays(d, 1)) {
+        out.push({ date: d, dueAt: acknowledgementDueAt(new Date(`${d}T12:00:00+08:00`), CALENDAR, ackWorkdays, endOfDay) });
+      }
+      return out;
+    };
+    const rows = await this.repo.appraisal(reportScope(user, q), reportClock(now), ackDue);
+    return { items: rows.map(toAppraisalDto), total: rows.length };
+  }
+
+  /** Unit heads see their own unit's people; supervisors, leaders and admins any unit's. */
+  async people(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<PersonDto>> {
+    const broad = hasRole(user, 'admin', 'leader', 'supervisor');
+    if (!broad && !(hasRole(user, 'unit_head') && user.unitId)) {
+      throw new ForbiddenException('the per-person report is for unit heads, supervisors and leaders');
+    }
+    if (!broad && q.unitId && q.unitId !== user.unitId) throw new ForbiddenException('a unit head sees only their own unit');
+    const unitId = broad ? q.unitId : (user.unitId ?? undefined);
+    const { rows, total } = await this.repo.people(reportScope(user, q), reportClock(now), { unitId, ...paging(q, q.format !== 'json') });
+    return { items: rows.map(toPersonDto), total, page: q.page, limit: q.limit };
+  }
+
+  async overdue(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<OverdueDto>> {
+    const { rows, total } = await this.repo.overdue(reportScope(user, q), reportClock(now), paging(q, q.format !== 'json'));
+    return { items: rows.map(toOverdueDto), total, page: q.page, limit: q.limit };
+  }
+
+  async indicators(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<IndicatorDto>> {
+    const { rows, total } = await this.repo.indicators(reportScope(user, q), reportClock(now), paging(q, q.format !== 'json'));
+    return { items: rows.map(toIndicatorDto), total, page: q.page, limit: q.limit };
+  }
+
+  async trend(user: AuthUser, q: TrendQuery, now = new Date()): Promise<TrendReportDto> {
+    const today = shanghaiDate(now);
+    const to = q.to ?? today;
+    // Default window: the current period and the eleven before it.
+    const from = q.from ?? (q.interval === 'week' ? addDays(to, -7 * 11) : monthsBefore(to, 11));
+    const periods = q.interval === 'week' ? diffDays(from, to) / 7 : diffDays(from, to) / 28;
+    const scope = reportScope(user, { ...q, from, to });
+    if (periods > MAX_PERIODS) throw new BadRequestException(`the window spans more than ${MAX_PERIODS} periods; narrow from/to`);
+    const items = await this.repo.trend(scope, reportClock(now), { interval: q.interval, from, to });
+    return { interval: q.interval, from, to, items };
+  }
+
+  /**
+   * The printable weekly 督办通报: one sheet per visible plan with its head figures and the
+   * items that need attention (red, yellow) or were completed in the last seven days.
+   */
+  async weekly(user: AuthUser, q: ReportQuery, now = new Date()): Promise<ExportFile> {
+    const scope = reportScope(user, q);
+    const clock = reportClock(now);
+    const heads = await this.repo.planHeads(scope, clock);
+    const items = await this.repo.weeklyItems(scope, clock, WEEKLY_ITEMS_PER_PLAN);
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Duban 督办';
+    const used = new Set<string>();
+    const LIGHT = { red: '红灯', yellow: '黄灯', green: '绿灯', none: '—' } as Record<string, string>;
+    type Line = { n: number; code: string; title: string; lead: string; resp: string; due: string; light: string; days: number; progress: number; last: string };
+    for (const h of heads) {
+      const rows: Line[] = items
+        .filter((i) => i.planId === h.planId)
+        .map((i, n) => ({
+          n: n + 1,
+          code: i.code,
+          title: i.title,
+          lead: i.leadUnits.join('、'),
+          resp: i.responsibleUnits.join('、'),
+          due: shanghaiDate(i.dueAt),
+          light: i.status === 'completed' ? '本周办结' : (LIGHT[i.light] ?? i.light),
+          days: i.daysOverdue,
+          progress: i.progress,
+          last: i.lastProgressAt ? `${shanghaiDateTime(i.lastProgressAt.toISOString())} ${i.lastProgressNote ?? ''}`.trim() : '',
+        }));
+      const table: ReportTable<Line> = {
+        title: h.title,
+        columns: [
+          col('n', '序号', 'int', 6),
+          col('code', '编号', 'text', 8),
+          col('title', '责任事项', 'text', 40),
+          col('lead', '牵头单位', 'text', 18),
+          col('resp', '责任单位', 'text', 24),
+          col('due', '完成时限', 'date', 12),
+          col('light', '状态', 'text', 10),
+          col('days', '逾期天数', 'int', 10),
+          col('progress', '进度(%)', 'int', 9),
+          col('last', '最近进展', 'text', 40),
+        ],
+        rows,
+      };
+      let name = h.title.slice(0, 28);
+      for (let i = 2; used.has(name); i++) name = `${h.title.slice(0, 25)}(${i})`;
+      used.add(name);
+      this.exporter.addSheet(wb, table, name.replace(/[[\]:*?/\\]/g, ' '), {
+        heading: [
+          `督办通报:${h.title}`,
+          `截至 ${shanghaiDateTime(now.toISOString())}:事项 ${h.total} 项,已办结 ${h.completed} 项(本周 ${h.completedThisWeek} 项),逾期 ${h.overdue} 项,黄灯 ${h.yellow} 项`,
+        ],
+      });
+    }
+    if (!heads.length) wb.addWorksheet('督办通报').addRow(['本周无可通报事项']);
+    return {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: `督办通报-${shanghaiDate(now)}.xlsx`,
+      body: Buffer.from(await wb.xlsx.writeBuffer()),
+    };
+  }
+}
