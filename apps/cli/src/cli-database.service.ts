@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
-import { openDataSource, resolveDatabaseUrl, stopEmbeddedDatabase } from '@app/persistence';
+import { Journal, openDataSource, resolveDatabaseUrl, stopEmbeddedDatabase } from '@app/persistence';
 
 /**
  * The CLI opens the database only for commands that need it, so `import --dry-run` works
@@ -14,6 +14,7 @@ export class CliDatabase implements OnApplicationShutdown {
   constructor(private readonly env: Env) {}
 
   get(): Promise<DataSource> {
+    Journal.configure({ acknowledgementDueWorkdays: this.env.ACK_WORKDAYS, endOfDay: this.env.DUE_TIME });
     this.ds ??= resolveDatabaseUrl(this.env).then((db) =>
       openDataSource({ url: db.url, poolSize: db.embedded ? 4 : 5, schema: this.env.DATABASE_SCHEMA }),
     );

@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { exitOnStartupError, validateEnv } from '@app/config';
 import { stopEmbeddedDatabase } from '@app/persistence';
+import { preflightRedis } from '@app/queue';
 import { WorkerModule } from './worker.module';
 
 async function main() {
-  validateEnv(process.env);
+  const env = validateEnv(process.env);
+  await preflightRedis(env.REDIS_URL, { requireNoEviction: true });
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   await app.init();

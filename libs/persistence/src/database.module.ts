@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Env } from '@app/config';
 import { dataSourceOptions } from './data-source';
 import { startEmbeddedPostgres, EmbeddedPostgres } from './embedded-postgres';
+import { Journal } from './repositories/journal';
 
 let embedded: EmbeddedPostgres | null = null;
 
@@ -33,6 +34,7 @@ export async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embed
       inject: [Env],
       useFactory: async (env: Env) => {
         const db = await resolveDatabaseUrl(env);
+        Journal.configure({ acknowledgementDueWorkdays: env.ACK_WORKDAYS, endOfDay: env.DUE_TIME });
         return {
           ...dataSourceOptions({ url: db.url, poolSize: db.embedded ? 4 : 10, schema: env.DATABASE_SCHEMA }),
           // Fail fast with the cause instead of retrying for half a minute.

@@ -52,3 +52,16 @@ export async function connectRedisOrFail(url: string, forWorker = false): Promis
 
 /** The same options typed for BullMQ (its RedisOptions mirrors ioredis' loosely). */
 export const bullConnection = (url: string): ConnectionOptions => redisOptions(url, true) as ConnectionOptions;
+
+/**
+ * Checked before the app starts: with Redis down, BullMQ's and ioredis' own retry noise would
+ * bury the one line that says what is wrong.
+ */
+export async function preflightRedis(url: string, opts: { requireNoEviction?: boolean } = {}): Promise<void> {
+  const redis = await connectRedisOrFail(url);
+  try {
+    if (opts.requireNoEviction) await assertNoEviction(redis);
+  } finally {
+    redis.disconnect();
+  }
+}
