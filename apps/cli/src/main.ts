@@ -24,6 +24,7 @@ async function main() {
   validateEnv(process.env);
   const app = await CommandFactory.createWithoutRunning(CliModule, {
     logger: false,
+    cliName: 'npm run cli --',
     errorHandler: (err) => {
       // commander's own exits (help, version, unknown option) carry an exit code
       const code = (err as { exitCode?: number }).exitCode;

@@ -13,7 +13,7 @@ interface Options {
   name?: string;
 }
 
-@Command({ name: 'user-create', arguments: '<username>', description: 'Create a user (password from --password or DUBAN_PASSWORD)' })
+@Command({ name: 'user-create', arguments: '<username>', description: 'Create a user: --password (8+ characters), --role (repeatable), --unit <code>, --email, --name' })
 export class UserCreateCommand extends CommandRunner {
   constructor(private readonly db: CliDatabase) {
     super();
