@@ -210,7 +210,8 @@ describe('reports over HTTP', () => {
       const body = (await json('admin', `/reports/trend?interval=${interval}&from=${shanghaiDate(days(-70))}`)) as { items: Json[] };
       const completions = body.items.reduce((n, p) => n + Number(p.completed), 0);
       const missed = body.items.reduce((n, p) => n + Number(p.newOverdue), 0);
-      // Independently: all completions happened in the window; deadlines missed in it are T06, T09, T10, T13, T14 and T08? no: T08's deadline is ahead.
+      // From the seed: all three completions fall in the window; missed deadlines in it are T06, T09, T10, T13, T14
+      // (T08's deadline in force is ahead; T11 is suspended, T12 cancelled).
       expect(completions).toBe(3);
       expect(missed).toBe(5);
       const p = body.items.find((x) => String(x.periodStart) <= today() && String(x.periodEnd) >= today())!;

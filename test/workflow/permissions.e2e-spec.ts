@@ -1,4 +1,4 @@
-import { startWorkflowApp, WorkflowApp } from './workflow-app';
+import { startWorkflowApp, WorkflowApp } from '../support/workflow-app';
 
 /**
  * Each role × each action on item 1 (lead 市科技局, responsible 市经信局/市发改委, assisting 市财政局;

@@ -1,4 +1,4 @@
-import { startWorkflowApp, WorkflowApp } from './workflow-app';
+import { startWorkflowApp, WorkflowApp } from '../support/workflow-app';
 
 describe('task workflow over HTTP', () => {
   let w: WorkflowApp;

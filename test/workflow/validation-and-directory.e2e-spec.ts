@@ -1,4 +1,4 @@
-import { startWorkflowApp, WorkflowApp } from './workflow-app';
+import { startWorkflowApp, WorkflowApp } from '../support/workflow-app';
 
 describe('bad requests and the directory endpoints', () => {
   let w: WorkflowApp;

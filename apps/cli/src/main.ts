@@ -20,11 +20,17 @@ function report(err: unknown): never {
   process.exit(1);
 }
 
+let failure: unknown;
+
 async function main() {
   validateEnv(process.env);
   const app = await CommandFactory.createWithoutRunning(CliModule, {
     logger: false,
     cliName: 'npm run cli --',
+    // Errors thrown by a command's run() arrive here; close the database before exiting.
+    serviceErrorHandler: (err) => {
+      failure = err;
+    },
     errorHandler: (err) => {
       // commander's own exits (help, version, unknown option) carry an exit code
       const code = (err as { exitCode?: number }).exitCode;
@@ -35,10 +41,10 @@ async function main() {
   try {
     await CommandFactory.runApplication(app);
   } catch (err) {
-    await app.close().catch(() => undefined);
-    report(err);
+    failure = err;
   }
-  await app.close();
+  await app.close().catch(() => undefined);
+  if (failure !== undefined) report(failure);
   process.exit(0);
 }
 

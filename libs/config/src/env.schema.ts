@@ -113,6 +113,13 @@ export class Env {
   @IntSetting('RETRY_BACKOFF_MS', 10, 3_600_000)
   RETRY_BACKOFF_MS = 30_000;
 
+  /**
+   * A worker sending a reminder holds it this long, renewing the hold while it sends; if the worker
+   * dies, the sweep hands the reminder to another worker once the hold runs out.
+   */
+  @IntSetting('DELIVERY_LEASE_SECONDS', 2, 3600)
+  DELIVERY_LEASE_SECONDS = 120;
+
   /** Working days a unit has to acknowledge (签收) a new item. */
   @IntSetting('ACK_WORKDAYS', 1, 30)
   ACK_WORKDAYS = 3;

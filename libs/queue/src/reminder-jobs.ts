@@ -22,6 +22,22 @@ export interface DeliveryOptions {
 
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = { attempts: 5, backoffMs: 30_000 };
 
+export interface EnqueuedReminder {
+  id: string;
+  dueAt: Date;
+  /** The attempt whose worker died holding the reminder (its lease ran out). */
+  retryOf?: number;
+}
+
+/**
+ * The reminder id; for a takeover after a dead worker, the id and the dead attempt: that worker's
+ * job may still be 'active' in Redis until BullMQ's stall check, and would swallow a same-id add.
+ * Deterministic, so two sweeps still add the takeover once.
+ */
+export function reminderJobId(r: EnqueuedReminder): string {
+  return r.retryOf === undefined ? r.id : `${r.id}-r${r.retryOf}`;
+}
+
 /**
  * Puts reminders into Redis as delayed jobs whose id is the reminder id, so adding the same
  * reminder twice (the change, then the sweep; or two workers sweeping) is a no-op in BullMQ.
@@ -32,10 +48,10 @@ export class ReminderJobs {
     private readonly options: DeliveryOptions = DEFAULT_DELIVERY_OPTIONS,
   ) {}
 
-  async enqueue(reminders: { id: string; dueAt: Date }[], now = Date.now()): Promise<void> {
+  async enqueue(reminders: EnqueuedReminder[], now = Date.now()): Promise<void> {
     if (reminders.length === 0) return;
-    const opts = (r: { id: string; dueAt: Date }): JobsOptions => ({
-      jobId: r.id,
+    const opts = (r: EnqueuedReminder): JobsOptions => ({
+      jobId: reminderJobId(r),
       delay: Math.max(0, r.dueAt.getTime() - now),
       attempts: this.options.attempts,
       backoff: { type: 'exponential', delay: this.options.backoffMs },

@@ -127,8 +127,9 @@ export class RemindersService {
     const [r] = await this.ds.query(`SELECT r.state, t.plan_id FROM reminders r JOIN tasks t ON t.id = r.task_id WHERE r.id = $1`, [id]);
     if (!r) throw new NotFoundException(`reminder ${id} not found`);
     await this.assertSupervises(user, r.plan_id, true);
+    // due_at stays: it is part of the schedule's identity (a changed one would make the next
+    // recompute cancel this row and plan the same reminder again). A past due_at is enqueued at once.
     if (!(await this.reminders.requeueFailed(id))) throw new BadRequestException(`reminder ${id} is ${r.state}, not failed`);
-    await this.ds.query(`UPDATE reminders SET due_at = GREATEST(due_at, now()) WHERE id = $1`, [id]);
     await this.enqueuer.flush();
     return { id, state: 'pending' };
   }

@@ -1,6 +1,7 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
+import { Env } from '@app/config';
 import { JobName, JOBS, parseDeliverJobData, QUEUES } from '@app/queue';
 import { DigestService } from '../reminders/digest.service';
 import { ReminderDeliveryService } from '../reminders/reminder-delivery.service';
@@ -8,15 +9,21 @@ import { ReminderSweepService } from '../reminders/reminder-sweep.service';
 
 /** One processor for the reminders queue; it dispatches on the job's stable wire name. */
 @Processor(QUEUES.reminders)
-export class ReminderProcessor extends WorkerHost {
+export class ReminderProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderProcessor.name);
 
   constructor(
     private readonly sweeper: ReminderSweepService,
     private readonly delivery: ReminderDeliveryService,
     private readonly digests: DigestService,
+    private readonly env: Env,
   ) {
     super();
+  }
+
+  /** The decorator's options are static; the configured concurrency is applied once the worker exists. */
+  onApplicationBootstrap() {
+    this.worker.concurrency = this.env.WORKER_CONCURRENCY;
   }
 
   async process(job: Job): Promise<unknown> {

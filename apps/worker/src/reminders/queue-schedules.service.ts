@@ -6,8 +6,9 @@ import { JOBS, QUEUES } from '@app/queue';
 
 /**
  * Keeps the repeating jobs (sweep every minute, digest every morning) registered. Redis can lose
- * them (FLUSHALL, failover to an empty replica), so they are upserted again every half minute;
- * upserting an existing scheduler changes nothing.
+ * them (FLUSHALL, failover to an empty replica), so they are looked for once per sweep interval
+ * (at most every 30 s) and registered again when missing. Upserting an existing scheduler would
+ * reset its next run, so a present one is left alone.
  */
 @Injectable()
 export class QueueSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,8 +22,20 @@ export class QueueSchedules implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap() {
     await this.ensure();
-    this.timer = setInterval(() => void this.ensure().catch((e: Error) => this.logger.warn(e.message)), 30_000);
+    const every = Math.min(30_000, Math.max(1_000, this.env.SWEEP_EVERY_SECONDS * 1000));
+    this.timer = setInterval(() => void this.ensureMissing().catch((e: Error) => this.logger.warn(e.message)), every);
     this.timer.unref();
+  }
+
+  /** Registers the schedulers again if Redis lost them. */
+  async ensureMissing() {
+    const [sweep, digest] = await Promise.all([
+      this.queue.getJobScheduler('reminder-sweep'),
+      this.queue.getJobScheduler('daily-digest'),
+    ]);
+    if (sweep && digest) return;
+    this.logger.warn('the repeating sweep/digest jobs were missing from Redis (flushed?); registering them again');
+    await this.ensure();
   }
 
   onApplicationShutdown() {

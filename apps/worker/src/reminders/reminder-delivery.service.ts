@@ -11,19 +11,21 @@ import {
   WebhookError,
   WebhookFormat,
 } from '@app/notifications';
+import { REMINDED_STATUSES } from '@app/domain';
 import { ClaimedReminder, Recipient, ReminderRepository } from '@app/persistence';
 import { MAILER } from './mailer.provider';
 import { loadDeliveryContext } from './delivery-context.repository';
 
 /** A reminder sent more than this after its time is marked late (the worker was down or behind). */
 const LATE_AFTER_MS = 60_000;
-/** Long enough for the slowest SMTP conversation; a dead worker's claim expires after it. */
-const CLAIM_LEASE_MS = 5 * 60_000;
 const ACK_LINK_TTL_S = 14 * 24 * 3600;
+/** Task statuses in which a claimed reminder is still worth sending (see REMINDED_STATUSES). */
+const OPEN_STATUSES: readonly string[] = REMINDED_STATUSES;
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 
 class PermanentDeliveryError extends Error {}
+class ItemClosed extends Error {}
 
 @Injectable()
 export class ReminderDeliveryService {
@@ -43,29 +45,43 @@ export class ReminderDeliveryService {
    * throws to have BullMQ retry a transient failure; on the last attempt records the failure.
    */
   async deliver(reminderId: string, attempt: { isLast: boolean }): Promise<DeliveryOutcome> {
-    const r = await this.reminders.claim(reminderId, CLAIM_LEASE_MS);
+    const leaseMs = this.env.DELIVERY_LEASE_SECONDS * 1000;
+    const r = await this.reminders.claim(reminderId, leaseMs);
     if (!r) return 'skipped';
+    // Hold the claim while sending, so a slow SMTP conversation is never taken for a dead worker.
+    const renewal = setInterval(
+      () => void this.reminders.renew(r, leaseMs).catch((e: Error) => this.logger.warn(`lease renewal of ${r.id}: ${e.message}`)),
+      Math.max(500, leaseMs / 3),
+    );
     try {
       const count = await this.sendToAll(r);
       const late = Date.now() - r.dueAt.getTime() > LATE_AFTER_MS;
-      await this.reminders.markSent(r.id, late, count);
+      await this.reminders.markSent(r, late, count);
       return 'sent';
     } catch (e) {
       const message = (e as Error).message;
+      if (e instanceof ItemClosed) {
+        await this.reminders.cancelClaimed(r, message);
+        return 'skipped';
+      }
       if (e instanceof PermanentDeliveryError || attempt.isLast) {
-        await this.reminders.markFailed(r.id, message);
+        await this.reminders.markFailed(r, message);
         await this.alertSupervisors(r, message);
         this.logger.warn(`reminder ${r.id} failed for good: ${message}`);
         return 'failed';
       }
-      await this.reminders.release(r.id, message);
+      await this.reminders.release(r, message);
       throw e;
+    } finally {
+      clearInterval(renewal);
     }
   }
 
   private async sendToAll(r: ClaimedReminder): Promise<number> {
     const ctx = await loadDeliveryContext(this.ds, r);
     if (!ctx) throw new PermanentDeliveryError('the item no longer exists');
+    // A failed reminder retried by hand, or a claim racing a completion: a closed item gets nothing.
+    if (!OPEN_STATUSES.includes(ctx.taskStatus)) throw new ItemClosed(`the item is ${ctx.taskStatus}`);
     const recipients = await this.reminders.recipients(r);
     const permanent: string[] = [];
     let delivered = 0;

@@ -58,7 +58,13 @@ export class ReminderPlanner {
       else toInsert.push(p);
     }
     // Live rows not kept are outdated: their key is gone, or their time moved (a new row replaces them).
-    const cancel = existing.filter((e) => (e.state === 'pending' || e.state === 'enqueued') && !keep.has(e.id)).map((e) => e.id);
+    // A row being sent right now is left to finish, unless its time moved: the one live row per key
+    // (reminders_live_key_idx) must then be the new one, and the sender's fenced markSent becomes a no-op.
+    const replacedKeys = new Set(toInsert.map((p) => p.key));
+    const cancel = existing
+      .filter((e) => !keep.has(e.id))
+      .filter((e) => e.state === 'pending' || e.state === 'enqueued' || (e.state === 'sending' && replacedKeys.has(e.key)))
+      .map((e) => e.id);
     if (cancel.length) {
       await m.query(`UPDATE reminders SET state = 'cancelled', updated_at = now() WHERE id = ANY($1::uuid[])`, [cancel]);
     }

@@ -3,6 +3,11 @@ import { DataSource } from 'typeorm';
 export interface DueReminder {
   id: string;
   dueAt: Date;
+  /**
+   * Set for a reminder whose sender died holding it (expired lease): the dead worker's job may still
+   * sit in Redis as active, so the retry needs a job id of its own (see ReminderJobs).
+   */
+  retryOf?: number;
 }
 
 /** Everything a delivery needs, read in one query when the row is claimed. */
@@ -20,6 +25,9 @@ export interface ClaimedReminder {
   dueAt: Date;
   attempts: number;
 }
+
+/** A claim: the reminder and the attempt number that owns it. */
+export type Claim = Pick<ClaimedReminder, 'id' | 'attempts'>;
 
 export interface Recipient {
   userId: string;
@@ -45,14 +53,14 @@ export class ReminderRepository {
    * oldest first, a page at a time after the cursor (the last row of the previous page).
    */
   async dueBefore(until: Date, limit: number, after: DueReminder | null = null): Promise<DueReminder[]> {
-    const rows: { id: string; due_at: Date }[] = await this.ds.query(
-      `SELECT id, due_at FROM reminders
+    const rows: { id: string; due_at: Date; state: string; attempts: number }[] = await this.ds.query(
+      `SELECT id, due_at, state, attempts FROM reminders
         WHERE ((state IN ('pending', 'enqueued') AND due_at <= $1) OR (state = 'sending' AND claimed_until < now()))
           AND ($3::timestamptz IS NULL OR (due_at, id) > ($3::timestamptz, $4::uuid))
         ORDER BY due_at, id LIMIT $2`,
       [until, limit, after?.dueAt ?? null, after?.id ?? null],
     );
-    return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+    return rows.map((r) => (r.state === 'sending' ? { id: r.id, dueAt: r.due_at, retryOf: r.attempts } : { id: r.id, dueAt: r.due_at }));
   }
 
   /** Live reminders of some tasks due before `until` (what a change must enqueue at once). */
@@ -91,36 +99,58 @@ export class ReminderRepository {
     return rows[0]?.[0] ?? null;
   }
 
-  async markSent(id: string, late: boolean, recipients: number): Promise<void> {
+  /**
+   * Extends the hold of a claim still ours (`attempts` is the claim's fencing token: a worker whose
+   * lease ran out and was taken over cannot write over the new owner). False when it is not ours.
+   */
+  async renew(claim: Claim, leaseMs: number): Promise<boolean> {
+    const [, n] = (await this.ds.query(
+      `UPDATE reminders SET claimed_until = now() + ($3 || ' milliseconds')::interval
+        WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+      [claim.id, claim.attempts, String(leaseMs)],
+    )) as [unknown, number];
+    return n > 0;
+  }
+
+  async markSent(claim: Claim, late: boolean, recipients: number): Promise<void> {
     await this.ds.query(
-      `UPDATE reminders SET state = 'sent', sent_at = now(), late = $2, recipients = $3, claimed_until = NULL,
+      `UPDATE reminders SET state = 'sent', sent_at = now(), late = $3, recipients = $4, claimed_until = NULL,
               last_error = NULL, updated_at = now()
-        WHERE id = $1 AND state = 'sending'`,
-      [id, late, recipients],
+        WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+      [claim.id, claim.attempts, late, recipients],
     );
   }
 
   /** A failed attempt that will be retried: back to enqueued, so the retry (or the sweep) can claim it. */
-  async release(id: string, error: string): Promise<void> {
+  async release(claim: Claim, error: string): Promise<void> {
     await this.ds.query(
-      `UPDATE reminders SET state = 'enqueued', claimed_until = NULL, last_error = $2, updated_at = now()
-        WHERE id = $1 AND state = 'sending'`,
-      [id, error.slice(0, 2000)],
+      `UPDATE reminders SET state = 'enqueued', claimed_until = NULL, last_error = $3, updated_at = now()
+        WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+      [claim.id, claim.attempts, error.slice(0, 2000)],
     );
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
+  async markFailed(claim: Claim, error: string): Promise<void> {
     await this.ds.query(
-      `UPDATE reminders SET state = 'failed', claimed_until = NULL, last_error = $2, updated_at = now()
-        WHERE id = $1 AND state IN ('sending', 'enqueued', 'pending')`,
-      [id, error.slice(0, 2000)],
+      `UPDATE reminders SET state = 'failed', claimed_until = NULL, last_error = $3, updated_at = now()
+        WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+      [claim.id, claim.attempts, error.slice(0, 2000)],
+    );
+  }
+
+  /** The item was closed after the reminder was claimed (a delayed job outlived it): nothing to send. */
+  async cancelClaimed(claim: Claim, reason: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE reminders SET state = 'cancelled', claimed_until = NULL, last_error = $3, updated_at = now()
+        WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+      [claim.id, claim.attempts, reason],
     );
   }
 
   /** Retry on demand (GET /reminders/failed → POST /reminders/:id/retry). */
   async requeueFailed(id: string): Promise<boolean> {
     const [, n] = (await this.ds.query(
-      `UPDATE reminders SET state = 'pending', attempts = 0, updated_at = now() WHERE id = $1 AND state = 'failed'`,
+      `UPDATE reminders SET state = 'pending', updated_at = now() WHERE id = $1 AND state = 'failed'`,
       [id],
     )) as [unknown, number];
     return n > 0;

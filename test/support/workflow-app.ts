@@ -1,12 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { ParsedPlan } from '@app/importer';
 import { hashPassword, PlanImportRepository, Role, UnitRepository, UserRepository } from '@app/persistence';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
-import { createTestSchema, TEST_DATABASE_URL } from '../support/database';
+import { startTestApi } from '../support/api-app';
 
 export const PASSWORD = 'workflow-pass-1';
 
@@ -73,6 +70,9 @@ export const PLAN: ParsedPlan = {
 
 export interface WorkflowApp {
   app: INestApplication;
+  /** The PostgreSQL schema and queue prefix this app uses (a worker must use the same). */
+  schema: string;
+  queuePrefix: string;
   ds: DataSource;
   http: ReturnType<typeof request>;
   tokens: Record<string, string>;
@@ -83,19 +83,13 @@ export interface WorkflowApp {
   close(): Promise<void>;
 }
 
-/** Boots the real AppModule on its own schema, seeds the directory, users and one plan. */
-export async function startWorkflowApp(): Promise<WorkflowApp> {
-  const schema = await createTestSchema();
-  process.env.DATABASE_URL = TEST_DATABASE_URL;
-  process.env.DATABASE_SCHEMA = schema.schema;
-  process.env.QUEUE_PREFIX = `wf${schema.schema}`;
-  process.env.LOG_LEVEL = 'warn';
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const ds = app.get(DataSource);
-  const http = request(app.getHttpServer());
+/**
+ * Boots the real AppModule on its own schema, seeds the directory, users and one plan. `env` adds
+ * settings (read when the module compiles), e.g. the reminder knobs a worker must share.
+ */
+export async function startWorkflowApp(env: Record<string, string> = {}): Promise<WorkflowApp> {
+  const api = await startTestApi(env);
+  const { app, ds, http } = api;
 
   await new UnitRepository(ds).upsertDirectory(DIRECTORY);
   const unitIds: Record<string, string> = {};
@@ -115,19 +109,19 @@ export async function startWorkflowApp(): Promise<WorkflowApp> {
   }
   const actor = { id: null, name: 'test seed' };
   const imports = new PlanImportRepository(ds);
-  const preview = await imports.preview(PLAN, { contentHash: `hash-${schema.schema}`, fileName: 'plan.txt', actor });
+  const preview = await imports.preview(PLAN, { contentHash: `hash-${api.schema}`, fileName: 'plan.txt', actor });
   const { planId } = await imports.commit(preview.importId, actor);
   const rows: { id: string; code: string }[] = await ds.query(`SELECT id, code FROM tasks WHERE plan_id = $1`, [planId]);
   const taskIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));
 
   const tokens: Record<string, string> = {};
   for (const username of [...USERS.map((u) => u.username), 'admin']) {
-    const res = await http.post('/auth/login').send({ username, password: username === 'admin' ? 'duban-admin' : PASSWORD });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-    tokens[username] = res.body.accessToken;
+    tokens[username] = await api.login(username, username === 'admin' ? 'duban-admin' : PASSWORD);
   }
   return {
     app,
+    schema: api.schema,
+    queuePrefix: process.env.QUEUE_PREFIX!,
     ds,
     http,
     tokens,
@@ -135,9 +129,6 @@ export async function startWorkflowApp(): Promise<WorkflowApp> {
     unitIds,
     planId,
     taskIds,
-    async close() {
-      await app.close();
-      await schema.drop();
-    },
+    close: api.close,
   };
 }

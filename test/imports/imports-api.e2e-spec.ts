@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashPassword, UnitRepository, UserRepository } from '@app/persistence';
+import { loadUnitDirectory } from '@app/importer';
+import { startTestApi, TestApi } from '../support/api-app';
+
+const SEEDS = join(__dirname, '..', '..', 'seeds');
+const seed = (prefix: string) => {
+  const name = require('node:fs').readdirSync(SEEDS).find((f: string) => f.startsWith(prefix)) as string;
+  return { name, content: readFileSync(join(SEEDS, name)) };
+};
+
+describe('POST /imports (preview) and POST /imports/:id/commit', () => {
+  let api: TestApi;
+  let sup: string;
+  let staff: string;
+
+  const count = async (table: string) => Number((await api.ds.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+  const upload = (token: string, name: string, content: Buffer) =>
+    api.http.post('/imports').set('authorization', `Bearer ${token}`).attach('file', content, name);
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await new UnitRepository(api.ds).upsertDirectory(loadUnitDirectory(join(SEEDS, 'units.json')));
+    const kjj = await new UnitRepository(api.ds).findByCode('wh-kjj');
+    const passwordHash = await hashPassword('import-pass-1');
+    const users = new UserRepository(api.ds);
+    await users.createIfMissing({ username: 'sup', displayName: 'sup', email: null, passwordHash, unitId: null, roles: ['supervisor'] });
+    await users.createIfMissing({ username: 'staff', displayName: 'staff', email: null, passwordHash, unitId: kjj!.id, roles: ['staff'] });
+    sup = await api.login('sup', 'import-pass-1');
+    staff = await api.login('staff', 'import-pass-1');
+  });
+  afterAll(() => api.close());
+
+  it('previews seed 001 without saving a plan, then commits plan, tasks and unit assignments', async () => {
+    const doc = seed('001');
+    const preview = await upload(sup, doc.name, doc.content).expect(201);
+    expect(preview.body).toMatchObject({ kind: 'new', counts: { tasks: 18 }, planId: null });
+    expect(await count('plans')).toBe(0);
+    expect(await count('tasks')).toBe(0);
+
+    const commit = await api.http
+      .post(`/imports/${preview.body.importId}/commit`)
+      .set('authorization', `Bearer ${sup}`)
+      .expect(200);
+    expect(commit.body).toMatchObject({ kind: 'new', tasksCreated: 18 });
+    expect(await count('tasks')).toBe(18);
+    // every item of 001 names a lead and responsible units, so every task has both kinds of assignment
+    const roles: { code: string; leads: number; resp: number }[] = await api.ds.query(
+      `SELECT t.code, count(*) FILTER (WHERE a.role = 'lead')::int AS leads, count(*) FILTER (WHERE a.role = 'responsible')::int AS resp
+         FROM tasks t LEFT JOIN assignments a ON a.task_id = t.id GROUP BY t.code`,
+    );
+    expect(roles.every((r) => r.leads >= 1 && r.resp >= 1)).toBe(true);
+    const due: { d: string }[] = await api.ds.query(
+      `SELECT DISTINCT to_char(due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS d FROM tasks`,
+    );
+    expect(due).toEqual([{ d: '2024-12-31 18:00' }]);
+    // the importing supervisor supervises the plan
+    const sups = await api.ds.query(`SELECT count(*)::int AS n FROM plan_supervisors`);
+    expect(sups[0].n).toBe(1);
+    // committing twice is refused
+    await api.http.post(`/imports/${preview.body.importId}/commit`).set('authorization', `Bearer ${sup}`).expect(409);
+  });
+
+  it('changes nothing when the same document is imported again', async () => {
+    const doc = seed('001');
+    const before = await api.ds.query(`SELECT id, version FROM tasks ORDER BY id`);
+    const preview = await upload(sup, doc.name, doc.content).expect(201);
+    expect(preview.body.kind).toBe('unchanged');
+    const commit = await api.http.post(`/imports/${preview.body.importId}/commit`).set('authorization', `Bearer ${sup}`).expect(200);
+    expect(commit.body).toMatchObject({ kind: 'unchanged', tasksCreated: 0, tasksUpdated: 0, tasksRemoved: 0 });
+    expect(await api.ds.query(`SELECT id, version FROM tasks ORDER BY id`)).toEqual(before);
+  });
+
+  it('shows a revised document as a diff and applies it only on commit', async () => {
+    const original = seed('001').content.toString('utf8');
+    // item 1.2 gets a new sentence; item 6.3 (建设全国一流知识产权强市) is dropped
+    const withoutLast = original
+      .replace('2.建设高水平实验室体系。', '2.建设高水平实验室体系。新增一个省级实验室。')
+      .split('\n')
+      .filter((line) => !line.startsWith('3.建设全国一流知识产权强市'))
+      .join('\n');
+    const preview = await upload(sup, 'revised.txt', Buffer.from(withoutLast, 'utf8')).expect(201);
+    expect(preview.body.kind).toBe('revision');
+    expect(preview.body.diff.changed.map((c: { code: string }) => c.code)).toContain('1.2');
+    const removed: string[] = preview.body.diff.removed;
+    expect(removed).toEqual(['6.3']);
+    const tasksBefore = await count('tasks');
+    const versionBefore = (await api.ds.query(`SELECT version FROM tasks WHERE code = '1.2'`))[0].version;
+    expect((await api.ds.query(`SELECT content FROM tasks WHERE code = '1.2'`))[0].content).not.toContain('新增一个省级实验室');
+
+    await api.http.post(`/imports/${preview.body.importId}/commit`).set('authorization', `Bearer ${sup}`).expect(200);
+    const [t12] = await api.ds.query(`SELECT content, version FROM tasks WHERE code = '1.2'`);
+    expect(t12.content).toContain('新增一个省级实验室');
+    expect(t12.version).toBeGreaterThan(versionBefore);
+    expect(await count('tasks')).toBe(tasksBefore); // removed items are cancelled, not deleted
+    for (const code of removed) {
+      expect((await api.ds.query(`SELECT status FROM tasks WHERE code = $1`, [code]))[0].status).toBe('cancelled');
+    }
+  });
+
+  it('lists names missing from the unit directory and keeps them as pending units', async () => {
+    const text = [
+      '2031年某市科技工作任务分工',
+      '一、重点任务',
+      '1.建设未来产业园，2031年6月底前完成规划。(牵头单位:市未来产业发展中心;责任单位:市科技局)',
+    ].join('\n');
+    const preview = await upload(sup, 'unknown-unit.txt', Buffer.from(text)).expect(201);
+    expect(preview.body.unknownUnits).toContain('市未来产业发展中心');
+    const commit = await api.http.post(`/imports/${preview.body.importId}/commit`).set('authorization', `Bearer ${sup}`).expect(200);
+    expect(commit.body.pendingUnits).toContain('市未来产业发展中心');
+    const [unit] = await api.ds.query(`SELECT pending FROM units WHERE name = '市未来产业发展中心'`);
+    expect(unit.pending).toBe(true);
+  });
+
+  it.each([
+    ['an empty file', 'empty.txt', Buffer.alloc(0), 'empty', /为空/],
+    ['an unsupported type', 'photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), 'unsupported_type', /不支持/],
+    ['text with no items', 'notes.txt', Buffer.from('今天天气很好。\n我们去公园散步。\n'), 'no_items', /没有可识别的责任事项/],
+  ])('answers 422 with a clear message for %s and saves nothing', async (_, name, content, code, message) => {
+    const imports = await count('imports');
+    const res = await upload(sup, name, content).expect(422);
+    expect(res.body.code).toBe(code);
+    expect(res.body.message).toMatch(message);
+    expect(await count('imports')).toBe(imports);
+  });
+
+  it('answers 400 without a file, 403 for staff, 401 without a token', async () => {
+    await api.http.post('/imports').set('authorization', `Bearer ${sup}`).expect(400);
+    const doc = seed('000');
+    await upload(staff, doc.name, doc.content).expect(403);
+    await api.http.post('/imports').attach('file', doc.content, doc.name).expect(401);
+  });
+});
