@@ -46,7 +46,7 @@ describe('npm run cli -- import', () => {
       const p = join(dir, 'notes.txt');
       writeFileSync(p, '会议通知\n请各单位准时参加。\n');
       return p;
-    }, /import failed \(line \d+\): /],
+    }, /import failed: .*\(line \d+\)/],
   ])('stops on %s with one line and exit code 1', async (_, file, message) => {
     const cli = runApp(ENTRY.cli, {}, ['import', file(), '--dry-run']);
     expect((await cli.exited).code).toBe(1);

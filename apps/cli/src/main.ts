@@ -8,8 +8,9 @@ import { CliError } from './cli-error';
 /** Errors the user can act on get one line; anything else is a bug and keeps its stack. */
 function report(err: unknown): never {
   if (err instanceof ImportError) {
-    const where = err.line ? ` (line ${err.line})` : err.cell ? ` (cell ${err.cell})` : '';
-    process.stderr.write(`duban: import failed${where}: ${err.message}\n`);
+    const where = err.line ? `line ${err.line}` : err.cell ? `cell ${err.cell}` : '';
+    const message = where && !err.message.includes(where) ? `${err.message} (${where})` : err.message;
+    process.stderr.write(`duban: import failed: ${message}\n`);
   } else if (err instanceof CliError || err instanceof ConfigError) {
     process.stderr.write(`duban: ${err.message}\n`);
   } else if (err instanceof Error && /ECONNREFUSED|cannot reach/.test(err.message)) {

@@ -1,0 +1,127 @@
+import { ReminderRig, sleep, waitUntil } from './reminder-rig';
+
+/**
+ * Reminders set seconds ahead through the API, delivered by a real worker process to a real SMTP
+ * server: on time, once, to the right people; and rescheduled, cancelled and re-addressed by changes.
+ */
+describe('reminder schedule, end to end', () => {
+  let rig: ReminderRig;
+  const everyone = ['lead_staff', 'lead_head', 'resp_staff', 'resp_head', 'resp2_staff', 'assist_staff', 'other_staff', 'sup', 'leader'];
+
+  beforeAll(async () => {
+    rig = await ReminderRig.start();
+    await rig.addUser('resp_head', 'jxj', ['unit_head']);
+    await rig.setPolicy([
+      { offset: 'PT0S', kind: 'remind', audience: 'responsible' },
+      { offset: 'PT2S', kind: 'urge', audience: 'unit_head' },
+    ]);
+    await rig.startWorker();
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+  beforeEach(() => rig.sink.clear());
+
+  it('sends reminders set seconds ahead within 2 s of their time, once each, to the staff and the unit heads', async () => {
+    // Item 2: lead 市科技局, responsible 市经信局, assisting 市财政局 — every unit with a part is reminded.
+    const task = rig.w.taskIds['2'];
+    const due = new Date(Date.now() + 3_000);
+    await rig.setDue(task, due);
+    const rows = await rig.reminders(task, ['pending', 'enqueued']);
+    const remind = rows.filter((r) => r.kind === 'remind' && r.due_at.getTime() === due.getTime());
+    const urge = rows.filter((r) => r.kind === 'urge' && r.due_at.getTime() === due.getTime() + 2_000);
+    expect(remind.map((r) => r.unit_id).sort()).toEqual([rig.w.unitIds.kjj, rig.w.unitIds.jxj, rig.w.unitIds.czj].sort());
+    expect(urge).toHaveLength(3);
+
+    const staff = ['lead_staff', 'resp_staff', 'assist_staff'];
+    const heads = ['lead_head', 'resp_head'];
+    await rig.sink.waitFor((m) => true, staff.length + heads.length, 15_000);
+    await waitUntil(async () => (await rig.reminders(task, ['sent'])).length === 6, 10_000, 'all six rows sent');
+    await sleep(2_000); // anything sent twice would arrive by now
+
+    expect(rig.mailCounts(everyone)).toEqual({
+      lead_staff: 1, lead_head: 1, resp_staff: 1, resp_head: 1, resp2_staff: 0, assist_staff: 1, other_staff: 0, sup: 0, leader: 0,
+    });
+    for (const u of staff) {
+      const [m] = rig.sink.to(rig.email(u));
+      expect(m.subject).toMatch(/^【蓝色提醒】2 培育高新技术企业/);
+      expect(m.receivedAt - due.getTime()).toBeGreaterThanOrEqual(-50);
+      expect(m.receivedAt - due.getTime()).toBeLessThanOrEqual(2_000);
+    }
+    for (const u of heads) {
+      const [m] = rig.sink.to(rig.email(u));
+      expect(m.subject).toMatch(/^【黄色催办】2 培育高新技术企业/);
+      expect(m.receivedAt - (due.getTime() + 2_000)).toBeGreaterThanOrEqual(-50);
+      expect(m.receivedAt - (due.getTime() + 2_000)).toBeLessThanOrEqual(2_000);
+    }
+    // The inbox has the same, once per person.
+    const inbox = await rig.w.http.get('/me/notifications').set(rig.auth('resp_staff')).expect(200);
+    expect(inbox.body.items.filter((n: { taskId: string }) => n.taskId === task)).toHaveLength(1);
+    const sent = await rig.reminders(task, ['sent']);
+    expect(sent.every((r) => !r.late && r.attempts === 1)).toBe(true);
+  });
+
+  it('moving a deadline reschedules: the old time sends nothing, the new time sends', async () => {
+    const task = rig.w.taskIds['3']; // lead 市教育局 only: other_staff
+    const old = new Date(Date.now() + 2_500);
+    await rig.setDue(task, old);
+    const later = new Date(Date.now() + 6_000);
+    await rig.setDue(task, later);
+    const rows = await rig.reminders(task);
+    expect(rows.filter((r) => r.due_at.getTime() === old.getTime()).map((r) => r.state)).toEqual(['cancelled', 'cancelled']);
+
+    await sleep(old.getTime() + 2_500 - Date.now());
+    expect(rig.mailCounts(['other_staff'])).toEqual({ other_staff: 0 });
+
+    const [m] = await rig.sink.waitFor((x) => x.to.includes(rig.email('other_staff')), 1, 10_000);
+    expect(m.receivedAt).toBeGreaterThanOrEqual(later.getTime() - 50);
+    expect(m.receivedAt - later.getTime()).toBeLessThanOrEqual(2_000);
+    await sleep(1_000);
+    expect(rig.mailCounts(['other_staff'])).toEqual({ other_staff: 1 });
+  });
+
+  it('completing an item (approve) cancels its reminders', async () => {
+    const task = rig.w.taskIds['3'];
+    const post = (user: string, path: string, body: object) => rig.w.http.post(path).set(rig.auth(user)).send(body);
+    const due = new Date(Date.now() + 5_000);
+    await rig.setDue(task, due);
+    expect((await rig.reminders(task, ['pending', 'enqueued'])).length).toBeGreaterThan(0);
+    rig.sink.clear();
+
+    await post('other_staff', `/tasks/${task}/progress`, { percent: 100, note: '已完成' }).expect(201);
+    const sub = await post('other_staff', `/tasks/${task}/submit`, { version: await rig.version(task) }).expect(200);
+    await post('sup', `/tasks/${task}/review`, { decision: 'approve', version: sub.body.version }).expect(200);
+    const live = await rig.reminders(task, ['pending', 'enqueued', 'sending']);
+    expect(live).toEqual([]);
+
+    await sleep(due.getTime() + 4_000 - Date.now());
+    expect(rig.mailCounts(everyone)).toEqual(Object.fromEntries(everyone.map((u) => [u, 0])));
+    expect((await rig.reminders(task)).filter((r) => r.due_at.getTime() === due.getTime()).map((r) => r.state)).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
+  });
+
+  it('assigning another unit changes the recipients', async () => {
+    const task = rig.w.taskIds['2'];
+    const due = new Date(Date.now() + 4_000);
+    await rig.setDue(task, due);
+    // 市发改委 joins as a responsible unit: its staff is reminded too.
+    await rig.w.http
+      .post('/tasks/bulk-assign')
+      .set(rig.auth('sup'))
+      .send({ taskIds: [task], unitId: rig.w.unitIds.fgw, role: 'responsible', ignoreVersions: true })
+      .expect(200);
+    const rows = await rig.reminders(task, ['pending', 'enqueued']);
+    expect(rows.filter((r) => r.kind === 'remind').map((r) => r.unit_id).sort()).toEqual(
+      [rig.w.unitIds.kjj, rig.w.unitIds.jxj, rig.w.unitIds.czj, rig.w.unitIds.fgw].sort(),
+    );
+
+    await rig.sink.waitFor(() => true, 6, 15_000); // 4 staff + 2 heads
+    await waitUntil(async () => (await rig.reminders(task, ['pending', 'enqueued', 'sending'])).length === 0, 10_000, 'rows settled');
+    await sleep(1_500);
+    expect(rig.mailCounts(everyone)).toEqual({
+      lead_staff: 1, lead_head: 1, resp_staff: 1, resp_head: 1, resp2_staff: 1, assist_staff: 1, other_staff: 0, sup: 0, leader: 0,
+    });
+  });
+});
