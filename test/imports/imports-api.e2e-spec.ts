@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPassword, UnitRepository, UserRepository } from '@app/persistence';
 import { loadUnitDirectory } from '@app/importer';
@@ -6,7 +6,7 @@ import { startTestApi, TestApi } from '../support/api-app';
 
 const SEEDS = join(__dirname, '..', '..', 'seeds');
 const seed = (prefix: string) => {
-  const name = require('node:fs').readdirSync(SEEDS).find((f: string) => f.startsWith(prefix)) as string;
+  const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
   return { name, content: readFileSync(join(SEEDS, name)) };
 };
 

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { exitOnStartupError, validateEnv } from '@app/config';
+import { exitOnStartupError, loadEnv } from '@app/config';
 import { stopEmbeddedDatabase } from '@app/persistence';
 import { preflightRedis } from '@app/queue';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
 async function main() {
-  const env = validateEnv(process.env);
+  const env = loadEnv();
   await preflightRedis(env.REDIS_URL);
   const app = await NestFactory.create(AppModule, { bufferLogs: true, abortOnError: false });
   configureApp(app);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { ConfigError, validateEnv } from '@app/config';
+import { ConfigError, loadEnv } from '@app/config';
 import { ImportError } from '@app/importer';
 import { CliModule } from './cli.module';
 import { CliError } from './cli-error';
@@ -24,7 +24,7 @@ function report(err: unknown): never {
 let failure: unknown;
 
 async function main() {
-  validateEnv(process.env);
+  loadEnv();
   const app = await CommandFactory.createWithoutRunning(CliModule, {
     logger: false,
     cliName: 'npm run cli --',

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { exitOnStartupError, validateEnv } from '@app/config';
+import { exitOnStartupError, loadEnv } from '@app/config';
 import { stopEmbeddedDatabase } from '@app/persistence';
 import { preflightRedis } from '@app/queue';
 import { WorkerModule } from './worker.module';
 
 async function main() {
-  const env = validateEnv(process.env);
+  const env = loadEnv();
   await preflightRedis(env.REDIS_URL, { requireNoEviction: true });
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));

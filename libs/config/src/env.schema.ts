@@ -163,3 +163,6 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${describe(errors, source)}`);
   return env;
 }
+
+/** The validated settings of this process. */
+export const loadEnv = (): Env => validateEnv(process.env);

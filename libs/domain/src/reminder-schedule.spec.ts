@@ -23,7 +23,6 @@ const base = (patch: Partial<ScheduleInput> = {}): ScheduleInput => ({
   ...patch,
 });
 const now = sh('2026-04-01T10:00');
-const brief = (rs: PlannedReminder[]) => rs.map((r) => [r.key, r.dueAt.toISOString()]);
 
 describe('computeReminders: the default policy', () => {
   it('a task due Sunday 2026-05-31 gets its 7 reminders on working days at 09:00 (exact at the deadline)', () => {

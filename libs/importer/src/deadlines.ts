@@ -57,7 +57,7 @@ function clean(text: string): string {
     .replace(/[\s\u3000]+/g, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
-    .replace(/^[(\[【]|[)\]】]$/g, '')
+    .replace(/^[([【]|[)\]】]$/g, '')
     .replace(/[。.;；,，、:：]+$/g, '');
   s = s.replace(/^(于|在|力争|争取|计划|预计|截至|截止)/, '');
   // Trailing "完成/前/以前/内" only qualify the date.

@@ -22,7 +22,10 @@ export function findHeaderRuns(lines: Line[]): HeaderRun[] {
   while (i < lines.length) {
     const roles: ColumnRole[] = [];
     let j = i;
-    while (j < lines.length && columnRole(lines[j].text)) roles.push(columnRole(lines[j].text) as ColumnRole), j++;
+    while (j < lines.length && columnRole(lines[j].text)) {
+      roles.push(columnRole(lines[j].text) as ColumnRole);
+      j++;
+    }
     if (roles.length >= 3 && (roles.includes('no') || roles.includes('title'))) {
       runs.push({ start: i, end: j, roles });
       i = j;

@@ -17,7 +17,7 @@ export function findBodyStart(lines: Line[]): number {
 }
 
 function titleOf(top: Line[], fileName?: string): string {
-  const first = top.find((l) => l.text.length >= 4 && !/^\d{4}[—–\-]/.test(l.text));
+  const first = top.find((l) => l.text.length >= 4 && !/^\d{4}[—–-]/.test(l.text));
   let title = first?.text ?? fileName?.replace(/\.[^.]+$/, '') ?? '';
   // "关于印发《X》的通知": the plan is X.
   const inner = /^关于(?:印发|下发|转发)?《(.+)》的通知$/.exec(title);

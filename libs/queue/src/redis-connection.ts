@@ -46,7 +46,7 @@ export async function connectRedisOrFail(url: string, forWorker = false): Promis
     return redis;
   } catch (e) {
     redis.disconnect();
-    throw new Error(`cannot reach Redis at REDIS_URL=${url}: ${(e as Error).message}`);
+    throw new Error(`cannot reach Redis at REDIS_URL=${url}: ${(e as Error).message}`, { cause: e });
   }
 }
 
