@@ -2,6 +2,7 @@ import * as iconv from 'iconv-lite';
 import { ImportError, MAX_BYTES } from './errors';
 import { parsePlanSheets, parsePlanText } from './parse';
 import { docxToText } from './readers/docx.reader';
+import { assertSafeOfficeZip } from './readers/zip-guard';
 import { declaredCharset, htmlToText, looksLikeHtml } from './readers/html.reader';
 import { parseCsv, readXlsx } from './readers/table.reader';
 import { decodeText, looksBinary } from './readers/txt.reader';
@@ -33,6 +34,7 @@ export async function importDocument(src: ImportSource): Promise<ParsedPlan> {
   if (buf.length === 0) throw new ImportError('empty', '文件为空');
   const opts = { fileName: src.fileName };
   const binary = sniffBinary(buf);
+  if (binary === 'docx' || binary === 'xlsx') assertSafeOfficeZip(buf);
   switch (binary) {
     case 'docx':
       return parsePlanText(await docxToText(buf), opts);
