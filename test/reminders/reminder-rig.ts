@@ -157,6 +157,27 @@ export class ReminderRig {
     return Object.fromEntries(users.map((u) => [u, this.sink.to(this.email(u)).length]));
   }
 
+  /** Sink messages per reminder and recipient ("<reminder id> <address>" → count), by the X-Duban-Reminder header. */
+  mailsPerReminder(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const m of this.sink.messages) {
+      const id = m.headers['x-duban-reminder'];
+      if (!id) continue;
+      for (const to of m.to) out.set(`${id} ${to}`, (out.get(`${id} ${to}`) ?? 0) + 1);
+    }
+    return out;
+  }
+
+  /** E-mail deliveries recorded for reminders of these tasks ("<reminder id> <address>"). */
+  async recordedEmails(taskIds: string[]): Promise<string[]> {
+    const rows: { reminder_id: string; recipient: string }[] = await this.w.ds.query(
+      `SELECT n.reminder_id, n.recipient FROM notifications n JOIN reminders r ON r.id = n.reminder_id
+        WHERE r.task_id = ANY($1::uuid[]) AND n.channel = 'email' ORDER BY 1, 2`,
+      [taskIds],
+    );
+    return rows.map((r) => `${r.reminder_id} ${r.recipient.toLowerCase()}`);
+  }
+
   async runDigest(): Promise<void> {
     await this.queue.add(JOBS.digest, {}, { removeOnComplete: true, removeOnFail: true });
   }

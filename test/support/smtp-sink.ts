@@ -29,10 +29,15 @@ export class SmtpSink {
   private server: SMTPServer | null = null;
   private listeners: (() => void)[] = [];
 
+  /** Hold each message this long before answering 250; may be changed while running. */
+  acceptDelayMs: number;
+
   private constructor(
     readonly port: number,
-    private readonly options: SmtpSinkOptions,
-  ) {}
+    options: SmtpSinkOptions,
+  ) {
+    this.acceptDelayMs = options.acceptDelayMs ?? 0;
+  }
 
   static async start(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
     const sink = new SmtpSink(await freePort(), options);
@@ -71,7 +76,7 @@ export class SmtpSink {
             this.record(Buffer.concat(chunks).toString('utf8'), session.envelope);
             cb();
           };
-          if (this.options.acceptDelayMs) setTimeout(accept, this.options.acceptDelayMs);
+          if (this.acceptDelayMs) setTimeout(accept, this.acceptDelayMs);
           else accept();
         });
       },

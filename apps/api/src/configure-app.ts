@@ -2,11 +2,20 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { Env } from '@app/config';
 
 /** Everything main() sets on the app; e2e tests call it too so they test what runs. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false }));
+  const origins = app.get(Env).CORS_ORIGINS;
+  if (origins) {
+    app.enableCors({
+      origin: origins === '*' ? true : origins.split(',').map((o) => o.trim()),
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

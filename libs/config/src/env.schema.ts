@@ -136,6 +136,20 @@ export class Env {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DIGEST_TIME must be HH:MM, e.g. 08:30' })
   DIGEST_TIME = '08:30';
 
+  /** Browser origins allowed to call the API (comma-separated); unset: no cross-origin access. */
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^\s,]+(,\s*https?:\/\/[^\s,]+)*)$/, {
+    message: 'CORS_ORIGINS must be * or a comma-separated list of http(s):// origins',
+  })
+  CORS_ORIGINS?: string;
+
+  /** Failed logins for one username before it is locked for LOGIN_LOCK_MINUTES. */
+  @IntSetting('LOGIN_MAX_FAILURES', 1, 100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @IntSetting('LOGIN_LOCK_MINUTES', 1, 24 * 60)
+  LOGIN_LOCK_MINUTES = 15;
+
   /** Queue key prefix, so tests and parallel deployments on one Redis stay apart. */
   @IsOptional()
   @IsString()

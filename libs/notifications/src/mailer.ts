@@ -5,6 +5,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. X-Duban-Reminder: the reminder a mail was sent for (tracing, tests). */
+  headers?: Record<string, string>;
 }
 
 /** The mail port: SMTP in production, the log when no SMTP_URL is set (demo, development). */
@@ -33,7 +35,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(m: MailMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+    await this.transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
 import { CreateApiTokenDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
@@ -10,15 +11,20 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @UseGuards(ThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in; returns a 15-minute access token and a rotating refresh token' })
+  @ApiOperation({
+    summary: 'Log in; returns a 15-minute access token and a rotating refresh token',
+    description: 'Repeated wrong passwords for a username lock it for LOGIN_LOCK_MINUTES (429); more than 30 requests a minute from one address are refused (429).',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto.username, dto.password);
   }
 
   @Public()
+  @UseGuards(ThrottlerGuard)
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; a reused refresh token revokes the login' })

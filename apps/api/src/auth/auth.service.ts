@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { ApiTokenEntity, RefreshTokenEntity, UserEntity, verifyPassword } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
+import { LoginLockout } from './login-lockout.service';
 import { ACCESS_TOKEN_TTL_S, newApiToken, newRefreshToken, REFRESH_TOKEN_TTL_MS, sha256 } from './tokens';
 
 // Verifying against a fixed hash when the user does not exist keeps the timing the same.
@@ -15,32 +16,41 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly jwt: JwtService,
+    private readonly lockout: LoginLockout,
   ) {}
 
   async login(username: string, password: string) {
+    await this.lockout.assertNotLocked(username);
     const user = await this.ds.manager.findOne(UserEntity, { where: { username, active: true } });
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok) throw new UnauthorizedException('wrong username or password');
+    if (!user || !ok) {
+      await this.lockout.recordFailure(username);
+      throw new UnauthorizedException('wrong username or password');
+    }
+    await this.lockout.clear(username);
     return this.issue(user, randomUUID());
   }
 
   /** Rotates the refresh token; presenting a spent one revokes its whole family (token theft). */
   async refresh(token: string) {
-    return this.ds.transaction(async (m) => {
+    const outcome = await this.ds.transaction(async (m) => {
       const row = await m.findOne(RefreshTokenEntity, {
         where: { tokenHash: sha256(token) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!row || row.revokedAt || row.expiresAt < new Date()) throw new UnauthorizedException('refresh token is invalid or expired');
+      if (!row || row.revokedAt || row.expiresAt < new Date()) return { refused: 'refresh token is invalid or expired' };
       if (row.usedAt) {
+        // Committed before answering: the revocation must survive the refusal.
         await m.update(RefreshTokenEntity, { familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-        throw new UnauthorizedException('refresh token was already used; all sessions of this login are revoked');
+        return { refused: 'refresh token was already used; all sessions of this login are revoked' };
       }
       await m.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
       const user = await m.findOne(UserEntity, { where: { id: row.userId, active: true } });
-      if (!user) throw new UnauthorizedException('user is disabled');
-      return this.issue(user, row.familyId, m.getRepository(RefreshTokenEntity));
+      if (!user) return { refused: 'user is disabled' };
+      return { tokens: await this.issue(user, row.familyId, m.getRepository(RefreshTokenEntity)) };
     });
+    if ('refused' in outcome) throw new UnauthorizedException(outcome.refused);
+    return outcome.tokens;
   }
 
   private async issue(user: UserEntity, familyId: string, repo = this.ds.getRepository(RefreshTokenEntity)) {

@@ -19,6 +19,8 @@ import { loadDeliveryContext } from './delivery-context.repository';
 /** A reminder sent more than this after its time is marked late (the worker was down or behind). */
 const LATE_AFTER_MS = 60_000;
 const ACK_LINK_TTL_S = 14 * 24 * 3600;
+/** Names the reminder in every reminder mail, so a mail can be traced back to its row. */
+export const REMINDER_HEADER = 'X-Duban-Reminder';
 /** Task statuses in which a claimed reminder is still worth sending (see REMINDED_STATUSES). */
 const OPEN_STATUSES: readonly string[] = REMINDED_STATUSES;
 
@@ -94,7 +96,13 @@ export class ReminderDeliveryService {
       if (r.channels.includes('email') && person.email && !person.dailyDigest) {
         if (!(await this.reminders.delivered(r.id, 'email', person.email))) {
           try {
-            await this.mailer.send({ to: person.email, subject: message.subject, text: message.body, html: message.html });
+            await this.mailer.send({
+              to: person.email,
+              subject: message.subject,
+              text: message.body,
+              html: message.html,
+              headers: { [REMINDER_HEADER]: r.id },
+            });
           } catch (e) {
             if (isPermanentMailError(e)) {
               permanent.push(`${person.email}: ${(e as Error).message}`);

@@ -1,0 +1,111 @@
+import { PolicyStep, ReminderRig, sleep, waitUntil } from './reminder-rig';
+
+/**
+ * Ten policy steps one second apart for items 2 (3 units) and 4 (2 units): 50 reminders to staff,
+ * due within ten seconds of the deadline.
+ */
+const TEN_STEPS: PolicyStep[] = Array.from({ length: 10 }, (_, i) => ({ offset: `PT${i}S`, kind: 'remind', audience: 'responsible' }));
+
+/** Real worker processes: two at once never send a reminder twice; a killed one loses nothing. */
+describe('reminders with two workers and a killed worker', () => {
+  let rig: ReminderRig;
+  const tasks = () => [rig.w.taskIds['2'], rig.w.taskIds['4']];
+
+  beforeAll(async () => {
+    rig = await ReminderRig.start();
+    await rig.setPolicy(TEN_STEPS);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+  beforeEach(() => rig.sink.clear());
+  afterEach(async () => {
+    for (const w of rig.workers) await rig.stopWorker(w, 'SIGKILL');
+    rig.sink.acceptDelayMs = 0;
+  });
+
+  /** Sets both items due at `due` and returns the 50 reminder ids. */
+  async function schedule(due: Date): Promise<string[]> {
+    for (const t of tasks()) await rig.setDue(t, due);
+    const ids = (await Promise.all(tasks().map((t) => rig.reminders(t, ['pending', 'enqueued'])))).flat().map((r) => r.id);
+    expect(ids).toHaveLength(50);
+    return ids;
+  }
+
+  async function allSent(ids: string[]) {
+    await waitUntil(async () => {
+      const [{ n }] = await rig.w.ds.query(`SELECT count(*)::int AS n FROM reminders WHERE id = ANY($1::uuid[]) AND state = 'sent'`, [ids]);
+      return n === ids.length;
+    }, 45_000, `all ${ids.length} reminders sent`);
+  }
+
+  it('two workers at once: 50 reminders due within seconds, each sent exactly once', async () => {
+    await Promise.all([rig.startWorker(), rig.startWorker()]);
+    const ids = await schedule(new Date(Date.now() + 2_000));
+    await allSent(ids);
+    await sleep(2_000);
+
+    const recorded = await rig.recordedEmails(tasks());
+    expect(recorded).toHaveLength(50);
+    const perReminder = rig.mailsPerReminder();
+    expect([...perReminder.keys()].sort()).toEqual(recorded);
+    const twice = [...perReminder.entries()].filter(([, n]) => n !== 1);
+    expect(twice).toEqual([]);
+  });
+
+  it('a worker killed with SIGKILL mid-batch: a second worker sends the rest; only a send in flight at the kill may repeat', async () => {
+    rig.sink.acceptDelayMs = 150; // a slow server: the batch takes a few seconds, and sends are in flight at the kill
+    const first = await rig.startWorker();
+    const ids = await schedule(new Date(Date.now() + 1_500));
+    await rig.sink.waitFor(() => true, 12, 20_000);
+    await rig.stopWorker(first, 'SIGKILL');
+    const inFlight: { id: string }[] = await rig.w.ds.query(`SELECT id FROM reminders WHERE id = ANY($1::uuid[]) AND state = 'sending'`, [ids]);
+    const [{ n: sentBefore }] = await rig.w.ds.query(`SELECT count(*)::int AS n FROM reminders WHERE id = ANY($1::uuid[]) AND state = 'sent'`, [ids]);
+    expect(sentBefore).toBeLessThan(50); // the kill really was mid-batch
+    expect(inFlight.length).toBeGreaterThan(0);
+
+    await rig.startWorker();
+    await allSent(ids); // including those the dead worker held: its leases ran out and the sweep handed them on
+    await sleep(1_500);
+
+    const recorded = await rig.recordedEmails(tasks());
+    expect(recorded).toHaveLength(50);
+    const perReminder = rig.mailsPerReminder();
+    // Nothing lost: every recorded delivery reached the server.
+    for (const k of recorded) expect(perReminder.get(k) ?? 0).toBeGreaterThanOrEqual(1);
+    // At-least-once only at the crash edge: a repeat is always one the dead worker was sending.
+    const repeated = [...perReminder.entries()].filter(([, n]) => n > 1).map(([k]) => k.split(' ')[0]);
+    const held = new Set(inFlight.map((r) => r.id));
+    expect(repeated.filter((id) => !held.has(id))).toEqual([]);
+    expect([...perReminder.values()].every((n) => n <= 2)).toBe(true);
+  });
+
+  it('a worker killed between jobs: nothing lost and nothing sent twice', async () => {
+    const first = await rig.startWorker();
+    // Two waves: the first is sent before the kill, the second is still waiting in Redis.
+    const due = new Date(Date.now() + 1_500);
+    for (const t of tasks()) await rig.setDue(t, due);
+    await rig.setPolicy([...TEN_STEPS.slice(0, 5), ...TEN_STEPS.slice(5).map((s, i) => ({ ...s, offset: `PT${12 + i}S` }))]);
+    const ids = (await Promise.all(tasks().map((t) => rig.reminders(t, ['pending', 'enqueued'])))).flat().map((r) => r.id);
+    expect(ids).toHaveLength(50);
+    const firstWave = (await Promise.all(tasks().map((t) => rig.reminders(t, ['pending', 'enqueued']))))
+      .flat()
+      .filter((r) => r.due_at.getTime() < due.getTime() + 5_000)
+      .map((r) => r.id);
+    expect(firstWave).toHaveLength(25);
+    await waitUntil(async () => {
+      const rows: { state: string }[] = await rig.w.ds.query(`SELECT state FROM reminders WHERE id = ANY($1::uuid[])`, [ids]);
+      return rows.filter((r) => r.state === 'sent').length === 25 && !rows.some((r) => r.state === 'sending');
+    }, 20_000, 'the first wave sent');
+    await rig.stopWorker(first, 'SIGKILL');
+
+    await rig.startWorker();
+    await allSent(ids);
+    await sleep(1_500);
+    const recorded = await rig.recordedEmails(tasks());
+    expect(recorded).toHaveLength(50);
+    const perReminder = rig.mailsPerReminder();
+    expect([...perReminder.keys()].sort()).toEqual(recorded);
+    expect([...perReminder.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+  });
+});
