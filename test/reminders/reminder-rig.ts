@@ -168,12 +168,11 @@ export class ReminderRig {
     return out;
   }
 
-  /** E-mail deliveries recorded for reminders of these tasks ("<reminder id> <address>"). */
-  async recordedEmails(taskIds: string[]): Promise<string[]> {
+  /** E-mail deliveries recorded for these reminders ("<reminder id> <address>"), sorted. */
+  async recordedEmails(reminderIds: string[]): Promise<string[]> {
     const rows: { reminder_id: string; recipient: string }[] = await this.w.ds.query(
-      `SELECT n.reminder_id, n.recipient FROM notifications n JOIN reminders r ON r.id = n.reminder_id
-        WHERE r.task_id = ANY($1::uuid[]) AND n.channel = 'email' ORDER BY 1, 2`,
-      [taskIds],
+      `SELECT reminder_id, recipient FROM notifications WHERE reminder_id = ANY($1::uuid[]) AND channel = 'email' ORDER BY 1, 2`,
+      [reminderIds],
     );
     return rows.map((r) => `${r.reminder_id} ${r.recipient.toLowerCase()}`);
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@app/config';
 import { CliDatabase } from './cli-database.service';
+import { BackupCommand, RestoreCommand } from './commands/backup.command';
 import { DemoCommand } from './commands/demo.command';
 import { ImportCommand } from './commands/import.command';
 import { MigrateCommand } from './commands/migrate.command';
@@ -8,6 +9,6 @@ import { UserCreateCommand } from './commands/user-create.command';
 
 @Module({
   imports: [AppConfigModule],
-  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand],
+  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand],
 })
 export class CliModule {}

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './database.module';
 export * from './repositories';
 export * from './password-hasher';
+export * from './backup';

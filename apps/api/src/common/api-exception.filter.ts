@@ -36,7 +36,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(error);
     if (status >= 500) this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    res.status(status).json(body);
+    if (res.headersSent) {
+      // A streamed export failed midway: the status is gone, so cut the response short.
+      res.destroy();
+      return;
+    }
+    // A handler may have set another type (an .ics feed, an HTML page, a CSV export) before it threw.
+    res.removeHeader('Content-Disposition');
+    res.status(status).type('application/json').json(body);
   }
 
   private describe(error: unknown): [number, Record<string, unknown>] {
@@ -45,6 +52,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const body = typeof r === 'string' ? { statusCode: error.getStatus(), message: r } : (r as Record<string, unknown>);
       return [error.getStatus(), { statusCode: error.getStatus(), ...body }];
     }
+    const http = httpError(error);
+    if (http) return [http.status, { statusCode: http.status, error: HttpStatus[http.status] ?? 'Bad Request', message: http.message }];
     if (error instanceof StaleVersionError) {
       return [409, { statusCode: 409, error: 'Conflict', message: error.message, currentVersion: error.currentVersion }];
     }
@@ -68,4 +77,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return [500, { statusCode: 500, error: 'Internal Server Error', message: 'internal server error' }];
   }
+}
+
+/**
+ * Errors raised by Express middleware before Nest sees the request (body-parser: a body over the
+ * limit is 413, malformed JSON 400, an unknown charset 415) carry their own client status.
+ */
+function httpError(error: unknown): { status: number; message: string } | null {
+  if (!(error instanceof Error)) return null;
+  const e = error as Error & { status?: unknown; statusCode?: unknown; expose?: unknown };
+  const status = typeof e.status === 'number' ? e.status : e.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || e.expose !== true) return null;
+  return { status, message: e.message || HttpStatus[status] || 'bad request' };
 }

@@ -1,0 +1,181 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { createGunzip, createGzip } from 'node:zlib';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Logical backups as gzipped JSON lines: a header, then one line per row, tables in foreign-key
+ * order. Works the same on PostgreSQL and the embedded PGlite (pg_dump cannot reach the latter),
+ * and a restore checks that the schema (the applied migrations) is the same.
+ */
+export const BACKUP_FORMAT = 'duban-backup/1';
+
+interface Header {
+  format: string;
+  createdAt: string;
+  migrations: string[];
+  tables: { name: string; rows: number }[];
+}
+
+interface TableInfo {
+  name: string;
+  /** Column referencing the table itself (units.parent_id): rows are ordered parents first. */
+  selfReference: string | null;
+}
+
+export class BackupError extends Error {}
+
+/** Tables of the current schema, each after the tables it references. */
+async function tablesInOrder(m: EntityManager): Promise<TableInfo[]> {
+  const tables: { name: string }[] = await m.query(
+    `SELECT c.relname AS name FROM pg_class c
+      WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND c.relname <> 'migrations'
+      ORDER BY c.relname`,
+  );
+  const fks: { child: string; parent: string; column: string }[] = await m.query(
+    `SELECT c.relname AS child, p.relname AS parent, a.attname AS column
+       FROM pg_constraint k
+       JOIN pg_class c ON c.oid = k.conrelid
+       JOIN pg_class p ON p.oid = k.confrelid
+       JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+      WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace`,
+  );
+  const ordered: TableInfo[] = [];
+  const done = new Set<string>();
+  const visit = (name: string, path: Set<string>) => {
+    if (done.has(name)) return;
+    if (path.has(name)) throw new BackupError(`foreign-key cycle through ${name}`);
+    path.add(name);
+    for (const fk of fks) if (fk.child === name && fk.parent !== name) visit(fk.parent, path);
+    path.delete(name);
+    done.add(name);
+    ordered.push({ name, selfReference: fks.find((fk) => fk.child === name && fk.parent === name)?.column ?? null });
+  };
+  for (const t of tables) visit(t.name, new Set());
+  return ordered;
+}
+
+const migrationsOf = async (m: EntityManager): Promise<string[]> =>
+  (await m.query(`SELECT name FROM migrations ORDER BY id`)).map((r: { name: string }) => r.name);
+
+function parentsFirst(rows: Record<string, unknown>[], column: string): Record<string, unknown>[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: Record<string, unknown>[] = [];
+  const placed = new Set<unknown>();
+  const place = (r: Record<string, unknown>, depth = 0) => {
+    if (placed.has(r.id) || depth > rows.length) return;
+    const parent = r[column] != null ? byId.get(r[column]) : undefined;
+    if (parent) place(parent, depth + 1);
+    placed.add(r.id);
+    out.push(r);
+  };
+  rows.forEach((r) => place(r));
+  return out;
+}
+
+export async function backupDatabase(ds: DataSource, file: string, progress: (s: string) => void = () => {}): Promise<Header> {
+  // One repeatable-read snapshot, so the backup is consistent while the app keeps running.
+  return ds.transaction('REPEATABLE READ', async (m) => {
+    const tables = await tablesInOrder(m);
+    const counts: Header['tables'] = [];
+    for (const t of tables) {
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM "${t.name}"`);
+      counts.push({ name: t.name, rows: n });
+    }
+    const header: Header = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations: await migrationsOf(m), tables: counts };
+    const gzip = createGzip();
+    const out = gzip.pipe(createWriteStream(file));
+    const write = async (line: string) => {
+      if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+    };
+    await write(JSON.stringify(header));
+    for (const t of tables) {
+      let rows: Record<string, unknown>[] = (await m.query(`SELECT row_to_json(x) AS r FROM "${t.name}" x`)).map(
+        (r: { r: Record<string, unknown> }) => r.r,
+      );
+      if (t.selfReference) rows = parentsFirst(rows, t.selfReference);
+      for (const r of rows) await write(JSON.stringify({ t: t.name, r }));
+      progress(`${t.name}: ${rows.length} rows`);
+    }
+    gzip.end();
+    await once(out, 'finish');
+    return header;
+  });
+}
+
+/**
+ * Restores into this database in one transaction: all or nothing. The target must be migrated to
+ * the same migrations and be empty, unless `replace` is given (then its rows are removed first).
+ */
+export async function restoreDatabase(
+  ds: DataSource,
+  file: string,
+  opts: { replace: boolean },
+  progress: (s: string) => void = () => {},
+): Promise<{ rows: number }> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  let first: IteratorResult<string>;
+  try {
+    first = await iterator.next();
+  } catch (e) {
+    throw new BackupError(`${file} is not a Duban backup (${(e as Error).message})`);
+  }
+  let header: Header;
+  try {
+    header = JSON.parse(first.value ?? '');
+  } catch {
+    throw new BackupError(`${file} is not a Duban backup (line 1 is not JSON)`);
+  }
+  if (header.format !== BACKUP_FORMAT) throw new BackupError(`${file}: unknown backup format ${JSON.stringify(header.format)}`);
+  return ds.transaction(async (m) => {
+    const mine = await migrationsOf(m);
+    if (JSON.stringify(mine) !== JSON.stringify(header.migrations)) {
+      throw new BackupError(
+        `the backup was made at migration ${header.migrations.at(-1)}, this database is at ${mine.at(-1)}; ` +
+          'restore with the Duban version that made it',
+      );
+    }
+    const tables = await tablesInOrder(m);
+    if (opts.replace) {
+      await m.query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    } else {
+      for (const t of tables) {
+        const [{ any }] = await m.query(`SELECT EXISTS (SELECT 1 FROM "${t.name}") AS any`);
+        if (any) throw new BackupError(`table ${t.name} is not empty; restore into an empty database or pass --replace`);
+      }
+    }
+    let rows = 0;
+    let lineNo = 1;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      lineNo++;
+      if (!next.value) continue;
+      let row: { t: string; r: Record<string, unknown> };
+      try {
+        row = JSON.parse(next.value);
+      } catch {
+        throw new BackupError(`${file}: line ${lineNo} is not JSON`);
+      }
+      if (!tables.some((t) => t.name === row.t)) throw new BackupError(`${file}: line ${lineNo}: unknown table ${row.t}`);
+      await m.query(`INSERT INTO "${row.t}" SELECT * FROM json_populate_record(NULL::"${row.t}", $1::json)`, [JSON.stringify(row.r)]);
+      rows++;
+      if (rows % 10_000 === 0) progress(`${rows} rows restored`);
+    }
+    // Serial columns continue after the restored ids.
+    const serials: { t: string; c: string }[] = await m.query(
+      `SELECT table_name AS t, column_name AS c FROM information_schema.columns
+        WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'`,
+    );
+    for (const s of serials) {
+      await m.query(
+        `SELECT setval(pg_get_serial_sequence('"${s.t}"', '${s.c}'), COALESCE((SELECT max("${s.c}") FROM "${s.t}"), 0) + 1, false)`,
+      );
+    }
+    const expected = header.tables.reduce((n, t) => n + t.rows, 0);
+    if (rows !== expected) throw new BackupError(`${file} is truncated: ${rows} of ${expected} rows`);
+    return { rows };
+  });
+}
