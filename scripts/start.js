@@ -31,6 +31,7 @@ const hasBinary = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function ensureRedis(children) {
+  if (env.REDIS_URL.startsWith('redis+sentinel:')) return; // the apps check it themselves
   if (await redisPing(env.REDIS_URL)) return;
   const u = new URL(env.REDIS_URL);
   const local = ['127.0.0.1', 'localhost', '::1'].includes(u.hostname);

@@ -44,3 +44,17 @@ describe('validateEnv integer settings', () => {
     expect(() => validateEnv({ DELIVERY_ATTEMPTS: '0' })).toThrow(/DELIVERY_ATTEMPTS must be an integer between 1 and 20/);
   });
 });
+
+describe('validateEnv for scaled-out deployments', () => {
+  it('accepts a Sentinel REDIS_URL and replica URLs', () => {
+    const env = validateEnv({
+      REDIS_URL: 'redis+sentinel://s1:26379,s2:26379/mymaster',
+      DATABASE_REPLICA_URLS: 'postgres://ro@replica1/duban,postgres://ro@replica2/duban',
+    });
+    expect(env.REDIS_URL).toMatch(/^redis\+sentinel/);
+  });
+
+  it('rejects a malformed replica list', () => {
+    expect(() => validateEnv({ DATABASE_REPLICA_URLS: 'replica1,replica2' })).toThrow(/DATABASE_REPLICA_URLS/);
+  });
+});

@@ -35,14 +35,22 @@ export class Env {
   @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
   PORT = 3000;
 
+  /** Read replicas (comma-separated postgres:// URLs): plain reads outside transactions go there. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s,]+(,postgres(ql)?:\/\/[^\s,]+)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be comma-separated postgres:// URLs',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
   /** Unset: an embedded PostgreSQL (PGlite) under DATA_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
   @IsOptional()
-  @Matches(/^rediss?:\/\/[^\s/:]+(:\d{1,5})?(\/\d+)?(\?\S*)?$|^rediss?:\/\/\S+@\S+$/, {
-    message: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+  @Matches(/^rediss?:\/\/[^\s/:]+(:\d{1,5})?(\/\d+)?(\?\S*)?$|^rediss?:\/\/\S+@\S+$|^redis\+sentinel:\/\/\S+\/\S+$/, {
+    message:
+      'REDIS_URL must be a redis://, rediss:// or redis+sentinel://host1:26379,host2:26379/mymaster URL such as redis://127.0.0.1:6379',
   })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -8,12 +8,16 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PostgreSQL schema; tests give each suite its own. */
   schema?: string;
+  /** Read replicas: TypeORM sends reads outside transactions there, everything else to `url`. */
+  replicaUrls?: string[];
 }
 
 export function dataSourceOptions(opts: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
-    url: opts.url,
+    ...(opts.replicaUrls?.length
+      ? { replication: { master: { url: opts.url }, slaves: opts.replicaUrls.map((url) => ({ url })) } }
+      : { url: opts.url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: true,

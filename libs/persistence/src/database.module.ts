@@ -36,7 +36,12 @@ export async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embed
         const db = await resolveDatabaseUrl(env);
         Journal.configure({ acknowledgementDueWorkdays: env.ACK_WORKDAYS, endOfDay: env.DUE_TIME });
         return {
-          ...dataSourceOptions({ url: db.url, poolSize: db.embedded ? 4 : 10, schema: env.DATABASE_SCHEMA }),
+          ...dataSourceOptions({
+            url: db.url,
+            poolSize: db.embedded ? 4 : 10,
+            schema: env.DATABASE_SCHEMA,
+            replicaUrls: env.DATABASE_REPLICA_URLS?.split(',').filter(Boolean),
+          }),
           // Fail fast with the cause instead of retrying for half a minute.
           retryAttempts: 0,
         };

@@ -2,21 +2,41 @@ import type { ConnectionOptions } from 'bullmq';
 import IORedis, { RedisOptions } from 'ioredis';
 
 /**
- * ioredis options for BullMQ. Workers must not give up on a command while Redis restarts
- * (BullMQ requires maxRetriesPerRequest: null for blocking connections).
+ * Sentinel URLs name every sentinel and the master group:
+ * redis+sentinel://[user:password@]host1:26379,host2:26379/mymaster[/db]
+ */
+const SENTINEL_URL = /^redis\+sentinel:\/\/(?:([^:@/]*):([^@/]*)@)?([^/]+)\/([^/?]+)(?:\/(\d+))?$/;
+
+/**
+ * ioredis options for a redis://, rediss:// or redis+sentinel:// URL. Workers must not give up on a
+ * command while Redis restarts or fails over (BullMQ requires maxRetriesPerRequest: null).
  */
 export function redisOptions(url: string, forWorker = false): RedisOptions {
+  const common = { maxRetriesPerRequest: forWorker ? null : 1, enableOfflineQueue: forWorker, lazyConnect: true };
+  const sentinel = SENTINEL_URL.exec(url);
+  if (sentinel) {
+    const [, username, password, hosts, name, db] = sentinel;
+    return {
+      ...common,
+      sentinels: hosts.split(',').map((h) => {
+        const [host, port] = h.split(':');
+        return { host, port: port ? Number(port) : 26379 };
+      }),
+      name: decodeURIComponent(name),
+      username: username ? decodeURIComponent(username) : undefined,
+      password: password ? decodeURIComponent(password) : undefined,
+      db: db ? Number(db) : 0,
+    };
+  }
   const u = new URL(url);
   return {
+    ...common,
     host: u.hostname,
     port: u.port ? Number(u.port) : 6379,
     username: u.username || undefined,
     password: u.password ? decodeURIComponent(u.password) : undefined,
     db: u.pathname && u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
     tls: u.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: forWorker ? null : 1,
-    enableOfflineQueue: forWorker,
-    lazyConnect: true,
   };
 }
 
