@@ -58,7 +58,7 @@ describe('npm run cli -- backup / restore', () => {
     expect(restore.code).toBe(0);
     const before = await fingerprint(source.schema);
     expect(Object.keys(before).length).toBeGreaterThan(15);
-    expect(Number(before.tasks.split(':')[0])).toBe(96);
+    expect(Number(before.tasks.split(':')[0])).toBe(102);
     expect(await fingerprint(target.schema)).toEqual(before);
   });
 

@@ -24,7 +24,7 @@ describe('demo on the embedded PostgreSQL', () => {
         const { accessToken } = (await login.json()) as { accessToken: string };
         const res = await fetch(`http://127.0.0.1:${port}/tasks?limit=1`, { headers: { authorization: `Bearer ${accessToken}` } });
         expect(res.status).toBe(200);
-        expect(((await res.json()) as { total: number }).total).toBe(8 + 18 + 30 + 22 + 18);
+        expect(((await res.json()) as { total: number }).total).toBe(8 + 18 + 30 + 22 + 18 + 6);
       } finally {
         api.proc.kill('SIGTERM');
         expect((await api.exited).code).toBe(0);

@@ -21,7 +21,7 @@ describe('reminders when Redis or SMTP fail', () => {
     const tasks = [rig.w.taskIds['2'], rig.w.taskIds['4']];
     const due = new Date(Date.now() + 4_000);
     for (const t of tasks) await rig.setDue(t, due);
-    const ids = (await Promise.all(tasks.map((t) => rig.reminders(t)))).flat().filter((r) => r.due_at.getTime() >= due.getTime()).map((r) => r.id);
+    const ids = (await Promise.all(tasks.map((t) => rig.reminders(t, ['pending', 'enqueued'])))).flat().map((r) => r.id);
     expect(ids).toHaveLength(10);
     // The change itself put them into Redis as delayed jobs.
     await waitUntil(async () => (await rig.queue.getJobCounts('delayed')).delayed >= 10, 5_000, 'ten delayed jobs');

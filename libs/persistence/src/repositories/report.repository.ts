@@ -574,7 +574,8 @@ export class ReportRepository {
     const lp = clockCte(c, p);
     const withPlanTargets = s.visibility.kind === 'all' && !s.unitId;
     const planWhere: string[] = [];
-    if (s.planId) planWhere.push(`pt.plan_id = ${p.add(s.planId)}`);
+    // Only add the parameter when the plan-targets branch is in the SQL: an unused $n has no type.
+    if (s.planId && withPlanTargets) planWhere.push(`pt.plan_id = ${p.add(s.planId)}`);
     const deadlineWhere: string[] = [];
     if (s.from) deadlineWhere.push(`deadline >= ${p.add(s.from)}::date`);
     if (s.to) deadlineWhere.push(`deadline <= ${p.add(s.to)}::date`);
