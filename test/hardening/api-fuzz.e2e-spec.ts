@@ -292,6 +292,26 @@ describe('API fuzzing: every OpenAPI operation, generated valid and invalid requ
     expect(requests).toBe(ops.length * RUNS);
   });
 
+  it.each([
+    ['GET', '/plans?q=a%00b'],
+    ['GET', '/tasks?q=a%00b'],
+    ['GET', '/units?q=a%00b'],
+    ['GET', '/users?q=a%00b'],
+    ['POST', '/tasks/:id/comments'],
+    ['POST', '/units'],
+  ])('a NUL character in text (%s %s) is a 400 that says so, and nothing is saved', async (method, path) => {
+    const url = path.replace(':id', w.taskIds['1']);
+    const before = await w.ds.query(`SELECT (SELECT count(*) FROM comments) AS c, (SELECT count(*) FROM units) AS u`);
+    const body = path.endsWith('comments') ? { body: 'a\u0000b' } : { code: 'nul_unit', name: '市\u0000局' };
+    const res =
+      method === 'GET'
+        ? await w.http.get(url).set('Authorization', `Bearer ${w.tokens.admin}`)
+        : await w.http.post(url).set('Authorization', `Bearer ${w.tokens[path === '/units' ? 'admin' : 'lead_staff']}`).send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/U\+0000/);
+    expect(await w.ds.query(`SELECT (SELECT count(*) FROM comments) AS c, (SELECT count(*) FROM units) AS u`)).toEqual(before);
+  });
+
   it('covers every operation the document lists, including the ones without parameters', () => {
     const names = ops.map(opName);
     for (const must of ['GET /tasks', 'POST /tasks/{id}/progress', 'GET /reports/trend', 'POST /imports', 'DELETE /users/{id}', 'GET /calendar/{token}.ics']) {

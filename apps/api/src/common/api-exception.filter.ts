@@ -18,6 +18,9 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22008': { status: 400, message: 'a date or time is out of range' },
   '22003': { status: 400, message: 'a number is out of range' },
   '22001': { status: 400, message: 'a text value is too long' },
+  // A NUL character (U+0000) in text or JSON: PostgreSQL cannot store it.
+  '22021': { status: 400, message: 'a text value contains a character that cannot be stored (such as U+0000)' },
+  '22P05': { status: 400, message: 'a text value contains a character that cannot be stored (such as U+0000)' },
   '23502': { status: 400, message: 'a required value is missing' },
   '23514': { status: 400, message: 'a value breaks a rule of the data' },
   '23505': { status: 409, message: 'this already exists' },
@@ -35,7 +38,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(error);
-    if (status >= 500) this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (status >= 500) {
+      // A deliberate 5xx (a failing health check's 503) is one line; anything unexpected keeps its stack.
+      if (error instanceof HttpException) this.log.warn(`${status} ${error.message}`);
+      else this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
     if (res.headersSent) {
       // A streamed export failed midway: the status is gone, so cut the response short.
       res.destroy();

@@ -1,0 +1,126 @@
+// Shared by the benchmarks: a fresh schema with the real AppModule on 127.0.0.1, and 100k items
+// seeded in SQL (generate_series), so every bench measures the same data.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface BenchApi {
+  app: INestApplication;
+  ds: DataSource;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  schema: string;
+  /** Logs in over HTTP and returns the access token. */
+  login(username: string, password: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Boots the API in-process on a fresh schema (dropped by close()); logs are silenced. */
+export async function startBenchApi(): Promise<BenchApi> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: BENCH_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  let app: INestApplication | null = null;
+  const drop = async () => {
+    await app?.close();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  };
+  try {
+    process.env.DATABASE_URL = BENCH_DATABASE_URL;
+    process.env.DATABASE_SCHEMA = schema;
+    process.env.QUEUE_PREFIX = `bench${schema}`;
+    process.env.LOG_LEVEL = 'silent';
+    app = await NestFactory.create(AppModule, { bufferLogs: true });
+    configureApp(app);
+    await app.listen(0, '127.0.0.1');
+  } catch (e) {
+    await drop();
+    throw e;
+  }
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    ds: app.get(DataSource),
+    base,
+    schema,
+    async login(username, password) {
+      const res = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+      return ((await res.json()) as { accessToken: string }).accessToken;
+    },
+    close: drop,
+  };
+}
+
+/** 100k items in every state across 10 plans and 40 units, with assignments, progress and reminders; all in SQL. */
+export async function seedTasks(ds: DataSource, tasks: number): Promise<void> {
+  await ds.query(`INSERT INTO units (code, name) SELECT 'u' || i, '单位' || i FROM generate_series(1, 40) i`);
+  await ds.query(
+    `INSERT INTO plans (title, year, period_start, period_end, content_hash)
+     SELECT '计划' || i, 2025, date '2025-01-01', date '2026-12-31', 'bench-' || i FROM generate_series(1, 10) i`,
+  );
+  await ds.query(
+    `INSERT INTO plan_targets (plan_id, code, text, indicators)
+     SELECT p.id, 't' || g, '目标' || g, jsonb_build_array(jsonb_build_object('name', '指标' || g, 'value', 100, 'unit', '项', 'comparator', '>=', 'deadline', null))
+       FROM plans p CROSS JOIN generate_series(1, 5) g`,
+  );
+  // Deadlines spread a year either side of now; statuses cycle through every state.
+  await ds.query(
+    `WITH p AS (SELECT array_agg(id ORDER BY title) AS ids FROM plans)
+     INSERT INTO tasks (plan_id, code, title, original_due_at, due_at, status, progress, created_at, submitted_at, completed_at,
+                        extension_approved_at, last_progress_at, indicators)
+     SELECT p.ids[1 + i % 10], 'T' || i, '事项' || i,
+            now() + ((i % 730) - 365) * interval '1 day',
+            now() + ((i % 730) - 365 + CASE WHEN i % 17 = 0 THEN 30 ELSE 0 END) * interval '1 day',
+            (ARRAY['assigned','acknowledged','in_progress','submitted','returned','completed','completed','in_progress','suspended','cancelled'])[1 + i % 10],
+            (i * 7) % 101,
+            now() - interval '400 days' + (i % 30) * interval '1 day',
+            CASE WHEN i % 10 IN (3, 5, 6) THEN now() + ((i % 730) - 370) * interval '1 day' END,
+            CASE WHEN i % 10 IN (5, 6) THEN now() + ((i % 730) - 365 + (i % 11) - 5) * interval '1 day' END,
+            CASE WHEN i % 17 = 0 THEN now() + ((i % 730) - 380) * interval '1 day' END,
+            now() - (i % 60) * interval '1 day',
+            CASE WHEN i % 20 = 0 THEN jsonb_build_array(jsonb_build_object('name', '指标', 'value', 50, 'unit', '个', 'comparator', '>=', 'deadline', null)) ELSE '[]'::jsonb END
+       FROM generate_series(1, $1) i CROSS JOIN p`,
+    [tasks],
+  );
+  await ds.query(
+    `WITH u AS (SELECT array_agg(id ORDER BY code) AS ids FROM units)
+     INSERT INTO assignments (task_id, unit_id, role, status, progress, acknowledged_at, last_progress_at, created_at)
+     SELECT t.id, u.ids[1 + ((n + r.shift) % 40)], r.role, 'in_progress', t.progress,
+            CASE WHEN n % 5 <> 0 THEN t.created_at + (n % 7) * interval '1 day' END, t.last_progress_at, t.created_at
+       FROM (SELECT id, progress, created_at, last_progress_at, row_number() OVER (ORDER BY id) AS n FROM tasks) t
+       CROSS JOIN u
+       -- Shifted unit numbers give each role of an item a different unit.
+       CROSS JOIN LATERAL (VALUES ('lead', 0), ('responsible', 13), ('assisting', 27)) AS r(role, shift)
+       WHERE r.role <> 'assisting' OR n % 3 = 0`,
+  );
+  await ds.query(
+    `INSERT INTO progress_reports (task_id, unit_id, percent, note, indicator_values, created_at)
+     SELECT t.id, a.unit_id, t.progress, '进展' , jsonb_build_array(jsonb_build_object('name', '指标', 'value', t.progress)), t.last_progress_at
+       FROM tasks t JOIN assignments a ON a.task_id = t.id AND a.role = 'lead'
+      WHERE t.code ~ '[02468]$'`,
+  );
+  await ds.query(
+    `INSERT INTO reminders (key, task_id, unit_id, kind, audience, reason, notice_level, channels, due_at, state, sent_at)
+     SELECT 'k' || t.id || lv.level, t.id, a.unit_id, lv.kind, 'unit_head', 'deadline', lv.level, '{inbox}', t.due_at, 'sent', t.due_at
+       FROM tasks t JOIN assignments a ON a.task_id = t.id AND a.role = 'lead'
+       CROSS JOIN (VALUES ('blue', 'remind'), ('yellow', 'urge'), ('red', 'escalate')) AS lv(level, kind)
+      WHERE t.due_at < now() AND t.code ~ '[05]$'`,
+  );
+  await ds.query(`ANALYZE`);
+}
