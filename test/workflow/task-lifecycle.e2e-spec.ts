@@ -248,6 +248,17 @@ describe('task workflow over HTTP', () => {
     expect(updates).toHaveLength(1);
   });
 
+  it('tells a client acting on an item someone else has moved to reload (409), not that the move is illegal', async () => {
+    const id = w.taskIds['4'];
+    const v = await version(id);
+    const before = (await get('sup', `/tasks/${id}`)).body.status;
+    await post('sup', `/tasks/${id}/transitions`, { to: 'suspended', reason: '暂缓', version: v }).expect(200);
+    // From the client's stale view the item is still active; against the current state the move is illegal.
+    const stale = await post('sup', `/tasks/${id}/transitions`, { to: 'cancelled', reason: '取消', version: v }).expect(409);
+    expect(stale.body.currentVersion).toBe(v + 1);
+    await post('sup', `/tasks/${id}/transitions`, { to: before, reason: '恢复', version: v + 1 }).expect(200);
+  });
+
   it('replays a create with the same Idempotency-Key and refuses the key for another body', async () => {
     const id = w.taskIds['2'];
     const send = (body: object) => post('lead_staff', `/tasks/${id}/comments`, body).set('Idempotency-Key', 'comment-key-1');

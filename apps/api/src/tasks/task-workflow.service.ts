@@ -8,6 +8,7 @@ import {
   TaskActivityRepository,
   TaskEntity,
   TaskRepository,
+  StaleVersionError,
   UnitAdminRepository,
   updateVersioned,
 } from '@app/persistence';
@@ -37,6 +38,15 @@ export function illegal(e: IllegalTransition): UnprocessableEntityException {
 
 const UNIT_TARGETS: readonly TaskStatus[] = ['acknowledged', 'in_progress'];
 const REVIEW_TARGETS: readonly TaskStatus[] = ['submitted', 'completed', 'returned'];
+
+/**
+ * A client acting on an old version is told to reload (409) before being told the move is not
+ * allowed (422): the refusal may only be because someone else moved the item meanwhile. The
+ * conditional UPDATE still decides races between requests that both pass this check.
+ */
+function assertFresh(task: TaskEntity, version: number): void {
+  if (task.version !== version) throw new StaleVersionError('task', task.id, version, task.version);
+}
 
 const snapshot = (t: TaskEntity) => ({ status: t.status, progress: t.progress, dueAt: t.dueAt.toISOString(), version: t.version });
 
@@ -73,6 +83,7 @@ export class TaskWorkflowService {
   async transition(m: EntityManager, user: AuthUser, id: string, dto: TransitionDto) {
     const loaded = await loadVisibleTask(m, user, id);
     const { task, access } = loaded;
+    assertFresh(task, dto.version);
     const from = statusOf(task.status);
     const to = dto.to;
     if (REVIEW_TARGETS.includes(to)) {
@@ -183,6 +194,7 @@ export class TaskWorkflowService {
     const loaded = await loadVisibleTask(m, user, id);
     const { task, access } = loaded;
     requireAct(access, 'submit it');
+    assertFresh(task, dto.version);
     if (!access.isLead) throw new ForbiddenException('only the lead unit (牵头单位) submits the item for review');
     const r = transition(statusOf(task.status), 'submitted', { actorRole: unitRoleOf(user), isLeadUnit: true });
     if (!r.ok) throw illegal(r.error);
@@ -197,6 +209,7 @@ export class TaskWorkflowService {
     const loaded = await loadVisibleTask(m, user, id);
     const { task, access } = loaded;
     requireSupervise(access, 'review it');
+    assertFresh(task, dto.version);
     const to: TaskStatus = dto.decision === 'approve' ? 'completed' : 'returned';
     const openSteps = await new TaskRepository(m).countOpenSteps(id);
     const r = transition(statusOf(task.status), to, {
