@@ -254,7 +254,7 @@ describe('task workflow over HTTP', () => {
     const before = (await get('sup', `/tasks/${id}`)).body.status;
     await post('sup', `/tasks/${id}/transitions`, { to: 'suspended', reason: '暂缓', version: v }).expect(200);
     // From the client's stale view the item is still active; against the current state the move is illegal.
-    const stale = await post('sup', `/tasks/${id}/transitions`, { to: 'cancelled', reason: '取消', version: v }).expect(409);
+    const stale = await post('sup', `/tasks/${id}/transitions`, { to: 'suspended', reason: '再次暂缓', version: v }).expect(409);
     expect(stale.body.currentVersion).toBe(v + 1);
     await post('sup', `/tasks/${id}/transitions`, { to: before, reason: '恢复', version: v + 1 }).expect(200);
   });
