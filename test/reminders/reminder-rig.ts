@@ -114,6 +114,8 @@ export class ReminderRig {
     });
     if (opts.dailyDigest) await this.w.ds.query(`UPDATE users SET daily_digest = true WHERE id = $1`, [user.id]);
     this.w.userIds[username] = user.id;
+    const res = await this.w.http.post('/auth/login').send({ username, password: PASSWORD }).expect(200);
+    this.w.tokens[username] = res.body.accessToken;
     return user.id;
   }
 

@@ -35,7 +35,7 @@ describe('reminder schedule, end to end', () => {
 
     const staff = ['lead_staff', 'resp_staff', 'assist_staff'];
     const heads = ['lead_head', 'resp_head'];
-    await rig.sink.waitFor((m) => true, staff.length + heads.length, 15_000);
+    await rig.sink.waitFor(() => true, staff.length + heads.length, 15_000);
     await waitUntil(async () => (await rig.reminders(task, ['sent'])).length === 6, 10_000, 'all six rows sent');
     await sleep(2_000); // anything sent twice would arrive by now
 

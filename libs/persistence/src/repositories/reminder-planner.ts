@@ -68,11 +68,25 @@ export class ReminderPlanner {
     if (cancel.length) {
       await m.query(`UPDATE reminders SET state = 'cancelled', updated_at = now() WHERE id = ANY($1::uuid[])`, [cancel]);
     }
-    for (const p of toInsert) {
+    if (toInsert.length) {
+      // One statement for all of the task's new rows (channels travel as '{a,b}' literals: unnest flattens arrays).
       await m.query(
         `INSERT INTO reminders (key, task_id, step_id, unit_id, kind, audience, reason, notice_level, channels, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [p.key, p.taskId, p.stepId, p.unitId, p.kind, p.audience, p.reason, p.noticeLevel, p.channels, p.dueAt],
+         SELECT k, $2::uuid, s, u, kd, a, r, nl, c::text[], d
+           FROM unnest($1::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+                AS x(k, s, u, kd, a, r, nl, c, d)`,
+        [
+          toInsert.map((p) => p.key),
+          taskId,
+          toInsert.map((p) => p.stepId),
+          toInsert.map((p) => p.unitId),
+          toInsert.map((p) => p.kind),
+          toInsert.map((p) => p.audience),
+          toInsert.map((p) => p.reason),
+          toInsert.map((p) => p.noticeLevel),
+          toInsert.map((p) => `{${p.channels.join(',')}}`),
+          toInsert.map((p) => p.dueAt),
+        ],
       );
     }
     return { created: toInsert.length, cancelled: cancel.length };

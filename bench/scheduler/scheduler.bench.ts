@@ -1,0 +1,268 @@
+// Reminder engine at scale: schedule computation and storage, Redis memory after a sweep, and the
+// e-mail delivery rate, each against a baseline measured in the same run.
+// Run: npx ts-node -T -r tsconfig-paths/register bench/scheduler/scheduler.bench.ts [sizes] [mails]
+//   sizes: comma-separated task counts (default 10000,100000); mails: deliveries timed (default 2000).
+// Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test). Loopback only: it starts
+// its own redis-server on a free port and an in-process SMTP sink.
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { createTransport } from 'nodemailer';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Env, validateEnv } from '@app/config';
+import { SmtpMailer } from '@app/notifications';
+import { openDataSource, ReminderPlanner, ReminderRepository } from '@app/persistence';
+import { bullConnection, QUEUES, ReminderJobs } from '@app/queue';
+import { ReminderDeliveryService } from '../../apps/worker/src/reminders/reminder-delivery.service';
+import { freePort } from '../../test/support/processes';
+import { SmtpSink } from '../../test/support/smtp-sink';
+
+const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SIZES = (process.argv[2] ?? '10000,100000').split(',').map(Number);
+const MAILS = Number(process.argv[3] ?? 2000);
+const BATCH = 500; // tasks per transaction
+const NEAR = 200; // tasks whose deadline falls within the next two hours, whatever the size
+const HORIZON_MIN = 120;
+const CONCURRENCY = 10; // as WORKER_CONCURRENCY's default
+
+/** Short offsets are exact (no working-day rounding near now), so what is due in 2 h is deterministic. */
+const POLICY = {
+  steps: [
+    { offset: '-P7D', kind: 'remind', audience: 'responsible', channels: ['email', 'inbox'] },
+    { offset: '-PT1H', kind: 'remind', audience: 'responsible', channels: ['email', 'inbox'] },
+    { offset: 'PT0S', kind: 'remind', audience: 'lead', channels: ['email', 'inbox'] },
+    { offset: 'P1D', kind: 'urge', audience: 'unit_head', channels: ['email', 'inbox'] },
+  ],
+  quietHours: null,
+};
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function withSchema<T>(work: (ds: DataSource, schema: string) => Promise<T>): Promise<T> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const c = new Client({ connectionString: DB_URL });
+  await c.connect();
+  await c.query(`CREATE SCHEMA ${schema}`);
+  const ds = await openDataSource({ url: DB_URL, schema, poolSize: CONCURRENCY + 2 });
+  try {
+    return await work(ds, schema);
+  } finally {
+    await ds.destroy();
+    await c.query(`DROP SCHEMA ${schema} CASCADE`);
+    await c.end();
+  }
+}
+
+/** 40 units with a staff member and a head each, one plan, n tasks with a lead and a responsible unit. */
+async function seed(ds: DataSource, n: number): Promise<void> {
+  await ds.query(`INSERT INTO units (code, name) SELECT 'u' || i, '单位' || i FROM generate_series(1, 40) i`);
+  await ds.query(
+    `INSERT INTO users (username, display_name, email, password_hash, unit_id, roles)
+     SELECT u.code || r, u.name || r, u.code || r || '@bench.test', 'x', u.id, ARRAY[r]
+       FROM units u CROSS JOIN unnest(ARRAY['staff', 'unit_head']) r`,
+  );
+  await ds.query(
+    `INSERT INTO plans (title, year, period_start, period_end, content_hash, reminder_policy)
+     VALUES ('基准计划', 2026, date '2026-01-01', date '2026-12-31', 'bench', $1)`,
+    [JSON.stringify(POLICY)],
+  );
+  // NEAR items fall due within the next two hours; the rest between 10 and 310 days ahead.
+  await ds.query(
+    `INSERT INTO tasks (plan_id, code, title, original_due_at, due_at, status, created_at)
+     SELECT p.id, 'T' || i, '事项' || i, d, d, 'acknowledged', now()
+       FROM plans p, generate_series(1, $1::int) i,
+            LATERAL (SELECT CASE WHEN i <= $2 THEN now() + interval '5 minutes' + (i % 110) * interval '1 minute'
+                                 ELSE now() + interval '10 days' + (i % 300) * interval '1 day' + (i % 97) * interval '7 minutes' END AS d) x`,
+    [n, NEAR],
+  );
+  await ds.query(
+    `WITH u AS (SELECT array_agg(id ORDER BY code) AS ids FROM units)
+     INSERT INTO assignments (task_id, unit_id, role, status)
+     SELECT t.id, u.ids[1 + (substr(t.code, 2)::int % 40)], 'lead', 'acknowledged' FROM tasks t, u
+     UNION ALL
+     SELECT t.id, u.ids[1 + ((substr(t.code, 2)::int + 7) % 40)], 'responsible', 'acknowledged' FROM tasks t, u`,
+  );
+}
+
+/** Schedules every task through ReminderPlanner.recompute, BATCH tasks per transaction. */
+async function schedule(ds: DataSource): Promise<{ rows: number; seconds: number }> {
+  const ids: string[] = (await ds.query(`SELECT id FROM tasks ORDER BY code`)).map((r: { id: string }) => r.id);
+  const planner = new ReminderPlanner();
+  const now = new Date();
+  const t0 = performance.now();
+  let rows = 0;
+  for (let i = 0; i < ids.length; i += BATCH) {
+    await ds.transaction(async (m) => {
+      for (const id of ids.slice(i, i + BATCH)) rows += (await planner.recompute(m, id, now)).created;
+    });
+  }
+  return { rows, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * The baseline: only the writes — the same rows into a copy of the table, one multi-row INSERT per task
+ * (as the planner writes them), same batching. The ratio is what computing and diffing costs on top.
+ */
+async function baseline(ds: DataSource): Promise<{ rows: number; seconds: number }> {
+  await ds.query(`CREATE TABLE reminders_baseline (LIKE reminders INCLUDING DEFAULTS INCLUDING INDEXES)`);
+  const rows: { task_id: string; keys: string[]; steps: (string | null)[]; units: (string | null)[]; kinds: string[]; audiences: string[];
+    reasons: string[]; levels: string[]; channels: string[]; dues: Date[] }[] = await ds.query(
+    `SELECT task_id, array_agg(key) AS keys, array_agg(step_id) AS steps, array_agg(unit_id) AS units, array_agg(kind) AS kinds,
+            array_agg(audience) AS audiences, array_agg(reason) AS reasons, array_agg(notice_level) AS levels,
+            array_agg(array_to_string(channels, ',')) AS channels, array_agg(due_at) AS dues
+       FROM reminders GROUP BY task_id`,
+  );
+  let n = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await ds.transaction(async (m) => {
+      for (const r of rows.slice(i, i + BATCH)) {
+        await m.query(
+          `INSERT INTO reminders_baseline (key, task_id, step_id, unit_id, kind, audience, reason, notice_level, channels, due_at)
+           SELECT k, $2::uuid, s, u, kd, a, rs, nl, string_to_array(c, ','), d
+             FROM unnest($1::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+                  AS x(k, s, u, kd, a, rs, nl, c, d)`,
+          [r.keys, r.task_id, r.steps, r.units, r.kinds, r.audiences, r.reasons, r.levels, r.channels, r.dues],
+        );
+        n += r.keys.length;
+      }
+    });
+  }
+  return { rows: n, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function startRedis(): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn('redis-server', [
+    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
+    '--maxmemory-policy', 'noeviction', '--dir', mkdtempSync(join(tmpdir(), 'duban-bench-redis-')),
+  ], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const probe = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      await probe.ping();
+      probe.disconnect();
+      break;
+    } catch {
+      probe.disconnect();
+      if (i > 50) throw new Error('redis-server did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { url, proc };
+}
+
+const usedMemory = async (r: IORedis) => Number(/used_memory:(\d+)/.exec(await r.info('memory'))![1]);
+
+/** One sweep (the worker's: dueBefore pages → ReminderJobs.enqueue → markEnqueued) with a 2 h horizon. */
+async function sweepMemory(ds: DataSource, redisUrl: string, prefix: string): Promise<{ jobs: number; bytes: number }> {
+  const redis = new IORedis(redisUrl);
+  const queue = new Queue(QUEUES.reminders, { connection: bullConnection(redisUrl), prefix });
+  await queue.waitUntilReady();
+  const before = await usedMemory(redis);
+  const reminders = new ReminderRepository(ds);
+  const jobs = new ReminderJobs(queue, { attempts: 5, backoffMs: 30_000 });
+  const now = new Date();
+  const until = new Date(now.getTime() + HORIZON_MIN * 60_000);
+  let total = 0;
+  let cursor = null;
+  for (;;) {
+    const due = await reminders.dueBefore(until, 1000, cursor);
+    await jobs.enqueue(due, now.getTime());
+    await reminders.markEnqueued(due.map((d) => d.id));
+    total += due.length;
+    if (due.length < 1000) break;
+    cursor = due[due.length - 1];
+  }
+  const after = await usedMemory(redis);
+  await queue.obliterate({ force: true });
+  await queue.close();
+  redis.disconnect();
+  return { jobs: total, bytes: after - before };
+}
+
+/** Mails/s: ReminderDeliveryService.deliver (claim, recipients, inbox row, mail, delivery row, markSent) vs raw pooled sendMail. */
+async function mailRates(ds: DataSource, sink: SmtpSink): Promise<{ delivery: number; raw: number; mails: number }> {
+  const ids: string[] = (
+    await ds.query(`SELECT id FROM reminders WHERE state IN ('pending', 'enqueued') AND audience = 'responsible' ORDER BY due_at DESC LIMIT $1`, [MAILS])
+  ).map((r: { id: string }) => r.id);
+  const env: Env = validateEnv({ SMTP_URL: sink.url, DELIVERY_LEASE_SECONDS: '120' });
+  const mailer = new SmtpMailer(sink.url, env.MAIL_FROM);
+  const service = new ReminderDeliveryService(ds, mailer, env);
+  const pool = async (n: number, work: (i: number) => Promise<unknown>) => {
+    let next = 0;
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < n) await work(next++);
+    }));
+  };
+  // Warm both paths (connections, prepared plans) before timing.
+  const raw = createTransport({ url: sink.url, pool: true, maxConnections: 5 } as Parameters<typeof createTransport>[0]);
+  await pool(50, (i) => raw.sendMail({ from: env.MAIL_FROM, to: `warm${i}@bench.test`, subject: '预热', text: '预热' }));
+  sink.clear();
+
+  let t0 = performance.now();
+  await pool(ids.length, (i) => service.deliver(ids[i], { isLast: true }));
+  const deliverySeconds = (performance.now() - t0) / 1000;
+  const delivered = sink.messages.length;
+  sink.clear();
+
+  const text = '单位1staff：\n\n您好！以下责任事项提醒，请及时办理：\n\n督办等级：蓝色提醒\n所属方案：基准计划\n责任事项：T1 事项1\n完成时限：2026年1月1日 18:00\n';
+  t0 = performance.now();
+  await pool(ids.length, (i) => raw.sendMail({ from: env.MAIL_FROM, to: `u${i % 40}staff@bench.test`, subject: '【蓝色提醒】T1 事项1 — 今日到期', text, html: `<div>${text}</div>` }));
+  const rawSeconds = (performance.now() - t0) / 1000;
+  raw.close();
+  await mailer.close();
+  if (delivered !== ids.length) throw new Error(`delivery path sent ${delivered} of ${ids.length}`);
+  return { delivery: ids.length / deliverySeconds, raw: ids.length / rawSeconds, mails: ids.length };
+}
+
+async function main() {
+  const redis = await startRedis();
+  const sink = await SmtpSink.start();
+  try {
+    console.log(`scheduler bench: sizes ${SIZES.join(', ')}; batches of ${BATCH} tasks per transaction; horizon ${HORIZON_MIN} min`);
+    const memory: string[] = [];
+    let mails: Awaited<ReturnType<typeof mailRates>> | null = null;
+    for (const n of SIZES) {
+      await withSchema(async (ds, schema) => {
+        await seed(ds, n);
+        const s = await schedule(ds);
+        const b = await baseline(ds);
+        console.log(
+          `${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s ` +
+            `(${fmt(n / s.seconds)} tasks/s); plain INSERT of the same ${fmt(b.rows)} rows: ${fmt(b.seconds, 1)} s = ${fmt(b.rows / b.seconds)} rows/s; ` +
+            `ratio planner/baseline ${fmt(b.seconds / s.seconds, 2)}`,
+        );
+        const m = await sweepMemory(ds, redis.url, `bench${schema}`);
+        memory.push(`${fmt(n)} tasks (${fmt(s.rows)} rows): sweep put ${fmt(m.jobs)} jobs into Redis, used_memory +${fmt(m.bytes / 1024, 1)} KiB (${fmt(m.bytes / Math.max(1, m.jobs))} B/job)`);
+        console.log(memory[memory.length - 1]);
+        if (!mails) {
+          mails = await mailRates(ds, sink);
+          console.log(
+            `e-mail: ${fmt(mails.mails)} reminders through ReminderDeliveryService.deliver: ${fmt(mails.delivery)} mails/s; ` +
+              `raw pooled nodemailer: ${fmt(mails.raw)} mails/s; ratio ${fmt(mails.delivery / mails.raw, 2)}`,
+          );
+        }
+      });
+    }
+    console.log('\nRedis after one sweep (2 h horizon):');
+    for (const line of memory) console.log(`  ${line}`);
+  } finally {
+    await sink.stop();
+    redis.proc.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
