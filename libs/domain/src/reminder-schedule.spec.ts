@@ -49,7 +49,7 @@ describe('computeReminders: the default policy', () => {
     expect(computeReminders(base(), now)).toEqual(computeReminders(base(), now));
   });
 
-  it('fans unit audiences out to every unit whose part is open; supervisor and leader once', () => {
+  it('fans unit audiences out to every lead/responsible unit whose part is open (not assisting ones); supervisor and leader once', () => {
     const rs = computeReminders(
       base({
         assignments: [
@@ -62,9 +62,9 @@ describe('computeReminders: the default policy', () => {
       now,
     );
     const units = (source: string) => rs.filter((r) => r.key.includes(`:${source}:`)).map((r) => r.unitId).sort();
-    expect(units('-P7D.remind')).toEqual(['A1', 'L', 'R1']);
+    expect(units('-P7D.remind')).toEqual(['L', 'R1']);
     expect(units('PT0S.remind')).toEqual(['L']);
-    expect(units('P1D.urge')).toEqual(['A1', 'L', 'R1']);
+    expect(units('P1D.urge')).toEqual(['L', 'R1']);
     expect(units('P3D.escalate')).toEqual([null]);
     expect(new Set(rs.map((r) => r.key)).size).toBe(rs.length);
   });

@@ -124,8 +124,9 @@ function unitsFor(audience: Audience, assignments: readonly ScheduleAssignment[]
   if (audience === 'lead') {
     chosen = leads.length ? leads : assignments;
   } else {
+    // Assisting units (协办/配合) help but owe nothing, so deadlines are not theirs to be urged on.
     // Units whose part is done are not reminded; if every part is done the lead still owes the item.
-    const open = assignments.filter((a) => a.status !== 'submitted');
+    const open = assignments.filter((a) => a.role !== 'assisting' && a.status !== 'submitted');
     chosen = open.length ? open : leads;
   }
   return [...new Set(chosen.map((a) => a.unitId))];
