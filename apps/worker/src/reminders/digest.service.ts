@@ -26,7 +26,16 @@ export class DigestService {
       `SELECT id, display_name, email FROM users WHERE daily_digest AND active AND email IS NOT NULL ORDER BY username`,
     );
     let sent = 0;
-    for (const u of users) if (await this.sendOne(u, now)) sent++;
+    const failures: string[] = [];
+    // One user's bad address must not cost everyone after them their digest; the job retries the rest.
+    for (const u of users) {
+      try {
+        if (await this.sendOne(u, now)) sent++;
+      } catch (e) {
+        failures.push(`${u.email}: ${(e as Error).message}`);
+      }
+    }
+    if (failures.length) throw new Error(`digest not sent to ${failures.length} user(s): ${failures.join('; ')}`);
     return sent;
   }
 
@@ -60,11 +69,23 @@ export class DigestService {
       overdue: digest.overdue.map(item),
       tasksUrl: `${this.env.PUBLIC_URL}/tasks`,
     });
-    await this.mailer.send({ to: u.email, subject: m.subject, text: m.text });
-    await this.ds.query(
-      `INSERT INTO notifications (user_id, channel, recipient, subject, body) VALUES ($1, 'digest', $2, $3, $4)`,
+    // Claim today's digest first (unique per user and day), so two workers cannot both send it;
+    // give the claim back if the mail does not go out, so the retry can.
+    const claimed: unknown[] = await this.ds.query(
+      `INSERT INTO notifications (user_id, channel, recipient, subject, body) VALUES ($1, 'digest', $2, $3, $4)
+       ON CONFLICT (user_id, recipient) WHERE channel = 'digest' DO NOTHING RETURNING id`,
       [u.id, `${u.email}#${day}`, m.subject, m.text],
     );
+    if (claimed.length === 0) return false;
+    try {
+      await this.mailer.send({ to: u.email, subject: m.subject, text: m.text });
+    } catch (e) {
+      await this.ds.query(`DELETE FROM notifications WHERE channel = 'digest' AND user_id = $1 AND recipient = $2`, [
+        u.id,
+        `${u.email}#${day}`,
+      ]);
+      throw e;
+    }
     this.logger.log(`digest to ${u.email}: ${digest.overdue.length} overdue, ${digest.dueToday.length} today, ${digest.dueSoon.length} soon`);
     return true;
   }
