@@ -23,24 +23,24 @@ describe('reminder schedule, end to end', () => {
   beforeEach(() => rig.sink.clear());
 
   it('sends reminders set seconds ahead within 2 s of their time, once each, to the staff and the unit heads', async () => {
-    // Item 2: lead 市科技局, responsible 市经信局, assisting 市财政局 — every unit with a part is reminded.
+    // Item 2: lead 市科技局, responsible 市经信局, assisting 市财政局 — the units that owe the item are reminded, not the assisting one.
     const task = rig.w.taskIds['2'];
     const due = new Date(Date.now() + 3_000);
     await rig.setDue(task, due);
     const rows = await rig.reminders(task, ['pending', 'enqueued']);
     const remind = rows.filter((r) => r.kind === 'remind' && r.due_at.getTime() === due.getTime());
     const urge = rows.filter((r) => r.kind === 'urge' && r.due_at.getTime() === due.getTime() + 2_000);
-    expect(remind.map((r) => r.unit_id).sort()).toEqual([rig.w.unitIds.kjj, rig.w.unitIds.jxj, rig.w.unitIds.czj].sort());
-    expect(urge).toHaveLength(3);
+    expect(remind.map((r) => r.unit_id).sort()).toEqual([rig.w.unitIds.kjj, rig.w.unitIds.jxj].sort());
+    expect(urge).toHaveLength(2);
 
-    const staff = ['lead_staff', 'resp_staff', 'assist_staff'];
+    const staff = ['lead_staff', 'resp_staff'];
     const heads = ['lead_head', 'resp_head'];
     await rig.sink.waitFor(() => true, staff.length + heads.length, 15_000);
-    await waitUntil(async () => (await rig.reminders(task, ['sent'])).length === 6, 10_000, 'all six rows sent');
+    await waitUntil(async () => (await rig.reminders(task, ['sent'])).length === 4, 10_000, 'all four rows sent');
     await sleep(2_000); // anything sent twice would arrive by now
 
     expect(rig.mailCounts(everyone)).toEqual({
-      lead_staff: 1, lead_head: 1, resp_staff: 1, resp_head: 1, resp2_staff: 0, assist_staff: 1, other_staff: 0, sup: 0, leader: 0,
+      lead_staff: 1, lead_head: 1, resp_staff: 1, resp_head: 1, resp2_staff: 0, assist_staff: 0, other_staff: 0, sup: 0, leader: 0,
     });
     for (const u of staff) {
       const [m] = rig.sink.to(rig.email(u));
@@ -117,14 +117,14 @@ describe('reminder schedule, end to end', () => {
       .expect(200);
     const rows = await rig.reminders(task, ['pending', 'enqueued']);
     expect(rows.filter((r) => r.kind === 'remind').map((r) => r.unit_id).sort()).toEqual(
-      [rig.w.unitIds.kjj, rig.w.unitIds.jxj, rig.w.unitIds.czj, rig.w.unitIds.fgw].sort(),
+      [rig.w.unitIds.kjj, rig.w.unitIds.jxj, rig.w.unitIds.fgw].sort(),
     );
 
-    await rig.sink.waitFor(() => true, 6, 15_000); // 4 staff + 2 heads
+    await rig.sink.waitFor(() => true, 5, 15_000); // 3 staff + 2 heads
     await waitUntil(async () => (await rig.reminders(task, ['pending', 'enqueued', 'sending'])).length === 0, 10_000, 'rows settled');
     await sleep(1_500);
     expect(rig.mailCounts(everyone)).toEqual({
-      lead_staff: 1, lead_head: 1, resp_staff: 1, resp_head: 1, resp2_staff: 1, assist_staff: 1, other_staff: 0, sup: 0, leader: 0,
+      lead_staff: 1, lead_head: 1, resp_staff: 1, resp_head: 1, resp2_staff: 1, assist_staff: 0, other_staff: 0, sup: 0, leader: 0,
     });
   });
 });

@@ -91,7 +91,7 @@ export async function startReportsApp(): Promise<ReportsApp> {
   process.env.DATABASE_URL = TEST_DATABASE_URL;
   process.env.DATABASE_SCHEMA = schema.schema;
   process.env.QUEUE_PREFIX = `rp${schema.schema}`;
-  process.env.LOG_LEVEL = 'warn';
+  process.env.LOG_LEVEL = 'error';
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app);

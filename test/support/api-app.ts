@@ -26,7 +26,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: TEST_DATABASE_URL,
     DATABASE_SCHEMA: schema.schema,
     QUEUE_PREFIX: `t${schema.schema}`,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error', // expected 4xx/503 warnings would drown the test output
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AckLinkController } from '../notifications/ack-link.controller';
 import { InboxController } from '../notifications/inbox.controller';
+import { NotificationSettingsController } from '../notifications/notification-settings.controller';
 import { QueueDashboardModule } from './queue-dashboard.module';
 import { ReminderEnqueuer } from './reminder-enqueuer';
 import { RemindersController } from './reminders.controller';
@@ -8,7 +9,7 @@ import { RemindersService } from './reminders.service';
 
 @Module({
   imports: [QueueDashboardModule],
-  controllers: [RemindersController, InboxController, AckLinkController],
+  controllers: [RemindersController, InboxController, AckLinkController, NotificationSettingsController],
   providers: [ReminderEnqueuer, RemindersService],
 })
 export class RemindersModule {}

@@ -83,7 +83,6 @@ export class TaskWorkflowService {
   async transition(m: EntityManager, user: AuthUser, id: string, dto: TransitionDto) {
     const loaded = await loadVisibleTask(m, user, id);
     const { task, access } = loaded;
-    assertFresh(task, dto.version);
     const from = statusOf(task.status);
     const to = dto.to;
     if (REVIEW_TARGETS.includes(to)) {
@@ -92,6 +91,7 @@ export class TaskWorkflowService {
     const supervising = !UNIT_TARGETS.includes(to) || from === 'suspended';
     if (supervising) return this.supervisorMove(m, user, loaded, to, dto);
     requireAct(access, `move it to ${to}`);
+    assertFresh(task, dto.version);
     const own = this.ownAssignment(user, loaded);
     const actorRole = unitRoleOf(user);
     const patch: Partial<TaskEntity> = {};
@@ -126,6 +126,7 @@ export class TaskWorkflowService {
   private async supervisorMove(m: EntityManager, user: AuthUser, loaded: LoadedTask, to: TaskStatus, dto: TransitionDto) {
     const { task, access } = loaded;
     requireSupervise(access, `move it to ${to}`);
+    assertFresh(task, dto.version);
     const from = statusOf(task.status);
     const suspendedFrom = task.statusBeforeSuspend ? statusOf(task.statusBeforeSuspend) : null;
     const r = transition(from, to, { actorRole: supervisingRoleOf(user), reason: dto.reason, suspendedFrom });
@@ -194,8 +195,8 @@ export class TaskWorkflowService {
     const loaded = await loadVisibleTask(m, user, id);
     const { task, access } = loaded;
     requireAct(access, 'submit it');
-    assertFresh(task, dto.version);
     if (!access.isLead) throw new ForbiddenException('only the lead unit (牵头单位) submits the item for review');
+    assertFresh(task, dto.version);
     const r = transition(statusOf(task.status), 'submitted', { actorRole: unitRoleOf(user), isLeadUnit: true });
     if (!r.ok) throw illegal(r.error);
     const after = await updateVersioned(m, TaskEntity, 'task', id, dto.version, { status: r.status, submittedAt: new Date(), statusReason: null });
