@@ -92,10 +92,10 @@ describe('reminders with two workers and a killed worker', () => {
       .flat()
       .filter((r) => r.due_at.getTime() < due.getTime() + 5_000)
       .map((r) => r.id);
-    expect(firstWave).toHaveLength(25);
+    expect(firstWave).toHaveLength(20);
     await waitUntil(async () => {
       const rows: { state: string }[] = await rig.w.ds.query(`SELECT state FROM reminders WHERE id = ANY($1::uuid[])`, [ids]);
-      return rows.filter((r) => r.state === 'sent').length === 25 && !rows.some((r) => r.state === 'sending');
+      return rows.filter((r) => r.state === 'sent').length === 20 && !rows.some((r) => r.state === 'sending');
     }, 20_000, 'the first wave sent');
     await rig.stopWorker(first, 'SIGKILL');
 
