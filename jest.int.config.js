@@ -7,4 +7,7 @@ module.exports = {
   maxWorkers: 1,
   testTimeout: 120000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  setupFilesAfterEnv: ['<rootDir>/test/support/after-each-suite.ts'],
+  // A leaked handle must never hang CI; find one with: npx jest --config jest.int.config.js --detectOpenHandles
+  forceExit: true,
 };

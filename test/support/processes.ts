@@ -16,6 +16,23 @@ export interface Running {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills whatever a suite left running (a failed assertion skips its cleanup), so no child process
+ * outlives its suite and keeps Jest from exiting. Registered for every integration suite.
+ */
+export async function killLeftoverProcesses(): Promise<void> {
+  const left = [...running];
+  await Promise.all(
+    left.map((p) => new Promise<void>((resolve) => {
+      if (p.exitCode !== null || p.signalCode !== null) return resolve();
+      p.once('exit', () => resolve());
+      p.kill('SIGKILL');
+    })),
+  );
+}
+
 /** Runs a compiled app with only the environment given (plus PATH), capturing its output. */
 export function runApp(entry: string, env: Record<string, string>, args: string[] = []): Running {
   const proc = spawn(process.execPath, [entry, ...args], {
@@ -27,8 +44,12 @@ export function runApp(entry: string, env: Record<string, string>, args: string[
   let err = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (err += d));
+  running.add(proc);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal })),
+    proc.on('exit', (code, signal) => {
+      running.delete(proc);
+      resolve({ code, signal });
+    }),
   );
   return { proc, stdout: () => out, stderr: () => err, exited };
 }

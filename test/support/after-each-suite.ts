@@ -1,0 +1,3 @@
+import { killLeftoverProcesses } from './processes';
+
+afterAll(killLeftoverProcesses);
