@@ -38,3 +38,18 @@ describe('htmlToText', () => {
       .filter(Boolean)).toEqual(['一、目标 任务', 'A&B', '中文', '序号', '1']);
   });
 });
+
+describe('stripChrome: other sites', () => {
+  const strip = (text: string) => stripChrome(toLines(text)).lines.map((l) => l.text);
+  it('drops 首页 > breadcrumbs, 【打印本页】【关闭窗口】 and what follows the footer', () => {
+    const kept = strip(
+      ['首页 > 政务公开 > 政策文件', '长沙市2025年工作要点', '分享到：', '一、优化环境', '1. 深化改革。', '2. 推进帮扶。',
+        '3. 强化监管。', '【打印本页】【关闭窗口】', '扫一扫在手机打开当前页', '相关文件：', '长沙市2024年工作总结', '京ICP备12345678号'].join('\n'),
+    );
+    expect(kept).toEqual(['长沙市2025年工作要点', '一、优化环境', '1. 深化改革。', '2. 推进帮扶。', '3. 强化监管。']);
+  });
+  it('keeps a 附件 task table after the notice', () => {
+    const lines = ['关于印发清单的通知', '现将清单印发给你们，请认真落实。', '附件', '序号', '重点任务', '牵头单位', '1', '制定方案', '市招商局'];
+    expect(strip(lines.join('\n'))).toEqual(lines.filter((l) => l !== '附件'));
+  });
+});

@@ -1,3 +1,4 @@
+import { classifyHeading, columnRole } from './headings';
 import type { Line } from './types';
 
 /** What page chrome tells us before we throw it away. */
@@ -11,10 +12,14 @@ export interface PageMeta {
 // Lines that are page furniture wherever they appear: no plan sentence looks like these.
 const CHROME: RegExp[] = [
   /^今天是[:：]?/,
-  /当前位置|您的位置|所在位置/,
+  /当前位置|您的位置|所在位置|现在的位置|位置\s*[:：]/,
+  // Breadcrumbs: "首页 > 政务公开 > 政策文件", "网站首页 » 信息公开".
+  /^(首页|网站首页|主页|返回首页)\s*[>»＞›/]/,
+  /^(相关文件|相关链接|相关阅读|相关稿件|相关新闻|相关政策|政策解读|打印本页|关闭本页)[:：]?\s*$/,
   /字体[:：]?\s*[【[]?\s*大/,
   /【大】\s*【中】\s*【小】/,
   /〖打印〗|〖关闭窗口〗|【打印】|【关闭】|关闭窗口\s*$/,
+  /[【〖[]\s*[^】〗\]]{0,6}(打印|关闭|收藏|纠错|返回|分享)[^】〗\]]{0,6}[】〗\]]/,
   /^(已阅\s*\d*|阅读次数[:：]?\s*\d*|浏览次数[:：]?\s*\d*|打印|关闭|分享|收藏|返回|返回顶部|\s|[|>·])+$/,
   /^扫一扫/,
   /我要纠错/,
@@ -78,7 +83,13 @@ function readMeta(t: string, meta: PageMeta): boolean {
   return true;
 }
 
-const FOOTER_START = /ICP备|公网安备|技术维护|^主办|主办.{0,30}承办|^扫一扫|我要纠错|^已阅|^附件[:：]?\s*$|^(版权所有|Copyright|©)|关闭窗口\s*$/i;
+const FOOTER_START =
+  /ICP备|公网安备|技术维护|^主办|主办.{0,30}承办|^扫一扫|我要纠错|^已阅|^附件[:：]?\s*$|^(版权所有|Copyright|©)|关闭窗口\s*$|[【〖]\s*[^】〗]{0,6}(打印|关闭)[^】〗]{0,6}[】〗]|^(相关文件|相关链接|相关阅读)[:：]?\s*$/i;
+
+/** An annex ("附件" then a task table or numbered items) is body, not footer. */
+function holdsBody(rest: Line[]): boolean {
+  return rest.some((l) => columnRole(l.text) !== null) || rest.filter((l) => classifyHeading(l.text)).length >= 2;
+}
 
 /**
  * Drops page chrome at the top and bottom and harvests publish date, issuer and document number
@@ -92,7 +103,7 @@ export function stripChrome(lines: Line[]): { lines: Line[]; meta: PageMeta } {
   for (let i = tailFrom; i < lines.length; i++) {
     if (!isFurnitureSized(lines[i].text) || !FOOTER_START.test(lines[i].text)) continue;
     const rest = lines.slice(i + 1);
-    if (rest.every((l) => l.text.length < 60 && !/。/.test(l.text))) {
+    if (rest.every((l) => l.text.length < 60 && !/。/.test(l.text)) && !holdsBody(rest)) {
       end = i;
       break;
     }

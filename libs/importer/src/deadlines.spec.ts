@@ -69,6 +69,19 @@ describe('findDeadline', () => {
   it('ignores an indicator horizon without a deadline marker', () => {
     expect(findDeadline('每年新增技术合同成交额100亿元,到2024年达到1300亿元', ctx)).toBeNull();
   });
+  it('keeps the year of "2025年底前" in running text', () => {
+    expect(findDeadline('2025年底前建成冷水江中试基地', ctx)?.date).toBe('2025-12-31');
+  });
+  it('dates a step that opens with its time, not a leading year', () => {
+    expect(findDeadline('上半年完成乡镇全覆盖', ctx)?.date).toBe('2024-06-30');
+    expect(findDeadline('①3月底完成摸底', ctx)?.date).toBe('2024-03-31');
+    expect(findDeadline('2024年，全市新增高企800家', ctx)).toBeNull();
+  });
+  it('reads 时间安排/进度安排 labels; a sentence is not a recurrence cell', () => {
+    expect(findDeadline('时间安排：2025年第二季度', ctx)?.date).toBe('2025-06-30');
+    expect(parseDeadline('每月调度一次，11月底前完工', ctx)).toBeNull();
+    expect(findDeadline('每月调度一次，11月底前完工', ctx)?.date).toBe('2024-11-30');
+  });
 });
 
 describe('detectRecurrence', () => {

@@ -40,7 +40,7 @@ const RANGE_DASH = '[—–\\-―~～至到]+';
 const RANGE_RE = new RegExp(`^(\\d{4})年?${RANGE_DASH}(\\d{4})年?(底|末)?$`);
 const MONTH_RE = new RegExp(`^(?:(本|今|当|次|明)年(?:度)?)?(${N})月(?:(${N})日|份)?(底|末|上旬|中旬|下旬|中)?$`);
 const PHRASE_RE = new RegExp(
-  `((?:\\d{4}年)?(?:(?:次|明|本|今)年)?(?:${N}月(?:${N}日)?(?:底|末|上旬|中旬|下旬)?|年底|年末|上半年|下半年|第?[一二三四]季度末?))(?:前|以前|之前|底前)(?:完成|办结|到位)?`,
+  `(\\d{4}年(?:年底|年末|底|末)|(?:\\d{4}年)?(?:(?:次|明|本|今)年)?(?:${N}月(?:${N}日)?(?:底|末|上旬|中旬|下旬)?|年底|年末|上半年|下半年|第?[一二三四]季度末?))(?:前|以前|之前|底前)(?:完成|办结|到位)?`,
   'g',
 );
 
@@ -83,6 +83,8 @@ export function parseDeadline(text: string, ctx: DeadlineContext): ParsedDeadlin
   if (/^(长期坚持|长期|长期推进|持续推进|持续开展|持续|常态化|常态化推进|长期执行|持续实施)$/.test(s)) {
     return out(ctx.periodEnd, 'ongoing');
   }
+  // "每月调度一次，11月底前完工" is a sentence, not a cell: findDeadline reads it.
+  if (/[，,；;]/.test(s)) return null;
   const rec = /^(每年|每季度?|每月|月月|按月|按季度?|按年|一季度一|每半年|逐年|每年度)/.test(s) ? detectRecurrence(s) ?? 'yearly' : null;
   if (rec) return out(ctx.periodEnd, 'recurring', rec);
 
@@ -140,12 +142,13 @@ function monthDay(y: number, mo: number, day: string | undefined, part: string |
  * …完成, 完成时限:…) count: a bare "到2024年达到1300亿元" is an indicator's horizon, not a due date.
  */
 export function findDeadline(text: string, ctx: DeadlineContext): ParsedDeadline | null {
-  const labelled = /(?:完成时限|完成时间|时间节点|时限要求|办结时限|完成期限)\s*[:：]\s*([^；;。，,\n)）]{1,30})/.exec(text);
+  const labelled = /(?:完成时限|完成时间|时间节点|时限要求|办结时限|完成期限|时间安排|进度安排|办理时限|截止时间)\s*[:：]\s*([^；;。，,\n)）]{1,30})/.exec(text);
   if (labelled) {
     const d = parseDeadline(labelled[1], ctx);
     if (d) return d;
   }
-  if (!/前/.test(text)) return null;
+  const leading = leadingDeadline(text, ctx);
+  if (!/前/.test(text)) return leading;
   const phrase = PHRASE_RE;
   phrase.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -154,5 +157,19 @@ export function findDeadline(text: string, ctx: DeadlineContext): ParsedDeadline
     const d = parseDeadline(m[0], ctx);
     if (d && (!best || d.date > best.date)) best = d;
   }
-  return best;
+  return best ?? leading;
+}
+
+const LEADING_RE = new RegExp(
+  `^(?:[(（]?\\d{1,2}[)）.．、]|[①-⑳])?\\s*((?:\\d{4}年)?(?:(?:次|明|本|今)年)?(?:${N}月(?:${N}日)?(?:底|末|上旬|中旬|下旬)?|年底|年末|年内|上半年|下半年|第?[一二三四]季度末?))(?=[\\u4e00-\\u9fa5])`,
+);
+
+/**
+ * A step that opens with its time ("上半年完成乡镇全覆盖", "①3月底完成摸底") is dated by it, as
+ * 督办 offices read such lists. A year alone ("2024年，全市…") is context, not a deadline.
+ */
+function leadingDeadline(text: string, ctx: DeadlineContext): ParsedDeadline | null {
+  const m = LEADING_RE.exec(text.trim());
+  if (!m || /^(度|份|以来|来|期间|起)/.test(text.trim().slice(m[0].length))) return null;
+  return parseDeadline(m[1], ctx);
 }

@@ -1,7 +1,7 @@
 import { detectRecurrence, findDeadline, parseDeadline, type DeadlineContext, type ParsedDeadline } from './deadlines';
 import { extractIndicators } from './indicators';
 import type { ImportWarning, Indicator, PlanInfo, Step, Task } from './types';
-import { splitUnits } from './units';
+import { findRoleTails, splitUnits } from './units';
 
 /** A step while it is being read; its deadline may arrive before or after it (table cells). */
 export interface StepDraft {
@@ -98,7 +98,10 @@ function firstSentence(text: string): string {
 
 /** Title of an item: its first sentence, without a trailing unit tail. */
 export function titleOf(text: string): string {
-  return firstSentence(text.replace(/[(（]\s*(牵头单位|责任单位|牵头部门|责任部门)[:：].*$/, ''));
+  let t = text.replace(/[(（]\s*(牵头单位|责任单位|牵头部门|责任部门|配合单位|完成时限)[:：].*$/, '');
+  // "（省发展改革委牵头，省财政厅等按职责分工负责）" tails are units, not part of the title.
+  for (const tail of findRoleTails(t).reverse()) t = t.slice(0, tail.index) + t.slice(tail.index + tail.length);
+  return firstSentence(t);
 }
 
 function units(raws: string[]): { units: string[]; marked: string[] } {
@@ -151,6 +154,8 @@ export function finalizeTask(d: TaskDraft, ctx: FinalizeContext): Task {
     else warnings.push({ line: d.line, message: `事项「${d.title}」未写明责任单位，发文单位也未知` });
   }
 
+  const indicators = dedupeIndicators(extractIndicators([d.title, content, goal ?? ''].filter((t) => t).join('\n')));
+
   // Deadlines.
   const parse = (text: string, line: number): ParsedDeadline | null => {
     const p = parseDeadline(text, ctx.deadlines) ?? findDeadline(text, ctx.deadlines);
@@ -179,13 +184,28 @@ export function finalizeTask(d: TaskDraft, ctx: FinalizeContext): Task {
     const inText = findDeadline(allText, ctx.deadlines);
     if (inText) candidates.push(inText);
   }
+  // A step with no date of its own is due with the item (plan end): the item is not done before
+  // every step is, so the item's deadline is never earlier than any step's.
+  if (candidates.length > 0 && steps.some((s) => s.deadlineText === null && s.deadline === plan.periodEnd)) {
+    candidates.push({ date: plan.periodEnd, text: '', kind: 'date', recurrence: null });
+  }
+  // "2024年底前建库；到2025年培育30家" in a 2024—2026 plan: a dated target inside the plan period
+  // is part of the item, so the item runs to the latest of them.
+  if (candidates.length > 0) {
+    for (const ind of indicators) {
+      const h = ind.deadline;
+      if (h && h >= plan.periodStart && h <= plan.periodEnd) {
+        candidates.push({ date: h, text: `到${h.slice(0, 4)}年`, kind: 'date', recurrence: null });
+      }
+    }
+  }
   let deadline = plan.periodEnd;
   let deadlineText: string | null = null;
   let recurrence = detectRecurrence(allText);
   if (candidates.length > 0) {
-    const latest = candidates.reduce((a, b) => (b.date > a.date ? b : a));
+    const latest = candidates.reduce((a, b) => (b.date > a.date || (b.date === a.date && !a.text) ? b : a));
     deadline = latest.date;
-    deadlineText = latest.text;
+    deadlineText = latest.text || null;
     recurrence = candidates.find((c) => c.recurrence)?.recurrence ?? recurrence;
   } else if (d.expectsDeadline) {
     warnings.push({ line: d.line, message: `事项「${d.title}」未填完成时限，按计划期末 ${plan.periodEnd} 处理` });
@@ -194,9 +214,6 @@ export function finalizeTask(d: TaskDraft, ctx: FinalizeContext): Task {
     warnings.push({ line: d.line, message: `事项「${d.title}」的完成时限 ${deadline} 早于发布日期 ${plan.publishedAt}` });
   }
 
-  const indicators = dedupeIndicators(
-    extractIndicators([d.title, content, goal ?? ''].filter((t) => t).join('\n')),
-  );
   return {
     code: d.code,
     group: d.group,

@@ -37,6 +37,7 @@ export function findHeaderRuns(lines: Line[]): HeaderRun[] {
 }
 
 const UNIT_ROLES: ColumnRole[] = ['lead', 'responsible', 'assisting'];
+const EMPTY_CELL = /^[—–\-－/／、无暂无]{1,3}$/;
 
 function isUnitCell(text: string): boolean {
   if (text.length > 150 || /[。！？]/.test(text)) return false;
@@ -88,6 +89,12 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
       }
       if (roles.includes('deadline') && text.length <= 20 && parseDeadline(text, ctx)) {
         addDeadlineCell(current, text);
+        continue;
+      }
+      if (EMPTY_CELL.test(text)) {
+        // "—" or "/" stands for an empty cell: after the title it is most often a unit column.
+        const left = unitRolesLeft();
+        if (current.title && left.length > 0 && filledUnits < left.length) filledUnits++;
         continue;
       }
       if (!current.title) {

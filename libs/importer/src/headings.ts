@@ -2,9 +2,10 @@ import { parseChineseNumeral } from './chinese-numerals';
 
 /**
  * Heading levels of Chinese official documents (GB/T 9704 practice):
- * 0 第一部分/第一章, 1 一、, 2 (一), 3 1. / 1、, 4 (1), 5 ①.
+ * 0 第一部分/第一章, 0.5 第一节, 1 一、, 2 (一), 3 1. / 1、 / 任务一：, 4 (1), 5 ①.
+ * Levels are numbers so a bare keyword heading ("办理要求") can float just above what follows it.
  */
-export type HeadingLevel = 0 | 1 | 2 | 3 | 4 | 5;
+export type HeadingLevel = number;
 
 export interface Heading {
   level: HeadingLevel;
@@ -16,26 +17,36 @@ export interface Heading {
   rest: string;
   /** True for bare section keywords such as "主要目标" / "重点工作". */
   keyword: boolean;
+  /** 部分/章/篇/节 for level 0 and 0.5 headings. */
+  word?: string;
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 const SECTION_KEYWORD =
-  /^(主要目标|目标任务|工作目标|发展目标|总体目标|年度目标|主要任务|重点任务|重点工作|主要工作|工作任务|具体任务|任务分工|主要措施|工作措施|重点措施|具体措施|保障措施|工作要求|组织保障|组织实施|指导思想|总体要求|基本原则|工作原则)[:：]?$/;
+  /^(主要目标|目标任务|工作目标|发展目标|总体目标|年度目标|主要任务|重点任务|重点工作|主要工作|工作任务|具体任务|任务分工|主要措施|工作措施|重点措施|具体措施|保障措施|工作要求|组织保障|组织实施|指导思想|总体要求|基本原则|工作原则|办理要求|督办要求|报送要求|有关要求|落实要求)[:：]?$/;
 
-const PART_RE = new RegExp(`^第(${CN}|\\d{1,2})(部分|章|篇)\\s*(.*)$`);
+const PART_RE = new RegExp(`^第(${CN}|\\d{1,2})(部分|章|篇|节)\\s*(.*)$`);
+// 督办通知 blocks: "任务一：…", "督办事项2：…", "事项三、…".
+const TASK_RE = new RegExp(`^(?:督办|重点)?(?:任务|事项)\\s*(${CN}|\\d{1,3})\\s*[:：、.．]\\s*(\\S.*)$`);
 const L1_RE = new RegExp(`^(${CN})\\s*[、.．]\\s*(.*)$`);
 const L2_RE = new RegExp(`^[(（]\\s*(${CN})\\s*[)）]\\s*[、.．]?\\s*(.*)$`);
 const L5_RE = new RegExp(`^([${CIRCLED}])\\s*(.*)$`);
 // Every heading starts with one of these characters; the rest of the lines skip all regexes.
-const HEAD_START = new RegExp(`^[第一二三四五六七八九十(（)）\\d${CIRCLED}主目重工具任保组指总基年发]`);
+const HEAD_START = new RegExp(`^[第一二三四五六七八九十(（)）\\d${CIRCLED}主目重工具任保组指总基年发督事办报有落]`);
 
 export function classifyHeading(text: string): Heading | null {
   if (!HEAD_START.test(text)) return null;
   let m: RegExpExecArray | null;
   if ((m = PART_RE.exec(text))) {
-    return { level: 0, marker: m[1], value: parseChineseNumeral(m[1]), rest: m[3].trim(), keyword: false };
+    const level = m[2] === '节' ? 0.5 : 0;
+    const value = /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+    return { level, marker: m[1], value, rest: m[3].trim(), keyword: false, word: m[2] };
+  }
+  if ((m = TASK_RE.exec(text))) {
+    const value = /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+    return { level: 3, marker: m[1], value, rest: m[2].trim(), keyword: false };
   }
   if ((m = L1_RE.exec(text))) {
     return { level: 1, marker: m[1], value: parseChineseNumeral(m[1]), rest: m[2].trim(), keyword: false };
@@ -69,7 +80,7 @@ export type SectionKind = 'target' | 'task' | 'guidance' | 'closing';
 export function sectionKind(title: string): SectionKind {
   const t = title.replace(/[\s:：。]/g, '');
   if (/^(主要|发展|总体|工作|年度|预期)?目标(任务)?$|^主要目标|^(发展|总体|工作|年度)目标/.test(t)) return 'target';
-  if (/^(保障措施|组织保障|工作保障|保障机制|实施保障|工作要求|组织实施|组织领导|监督检查|督查考核|考核评估|有关要求|其他事项)/.test(t))
+  if (/^(保障措施|组织保障|工作保障|保障机制|实施保障|工作要求|组织实施|组织领导|监督检查|督查考核|考核评估|有关要求|其他事项|办理要求|督办要求|报送要求|落实要求)/.test(t))
     return 'closing';
   if (/^(指导思想|总体要求|基本原则|工作原则|总体思路|工作思路|编制依据|背景|现状|形势)/.test(t)) return 'guidance';
   return 'task';
@@ -80,15 +91,16 @@ export type ColumnRole = 'no' | 'title' | 'content' | 'goal' | 'deadline' | 'lea
 
 const COLUMNS: [ColumnRole, RegExp][] = [
   ['no', /^(序号|编号|序|项目编号|任务编号)$/],
-  ['title', /^(责任事项|重点任务|主要任务|工作任务|任务|事项|任务名称|重点工作|工作事项|目标任务|项目名称|改革事项|任务事项|工作名称|重点事项|主要工作)$/],
+  ['title', /^(责任事项|重点任务|主要任务|工作任务|任务|事项|任务名称|重点工作|工作事项|目标任务|项目名称|改革事项|任务事项|工作名称|重点事项|主要工作|督办事项|督办内容|督办任务|民生实事|实事项目)$/],
   ['content', /^(具体工作内容|工作内容|工作措施|具体措施|主要措施|主要内容|任务内容|具体任务|推进措施|工作举措|具体举措|具体内容|实施内容|任务要求|工作要求)$/],
   ['goal', /^(工作目标|目标|预期目标|预期成效|工作标准|完成标准|阶段目标|年度目标|目标要求|成果形式)$/],
-  ['deadline', /^(完成时限|时间节点|完成时间|时限|时限要求|进度安排|完成期限|办结时限|时间安排)$/],
+  ['deadline', /^(完成时限|时间节点|完成时间|时限|时限要求|进度安排|完成期限|办结时限|时间安排|办理时限|截止时间|截止日期|计划完成时间|完成时限要求|时间要求)$/],
   ['lead', /^(牵头单位|牵头部门|牵头责任单位|主责单位)$/],
   ['responsible', /^(责任单位|责任部门|承办单位|实施单位|责任主体)$/],
   ['assisting', /^(配合单位|协办单位|配合部门|协助单位|参与单位|协同单位)$/],
   ['section', /^(类别|分类|领域|板块|专项)$/],
-  ['note', /^(备注|说明)$/],
+  // Columns a 督办台账 carries that are no task field: read past, never mistaken for content.
+  ['note', /^(备注|说明|进展情况|完成情况|落实情况|工作进展|推进情况|办理情况|责任领导|分管领导|牵头领导|责任人|联系人)$/],
 ];
 
 export function columnRole(cell: string): ColumnRole | null {

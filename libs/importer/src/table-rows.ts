@@ -61,7 +61,10 @@ export function readSheets(sheets: Sheet[]): TableRead {
       if (text) top.push({ no: i + 1, text });
     }
     const col = (role: ColumnRole) => header.roles.indexOf(role);
-    const get = (row: string[], role: ColumnRole) => (col(role) >= 0 ? (row[col(role)] ?? '').trim() : '');
+    const get = (row: string[], role: ColumnRole) => {
+      const v = col(role) >= 0 ? (row[col(role)] ?? '').trim() : '';
+      return /^[—–\-－/／无]{1,3}$|^暂无$/.test(v) ? '' : v; // "—", "/", "无": an empty cell
+    };
     let current: TaskDraft | null = null;
     let lastNo = 0;
     let section: string | null = null;

@@ -1,4 +1,4 @@
-import { findUnitTail, looksLikeUnit, readLabels, splitUnits } from './units';
+import { findRoleTails, findUnitTail, looksLikeUnit, readLabels, readRoleTail, splitUnits } from './units';
 
 describe('splitUnits', () => {
   it('splits on 、，,;；', () => {
@@ -64,5 +64,28 @@ describe('labels and tails', () => {
   it('recognises unit names', () => {
     expect(looksLikeUnit('武汉人才集团')).toBe(true);
     expect(looksLikeUnit('加快建设。')).toBe(false);
+  });
+});
+
+describe('role tails without labels (国务院/省政府 分工 style)', () => {
+  it('reads "X牵头，Y、Z按职责分工负责" and drops 等', () => {
+    expect(readRoleTail('省商务厅牵头，省发展改革委、省财政厅按职责分工负责')).toEqual({
+      lead: ['省商务厅'], responsible: ['省发展改革委、省财政厅'], assisting: [], deadline: null,
+    });
+    expect(splitUnits('省财政厅等按职责分工负责').units).toEqual(['省财政厅']);
+  });
+  it('reads "（各市州人民政府负责）" and 配合 clauses', () => {
+    expect(findRoleTails('抓好城市更新。（各市州人民政府负责）')[0].fields.responsible).toEqual(['各市州人民政府']);
+    expect(readRoleTail('市科技局牵头，市财政局配合')?.assisting).toEqual(['市财政局']);
+  });
+  it('is no tail when a clause names no unit', () => {
+    expect(findRoleTails('推进改革（由各地结合实际负责组织实施，成效明显）')).toEqual([]);
+  });
+  it('a clause ending in 牵头 inside a 责任单位 value names the lead only', () => {
+    expect(splitUnits('县发改局牵头，县直各相关单位按职责分工负责')).toEqual({ units: ['县直各相关单位'], notes: [], marked: ['县发改局'] });
+  });
+  it('ends a value at 责任领导 and never reads the person as a unit', () => {
+    expect(readLabels('牵头单位：市发展改革委 责任领导：副市长 王某某')).toEqual({ lead: ['市发展改革委'], responsible: [], assisting: [], deadline: null });
+    expect(readLabels('责任领导：副市长 王某某')).toBeNull();
   });
 });

@@ -44,10 +44,15 @@ function splitConjunctions(part: string): string[] {
   return [part];
 }
 
+/** How a clause of a unit list ends: "省财政厅等按职责分工负责", "省商务厅牵头", "各市州人民政府负责落实". */
+const ROLE_END =
+  /(?:按职责分工负责|按职责分工落实|按职责分工|按职责负责|分工负责|共同负责|负责落实|具体负责|牵头负责|牵头落实|负责|牵头|配合落实|配合|参与|协助)$/;
+
 function stripNoise(name: string): string {
   return name
     .replace(/^(由|会同|联合|协调|配合|协助)/, '')
-    .replace(/(等单位|等部门|等|牵头|负责|按职责分工)$/, '')
+    .replace(ROLE_END, '')
+    .replace(/(等单位|等部门|等)$/, '')
     .replace(/^[\s"'“”‘’]+|[\s"'“”‘’。.]+$/g, '')
     .trim();
 }
@@ -75,7 +80,10 @@ export function splitUnits(text: string): UnitList {
     .join('');
   const unguard = (s: string) => s.replace(/\u0001(\d+)\u0002/g, (_, code: string) => String.fromCharCode(Number(code)));
   // Clauses split by , ; — a shared suffix only reaches back across 、 within one clause.
-  for (const clause of guarded.split(/[，,;；\n]+/)) {
+  for (const rawClause of guarded.split(/[，,;；\n]+/)) {
+    // "县发改局牵头，县直各相关单位按职责分工负责": a clause ending in 牵头 names leads only.
+    const clause = rawClause.trim();
+    const leadsOnly = /牵头(负责|落实)?$/.test(clause) && !/[(（]\s*牵头\s*[)）]$/.test(clause);
     const parts = clause
       .split(/[、\s/]+/)
       .map(unguard)
@@ -89,6 +97,10 @@ export function splitUnits(text: string): UnitList {
         parts[j] = parts[j] + suf;
       }
     }
+    if (leadsOnly) {
+      for (const p of parts) if (!marked.includes(p)) marked.push(p);
+      continue;
+    }
     for (const p of parts) if (!units.includes(p)) units.push(p);
   }
   return { units, notes, marked };
@@ -96,14 +108,17 @@ export function splitUnits(text: string): UnitList {
 
 /** Labels that introduce unit lists or deadlines, in tails "(牵头单位:X;责任单位:A、B)" and lines. */
 export type UnitRole = 'lead' | 'responsible' | 'assisting';
-const LABELS: [RegExp, UnitRole | 'deadline'][] = [
+const LABELS: [RegExp, UnitRole | 'deadline' | 'other'][] = [
   [/^(牵头单位|牵头部门|牵头)$/, 'lead'],
   [/^(责任单位|责任部门|主责单位|承办单位|实施单位)$/, 'responsible'],
   [/^(配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|配合)$/, 'assisting'],
-  [/^(完成时限|完成时间|时间节点|时限要求|时限|办结时限|完成期限)$/, 'deadline'],
+  [/^(完成时限|完成时间|时间节点|时限要求|时限|办结时限|完成期限|时间安排|进度安排|办理时限|截止时间|截止日期)$/, 'deadline'],
+  [/^(责任领导|牵头领导|分管领导|责任人|联系人|工作要求|办理要求)$/, 'other'],
 ];
-const LABEL_RE =
-  /(牵头单位|牵头部门|责任单位|责任部门|主责单位|承办单位|实施单位|配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|完成时限|完成时间|时间节点|时限要求|办结时限|完成期限)\s*[:：]/g;
+/** Label names, as a regex alternation; "责任领导" etc. are read only to end the value before them. */
+export const LABEL_NAMES =
+  '牵头单位|牵头部门|责任单位|责任部门|主责单位|承办单位|实施单位|配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|完成时限|完成时间|时间节点|时限要求|办结时限|完成期限|时间安排|进度安排|办理时限|截止时间|截止日期|责任领导|牵头领导|分管领导|责任人|联系人|工作要求|办理要求';
+const LABEL_RE = new RegExp(`(${LABEL_NAMES})\\s*[:：]`, 'g');
 
 export interface LabelledFields {
   lead: string[];
@@ -115,14 +130,14 @@ export interface LabelledFields {
 /** Reads "牵头单位:X;责任单位:A、B 完成时限:6月底前"; returns null when no label is present. */
 export function readLabels(text: string): LabelledFields | null {
   const hits = [...text.matchAll(LABEL_RE)];
-  if (hits.length === 0) return null;
+  if (!hits.some((h) => !/领导|责任人|联系人|要求/.test(h[1]))) return null;
   const out: LabelledFields = { lead: [], responsible: [], assisting: [], deadline: null };
   hits.forEach((h, i) => {
     const start = (h.index ?? 0) + h[0].length;
     const end = i + 1 < hits.length ? hits[i + 1].index ?? text.length : text.length;
     const value = text.slice(start, end).replace(/^[\s:：]+|[\s;；,，。]+$/g, '');
     const role = LABELS.find(([re]) => re.test(h[1]))?.[1];
-    if (!role || !value) return;
+    if (!role || !value || role === 'other') return;
     if (role === 'deadline') out.deadline = out.deadline ?? value;
     else out[role].push(value);
   });
@@ -136,9 +151,55 @@ export function findUnitTail(text: string): { inner: string; index: number } | n
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) last = m;
   if (!last) return null;
+  // The tail ends at its closing bracket (nested brackets in names are balanced), else at the end.
+  let depth = 0;
+  let end = text.length;
+  for (let i = last.index; i < text.length; i++) {
+    if (/[(（〈]/.test(text[i])) depth++;
+    else if (/[)）〉》]/.test(text[i]) && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
   const inner = text
-    .slice(last.index + 1)
+    .slice(last.index + 1, end)
     .replace(/[)）]\s*[。.;；]?\s*$/, '')
     .trim();
   return { inner, index: last.index };
+}
+
+const ROLE_TAIL = /[(（]([^（()）]{2,160}?(?:牵头|负责|配合|参与|协助)[^（()）]{0,80})[)）]/g;
+
+/**
+ * Reads an unlabelled role tail as State Council style 分工 documents write it:
+ * "（省发展改革委牵头，省财政厅等按职责分工负责）", "（各市州人民政府负责）",
+ * "（省人社厅、省教育厅按职责分工负责）". Every clause must name units, else it is no tail.
+ */
+export function readRoleTail(inner: string): LabelledFields | null {
+  const out: LabelledFields = { lead: [], responsible: [], assisting: [], deadline: null };
+  for (const raw of inner.split(/[，,；;]/)) {
+    const clause = raw.trim().replace(/[。.]$/, '');
+    if (!clause) continue;
+    const role = ROLE_END.exec(clause);
+    const body = role ? clause.slice(0, -role[0].length) : clause;
+    const list = splitUnits(body);
+    if (list.units.length === 0 || !list.units.every((u) => looksLikeUnit(u) || /^各/.test(u))) return null;
+    const word = role?.[0] ?? '';
+    if (/牵头/.test(word)) out.lead.push(body);
+    else if (/配合|参与|协助/.test(word)) out.assisting.push(body);
+    else out.responsible.push(body);
+  }
+  return out.lead.length + out.responsible.length + out.assisting.length > 0 ? out : null;
+}
+
+/** Every role tail in an item's text, with where it sits (so titles can leave it out). */
+export function findRoleTails(text: string): { fields: LabelledFields; index: number; length: number }[] {
+  const out: { fields: LabelledFields; index: number; length: number }[] = [];
+  ROLE_TAIL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ROLE_TAIL.exec(text))) {
+    const fields = readRoleTail(m[1]);
+    if (fields) out.push({ fields, index: m.index, length: m[0].length });
+  }
+  return out;
 }
