@@ -2,8 +2,10 @@
 // Run: npx ts-node -r tsconfig-paths/register bench/reports/reports.bench.ts
 // Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_TASKS (100000),
 //      BENCH_SECONDS (5 per endpoint), BENCH_CONNECTIONS (10). Talks to 127.0.0.1 only.
+//      BENCH_REPORT_CACHE (seconds; default the API's 10): 0 measures the SQL alone, without the report cache.
 /// <reference path="../support/autocannon.d.ts" />
 import autocannon from 'autocannon';
+import { ReportCache } from '../../apps/api/src/reports/report-cache';
 import { seedTasks, startBenchApi } from '../support/bench-app';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -28,6 +30,9 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     await seedTasks(ds, TASKS);
     const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM tasks`)) as { n: number }[];
+    const cache = api.app.get(ReportCache);
+    if (process.env.BENCH_REPORT_CACHE !== undefined) cache.seconds = Number(process.env.BENCH_REPORT_CACHE);
+    console.log(`report cache: ${cache.seconds > 0 ? `${cache.seconds} s` : 'off'}`);
     console.log(`seeded ${n} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s (schema ${api.schema})`);
     const accessToken = await api.login('admin', 'duban-admin');
     const paths = [

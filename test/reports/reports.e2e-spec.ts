@@ -383,4 +383,20 @@ describe('reports over HTTP', () => {
       expect(b.items.map((x) => x.unitName)).toEqual(['市经信局']);
     }
   });
+
+  // Last: it changes the data the other tests count.
+  it('shows a write in the very next report: the report cache never serves a stale figure', async () => {
+    const first = await json('admin', '/reports/summary');
+    expect(await json('admin', '/reports/summary')).toEqual(first); // served again
+    const open = Object.values(details).find((d) => d.status === 'in_progress' && !d.overdue)!;
+    const version = ((await json('admin', `/tasks/${open.id}`)) as { version: number }).version;
+    await r.http
+      .patch(`/tasks/${open.id}`)
+      .set(auth('admin'))
+      .send({ dueAt: new Date(Date.now() - 86_400_000).toISOString(), version })
+      .expect(200);
+    const after = await json('admin', '/reports/summary');
+    expect(after.overdue).toBe((first.overdue as number) + 1);
+    expect((after.byLight as Json).red).toBe(((first.byLight as Json).red as number) + 1);
+  });
 });

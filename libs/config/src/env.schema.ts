@@ -158,6 +158,10 @@ export class Env {
   @IntSetting('LOGIN_LOCK_MINUTES', 1, 24 * 60)
   LOGIN_LOCK_MINUTES = 15;
 
+  /** Seconds a computed report may be served again while no write has committed (0 turns it off). */
+  @IntSetting('REPORT_CACHE_SECONDS', 0, 300)
+  REPORT_CACHE_SECONDS = 10;
+
   /** Queue key prefix, so tests and parallel deployments on one Redis stay apart. */
   @IsOptional()
   @IsString()

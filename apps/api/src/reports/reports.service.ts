@@ -4,13 +4,14 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
 import { acknowledgementDueAt, addDays, diffDays, shanghaiDate } from '@app/domain';
-import { ReportRepository, UnitSortKey } from '@app/persistence';
+import { ReportClock, ReportRepository, ReportScope, SummaryRow, UnitSortKey } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
 import { Page } from '../common/pagination';
 import { CALENDAR } from '../tasks/light-policy';
 import { PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
 import { ExportFile, ReportExporter } from './export/report-exporter';
 import { col, ReportTable, shanghaiDateTime } from './export/report-table';
+import { ReportCache } from './report-cache';
 import { reportClock, reportScope } from './report-scope';
 import {
   AppraisalDto,
@@ -41,6 +42,14 @@ function monthsBefore(date: string, n: number): string {
   return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}-01`;
 }
 const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
+/** What a cached report depends on besides the data: who sees what, the filters, and the day's light parameters. */
+const cacheKey = (scope: ReportScope, clock: ReportClock, extra: object = {}) => ({
+  scope,
+  day: clock.today,
+  yellowBefore: clock.yellowBefore,
+  slack: clock.progressSlack,
+  ...extra,
+});
 
 @Injectable()
 export class ReportsService {
@@ -48,6 +57,7 @@ export class ReportsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly env: Env,
     readonly exporter: ReportExporter,
+    private readonly cache: ReportCache,
   ) {}
 
   private get repo() {
@@ -55,7 +65,12 @@ export class ReportsService {
   }
 
   async summary(user: AuthUser, q: ReportQuery, now = new Date()): Promise<SummaryDto> {
-    const r = await this.repo.summary(reportScope(user, q), reportClock(now));
+    const scope = reportScope(user, q);
+    const clock = reportClock(now);
+    return this.cache.get('summary', cacheKey(scope, clock), async (repo) => this.summaryDto(await repo.summary(scope, clock), now));
+  }
+
+  private summaryDto(r: SummaryRow, now: Date): SummaryDto {
     const byStatus = Object.fromEntries(
       ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'completed', 'suspended', 'cancelled'].map((s) => [s, r.byStatus[s] ?? 0]),
     );
@@ -78,8 +93,13 @@ export class ReportsService {
 
   async units(user: AuthUser, q: UnitReportQuery, now = new Date()): Promise<Page<UnitReportDto>> {
     const [sort, order] = q.sort.split(':') as [UnitSortKey, 'asc' | 'desc'];
-    const { rows, total } = await this.repo.units(reportScope(user, q), reportClock(now), { sort, order, ...paging(q, q.format !== 'json') });
-    return { items: rows.map(toUnitDto), total, page: q.page, limit: q.limit };
+    const scope = reportScope(user, q);
+    const clock = reportClock(now);
+    const o = { sort, order, ...paging(q, q.format !== 'json') };
+    return this.cache.get('units', cacheKey(scope, clock, o), async (repo) => {
+      const { rows, total } = await repo.units(scope, clock, o);
+      return { items: rows.map(toUnitDto), total, page: q.page, limit: q.limit };
+    });
   }
 
   async appraisal(user: AuthUser, q: ReportQuery, now = new Date()): Promise<{ items: AppraisalDto[]; total: number }> {
@@ -94,8 +114,12 @@ export class ReportsService {
       }
       return out;
     };
-    const rows = await this.repo.appraisal(reportScope(user, q), reportClock(now), ackDue);
-    return { items: rows.map(toAppraisalDto), total: rows.length };
+    const scope = reportScope(user, q);
+    const clock = reportClock(now);
+    return this.cache.get('appraisal', cacheKey(scope, clock, { ackWorkdays, endOfDay }), async (repo) => {
+      const rows = await repo.appraisal(scope, clock, ackDue);
+      return { items: rows.map(toAppraisalDto), total: rows.length };
+    });
   }
 
   /** Unit heads see their own unit's people; supervisors, leaders and admins any unit's. */
@@ -106,18 +130,33 @@ export class ReportsService {
     }
     if (!broad && q.unitId && q.unitId !== user.unitId) throw new ForbiddenException('a unit head sees only their own unit');
     const unitId = broad ? q.unitId : (user.unitId ?? undefined);
-    const { rows, total } = await this.repo.people(reportScope(user, q), reportClock(now), { unitId, ...paging(q, q.format !== 'json') });
-    return { items: rows.map(toPersonDto), total, page: q.page, limit: q.limit };
+    const scope = reportScope(user, q);
+    const clock = reportClock(now);
+    const o = { unitId, ...paging(q, q.format !== 'json') };
+    return this.cache.get('people', cacheKey(scope, clock, o), async (repo) => {
+      const { rows, total } = await repo.people(scope, clock, o);
+      return { items: rows.map(toPersonDto), total, page: q.page, limit: q.limit };
+    });
   }
 
   async overdue(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<OverdueDto>> {
-    const { rows, total } = await this.repo.overdue(reportScope(user, q), reportClock(now), paging(q, q.format !== 'json'));
-    return { items: rows.map(toOverdueDto), total, page: q.page, limit: q.limit };
+    const scope = reportScope(user, q);
+    const clock = reportClock(now);
+    const o = paging(q, q.format !== 'json');
+    return this.cache.get('overdue', cacheKey(scope, clock, o), async (repo) => {
+      const { rows, total } = await repo.overdue(scope, clock, o);
+      return { items: rows.map(toOverdueDto), total, page: q.page, limit: q.limit };
+    });
   }
 
   async indicators(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<IndicatorDto>> {
-    const { rows, total } = await this.repo.indicators(reportScope(user, q), reportClock(now), paging(q, q.format !== 'json'));
-    return { items: rows.map(toIndicatorDto), total, page: q.page, limit: q.limit };
+    const scope = reportScope(user, q);
+    const clock = reportClock(now);
+    const o = paging(q, q.format !== 'json');
+    return this.cache.get('indicators', cacheKey(scope, clock, o), async (repo) => {
+      const { rows, total } = await repo.indicators(scope, clock, o);
+      return { items: rows.map(toIndicatorDto), total, page: q.page, limit: q.limit };
+    });
   }
 
   async trend(user: AuthUser, q: TrendQuery, now = new Date()): Promise<TrendReportDto> {
@@ -128,8 +167,12 @@ export class ReportsService {
     const periods = q.interval === 'week' ? diffDays(from, to) / 7 : diffDays(from, to) / 28;
     const scope = reportScope(user, { ...q, from, to });
     if (periods > MAX_PERIODS) throw new BadRequestException(`the window spans more than ${MAX_PERIODS} periods; narrow from/to`);
-    const items = await this.repo.trend(scope, reportClock(now), { interval: q.interval, from, to });
-    return { interval: q.interval, from, to, items };
+    const clock = reportClock(now);
+    const o = { interval: q.interval, from, to };
+    return this.cache.get('trend', cacheKey(scope, clock, o), async (repo) => {
+      const items = await repo.trend(scope, clock, o);
+      return { interval: q.interval, from, to, items };
+    });
   }
 
   /**

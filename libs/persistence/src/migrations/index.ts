@@ -2,6 +2,13 @@ import { InitialSchema1732150000000 } from './1732150000000-initial-schema';
 import { ReminderDelivery1732160000000 } from './1732160000000-reminder-delivery';
 import { CalendarFeeds1732170000000 } from './1732170000000-calendar-feeds';
 import { DigestOnce1732180000000 } from './1732180000000-digest-once';
+import { ReportIndexes1732190000000 } from './1732190000000-report-indexes';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
-export const MIGRATIONS = [InitialSchema1732150000000, ReminderDelivery1732160000000, CalendarFeeds1732170000000, DigestOnce1732180000000];
+export const MIGRATIONS = [
+  InitialSchema1732150000000,
+  ReminderDelivery1732160000000,
+  CalendarFeeds1732170000000,
+  DigestOnce1732180000000,
+  ReportIndexes1732190000000,
+];

@@ -202,13 +202,25 @@ const where = (clauses: string[]) => (clauses.length ? `WHERE ${clauses.join(' A
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const int = (v: unknown): number => Number(v ?? 0);
 
-/** The one-row CTE of row-independent inputs every report joins. */
+/**
+ * The one-row CTE of row-independent inputs every report joins. Besides the clock it holds the
+ * Shanghai midnights the reports compare deadlines with, computed once, so that a row's
+ * "deadline date < D" becomes the index-friendly "due_at < midnight of D" without a per-row
+ * time-zone conversion.
+ */
 function clockCte(c: ReportClock, p: Params): string {
-  return `lp AS (SELECT ${p.add(c.now)}::timestamptz AS now, ${p.add(c.today)}::date AS today,
-                        ${p.add(c.yellowBefore)}::date AS yellow_before, ${p.add(c.progressSlack)}::int AS slack)`;
+  const today = p.add(c.today);
+  const yellowBefore = p.add(c.yellowBefore);
+  return `lp AS (SELECT ${p.add(c.now)}::timestamptz AS now, ${today}::date AS today,
+                        ${yellowBefore}::date AS yellow_before, ${p.add(c.progressSlack)}::int AS slack,
+                        (${yellowBefore}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS yellow_before_at,
+                        (${today}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS today_at,
+                        (${today}::date + 8)::timestamp AT TIME ZONE 'Asia/Shanghai' AS next8_at,
+                        (${today}::date + 31)::timestamp AT TIME ZONE 'Asia/Shanghai' AS next31_at)`;
 }
 
-const DERIVED = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack' });
+const DERIVED = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack', yellowBeforeAt: 'lp.yellow_before_at' });
+const STATUSES = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'completed', 'suspended', 'cancelled'] as const;
 const DUE_DATE = `(t.due_at AT TIME ZONE 'Asia/Shanghai')::date`;
 /** The deadline appraisal counts: the extended one only when the extension was approved in time (appraisalLateness). */
 const COUNTED_DUE = `(CASE WHEN t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at
@@ -231,40 +243,44 @@ export class ReportRepository {
     return this.db instanceof DataSource ? this.db.manager : this.db;
   }
 
+  /**
+   * One pass over the scoped items (byStatus counts the statuses items can have; libs/domain
+   * rejects any other). The inner query (OFFSET 0 keeps it a separate step) derives
+   * light and overdue once per row; the outer one only counts. Windows on the deadline compare
+   * with Shanghai midnights bound in lp instead of converting every row's deadline to a date.
+   */
   async summary(s: ReportScope, c: ReportClock): Promise<SummaryRow> {
     const p = new Params();
     const lp = clockCte(c, p);
+    const OPEN = `status NOT IN ('completed', 'cancelled', 'suspended')`;
     const sql = `
-      WITH ${lp},
-      base AS (
-        SELECT t.status, t.due_at, t.completed_at, ${DUE_DATE} AS due_date, ${DERIVED.light} AS light, ${DERIVED.overdue} AS overdue
-          FROM tasks t CROSS JOIN lp ${where(scopeWhere(s, p))}
-      )
+      WITH ${lp}
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE overdue)::int AS overdue,
-             count(*) FILTER (WHERE status = 'completed')::int AS completed,
-             count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
              count(*) FILTER (WHERE status = 'completed' AND completed_at <= due_at)::int AS completed_on_time,
+             ${STATUSES.map((st, i) => `count(*) FILTER (WHERE status = '${st}')::int AS s${i}`).join(',\n             ')},
              count(*) FILTER (WHERE light = 'green')::int AS green,
              count(*) FILTER (WHERE light = 'yellow')::int AS yellow,
              count(*) FILTER (WHERE light = 'red')::int AS red,
              count(*) FILTER (WHERE light = 'none')::int AS none,
-             round(avg(lp.today - due_date) FILTER (WHERE overdue), 1) AS average_days_overdue,
-             count(*) FILTER (WHERE NOT overdue AND status NOT IN ('completed', 'cancelled', 'suspended')
-                                AND due_date BETWEEN lp.today AND lp.today + 7)::int AS due_next_7,
-             count(*) FILTER (WHERE NOT overdue AND status NOT IN ('completed', 'cancelled', 'suspended')
-                                AND due_date BETWEEN lp.today AND lp.today + 30)::int AS due_next_30,
-             (SELECT COALESCE(jsonb_object_agg(status, n), '{}'::jsonb)
-                FROM (SELECT status, count(*)::int AS n FROM base GROUP BY status) g) AS by_status
-        FROM base CROSS JOIN lp`;
+             round(avg(lp.today - (due_at AT TIME ZONE 'Asia/Shanghai')::date) FILTER (WHERE overdue), 1) AS average_days_overdue,
+             count(*) FILTER (WHERE NOT overdue AND ${OPEN} AND due_at >= lp.today_at AND due_at < lp.next8_at)::int AS due_next_7,
+             count(*) FILTER (WHERE NOT overdue AND ${OPEN} AND due_at >= lp.today_at AND due_at < lp.next31_at)::int AS due_next_30
+        FROM (SELECT t.status, t.due_at, t.completed_at, ${DERIVED.light} AS light, ${DERIVED.overdue} AS overdue
+                FROM tasks t CROSS JOIN lp ${where(scopeWhere(s, p))} OFFSET 0) b
+        CROSS JOIN lp`;
     const [r] = (await this.m.query(sql, p.values)) as Record<string, unknown>[];
+    const byStatus: Record<string, number> = {};
+    STATUSES.forEach((st, i) => {
+      if (int(r[`s${i}`]) > 0) byStatus[st] = int(r[`s${i}`]);
+    });
     return {
       total: int(r.total),
       overdue: int(r.overdue),
-      completed: int(r.completed),
-      cancelled: int(r.cancelled),
+      completed: byStatus.completed ?? 0,
+      cancelled: byStatus.cancelled ?? 0,
       completedOnTime: int(r.completed_on_time),
-      byStatus: r.by_status as Record<string, number>,
+      byStatus,
       byLight: { green: int(r.green), yellow: int(r.yellow), red: int(r.red), none: int(r.none) },
       averageDaysOverdue: num(r.average_days_overdue),
       dueNext7: int(r.due_next_7),
@@ -587,7 +603,13 @@ export class ReportRepository {
       WITH ${lp},
       scoped AS (
         SELECT t.id, t.plan_id, t.code, t.title, t.indicators, t.created_at, ${DUE_DATE} AS due_date
-          FROM tasks t CROSS JOIN lp ${where(scopeWhere(s, p, { dates: false }))}
+          FROM tasks t CROSS JOIN lp
+         ${where([
+           ...scopeWhere(s, p, { dates: false }),
+           // Items without indicators have no targets; the partial index tasks_indicators_idx finds the rest.
+           `jsonb_typeof(t.indicators) = 'array'`,
+           `t.indicators <> '[]'::jsonb`,
+         ])}
       ),
       targets AS (
         SELECT 'task' AS source, x.plan_id, x.id AS task_id, x.code, x.title AS label, e.ord,
@@ -609,28 +631,33 @@ export class ReportRepository {
         }
       ),
       filtered AS (SELECT * FROM targets ${where(deadlineWhere)}),
-      reported AS (
-        SELECT pr.task_id, t.plan_id, iv ->> 'name' AS name, (iv ->> 'value')::numeric AS value, pr.created_at, pr.id
-          FROM progress_reports pr JOIN tasks t ON t.id = pr.task_id
-          CROSS JOIN LATERAL ${IND('pr.indicator_values')} AS iv
-         WHERE jsonb_typeof(iv -> 'value') = 'number'
-           AND (pr.task_id IN (SELECT task_id FROM filtered WHERE task_id IS NOT NULL)
-                OR t.plan_id IN (SELECT plan_id FROM filtered WHERE source = 'plan'))
-      ),
-      latest_task AS (
-        SELECT DISTINCT ON (task_id, name) task_id, name, value, created_at FROM reported
-         ORDER BY task_id, name, created_at DESC, id DESC
-      ),
+      -- A plan target's latest value: one pass over the reports of the plans that have such
+      -- targets, keeping only the names asked for before picking the latest.
       latest_plan AS (
-        SELECT DISTINCT ON (plan_id, name) plan_id, name, value, created_at FROM reported
-         ORDER BY plan_id, name, created_at DESC, id DESC
+        SELECT DISTINCT ON (t.plan_id, r.name) t.plan_id, r.name, r.value, r.created_at
+          FROM (SELECT pr.task_id, pr.id, pr.created_at, iv ->> 'name' AS name, (iv ->> 'value')::numeric AS value
+                  FROM progress_reports pr CROSS JOIN LATERAL ${IND('pr.indicator_values')} AS iv
+                 WHERE jsonb_typeof(iv -> 'value') = 'number'
+                   -- ARRAY(...) is a one-off filter on the names asked for (the join on f matches exact pairs).
+                   AND iv ->> 'name' = ANY (ARRAY(SELECT name FROM filtered WHERE source = 'plan'))
+                OFFSET 0) r
+          JOIN tasks t ON t.id = r.task_id
+         WHERE t.plan_id = ANY (ARRAY(SELECT plan_id FROM filtered WHERE source = 'plan'))
+         ORDER BY t.plan_id, r.name, r.created_at DESC, r.id DESC
       ),
       joined AS (
         SELECT f.*, COALESCE(lt.value, lpn.value) AS latest_value, COALESCE(lt.created_at, lpn.created_at) AS reported_at,
                CASE WHEN f.deadline <= f.start_date THEN 1
                     ELSE LEAST(1, GREATEST(0, (lp.today - f.start_date)::numeric / (f.deadline - f.start_date))) END AS elapsed
           FROM filtered f CROSS JOIN lp
-          LEFT JOIN latest_task lt ON f.source = 'task' AND lt.task_id = f.task_id AND lt.name = f.name
+          -- An item target's latest value: its own reports, newest first (progress_task_idx).
+          LEFT JOIN LATERAL (
+            SELECT (iv ->> 'value')::numeric AS value, pr.created_at
+              FROM progress_reports pr CROSS JOIN LATERAL ${IND('pr.indicator_values')} AS iv
+             WHERE f.source = 'task' AND pr.task_id = f.task_id AND iv ->> 'name' = f.name AND jsonb_typeof(iv -> 'value') = 'number'
+             ORDER BY pr.created_at DESC, pr.id DESC
+             LIMIT 1
+          ) lt ON true
           LEFT JOIN latest_plan lpn ON f.source = 'plan' AND lpn.plan_id = f.plan_id AND lpn.name = f.name
       ),
       scored AS (
@@ -689,17 +716,25 @@ export class ReportRepository {
         SELECT gs::date AS start_date, (gs + ${step})::date - 1 AS end_date
           FROM generate_series(date_trunc('${unit}', ${p.add(o.from)}::date), ${p.add(o.to)}::date, ${step}) AS gs
       ),
-      scoped AS (
+      -- The window as instants (Shanghai midnights), so only items completed or due inside it are
+      -- read (tasks_completed_idx, tasks_due_idx) instead of bucketing every item ever.
+      win AS (
+        SELECT min(start_date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS from_at,
+               (max(end_date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AS to_at FROM periods
+      ),
+      scoped AS NOT MATERIALIZED (
         SELECT t.id, t.status, t.due_at, t.completed_at, t.submitted_at FROM tasks t CROSS JOIN lp ${where(scopeWhere(s, p, { dates: false }))}
       ),
       done AS (
         SELECT ${BUCKET('completed_at')} AS b, count(*)::int AS n, count(*) FILTER (WHERE completed_at <= due_at)::int AS on_time
-          FROM scoped WHERE status = 'completed' AND completed_at IS NOT NULL GROUP BY 1
+          FROM scoped CROSS JOIN win
+         WHERE status = 'completed' AND completed_at IS NOT NULL AND completed_at >= win.from_at AND completed_at < win.to_at
+         GROUP BY 1
       ),
       missed AS (
         SELECT ${BUCKET('due_at')} AS b, count(*)::int AS n
-          FROM scoped CROSS JOIN lp
-         WHERE due_at < lp.now AND status NOT IN ('cancelled', 'suspended')
+          FROM scoped CROSS JOIN lp CROSS JOIN win
+         WHERE due_at < lp.now AND due_at >= win.from_at AND due_at < win.to_at AND status NOT IN ('cancelled', 'suspended')
            AND (completed_at IS NULL OR completed_at > due_at)
            AND NOT (submitted_at IS NOT NULL AND submitted_at <= due_at AND status IN ('submitted', 'completed'))
          GROUP BY 1

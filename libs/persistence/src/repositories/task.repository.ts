@@ -79,16 +79,24 @@ const SORT_COLUMN: Record<TaskSortKey, string> = { dueAt: 't.due_at', code: 't.c
  * Overdue and traffic light as SQL over (due_at, status, progress, created_at, submitted_at, now):
  * the same rules as isOverdue()/trafficLight() in libs/domain, evaluated where the rows are.
  */
-export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack: string }): { overdue: string; light: string } {
+export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack: string; yellowBeforeAt?: string }): {
+  overdue: string;
+  light: string;
+} {
   const overdue = `(t.status NOT IN ('completed', 'cancelled', 'suspended') AND ${p.now} > t.due_at
       AND NOT (t.status = 'submitted' AND t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at))`;
   const elapsed = `(CASE WHEN t.due_at <= t.created_at THEN 1
       ELSE LEAST(1, GREATEST(0, EXTRACT(EPOCH FROM (${p.now} - t.created_at)) / EXTRACT(EPOCH FROM (t.due_at - t.created_at)))) END)`;
+  // "Deadline's Shanghai date before yellowBefore" is "due before yellowBefore's Shanghai midnight";
+  // a caller that binds that instant (yellowBeforeAt) spares every row a time-zone conversion.
+  const yellowDue = p.yellowBeforeAt
+    ? `t.due_at < ${p.yellowBeforeAt}`
+    : `(t.due_at AT TIME ZONE 'Asia/Shanghai')::date < ${p.yellowBefore}`;
   const light = `(CASE
       WHEN t.status IN ('completed', 'cancelled', 'suspended') THEN 'none'
       WHEN ${overdue} THEN 'red'
       WHEN t.status = 'submitted' THEN 'green'
-      WHEN (t.due_at AT TIME ZONE 'Asia/Shanghai')::date < ${p.yellowBefore} THEN 'yellow'
+      WHEN ${yellowDue} THEN 'yellow'
       WHEN t.progress + ${p.slack} < 100 * ${elapsed} THEN 'yellow'
       ELSE 'green' END)`;
   return { overdue, light };
