@@ -69,6 +69,17 @@ describe('security', () => {
     await api.http.post('/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(401);
   });
 
+  it('shows the queue dashboard (bull-board) to admins only', async () => {
+    await api.http.get('/queues').expect(401);
+    const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
+    await api.http.get('/queues').set('authorization', basic('bob', PASSWORD)).expect(401); // a supervisor
+    await api.http.get('/queues').set('authorization', basic('admin', 'wrong')).expect(401);
+    const ok = await api.http.get('/queues').set('authorization', basic('admin', 'duban-admin')).expect(200);
+    expect(ok.text).toMatch(/<html/i);
+    const queues = await api.http.get('/queues/api/queues').set('authorization', basic('admin', 'duban-admin')).expect(200);
+    expect(JSON.stringify(queues.body)).toContain('reminders');
+  });
+
   it('refuses an upload over the size limit with 413', async () => {
     const token = await api.login('bob', PASSWORD);
     const res = await api.http
