@@ -226,6 +226,31 @@ const DUE_DATE = `(t.due_at AT TIME ZONE 'Asia/Shanghai')::date`;
 const COUNTED_DUE = `(CASE WHEN t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at
                           THEN t.due_at ELSE t.original_due_at END)`;
 const RATE = (a: string, b: string) => `round(${a}::numeric / NULLIF(${b}, 0), 4)`;
+/**
+ * An instant's Asia/Shanghai date, exactly `(col AT TIME ZONE 'Asia/Shanghai')::date`, but without
+ * a zone lookup per row where it can be spared: Shanghai has been UTC+8 all year since 1991 (tz
+ * database), so from 1992 on the fixed offset gives the same date at a fraction of the cost; older
+ * instants take the zone rule.
+ */
+const SHANGHAI_DATE = (col: string) =>
+  `(CASE WHEN ${col} >= '1992-01-01 00:00+08'::timestamptz THEN (${col} AT TIME ZONE INTERVAL '+08:00')::date
+         ELSE (${col} AT TIME ZONE 'Asia/Shanghai')::date END)`;
+/** Sums of per-group counts (count(*) FILTER … in two steps); 0 rather than NULL when no group matches. */
+const SUM = (cond: string) => `COALESCE(sum(n) FILTER (WHERE ${cond}), 0)::int`;
+
+/**
+ * The acknowledgement deadline of each assignment date as one array indexed by days since the first
+ * date (gaps NULL), so SQL reads an assignment's deadline by subscript instead of a join per row.
+ */
+function ackArray(table: { date: string; dueAt: Date }[]): { first: string | null; dues: (Date | null)[] } {
+  if (!table.length) return { first: null, dues: [] };
+  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+  const sorted = [...table].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const first = sorted[0].date;
+  const dues: (Date | null)[] = new Array<Date | null>(day(sorted[sorted.length - 1].date) - day(first) + 1).fill(null);
+  for (const x of sorted) dues[day(x.date) - day(first)] = x.dueAt;
+  return { first, dues };
+}
 
 const UNIT_SORT_SQL: Record<UnitSortKey, string> = {
   onTimeRate: 'on_time_rate',
@@ -298,29 +323,47 @@ export class ReportRepository {
     const lp = clockCte(c, p);
     const dir = o.order === 'desc' ? 'DESC' : 'ASC';
     const sortExpr = `${UNIT_SORT_SQL[o.sort]} ${dir} NULLS LAST`;
+    const scope = scopeWhere(s, p);
+    // Without item filters every assignment's item is in scope (task_id is a NOT NULL foreign key):
+    // only the items that are completed or overdue need joining, the rest count by role alone.
+    const everyItem = scope.length === 0;
+    // Per item, once: k = 1 completed late (or without a time), 3 completed on time, 4 overdue, 0 else;
+    // delay = days late (completed) or overdue so far. OFFSET 0 keeps this a step of its own, so the
+    // hash the assignments probe holds (id, k, delay) and not the items' columns.
     const sql = `
       WITH ${lp},
-      scoped AS (
-        SELECT t.id, t.status, t.due_at, t.completed_at, ${DUE_DATE} AS due_date, ${DERIVED.overdue} AS overdue
-          FROM tasks t CROSS JOIN lp ${where(scopeWhere(s, p))}
+      x AS (
+        SELECT t.id, c.k,
+               CASE WHEN c.k = 1 AND t.completed_at > t.due_at THEN ${SHANGHAI_DATE('t.completed_at')} - ${SHANGHAI_DATE('t.due_at')}
+                    WHEN c.k = 4 THEN lp.today - ${SHANGHAI_DATE('t.due_at')} END AS delay
+          FROM tasks t CROSS JOIN lp
+          CROSS JOIN LATERAL (SELECT CASE WHEN t.status = 'completed' THEN CASE WHEN t.completed_at <= t.due_at THEN 3 ELSE 1 END
+                                          WHEN ${DERIVED.overdue} THEN 4 ELSE 0 END AS k) c
+         ${where(everyItem ? ['c.k <> 0'] : scope)}
+        OFFSET 0
+      ),
+      -- Counts per unit, role and item class first (a few hundred groups), then one row per unit.
+      g AS (
+        SELECT a.unit_id, a.role, COALESCE(x.k, 0) AS k, count(*) AS n, sum(x.delay) AS delay_sum, count(x.delay) AS delay_n,
+               max(a.last_progress_at) AS last_at
+          FROM assignments a ${everyItem ? 'LEFT JOIN' : 'JOIN'} x ON x.id = a.task_id
+         WHERE ${unitRowFilter(s, p, 'a.unit_id')}
+         GROUP BY 1, 2, 3
       ),
       per AS (
-        SELECT a.unit_id,
-               count(*) FILTER (WHERE a.role <> 'assisting')::int AS assigned,
-               count(*) FILTER (WHERE a.role = 'lead')::int AS as_lead,
-               count(*) FILTER (WHERE a.role = 'responsible')::int AS as_responsible,
-               count(*) FILTER (WHERE a.role = 'assisting')::int AS assisting,
-               count(*) FILTER (WHERE a.role <> 'assisting' AND x.status = 'completed')::int AS completed,
-               count(*) FILTER (WHERE a.role <> 'assisting' AND x.status = 'completed' AND x.completed_at <= x.due_at)::int AS on_time,
-               count(*) FILTER (WHERE a.role <> 'assisting' AND x.overdue)::int AS overdue,
-               round(avg(CASE WHEN x.status = 'completed' AND x.completed_at > x.due_at
-                                THEN (x.completed_at AT TIME ZONE 'Asia/Shanghai')::date - x.due_date
-                              WHEN x.overdue THEN lp.today - x.due_date END)
-                     FILTER (WHERE a.role <> 'assisting'), 1) AS average_delay_days,
-               max(a.last_progress_at) FILTER (WHERE a.role <> 'assisting') AS last_progress_at
-          FROM assignments a JOIN scoped x ON x.id = a.task_id CROSS JOIN lp
-         WHERE ${unitRowFilter(s, p, 'a.unit_id')}
-         GROUP BY a.unit_id
+        SELECT unit_id,
+               ${SUM(`role <> 'assisting'`)} AS assigned,
+               ${SUM(`role = 'lead'`)} AS as_lead,
+               ${SUM(`role = 'responsible'`)} AS as_responsible,
+               ${SUM(`role = 'assisting'`)} AS assisting,
+               ${SUM(`role <> 'assisting' AND k IN (1, 3)`)} AS completed,
+               ${SUM(`role <> 'assisting' AND k = 3`)} AS on_time,
+               ${SUM(`role <> 'assisting' AND k = 4`)} AS overdue,
+               round(sum(delay_sum) FILTER (WHERE role <> 'assisting')::numeric
+                     / NULLIF(sum(delay_n) FILTER (WHERE role <> 'assisting'), 0), 1) AS average_delay_days,
+               max(last_at) FILTER (WHERE role <> 'assisting') AS last_progress_at
+          FROM g
+         GROUP BY unit_id
       ),
       ranked AS (
         SELECT per.*, u.code, u.name,
@@ -385,38 +428,55 @@ export class ReportRepository {
     const [{ first }] = (await this.m.query(
       `SELECT (min(created_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS first FROM assignments`,
     )) as { first: string | null }[];
-    const table = first ? ackDue(first, c.today) : [];
+    const ack = ackArray(first ? ackDue(first, c.today) : []);
     const p = new Params();
     const lp = clockCte(c, p);
+    const scope = scopeWhere(s, p);
+    // As in units(): without item filters only the items that change a count need joining.
+    const everyItem = scope.length === 0;
+    const EXTENDED = `(t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at)`;
+    // Per item, once: k = -1 cancelled (counts nowhere), else bits 1 on time, 2 late, 4 extended in time.
     const sql = `
       WITH ${lp},
-      scoped AS (
-        SELECT t.id, t.status, t.completed_at, ${COUNTED_DUE} AS counted_due,
-               (t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at) AS extended_in_time
-          FROM tasks t CROSS JOIN lp ${where(scopeWhere(s, p))}
+      x AS (
+        SELECT t.id, CASE WHEN t.status = 'cancelled' THEN -1
+                          ELSE CASE WHEN t.status = 'completed' AND t.completed_at <= c.due THEN 1 ELSE 0 END
+                             + CASE WHEN COALESCE(t.completed_at, lp.now) > c.due THEN 2 ELSE 0 END
+                             + CASE WHEN ${EXTENDED} THEN 4 ELSE 0 END END AS k
+          FROM tasks t CROSS JOIN lp CROSS JOIN LATERAL (SELECT ${COUNTED_DUE} AS due) c
+         ${where(
+           everyItem
+             ? [`(t.status IN ('cancelled', 'completed') OR COALESCE(t.completed_at, lp.now) > c.due OR ${EXTENDED})`]
+             : scope,
+         )}
+        OFFSET 0
       ),
-      ack AS (
-        SELECT * FROM unnest(${p.add(table.map((x) => x.date))}::date[], ${p.add(table.map((x) => x.dueAt))}::timestamptz[]) AS ack(d, due)
+      -- The acknowledgement deadline by subscript: days since the first calendar date.
+      g AS (
+        SELECT a.unit_id, COALESCE(x.k, 0) AS k,
+               COALESCE(a.acknowledged_at, lp.now)
+                 > (${p.add(ack.dues)}::timestamptz[])[${SHANGHAI_DATE('a.created_at')} - ${p.add(ack.first)}::date + 1] AS late_ack,
+               count(*) AS n
+          FROM assignments a ${everyItem ? 'LEFT JOIN' : 'JOIN'} x ON x.id = a.task_id CROSS JOIN lp
+         WHERE a.role IN ('lead', 'responsible') AND ${unitRowFilter(s, p, 'a.unit_id')}
+         GROUP BY 1, 2, 3
       ),
       per AS (
-        SELECT a.unit_id,
-               count(*) FILTER (WHERE x.status <> 'cancelled')::int AS assigned,
-               count(*) FILTER (WHERE x.status = 'completed' AND x.completed_at <= x.counted_due)::int AS on_time,
-               count(*) FILTER (WHERE x.status <> 'cancelled' AND COALESCE(x.completed_at, lp.now) > x.counted_due)::int AS late,
-               count(*) FILTER (WHERE x.status <> 'cancelled' AND x.extended_in_time)::int AS extended_in_time,
-               count(*) FILTER (WHERE x.status <> 'cancelled' AND ack.due IS NOT NULL
-                                  AND (a.acknowledged_at > ack.due OR (a.acknowledged_at IS NULL AND lp.now > ack.due)))::int AS late_ack
-          FROM assignments a JOIN scoped x ON x.id = a.task_id CROSS JOIN lp
-          LEFT JOIN ack ON ack.d = (a.created_at AT TIME ZONE 'Asia/Shanghai')::date
-         WHERE a.role IN ('lead', 'responsible') AND ${unitRowFilter(s, p, 'a.unit_id')}
-         GROUP BY a.unit_id
+        SELECT unit_id,
+               ${SUM('k >= 0')} AS assigned,
+               ${SUM('k >= 0 AND k & 1 = 1')} AS on_time,
+               ${SUM('k >= 0 AND k & 2 = 2')} AS late,
+               ${SUM('k >= 0 AND k & 4 = 4')} AS extended_in_time,
+               ${SUM('k >= 0 AND late_ack')} AS late_ack
+          FROM g
+         GROUP BY unit_id
       ),
       notices AS (
         SELECT r.unit_id,
                count(*) FILTER (WHERE r.notice_level = 'yellow')::int AS yellow,
                count(*) FILTER (WHERE r.notice_level = 'red')::int AS red,
                count(*) FILTER (WHERE r.reason = 'progress_cycle' AND r.kind = 'urge')::int AS late_reports
-          FROM reminders r JOIN scoped x ON x.id = r.task_id
+          FROM reminders r ${everyItem ? '' : 'JOIN x ON x.id = r.task_id'}
          WHERE r.state = 'sent' AND r.unit_id IS NOT NULL
          GROUP BY r.unit_id
       )
