@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiErrors } from '../common/api-docs';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
 import { CreateApiTokenDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ApiTokenResponse, CreatedApiTokenResponse, MeResponse } from './auth.response';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -19,6 +21,9 @@ export class AuthController {
     description: 'Repeated wrong passwords for a username lock it for LOGIN_LOCK_MINUTES (429); more than 30 requests a minute from one address are refused (429).',
   })
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiErrors(400)
+  @ApiError(401, 'Wrong username or password', { statusCode: 401, message: 'wrong username or password', error: 'Unauthorized' })
+  @ApiError(429)
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto.username, dto.password);
   }
@@ -29,6 +34,13 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; a reused refresh token revokes the login' })
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiErrors(400)
+  @ApiError(401, 'The refresh token is invalid, expired or already used (a reuse revokes the whole login)', {
+    statusCode: 401,
+    message: 'refresh token was already used; all sessions of this login are revoked',
+    error: 'Unauthorized',
+  })
+  @ApiError(429)
   refresh(@Body() dto: RefreshDto) {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -36,6 +48,8 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller' })
+  @ApiOkResponse({ type: MeResponse })
+  @ApiErrors(401)
   me(@CurrentUser() user: AuthUser) {
     return user;
   }
@@ -43,12 +57,17 @@ export class AuthController {
   @Post('me/tokens')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a personal read-only API token (shown once) for reporting integrations' })
+  @ApiCreatedResponse({ type: CreatedApiTokenResponse, description: 'The token with its secret, shown only now' })
+  @ApiErrors(400, 401, 403)
   createToken(@CurrentUser() user: AuthUser, @Body() dto: CreateApiTokenDto) {
     return this.auth.createApiToken(user.id, dto.name);
   }
 
   @Get('me/tokens')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'My personal API tokens that are not revoked, newest first (never the secrets)' })
+  @ApiOkResponse({ type: [ApiTokenResponse] })
+  @ApiErrors(401)
   listTokens(@CurrentUser() user: AuthUser) {
     return this.auth.listApiTokens(user.id);
   }
@@ -56,6 +75,9 @@ export class AuthController {
   @Delete('me/tokens/:id')
   @HttpCode(204)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke one of my personal API tokens' })
+  @ApiNoContentResponse({ description: 'Revoked; it no longer authenticates' })
+  @ApiErrors(400, 401, 403, 404)
   async revokeToken(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     if (!(await this.auth.revokeApiToken(user.id, id))) throw new NotFoundException(`no API token ${id}`);
   }

@@ -16,7 +16,7 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'the refresh token of the last pair (used once)', example: 'dbr_Jx3kQ9vT2mW8sL5nC1pR7yH4aZ6bF0dG' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -24,9 +24,9 @@ export class RefreshDto {
 }
 
 export class TokenPairDto {
-  @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
-  @ApiProperty({ example: 900 }) expiresIn: number;
+  @ApiProperty({ description: 'JWT to send as `Authorization: Bearer …`', example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhMWIyYzNkNCJ9.sig' }) accessToken: string;
+  @ApiProperty({ description: 'rotating refresh token for POST /auth/refresh; a reused one revokes the login', example: 'dbr_Jx3kQ9vT2mW8sL5nC1pR7yH4aZ6bF0dG' }) refreshToken: string;
+  @ApiProperty({ description: 'seconds until the access token expires', example: 900 }) expiresIn: number;
 }
 
 export class CreateApiTokenDto {

@@ -10,8 +10,10 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiErrors, EXAMPLE } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
+import { ImportCommitResponse, ImportDetailResponse, ImportPreviewResponse } from './imports.response';
 import { ImportsService } from './imports.service';
 
 /** The part of a multer file the importer uses. */
@@ -26,6 +28,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 @ApiBearerAuth()
 @Controller('imports')
 @Roles('supervisor')
+@ApiErrors(401, 403)
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
@@ -38,7 +41,23 @@ export class ImportsController {
       'to plans or tasks until POST /imports/:id/commit. A document that cannot be read → 422 with code and line/cell.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'the plan document, e.g. 武汉市2025年科技创新工作要点.docx' } },
+    },
+  })
+  @ApiCreatedResponse({ type: ImportPreviewResponse, description: 'The preview; nothing is saved to plans or tasks yet' })
+  @ApiErrors(400, 413)
+  @ApiError(422, 'The document cannot be read: code names the problem, line or cell where it is', {
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    code: 'no_tasks',
+    message: '未找到责任事项表格或编号条目',
+    line: null,
+    cell: null,
+  })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
   preview(@UploadedFile() file: UploadedDocument | undefined, @CurrentUser() user: AuthUser) {
     if (!file) throw new BadRequestException('file: upload the document as multipart/form-data field "file"');
@@ -47,6 +66,8 @@ export class ImportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A previewed or committed import with its parsed plan and diff' })
+  @ApiOkResponse({ type: ImportDetailResponse })
+  @ApiErrors(400, 404)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.imports.get(id);
   }
@@ -57,6 +78,9 @@ export class ImportsController {
     summary: 'Save the previewed plan: plan, tasks, steps and unit assignments in one transaction',
     description: 'The same document again changes nothing (kind "unchanged"); a revision applies its diff.',
   })
+  @ApiOkResponse({ type: ImportCommitResponse, description: 'The saved plan and what changed' })
+  @ApiErrors(400, 404)
+  @ApiError(409, 'The import was already committed', { statusCode: 409, error: 'Conflict', message: `import ${EXAMPLE.importId} is already committed` })
   commit(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.imports.commit(id, user);
   }

@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../common/api-docs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
@@ -23,6 +24,19 @@ export class AckLinkController {
   @Get(':token')
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'Acknowledge (签收) an item from the link in a reminder mail' })
+  @ApiParam({ name: 'token', description: 'the signed token from the mail link (task, unit, user, expiry)', example: 'eyJ0IjoiM2YxYzlhN2UifQ.c2lnbmF0dXJl' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({
+    description: 'A small HTML page saying the item is acknowledged (or was already)',
+    content: {
+      'text/html': {
+        schema: { type: 'string', description: 'HTML (UTF-8)' },
+        example: '<!doctype html><meta charset="utf-8"><title>签收</title><p>签收成功：培育高新技术企业</p>',
+      },
+    },
+  })
+  @ApiError(400, 'The link is malformed, tampered with or expired', { statusCode: 400, message: 'the link has expired', error: 'Bad Request' })
+  @ApiError(404, 'The unit is no longer assigned to the item', { statusCode: 404, message: 'this unit is no longer assigned to the item', error: 'Not Found' })
   async acknowledge(@Param('token') token: string) {
     const claim = verifyAckToken(token, this.env.JWT_SECRET);
     if ('error' in claim) throw new BadRequestException(claim.error);

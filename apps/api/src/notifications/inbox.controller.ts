@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuthUser, CurrentUser } from '../common/current-user';
+import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import { page, PageQuery } from '../common/pagination';
+import { MarkedReadResponse, NotificationResponse } from './notifications.response';
 
 class InboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'only unread messages' })
@@ -18,12 +20,18 @@ class InboxQuery extends PageQuery {
 /** The in-app inbox: every reminder, urge, escalation and delivery alert addressed to the caller. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('me/notifications')
 export class InboxController {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   @Get()
   @ApiOperation({ summary: 'My notifications, newest first, with the unread count' })
+  @ApiPaginatedResponse(NotificationResponse, {
+    description: 'A page of my notifications and how many are unread in all',
+    extra: { unread: { type: 'integer', description: 'unread notifications in all (not only this page)', example: 3 } },
+  })
+  @ApiErrors(400)
   async list(@CurrentUser() user: AuthUser, @Query() q: InboxQuery) {
     const rows = await this.ds.query(
       `SELECT n.id, n.channel, n.subject, n.body, n.notice_level AS "noticeLevel", n.task_id AS "taskId",
@@ -44,6 +52,8 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark one notification read' })
+  @ApiNoContentResponse({ description: 'Marked read (already read stays as it was)' })
+  @ApiErrors(400, 403, 404)
   async read(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     const [, n] = (await this.ds.query(
       `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2`,
@@ -55,6 +65,8 @@ export class InboxController {
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all my notifications read' })
+  @ApiOkResponse({ type: MarkedReadResponse })
+  @ApiErrors(403)
   async readAll(@CurrentUser() user: AuthUser) {
     const [, n] = (await this.ds.query(
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND channel IN ('inbox', 'alert')`,

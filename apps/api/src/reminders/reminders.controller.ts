@@ -1,13 +1,22 @@
 import { Body, ConflictException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { ProgressCycleDoc, ReminderPolicyDoc } from './reminder-policy.dto';
+import {
+  FailedReminderResponse,
+  ReminderPolicyResponse,
+  ReminderPolicySavedResponse,
+  ReminderRetryResponse,
+  TaskRemindersResponse,
+} from './reminders.response';
 import { RemindersService, StaleVersion } from './reminders.service';
 
 @ApiTags('reminders')
 @ApiExtraModels(ReminderPolicyDoc, ProgressCycleDoc)
 @ApiBearerAuth()
+@ApiErrors(401, 403)
 @Controller()
 export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
@@ -15,6 +24,8 @@ export class RemindersController {
   @Get('plans/:id/reminder-policy')
   @Roles('supervisor', 'leader')
   @ApiOperation({ summary: "The plan's reminder policy (the global default unless set) and progress-report cycle" })
+  @ApiOkResponse({ type: ReminderPolicyResponse })
+  @ApiErrors(400, 404)
   getPolicy(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.reminders.getPolicy(user, id);
   }
@@ -26,6 +37,13 @@ export class RemindersController {
     description: 'Body: {"policy": {steps, quietHours}, "version": <plan version>}. Offsets of a day or more land on working days at 09:00.',
   })
   @ApiBody({ schema: { properties: { policy: { $ref: '#/components/schemas/ReminderPolicyDoc' }, version: { type: 'integer' } } } })
+  @ApiOkResponse({ type: ReminderPolicySavedResponse, description: 'The saved policy, the plan’s new version and how many items were rescheduled' })
+  @ApiErrors(400, 404)
+  @ApiError(409, 'The plan was changed meanwhile: reload it (currentVersion) and send again', {
+    statusCode: 409,
+    message: 'the plan was changed meanwhile; reload it',
+    currentVersion: 3,
+  })
   putPolicy(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
     return this.conflicts(() => this.reminders.putPolicy(user, id, body?.policy, body?.version));
   }
@@ -34,6 +52,13 @@ export class RemindersController {
   @Roles('supervisor')
   @ApiOperation({ summary: 'Require progress reports on a cycle (weekly, monthly by day, quarterly); null turns it off' })
   @ApiBody({ schema: { properties: { progressCycle: { $ref: '#/components/schemas/ProgressCycleDoc' }, version: { type: 'integer' } } } })
+  @ApiOkResponse({ type: ReminderPolicySavedResponse, description: 'The saved cycle, the plan’s new version and how many items were rescheduled' })
+  @ApiErrors(400, 404)
+  @ApiError(409, 'The plan was changed meanwhile: reload it (currentVersion) and send again', {
+    statusCode: 409,
+    message: 'the plan was changed meanwhile; reload it',
+    currentVersion: 3,
+  })
   putCycle(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
     return this.conflicts(() => this.reminders.putProgressCycle(user, id, body?.progressCycle ?? null, body?.version));
   }
@@ -41,6 +66,8 @@ export class RemindersController {
   @Get('tasks/:id/reminders')
   @Roles('supervisor', 'leader')
   @ApiOperation({ summary: 'The schedule of an item and what was sent to whom, when' })
+  @ApiOkResponse({ type: TaskRemindersResponse })
+  @ApiErrors(400, 404)
   forTask(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.reminders.forTask(user, id);
   }
@@ -48,6 +75,8 @@ export class RemindersController {
   @Get('reminders/failed')
   @Roles('supervisor', 'leader')
   @ApiOperation({ summary: 'Reminders that could not be delivered after every retry' })
+  @ApiPaginatedResponse(FailedReminderResponse, { description: 'A page of failed reminders, most recent first' })
+  @ApiErrors(400)
   failed(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
     return this.reminders.failed(user, q);
   }
@@ -56,6 +85,9 @@ export class RemindersController {
   @HttpCode(200)
   @Roles('supervisor')
   @ApiOperation({ summary: 'Send a failed reminder again' })
+  @ApiOkResponse({ type: ReminderRetryResponse })
+  @ApiError(400, 'Malformed id, or the reminder has not failed', { statusCode: 400, message: `reminder f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b is sent, not failed` })
+  @ApiErrors(404)
   retry(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.reminders.retry(user, id);
   }

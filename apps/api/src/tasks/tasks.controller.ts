@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
@@ -18,6 +19,21 @@ import {
   TransitionDto,
 } from './dto/task-commands.dto';
 import { TaskQuery } from './dto/task-query.dto';
+import {
+  BulkAssignResultResponse,
+  CommentResponse,
+  DeadlineResultResponse,
+  ExtensionDecisionResultResponse,
+  ExtensionResponse,
+  HistoryEventResponse,
+  ProgressResultResponse,
+  ReviewResultResponse,
+  StepResponse,
+  SubmitResultResponse,
+  TaskDetailResponse,
+  TaskSummaryResponse,
+  TransitionResultResponse,
+} from './dto/task.response';
 import { ExtensionsService } from './extensions.service';
 import { TasksService } from './tasks.service';
 import { TaskWorkflowService } from './task-workflow.service';
@@ -26,6 +42,7 @@ const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, descripti
 
 @ApiTags('tasks')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller()
 export class TasksController {
   constructor(
@@ -37,6 +54,8 @@ export class TasksController {
 
   @Get('tasks')
   @ApiOperation({ summary: 'Items (责任事项) visible to the caller, filtered and sorted; light and overdue are derived' })
+  @ApiPaginatedResponse(TaskSummaryResponse, { description: 'A page of items' })
+  @ApiErrors(400)
   list(@CurrentUser() user: AuthUser, @Query() q: TaskQuery) {
     return this.tasks.list(user, q);
   }
@@ -45,18 +64,24 @@ export class TasksController {
   @HttpCode(200)
   @Roles('supervisor')
   @ApiOperation({ summary: 'Assign one unit with one role to many items (supervisor of their plans); all or nothing' })
+  @ApiOkResponse({ type: BulkAssignResultResponse, description: 'What changed on each item' })
+  @ApiErrors(400, 403, 404, 409)
   bulkAssign(@CurrentUser() user: AuthUser, @Body() dto: BulkAssignDto) {
     return this.tx.run((m) => this.workflow.bulkAssign(m, user, dto));
   }
 
   @Get('tasks/:id')
   @ApiOperation({ summary: 'One item: steps, each unit’s part with its own light, latest progress, deadlines' })
+  @ApiOkResponse({ type: TaskDetailResponse })
+  @ApiErrors(400, 404)
   detail(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.tasks.detail(user, id);
   }
 
   @Patch('tasks/:id')
   @ApiOperation({ summary: 'Set the deadline in force (supervisor); the original deadline is kept' })
+  @ApiOkResponse({ type: DeadlineResultResponse, description: 'The item’s deadlines and new version' })
+  @ApiErrors(400, 403, 404, 409)
   patch(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: PatchTaskDto) {
     return this.tx.run((m) => this.workflow.patch(m, user, id, dto));
   }
@@ -64,6 +89,8 @@ export class TasksController {
   @Post('tasks/:id/progress')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Report progress for the caller’s unit; the lead unit’s report is the item’s progress' })
+  @ApiCreatedResponse({ type: ProgressResultResponse, description: 'The stored report and the item after it (a replay with the same Idempotency-Key returns the first answer)' })
+  @ApiErrors(400, 403, 404, 409, 422)
   async progress(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
@@ -81,6 +108,8 @@ export class TasksController {
   @Post('tasks/:id/transitions')
   @HttpCode(200)
   @ApiOperation({ summary: 'acknowledged (签收), in_progress (start), suspended / cancelled / resume (supervisor, with reason)' })
+  @ApiOkResponse({ type: TransitionResultResponse, description: 'The item’s new status and version' })
+  @ApiErrors(400, 403, 404, 409, 422)
   transition(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: TransitionDto) {
     return this.tx.run((m) => this.workflow.transition(m, user, id, dto));
   }
@@ -88,6 +117,8 @@ export class TasksController {
   @Post('tasks/:id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'The lead unit submits the consolidated report for review' })
+  @ApiOkResponse({ type: SubmitResultResponse })
+  @ApiErrors(400, 403, 404, 409, 422)
   submit(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SubmitDto) {
     return this.tx.run((m) => this.workflow.submit(m, user, id, dto));
   }
@@ -95,6 +126,8 @@ export class TasksController {
   @Post('tasks/:id/review')
   @HttpCode(200)
   @ApiOperation({ summary: 'Supervisor: approve (办结) or return (退回, with reason)' })
+  @ApiOkResponse({ type: ReviewResultResponse })
+  @ApiErrors(400, 403, 404, 409, 422)
   review(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ReviewDto) {
     return this.tx.run((m) => this.workflow.review(m, user, id, dto));
   }
@@ -102,6 +135,8 @@ export class TasksController {
   @Post('tasks/:id/steps/:stepId/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a step (具体工作内容) completed' })
+  @ApiOkResponse({ type: StepResponse, description: 'The step after completion' })
+  @ApiErrors(400, 403, 404, 409)
   completeStep(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @UuidParam('stepId') stepId: string, @Body() dto: StepCompleteDto) {
     return this.tx.run((m) => this.workflow.completeStep(m, user, id, stepId, dto));
   }
@@ -109,6 +144,8 @@ export class TasksController {
   @Post('tasks/:id/extensions')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Ask for a later deadline (延期申请)' })
+  @ApiCreatedResponse({ type: ExtensionResponse, description: 'The pending extension request' })
+  @ApiErrors(400, 403, 404, 409, 422)
   async requestExtension(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
@@ -125,6 +162,8 @@ export class TasksController {
 
   @Get('tasks/:id/extensions')
   @ApiOperation({ summary: 'Extension requests of an item, oldest first' })
+  @ApiOkResponse({ type: [ExtensionResponse] })
+  @ApiErrors(400, 404)
   listExtensions(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.extensions.list(user, id);
   }
@@ -132,6 +171,8 @@ export class TasksController {
   @Post('extensions/:id/decision')
   @HttpCode(200)
   @ApiOperation({ summary: 'Supervisor: approve (the deadline moves, the original is kept) or reject with a reason' })
+  @ApiOkResponse({ type: ExtensionDecisionResultResponse, description: 'The decided request and the item’s deadlines' })
+  @ApiErrors(400, 403, 404, 409)
   decideExtension(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ExtensionDecisionDto) {
     return this.tx.run((m) => this.extensions.decide(m, user, id, dto));
   }
@@ -139,6 +180,8 @@ export class TasksController {
   @Post('tasks/:id/comments')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Comment on an item (assisting units too)' })
+  @ApiCreatedResponse({ type: CommentResponse })
+  @ApiErrors(400, 403, 404, 422)
   async comment(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
@@ -155,12 +198,16 @@ export class TasksController {
 
   @Get('tasks/:id/comments')
   @ApiOperation({ summary: 'Comments, oldest first' })
+  @ApiPaginatedResponse(CommentResponse, { description: 'A page of comments' })
+  @ApiErrors(400, 404)
   comments(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: PageQuery) {
     return this.tasks.comments(user, id, q);
   }
 
   @Get('tasks/:id/history')
   @ApiOperation({ summary: 'The audit trail of an item, oldest first' })
+  @ApiPaginatedResponse(HistoryEventResponse, { description: 'A page of audit events' })
+  @ApiErrors(400, 404)
   history(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: PageQuery) {
     return this.tasks.history(user, id, q);
   }

@@ -1,14 +1,17 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { idempotencyKey, TransactionRunner } from '../common/transaction-runner';
 import { CreateUnitDto, DeleteUnitQuery, UnitQuery, UpdateUnitDto } from './units.dto';
+import { UnitResponse } from './units.response';
 import { UnitsService } from './units.service';
 
 @ApiTags('units')
 @ApiBearerAuth()
+@ApiErrors(401, 403)
 @Controller('units')
 export class UnitsController {
   constructor(
@@ -19,19 +22,27 @@ export class UnitsController {
   @Get()
   @Roles('admin', 'supervisor', 'leader')
   @ApiOperation({ summary: 'Units with their place in the tree (parent, children) and pending flag' })
+  @ApiPaginatedResponse(UnitResponse, { description: 'A page of units' })
+  @ApiErrors(400)
   list(@Query() q: UnitQuery) {
     return this.units.list(q);
   }
 
   @Get(':id')
   @Roles('admin', 'supervisor', 'leader')
+  @ApiOperation({ summary: 'One unit (单位) with its parent and number of children' })
+  @ApiOkResponse({ type: UnitResponse })
+  @ApiErrors(400, 404)
   get(@UuidParam('id') id: string) {
     return this.units.get(id);
   }
 
   @Post()
   @Roles('admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' })
+  @ApiOperation({ summary: 'Add a unit to the directory (admin)' })
+  @ApiCreatedResponse({ type: UnitResponse })
+  @ApiErrors(400, 409, 422)
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateUnitDto, @Headers('idempotency-key') key: unknown, @Res({ passthrough: true }) res: Response) {
     const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['unit', dto] }, 201, (m) => this.units.create(m, user, dto));
     res.status(out.status);
@@ -40,6 +51,9 @@ export class UnitsController {
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOperation({ summary: 'Change a unit: names, aliases, contacts, parent; pending: false confirms a pending unit (admin)' })
+  @ApiOkResponse({ type: UnitResponse, description: 'The unit after the change' })
+  @ApiErrors(400, 404, 409)
   update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateUnitDto) {
     return this.tx.run((m) => this.units.update(m, user, id, dto));
   }
@@ -48,6 +62,13 @@ export class UnitsController {
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a unit no user, item, report or child unit refers to (?version=)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(400, 404)
+  @ApiError(409, 'The unit is in use (usage says where) or the version is stale (currentVersion)', {
+    statusCode: 409,
+    message: 'unit 武汉市科学技术局 is in use and cannot be deleted',
+    usage: { users: 3, assignments: 12, children: 0, reports: 25 },
+  })
   async remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: DeleteUnitQuery) {
     await this.tx.run((m) => this.units.remove(m, user, id, q.version));
   }

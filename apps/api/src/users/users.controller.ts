@@ -1,15 +1,18 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { idempotencyKey, TransactionRunner } from '../common/transaction-runner';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './users.dto';
+import { UserResponse } from './users.response';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Roles('admin')
+@ApiErrors(401, 403)
 @Controller('users')
 export class UsersController {
   constructor(
@@ -18,18 +21,26 @@ export class UsersController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Users (admin), filtered by name, unit, role, active' })
+  @ApiPaginatedResponse(UserResponse, { description: 'A page of users' })
+  @ApiErrors(400)
   list(@Query() q: UserQuery) {
     return this.users.list(q);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One user (admin); never the password hash' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(400, 404)
   get(@UuidParam('id') id: string) {
     return this.users.get(id);
   }
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' })
   @ApiOperation({ summary: 'Create a user; the password is stored as an argon2id hash and never returned' })
+  @ApiCreatedResponse({ type: UserResponse })
+  @ApiErrors(400, 409, 422)
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto, @Headers('idempotency-key') key: unknown, @Res({ passthrough: true }) res: Response) {
     const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['user', dto] }, 201, (m) => this.users.create(m, user, dto));
     res.status(out.status);
@@ -37,6 +48,9 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a user: name, email, password, unit, roles, active (admin)' })
+  @ApiOkResponse({ type: UserResponse, description: 'The user after the change' })
+  @ApiErrors(400, 404, 409)
   update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateUserDto) {
     return this.tx.run((m) => this.users.update(m, user, id, dto));
   }
@@ -44,6 +58,8 @@ export class UsersController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a user (kept as the author of reports and audit events)' })
+  @ApiNoContentResponse({ description: 'Deactivated' })
+  @ApiErrors(400, 404, 409)
   async remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     await this.tx.run((m) => this.users.deactivate(m, user, id));
   }

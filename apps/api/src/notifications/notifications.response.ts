@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EXAMPLE } from '../common/api-docs';
+
+export class NotificationResponse {
+  @ApiProperty({ format: 'uuid', example: EXAMPLE.notificationId }) id: string;
+  @ApiProperty({ enum: ['inbox', 'alert'], description: 'inbox: a reminder; alert: a delivery problem to know about', example: 'inbox' }) channel: string;
+  @ApiProperty({ example: '【督办提醒】培育高新技术企业 将于7天后到期' }) subject: string;
+  @ApiProperty({ example: '责任事项“培育高新技术企业”（武汉市2025年科技创新工作要点 第12项）将于2027年6月30日到期，请及时报送进展。' }) body: string;
+  @ApiProperty({ type: String, enum: ['blue', 'yellow', 'red'], nullable: true, description: 'notice colour (蓝色提醒/黄色催办/红色督办)', example: 'blue' }) noticeLevel: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, example: EXAMPLE.taskId }) taskId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: unread', example: null }) readAt: string | null;
+  @ApiProperty({ format: 'date-time', example: '2027-06-23T01:00:04.000Z' }) createdAt: string;
+}
+
+export class MarkedReadResponse {
+  @ApiProperty({ description: 'notifications newly marked read', example: 4 }) marked: number;
+}
+
+export class PreferencesResponse {
+  @ApiProperty({ description: 'one morning digest mail instead of a mail per reminder', example: false }) dailyDigest: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'where reminder mails go (set by an admin)', example: 'zhangsan@example.gov.cn' }) email: string | null;
+}
