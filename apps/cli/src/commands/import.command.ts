@@ -82,7 +82,9 @@ function summary(file: string, parsed: ParsedPlan): string {
   for (const t of parsed.tasks) groups.set(t.group ?? '-', (groups.get(t.group ?? '-') ?? 0) + 1);
   if (groups.size > 1) lines.push(`  groups:   ${[...groups].map(([g, n]) => `${g}: ${n}`).join('; ')}`);
   for (const t of parsed.tasks) {
-    const units = [...t.leadUnits.map((u) => `${u}(牵头)`), ...t.responsibleUnits].slice(0, 4).join('、');
+    // "责任单位：A、B" with no 牵头 makes A the lead and keeps it among the responsible units too.
+    const responsible = t.responsibleUnits.filter((u) => !t.leadUnits.includes(u));
+    const units = [...t.leadUnits.map((u) => `${u}(牵头)`), ...responsible].slice(0, 4).join('、');
     lines.push(`  ${t.code.padEnd(6)} ${t.deadline}  ${t.title.slice(0, 40)}${units ? `  [${units}]` : ''}`);
   }
   if (parsed.warnings.length) {
