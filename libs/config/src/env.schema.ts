@@ -28,11 +28,7 @@ function IntSetting(name: string, min: number, max: number): PropertyDecorator {
 
 /** Every setting Duban reads. Nothing outside libs/config touches process.env. */
 export class Env {
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
-  @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
-  @Min(1, { message: 'PORT must be an integer between 1 and 65535' })
-  @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
+  @IntSetting('PORT', 1, 65535)
   PORT = 3000;
 
   /** Read replicas (comma-separated postgres:// URLs): plain reads outside transactions go there. */
