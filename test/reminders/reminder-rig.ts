@@ -58,6 +58,12 @@ export class ReminderRig {
     this.queue = new Queue(QUEUES.reminders, { connection: bullConnection(REDIS_URL), prefix: w.queuePrefix });
   }
 
+  /** Deletes every key under this suite's queue prefix: what FLUSHALL does to one deployment. */
+  async wipeRedis(): Promise<void> {
+    const stream = this.redis.scanStream({ match: `${this.w.queuePrefix}:*`, count: 500 });
+    for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await this.redis.del(...keys);
+  }
+
   static async start(settings: Record<string, string> = {}, sinkOptions: SmtpSinkOptions = {}): Promise<ReminderRig> {
     const sink = await SmtpSink.start(sinkOptions);
     const all = { ...FAST, ...settings };
