@@ -66,7 +66,7 @@ function transitionLane(n: number, token: string, taskIds: string[]): Lane {
 async function benchUsers(api: BenchApi): Promise<void> {
   const [{ id: unitId }] = (await api.ds.query(`SELECT id FROM units WHERE code = 'u1'`)) as { id: string }[];
   const passwordHash = await hashPassword(PASSWORD);
-  const users = new UserRepository(api.ds);
+  const users = api.app.get(UserRepository);
   await users.createIfMissing({ username: 'load_staff', displayName: '承办人', email: null, passwordHash, unitId, roles: ['staff'] });
   const { user } = await users.createIfMissing({ username: 'load_sup', displayName: '督办员', email: null, passwordHash, unitId: null, roles: ['supervisor'] });
   await api.ds.query(`INSERT INTO plan_supervisors (plan_id, user_id) SELECT id, $1 FROM plans`, [user.id]);

@@ -17,7 +17,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Env, validateEnv } from '@app/config';
 import { SmtpMailer } from '@app/notifications';
-import { openDataSource, ReminderPlanner, ReminderRepository } from '@app/persistence';
+import { Db, DEFAULT_PLANNER_SETTINGS, openDataSource, ReminderPlanner, ReminderRepository } from '@app/persistence';
 import { bullConnection, QUEUES, ReminderJobs } from '@app/queue';
 import { ReminderDeliveryService } from '../../apps/worker/src/reminders/reminder-delivery.service';
 import { freePort } from '../../test/support/processes';
@@ -93,13 +93,14 @@ async function seed(ds: DataSource, n: number): Promise<void> {
 /** Schedules every task through ReminderPlanner.recompute, BATCH tasks per transaction. */
 async function schedule(ds: DataSource): Promise<{ rows: number; seconds: number }> {
   const ids: string[] = (await ds.query(`SELECT id FROM tasks ORDER BY code`)).map((r: { id: string }) => r.id);
-  const planner = new ReminderPlanner();
+  const db = Db.standalone(ds);
+  const planner = new ReminderPlanner(db, DEFAULT_PLANNER_SETTINGS);
   const now = new Date();
   const t0 = performance.now();
   let rows = 0;
   for (let i = 0; i < ids.length; i += BATCH) {
-    await ds.transaction(async (m) => {
-      for (const id of ids.slice(i, i + BATCH)) rows += (await planner.recompute(m, id, now)).created;
+    await db.transaction(async () => {
+      for (const id of ids.slice(i, i + BATCH)) rows += (await planner.recompute(id, now)).created;
     });
   }
   return { rows, seconds: (performance.now() - t0) / 1000 };
@@ -169,7 +170,7 @@ async function sweepMemory(ds: DataSource, redisUrl: string, prefix: string): Pr
   const queue = new Queue(QUEUES.reminders, { connection: bullConnection(redisUrl), prefix });
   await queue.waitUntilReady();
   const before = await usedMemory(redis);
-  const reminders = new ReminderRepository(ds);
+  const reminders = new ReminderRepository(Db.standalone(ds));
   const jobs = new ReminderJobs(queue, { attempts: 5, backoffMs: 30_000 });
   const now = new Date();
   const until = new Date(now.getTime() + HORIZON_MIN * 60_000);
@@ -197,7 +198,7 @@ async function mailRates(ds: DataSource, sink: SmtpSink): Promise<{ delivery: nu
   ).map((r: { id: string }) => r.id);
   const env: Env = validateEnv({ SMTP_URL: sink.url, DELIVERY_LEASE_SECONDS: '120' });
   const mailer = new SmtpMailer(sink.url, env.MAIL_FROM);
-  const service = new ReminderDeliveryService(ds, mailer, env);
+  const service = new ReminderDeliveryService(new ReminderRepository(Db.standalone(ds)), mailer, env);
   const pool = async (n: number, work: (i: number) => Promise<unknown>) => {
     let next = 0;
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {

@@ -24,7 +24,7 @@ export async function startHardeningApp(): Promise<HardeningApp> {
   const passwordHash = await hashPassword(PASSWORD);
   const victims: string[] = [];
   for (const n of [1, 2, 3]) {
-    const { user } = await new UserRepository(w.ds).createIfMissing({
+    const { user } = await w.app.get(UserRepository).createIfMissing({
       username: `victim${n}`,
       displayName: `victim${n}`,
       email: `victim${n}@example.test`,

@@ -11,7 +11,7 @@ describe('security', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ CORS_ORIGINS: 'https://duban.example.cn', LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '1' });
-    const users = new UserRepository(api.ds);
+    const users = api.app.get(UserRepository);
     const passwordHash = await hashPassword(PASSWORD);
     for (const username of ['alice', 'bob', 'carol']) {
       await users.createIfMissing({ username, displayName: username, email: null, passwordHash, unitId: null, roles: ['supervisor'] });

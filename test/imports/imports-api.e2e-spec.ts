@@ -21,10 +21,11 @@ describe('POST /imports (preview) and POST /imports/:id/commit', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await new UnitRepository(api.ds).upsertDirectory(loadUnitDirectory(join(SEEDS, 'units.json')));
-    const kjj = await new UnitRepository(api.ds).findByCode('wh-kjj');
+    const units = api.app.get(UnitRepository);
+    await units.upsertDirectory(loadUnitDirectory(join(SEEDS, 'units.json')));
+    const kjj = await units.findByCode('wh-kjj');
     const passwordHash = await hashPassword('import-pass-1');
-    const users = new UserRepository(api.ds);
+    const users = api.app.get(UserRepository);
     await users.createIfMissing({ username: 'sup', displayName: 'sup', email: null, passwordHash, unitId: null, roles: ['supervisor'] });
     await users.createIfMissing({ username: 'staff', displayName: 'staff', email: null, passwordHash, unitId: kjj!.id, roles: ['staff'] });
     sup = await api.login('sup', 'import-pass-1');

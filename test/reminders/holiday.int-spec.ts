@@ -1,21 +1,22 @@
+import { PlanImportService } from '@app/application';
 import type { ParsedPlan } from '@app/importer';
-import { PlanImportRepository, ReminderPlanner, UnitRepository } from '@app/persistence';
-import { openTestDatabase } from '../support/database';
+import { ReminderPlanner, UnitOfWork, UnitRepository } from '@app/persistence';
+import { openTestContext } from '../support/database';
 
 /** Working-day rules as stored: rows' due_at after an import and a recompute at a fixed `now`. */
 describe('reminder rows around the 2025 National Day holiday', () => {
-  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  let db: Awaited<ReturnType<typeof openTestContext>>;
   const now = new Date('2025-09-01T10:00:00+08:00');
 
   beforeAll(async () => {
-    db = await openTestDatabase();
+    db = await openTestContext();
   });
   afterAll(async () => {
     await db?.close();
   });
 
   it('a reminder falling on a holiday moves to the working day before; overdue steps count working days', async () => {
-    await new UnitRepository(db.ds).upsertDirectory({
+    await db.get(UnitRepository).upsertDirectory({
       units: [{ code: 'kjj', name: '市科技局', aliases: [], parent: null, kind: 'department' }],
       groups: [],
     });
@@ -33,14 +34,16 @@ describe('reminder rows around the 2025 National Day holiday', () => {
       warnings: [],
     };
     const actor = { id: null, name: 'test' };
-    const imports = new PlanImportRepository(db.ds);
+    const imports = db.get(PlanImportService);
     const { planId } = await imports.commit((await imports.preview(plan, { contentHash: 'holiday', fileName: 'h.txt', actor })).importId, actor);
     const [{ id: taskId }] = await db.ds.query(`SELECT id FROM tasks WHERE plan_id = $1`, [planId]);
     const [{ id: stepId }] = await db.ds.query(`SELECT id FROM steps WHERE task_id = $1`, [taskId]);
     // Imported today, every 2025 reminder predates the item and is skipped; as of 1 September they are all ahead.
     await db.ds.query(`UPDATE tasks SET created_at = $2 WHERE id = $1`, [taskId, now]);
     await db.ds.query(`UPDATE assignments SET created_at = $2, status = 'acknowledged' WHERE task_id = $1`, [taskId, now]);
-    await db.ds.transaction((m) => new ReminderPlanner().recompute(m, taskId, now));
+    const planner = db.get(ReminderPlanner);
+    const uow = db.get(UnitOfWork);
+    await uow.run(() => planner.recompute(taskId, now));
 
     const rows: { step_id: string | null; key: string; due_at: Date }[] = await db.ds.query(
       `SELECT step_id, key, due_at FROM reminders WHERE task_id = $1 AND state = 'pending' AND reason = 'deadline'`,
@@ -67,7 +70,7 @@ describe('reminder rows around the 2025 National Day holiday', () => {
     expect(at(null, 'P3D.escalate')).toBe(shanghai('2025-10-11T09:00:00'));
 
     // Recomputing is idempotent: the same rows, nothing new.
-    const again = await db.ds.transaction((m) => new ReminderPlanner().recompute(m, taskId, now));
+    const again = await uow.run(() => planner.recompute(taskId, now));
     expect(again).toEqual({ created: 0, cancelled: 0 });
   });
 });

@@ -110,7 +110,7 @@ export class ReminderRig {
 
   /** Adds a user (the seed has one unit head, in 市科技局). */
   async addUser(username: string, unit: string | null, roles: Role[], opts: { dailyDigest?: boolean } = {}): Promise<string> {
-    const { user } = await new UserRepository(this.w.ds).createIfMissing({
+    const { user } = await this.w.app.get(UserRepository).createIfMissing({
       username,
       displayName: username,
       email: `${username}@example.test`,

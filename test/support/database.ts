@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { openDataSource } from '@app/persistence';
+import { ApplicationModule } from '@app/application';
+import { AppConfigModule } from '@app/config';
+import { DatabaseModule, openDataSource } from '@app/persistence';
 
 /** The local PostgreSQL server of the test machine (CI starts it). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -34,6 +38,20 @@ export async function openTestDatabase(): Promise<{ ds: DataSource; schema: stri
     async close() {
       await ds.destroy();
       await s.drop();
+    },
+  };
+}
+
+/** A migrated schema with the apps' repositories and use cases over it (no HTTP, no queue). */
+export async function openTestContext(): Promise<{ ds: DataSource; get<T>(type: Type<T>): T; close(): Promise<void> }> {
+  const db = await openTestDatabase();
+  const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule, DatabaseModule.forDataSource(db.ds), ApplicationModule] }).compile();
+  return {
+    ds: db.ds,
+    get: (type) => moduleRef.get(type),
+    async close() {
+      await moduleRef.close();
+      await db.close();
     },
   };
 }

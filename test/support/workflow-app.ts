@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { PlanImportService } from '@app/application';
 import type { ParsedPlan } from '@app/importer';
-import { hashPassword, PlanImportRepository, Role, UnitRepository, UserRepository } from '@app/persistence';
+import { hashPassword, Role, UnitRepository, UserRepository } from '@app/persistence';
 import { startTestApi } from '../support/api-app';
 
 export const PASSWORD = 'workflow-pass-1';
@@ -91,13 +92,14 @@ export async function startWorkflowApp(env: Record<string, string> = {}): Promis
   const api = await startTestApi(env);
   const { app, ds, http } = api;
 
-  await new UnitRepository(ds).upsertDirectory(DIRECTORY);
+  const units = app.get(UnitRepository);
+  await units.upsertDirectory(DIRECTORY);
   const unitIds: Record<string, string> = {};
-  for (const u of DIRECTORY.units) unitIds[u.code] = (await new UnitRepository(ds).findByCode(u.code))!.id;
+  for (const u of DIRECTORY.units) unitIds[u.code] = (await units.findByCode(u.code))!.id;
   const passwordHash = await hashPassword(PASSWORD);
   const userIds: Record<string, string> = {};
   for (const u of USERS) {
-    const { user } = await new UserRepository(ds).createIfMissing({
+    const { user } = await app.get(UserRepository).createIfMissing({
       username: u.username,
       displayName: u.username,
       email: `${u.username}@example.test`,
@@ -108,7 +110,7 @@ export async function startWorkflowApp(env: Record<string, string> = {}): Promis
     userIds[u.username] = user.id;
   }
   const actor = { id: null, name: 'test seed' };
-  const imports = new PlanImportRepository(ds);
+  const imports = app.get(PlanImportService);
   const preview = await imports.preview(PLAN, { contentHash: `hash-${api.schema}`, fileName: 'plan.txt', actor });
   const { planId } = await imports.commit(preview.importId, actor);
   const rows: { id: string; code: string }[] = await ds.query(`SELECT id, code FROM tasks WHERE plan_id = $1`, [planId]);

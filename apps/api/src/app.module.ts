@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationModule } from '@app/application';
 import { AppConfigModule, AppLoggerModule } from '@app/config';
 import { DatabaseModule } from '@app/persistence';
 import { AuthModule } from './auth/auth.module';
@@ -16,7 +17,7 @@ import { ReportsModule } from './reports/reports.module';
 import { CalendarModule } from './calendar/calendar.module';
 
 @Module({
-  imports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, HealthModule, AuthModule, ImportsModule,
+  imports: [AppConfigModule, AppLoggerModule, DatabaseModule, ApplicationModule, RedisModule, HealthModule, AuthModule, ImportsModule,
     CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule,
     QueueModule, RemindersModule, ReportsModule, CalendarModule],
 })

@@ -1,7 +1,13 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { INestApplicationContext, Injectable, Module, OnApplicationShutdown, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { Env } from '@app/config';
-import { Journal, openDataSource, resolveDatabaseUrl, stopEmbeddedDatabase } from '@app/persistence';
+import { ApplicationModule } from '@app/application';
+import { AppConfigModule } from '@app/config';
+import { DatabaseModule, stopEmbeddedDatabase } from '@app/persistence';
+
+/** What a command that touches the database gets: the same providers the API and the worker use. */
+@Module({ imports: [AppConfigModule, DatabaseModule, ApplicationModule] })
+class CliDataModule {}
 
 /**
  * The CLI opens the database only for commands that need it, so `import --dry-run` works
@@ -9,23 +15,24 @@ import { Journal, openDataSource, resolveDatabaseUrl, stopEmbeddedDatabase } fro
  */
 @Injectable()
 export class CliDatabase implements OnApplicationShutdown {
-  private ds?: Promise<DataSource>;
+  private context?: Promise<INestApplicationContext>;
 
-  constructor(private readonly env: Env) {}
+  /** A provider of the database context (repositories, use cases); opens the database on first use. */
+  async get<T>(type: Type<T>): Promise<T> {
+    this.context ??= NestFactory.createApplicationContext(CliDataModule, { logger: false, abortOnError: false });
+    return (await this.context).get(type);
+  }
 
-  get(): Promise<DataSource> {
-    Journal.configure({ acknowledgementDueWorkdays: this.env.ACK_WORKDAYS, endOfDay: this.env.DUE_TIME });
-    this.ds ??= resolveDatabaseUrl(this.env).then((db) =>
-      openDataSource({ url: db.url, poolSize: db.embedded ? 4 : 5, schema: this.env.DATABASE_SCHEMA }),
-    );
-    return this.ds;
+  /** The DataSource itself, for maintenance (migrations run as it opens; backup, restore). */
+  dataSource(): Promise<DataSource> {
+    return this.get(DataSource);
   }
 
   async close(): Promise<void> {
-    if (this.ds) {
-      const ds = await this.ds.catch(() => null);
-      this.ds = undefined;
-      if (ds?.isInitialized) await ds.destroy();
+    if (this.context) {
+      const ctx = await this.context.catch(() => null);
+      this.context = undefined;
+      await ctx?.close();
     }
     await stopEmbeddedDatabase();
   }

@@ -1,9 +1,15 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
 import { dataSourceOptions } from './data-source';
+import { Db, UnitOfWork } from './db/unit-of-work';
 import { startEmbeddedPostgres, EmbeddedPostgres } from './embedded-postgres';
-import { Journal } from './repositories/journal';
+import { REPOSITORIES } from './repositories';
+import { PlannerSettings } from './repositories/reminder-planner';
 
 let embedded: EmbeddedPostgres | null = null;
 
@@ -27,6 +33,33 @@ export async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embed
   return { url: embedded.url, embedded: true };
 }
 
+/** Every repository, the journal, the unit of work and the settings they read. */
+const PROVIDERS: Provider[] = [
+  Db,
+  UnitOfWork,
+  ...REPOSITORIES,
+  {
+    provide: PlannerSettings,
+    inject: [Env],
+    useFactory: (env: Env): PlannerSettings => ({ acknowledgementDueWorkdays: env.ACK_WORKDAYS, endOfDay: env.DUE_TIME }),
+  },
+];
+
+/** Transactions carried through the call chain (nestjs-cls) over the DataSource of this app. */
+const transactions = () =>
+  ClsModule.forRoot({
+    global: true,
+    plugins: [new ClsPluginTransactional({ adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: DataSource }) })],
+  });
+
+/** The providers over a DataSource opened elsewhere; see DatabaseModule.forDataSource. */
+@Module({})
+class OpenedDatabaseModule {}
+
+/**
+ * The database of an app: the TypeORM DataSource (migrations run at start) and, injectable
+ * everywhere, the repositories and the unit of work.
+ */
 @Global()
 @Module({
   imports: [
@@ -34,7 +67,6 @@ export async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embed
       inject: [Env],
       useFactory: async (env: Env) => {
         const db = await resolveDatabaseUrl(env);
-        Journal.configure({ acknowledgementDueWorkdays: env.ACK_WORKDAYS, endOfDay: env.DUE_TIME });
         return {
           ...dataSourceOptions({
             url: db.url,
@@ -47,6 +79,20 @@ export async function resolveDatabaseUrl(env: Env): Promise<{ url: string; embed
         };
       },
     }),
+    transactions(),
   ],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
-export class DatabaseModule {}
+export class DatabaseModule {
+  /** The same providers over a DataSource opened elsewhere (tests and benchmarks that seed a schema). */
+  static forDataSource(ds: DataSource): DynamicModule {
+    return {
+      module: OpenedDatabaseModule,
+      global: true,
+      imports: [transactions()],
+      providers: [{ provide: DataSource, useValue: ds }, ...PROVIDERS],
+      exports: [DataSource, ...PROVIDERS],
+    };
+  }
+}

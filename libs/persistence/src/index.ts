@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './repositories';
 export * from './password-hasher';
 export * from './backup';
+export * from './db/unit-of-work';

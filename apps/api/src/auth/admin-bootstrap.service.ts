@@ -1,6 +1,4 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
 import { hashPassword, UserRepository } from '@app/persistence';
 
@@ -8,15 +6,14 @@ import { hashPassword, UserRepository } from '@app/persistence';
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly users: UserRepository,
     private readonly env: Env,
   ) {}
 
   async onApplicationBootstrap() {
-    const users = new UserRepository(this.ds);
-    if (await users.findByUsername(this.env.ADMIN_USERNAME)) return;
+    if (await this.users.findByUsername(this.env.ADMIN_USERNAME)) return;
     try {
-      await users.createIfMissing({
+      await this.users.createIfMissing({
         username: this.env.ADMIN_USERNAME,
         displayName: '系统管理员',
         email: null,
@@ -27,7 +24,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       new Logger('Auth').log(`created the first admin "${this.env.ADMIN_USERNAME}"`);
     } catch (e) {
       // Two API processes starting together: the other one created it.
-      if (!(await users.findByUsername(this.env.ADMIN_USERNAME))) throw e;
+      if (!(await this.users.findByUsername(this.env.ADMIN_USERNAME))) throw e;
     }
   }
 }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
-import { ApiTokenEntity, RefreshTokenEntity, UserEntity, verifyPassword } from '@app/persistence';
+import { TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyPassword } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { LoginLockout } from './login-lockout.service';
 import { ACCESS_TOKEN_TTL_S, newApiToken, newRefreshToken, REFRESH_TOKEN_TTL_MS, sha256 } from './tokens';
@@ -14,14 +12,16 @@ const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2Zb7bh
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly users: UserRepository,
+    private readonly tokens: TokenRepository,
+    private readonly uow: UnitOfWork,
     private readonly jwt: JwtService,
     private readonly lockout: LoginLockout,
   ) {}
 
   async login(username: string, password: string) {
     await this.lockout.assertNotLocked(username);
-    const user = await this.ds.manager.findOne(UserEntity, { where: { username, active: true } });
+    const user = await this.users.findActiveByUsername(username);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok) {
       await this.lockout.recordFailure(username);
@@ -33,30 +33,27 @@ export class AuthService {
 
   /** Rotates the refresh token; presenting a spent one revokes its whole family (token theft). */
   async refresh(token: string) {
-    const outcome = await this.ds.transaction(async (m) => {
-      const row = await m.findOne(RefreshTokenEntity, {
-        where: { tokenHash: sha256(token) },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const outcome = await this.uow.run(async () => {
+      const row = await this.tokens.lockRefreshToken(sha256(token));
       if (!row || row.revokedAt || row.expiresAt < new Date()) return { refused: 'refresh token is invalid or expired' };
       if (row.usedAt) {
         // Committed before answering: the revocation must survive the refusal.
-        await m.update(RefreshTokenEntity, { familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.tokens.revokeRefreshFamily(row.familyId);
         return { refused: 'refresh token was already used; all sessions of this login are revoked' };
       }
-      await m.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
-      const user = await m.findOne(UserEntity, { where: { id: row.userId, active: true } });
+      await this.tokens.markRefreshTokenUsed(row.id);
+      const user = await this.users.findActiveById(row.userId);
       if (!user) return { refused: 'user is disabled' };
-      return { tokens: await this.issue(user, row.familyId, m.getRepository(RefreshTokenEntity)) };
+      return { tokens: await this.issue(user, row.familyId) };
     });
     if ('refused' in outcome) throw new UnauthorizedException(outcome.refused);
     return outcome.tokens;
   }
 
-  private async issue(user: UserEntity, familyId: string, repo = this.ds.getRepository(RefreshTokenEntity)) {
+  private async issue(user: UserEntity, familyId: string) {
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username }, { expiresIn: ACCESS_TOKEN_TTL_S });
     const refreshToken = newRefreshToken();
-    await repo.insert({
+    await this.tokens.insertRefreshToken({
       userId: user.id,
       familyId,
       tokenHash: sha256(refreshToken),
@@ -68,11 +65,11 @@ export class AuthService {
   /** Resolves a bearer credential (JWT or API token) to the caller, or null. */
   async authenticate(bearer: string): Promise<AuthUser | null> {
     if (bearer.startsWith('dbn_')) {
-      const token = await this.ds.manager.findOne(ApiTokenEntity, { where: { tokenHash: sha256(bearer), revokedAt: IsNull() } });
+      const token = await this.tokens.liveApiToken(sha256(bearer));
       if (!token) return null;
-      const user = await this.ds.manager.findOne(UserEntity, { where: { id: token.userId, active: true } });
+      const user = await this.users.findActiveById(token.userId);
       if (!user) return null;
-      void this.ds.manager.update(ApiTokenEntity, { id: token.id }, { lastUsedAt: new Date() }).catch(() => undefined);
+      void this.tokens.touchApiToken(token.id).catch(() => undefined);
       return toAuthUser(user, token.scope === 'read' ? 'read' : 'full');
     }
     let payload: { sub: string };
@@ -81,26 +78,23 @@ export class AuthService {
     } catch {
       return null;
     }
-    const user = await this.ds.manager.findOne(UserEntity, { where: { id: payload.sub, active: true } });
+    const user = await this.users.findActiveById(payload.sub);
     return user ? toAuthUser(user, 'full') : null;
   }
 
   async createApiToken(userId: string, name: string) {
     const token = newApiToken();
-    const row = await this.ds.manager.save(
-      this.ds.manager.create(ApiTokenEntity, { userId, name, tokenHash: sha256(token), scope: 'read' }),
-    );
+    const row = await this.tokens.insertApiToken({ userId, name, tokenHash: sha256(token), scope: 'read' });
     return { id: row.id, name, scope: row.scope, token, createdAt: row.createdAt };
   }
 
   async listApiTokens(userId: string) {
-    const rows = await this.ds.manager.find(ApiTokenEntity, { where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const rows = await this.tokens.liveApiTokens(userId);
     return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt }));
   }
 
   async revokeApiToken(userId: string, id: string): Promise<boolean> {
-    const r = await this.ds.manager.update(ApiTokenEntity, { id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return (r.affected ?? 0) > 0;
+    return this.tokens.revokeApiToken(userId, id);
   }
 }
 

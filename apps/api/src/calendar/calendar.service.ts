@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
 import { shanghaiDate } from '@app/domain';
-import { CalendarFeedRepository } from '@app/persistence';
+import { CalendarFeedRepository, UnitOfWork } from '@app/persistence';
 import { sha256 } from '../auth/tokens';
 import { AuthUser } from '../common/current-user';
 
@@ -27,19 +25,20 @@ const STATUS_LABEL: Record<string, string> = {
 @Injectable()
 export class CalendarService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly feeds: CalendarFeedRepository,
+    private readonly uow: UnitOfWork,
     private readonly env: Env,
   ) {}
 
   /** A new secret feed URL; the previous one stops working. */
   async createFeed(user: AuthUser): Promise<{ url: string }> {
     const token = `${FEED_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
-    await new CalendarFeedRepository(this.ds).replace(user.id, sha256(token));
+    await this.uow.run(() => this.feeds.replace(user.id, sha256(token)));
     return { url: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/calendar/${token}.ics` };
   }
 
   async revokeFeeds(user: AuthUser): Promise<void> {
-    await new CalendarFeedRepository(this.ds).revokeAll(user.id);
+    await this.feeds.revokeAll(user.id);
   }
 
   /**
@@ -47,11 +46,10 @@ export class CalendarService {
    * heads) and of the plans they supervise (supervisors), as all-day events on the deadline's date.
    */
   async feed(token: string, now = new Date()): Promise<string> {
-    const repo = new CalendarFeedRepository(this.ds);
-    const owner = token.startsWith(FEED_TOKEN_PREFIX) ? await repo.owner(sha256(token)) : null;
+    const owner = token.startsWith(FEED_TOKEN_PREFIX) ? await this.feeds.owner(sha256(token)) : null;
     if (!owner) throw new NotFoundException('no such calendar feed');
     const unitMember = owner.roles.includes('staff') || owner.roles.includes('unit_head');
-    const deadlines = await repo.deadlines(
+    const deadlines = await this.feeds.deadlines(
       { unitId: unitMember ? owner.unitId : null, supervisorId: owner.roles.includes('supervisor') || owner.roles.includes('admin') ? owner.userId : null },
       new Date(now.getTime() - PAST_DAYS * 86_400_000),
       MAX_EVENTS,

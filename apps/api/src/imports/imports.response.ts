@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ImportCommitResult, ImportPreview } from '@app/persistence';
+import type { ImportCommitResult, ImportPreview } from '@app/application';
 import { EXAMPLE } from '../common/api-docs';
 
 export class ParsedPlanInfoResponse {

@@ -1,27 +1,17 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Env } from '@app/config';
+import { ImportAlreadyCommittedError, ImportNotFoundError, PlanImportService } from '@app/application';
 import { contentHash, ImportError, importDocument } from '@app/importer';
-import {
-  ImportAlreadyCommittedError,
-  ImportEntity,
-  ImportNotFoundError,
-  PlanImportRepository,
-  PlanSupervisorEntity,
-} from '@app/persistence';
+import { PlanImportRepository, PlanRepository, UnitOfWork } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 
 @Injectable()
 export class ImportsService {
-  private readonly repo: PlanImportRepository;
-
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    env: Env,
-  ) {
-    this.repo = new PlanImportRepository(ds, { endOfDay: env.DUE_TIME });
-  }
+    private readonly importer: PlanImportService,
+    private readonly imports: PlanImportRepository,
+    private readonly plans: PlanRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   /** Parses and stores a preview; nothing about plans or tasks changes until commit. */
   async preview(file: { originalname: string; buffer: Buffer }, user: AuthUser) {
@@ -41,7 +31,7 @@ export class ImportsService {
       }
       throw e;
     }
-    return this.repo.preview(parsed, {
+    return this.importer.preview(parsed, {
       contentHash: contentHash(file.buffer),
       fileName: file.originalname,
       actor: { id: user.id, name: user.username },
@@ -49,7 +39,7 @@ export class ImportsService {
   }
 
   async get(id: string) {
-    const row = await this.ds.manager.findOne(ImportEntity, { where: { id } });
+    const row = await this.imports.findImport(id);
     if (!row) throw new NotFoundException(`import ${id} not found`);
     return {
       id: row.id,
@@ -65,12 +55,12 @@ export class ImportsService {
 
   async commit(id: string, user: AuthUser) {
     try {
-      const result = await this.repo.commit(id, { id: user.id, name: user.username });
-      // Whoever imports a plan supervises it until an admin says otherwise.
-      if (user.roles.includes('supervisor')) {
-        await this.ds.manager.upsert(PlanSupervisorEntity, { planId: result.planId, userId: user.id }, ['planId', 'userId']);
-      }
-      return result;
+      return await this.uow.run(async () => {
+        const result = await this.importer.commit(id, { id: user.id, name: user.username });
+        // Whoever imports a plan supervises it until an admin says otherwise.
+        if (user.roles.includes('supervisor')) await this.plans.addSupervisor(result.planId, user.id);
+        return result;
+      });
     } catch (e) {
       if (e instanceof ImportNotFoundError) throw new NotFoundException(e.message);
       if (e instanceof ImportAlreadyCommittedError) throw new ConflictException(e.message);

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
-import { TransactionRunner } from '../common/transaction-runner';
 import { PlanQuery, SupervisorsDto } from './plans.dto';
 import { PlanDetailResponse, PlanSummaryResponse, PlanSupervisorResponse, PlanSupervisorsResultResponse } from './plans.response';
 import { PlansService } from './plans.service';
@@ -13,10 +12,7 @@ import { PlansService } from './plans.service';
 @ApiErrors(401)
 @Controller('plans')
 export class PlansController {
-  constructor(
-    private readonly plans: PlansService,
-    private readonly tx: TransactionRunner,
-  ) {}
+  constructor(private readonly plans: PlansService) {}
 
   @Get()
   @ApiOperation({ summary: 'Saved plans with task counts by status and overdue' })
@@ -49,6 +45,6 @@ export class PlansController {
   @ApiOkResponse({ type: PlanSupervisorsResultResponse, description: 'The plan’s new version and supervisors' })
   @ApiErrors(400, 403, 404, 409)
   setSupervisors(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SupervisorsDto) {
-    return this.tx.run((m) => this.plans.setSupervisors(m, user, id, dto));
+    return this.plans.setSupervisors(user, id, dto);
   }
 }

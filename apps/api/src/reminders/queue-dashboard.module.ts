@@ -1,12 +1,10 @@
 import { Injectable, MiddlewareConsumer, Module, NestMiddleware, NestModule } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { UserRepository, verifyPassword } from '@app/persistence';
 import { QUEUES } from '@app/queue';
 
@@ -15,13 +13,13 @@ export const DASHBOARD_PATH = '/queues';
 /** bull-board is plain Express: it sits behind HTTP Basic auth checked against admin accounts. */
 @Injectable()
 export class AdminBasicAuth implements NestMiddleware {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly users: UserRepository) {}
 
   async use(req: Request, res: Response, next: NextFunction) {
     const m = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (m) {
       const [username, ...rest] = Buffer.from(m[1], 'base64').toString('utf8').split(':');
-      const user = await new UserRepository(this.ds).findByUsername(username);
+      const user = await this.users.findByUsername(username);
       if (user?.active && user.roles.includes('admin') && (await verifyPassword(user.passwordHash, rest.join(':')))) {
         return next();
       }

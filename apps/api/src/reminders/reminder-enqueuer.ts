@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Env } from '@app/config';
-import { ReminderRepository } from '@app/persistence';
+import { Db, ReminderRepository } from '@app/persistence';
 import { QUEUES, ReminderJobs } from '@app/queue';
 
 /**
@@ -15,17 +15,17 @@ import { QUEUES, ReminderJobs } from '@app/queue';
 @Injectable()
 export class ReminderEnqueuer implements EntitySubscriberInterface, OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderEnqueuer.name);
-  private readonly reminders: ReminderRepository;
   private readonly jobs: ReminderJobs;
   private running: Promise<void> | null = null;
   private again = false;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
+    private readonly reminders: ReminderRepository,
     @InjectQueue(QUEUES.reminders) queue: Queue,
     private readonly env: Env,
   ) {
-    this.reminders = new ReminderRepository(ds);
     this.jobs = new ReminderJobs(queue, { attempts: env.DELIVERY_ATTEMPTS, backoffMs: env.RETRY_BACKOFF_MS });
   }
 
@@ -47,7 +47,8 @@ export class ReminderEnqueuer implements EntitySubscriberInterface, OnApplicatio
       do {
         this.again = false;
         try {
-          await this.enqueuePending();
+          // The commit hook runs in the finished transaction's call chain: read from the pool.
+          await this.db.outsideTransaction(() => this.enqueuePending());
         } catch (e) {
           this.logger.warn(`could not enqueue new reminders now (the sweep will): ${(e as Error).message}`);
         }
@@ -59,12 +60,8 @@ export class ReminderEnqueuer implements EntitySubscriberInterface, OnApplicatio
 
   private async enqueuePending() {
     const until = new Date(Date.now() + this.env.REMINDER_HORIZON_MINUTES * 60_000);
-    const rows: { id: string; due_at: Date }[] = await this.ds.query(
-      `SELECT id, due_at FROM reminders WHERE state = 'pending' AND due_at <= $1 ORDER BY due_at LIMIT 5000`,
-      [until],
-    );
-    if (rows.length === 0) return;
-    const due = rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+    const due = await this.reminders.pendingDueBefore(until, 5000);
+    if (due.length === 0) return;
     await this.jobs.enqueue(due);
     await this.reminders.markEnqueued(due.map((d) => d.id));
   }

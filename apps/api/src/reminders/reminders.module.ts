@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AckLinkController } from '../notifications/ack-link.controller';
+import { AckLinkService } from '../notifications/ack-link.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { InboxController } from '../notifications/inbox.controller';
 import { NotificationSettingsController } from '../notifications/notification-settings.controller';
 import { QueueDashboardModule } from './queue-dashboard.module';
@@ -10,6 +12,6 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [QueueDashboardModule],
   controllers: [RemindersController, InboxController, AckLinkController, NotificationSettingsController],
-  providers: [ReminderEnqueuer, RemindersService],
+  providers: [ReminderEnqueuer, RemindersService, AckLinkService, NotificationsService],
 })
 export class RemindersModule {}

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
-import { ReportRepository } from '@app/persistence';
+import { Db, ReportRepository } from '@app/persistence';
 
 /** Entries kept (oldest dropped first), and the largest result kept (exports of many rows are not). */
 const MAX_ENTRIES = 200;
@@ -36,7 +36,12 @@ export class ReportCache implements OnModuleDestroy {
   /** REPORT_CACHE_SECONDS; 0 turns the cache off (bench/reports measures the SQL alone that way). */
   seconds: number;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, env: Env) {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Db,
+    private readonly reports: ReportRepository,
+    env: Env,
+  ) {
     this.seconds = env.REPORT_CACHE_SECONDS;
   }
 
@@ -45,11 +50,11 @@ export class ReportCache implements OnModuleDestroy {
   }
 
   async get<T>(name: string, key: unknown, compute: (repo: ReportRepository) => Promise<T>): Promise<T> {
-    if (!(this.seconds > 0)) return compute(new ReportRepository(this.ds));
+    if (!(this.seconds > 0)) return compute(this.reports);
     const k = `${name}:${JSON.stringify(key)}`;
     const hit = this.entries.get(k);
     if (hit && Date.now() - hit.at < this.seconds * 1000) {
-      if (hit.stamp === (await this.snapshot(this.ds))) return hit.value as T;
+      if (hit.stamp === (await this.reports.snapshot())) return hit.value as T;
     }
     const pending = this.running.get(k);
     if (pending) return pending as Promise<T>;
@@ -61,9 +66,11 @@ export class ReportCache implements OnModuleDestroy {
   private async compute<T>(k: string, compute: (repo: ReportRepository) => Promise<T>): Promise<T> {
     const qr = this.ds.createQueryRunner('slave');
     try {
-      const before = await this.snapshot(qr.manager);
-      const value = await compute(new ReportRepository(qr.manager));
-      const after = await this.snapshot(qr.manager);
+      const { before, value, after } = await this.db.onManager(qr.manager, async () => {
+        const before = await this.reports.snapshot();
+        const value = await compute(this.reports);
+        return { before, value, after: await this.reports.snapshot() };
+      });
       if (before === after && rows(value) <= MAX_ROWS) {
         this.entries.delete(k);
         this.entries.set(k, { stamp: before, at: Date.now(), value });
@@ -75,11 +82,6 @@ export class ReportCache implements OnModuleDestroy {
     } finally {
       await qr.release();
     }
-  }
-
-  private async snapshot(m: { query(sql: string): Promise<unknown> }): Promise<string> {
-    const [r] = (await m.query(`SELECT pg_current_snapshot()::text AS s`)) as { s: string }[];
-    return r.s;
   }
 }
 

@@ -1,7 +1,5 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
 import { acknowledgementDueAt, addDays, diffDays, shanghaiDate } from '@app/domain';
 import { ReportClock, ReportRepository, ReportScope, SummaryRow, UnitSortKey } from '@app/persistence';
@@ -54,15 +52,11 @@ const cacheKey = (scope: ReportScope, clock: ReportClock, extra: object = {}) =>
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: ReportRepository,
     private readonly env: Env,
     readonly exporter: ReportExporter,
     private readonly cache: ReportCache,
   ) {}
-
-  private get repo() {
-    return new ReportRepository(this.ds);
-  }
 
   async summary(user: AuthUser, q: ReportQuery, now = new Date()): Promise<SummaryDto> {
     const scope = reportScope(user, q);

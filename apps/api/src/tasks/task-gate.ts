@@ -1,5 +1,4 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, AssignmentEntity, TaskEntity, TaskRepository } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { taskAccess, TaskAccess } from './task-access';
@@ -10,16 +9,21 @@ export interface LoadedTask {
   access: TaskAccess;
 }
 
-/** Loads an item for a caller: 404 when it does not exist or the caller may not see it. */
-export async function loadVisibleTask(m: EntityManager, user: AuthUser, id: string): Promise<LoadedTask> {
-  const tasks = new TaskRepository(m);
-  const task = await tasks.findById(id);
-  if (!task) throw new NotFoundException(`task ${id} not found`);
-  const assignments = await tasks.assignments(id);
-  const access = taskAccess(user, assignments, await tasks.supervisorIds(task.planId));
-  // Invisible items answer exactly like missing ones, so their existence does not leak.
-  if (!access.canRead) throw new NotFoundException(`task ${id} not found`);
-  return { task, assignments, access };
+/** The door every item use case goes through: the item, its units, and what the caller may do. */
+@Injectable()
+export class TaskGate {
+  constructor(private readonly tasks: TaskRepository) {}
+
+  /** Loads an item for a caller: 404 when it does not exist or the caller may not see it. */
+  async load(user: AuthUser, id: string): Promise<LoadedTask> {
+    const task = await this.tasks.findById(id);
+    if (!task) throw new NotFoundException(`task ${id} not found`);
+    const assignments = await this.tasks.assignments(id);
+    const access = taskAccess(user, assignments, await this.tasks.supervisorIds(task.planId));
+    // Invisible items answer exactly like missing ones, so their existence does not leak.
+    if (!access.canRead) throw new NotFoundException(`task ${id} not found`);
+    return { task, assignments, access };
+  }
 }
 
 export function requireAct(access: TaskAccess, what: string): void {

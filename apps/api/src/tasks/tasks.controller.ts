@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/params';
-import { idempotencyKey, TransactionRunner } from '../common/transaction-runner';
+import { Idempotency, idempotencyKey } from '../common/idempotency';
 import {
   BulkAssignDto,
   CommentDto,
@@ -49,7 +49,7 @@ export class TasksController {
     private readonly tasks: TasksService,
     private readonly workflow: TaskWorkflowService,
     private readonly extensions: ExtensionsService,
-    private readonly tx: TransactionRunner,
+    private readonly idempotency: Idempotency,
   ) {}
 
   @Get('tasks')
@@ -67,7 +67,7 @@ export class TasksController {
   @ApiOkResponse({ type: BulkAssignResultResponse, description: 'What changed on each item' })
   @ApiErrors(400, 403, 404, 409)
   bulkAssign(@CurrentUser() user: AuthUser, @Body() dto: BulkAssignDto) {
-    return this.tx.run((m) => this.workflow.bulkAssign(m, user, dto));
+    return this.workflow.bulkAssign(user, dto);
   }
 
   @Get('tasks/:id')
@@ -83,7 +83,7 @@ export class TasksController {
   @ApiOkResponse({ type: DeadlineResultResponse, description: 'The item’s deadlines and new version' })
   @ApiErrors(400, 403, 404, 409)
   patch(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: PatchTaskDto) {
-    return this.tx.run((m) => this.workflow.patch(m, user, id, dto));
+    return this.workflow.patch(user, id, dto);
   }
 
   @Post('tasks/:id/progress')
@@ -98,8 +98,8 @@ export class TasksController {
     @Headers('idempotency-key') key: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['progress', id, dto] }, 201, (m) =>
-      this.workflow.progress(m, user, id, dto),
+    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['progress', id, dto] }, 201, () =>
+      this.workflow.progress(user, id, dto),
     );
     res.status(out.status);
     return out.body;
@@ -111,7 +111,7 @@ export class TasksController {
   @ApiOkResponse({ type: TransitionResultResponse, description: 'The item’s new status and version' })
   @ApiErrors(400, 403, 404, 409, 422)
   transition(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: TransitionDto) {
-    return this.tx.run((m) => this.workflow.transition(m, user, id, dto));
+    return this.workflow.transition(user, id, dto);
   }
 
   @Post('tasks/:id/submit')
@@ -120,7 +120,7 @@ export class TasksController {
   @ApiOkResponse({ type: SubmitResultResponse })
   @ApiErrors(400, 403, 404, 409, 422)
   submit(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SubmitDto) {
-    return this.tx.run((m) => this.workflow.submit(m, user, id, dto));
+    return this.workflow.submit(user, id, dto);
   }
 
   @Post('tasks/:id/review')
@@ -129,7 +129,7 @@ export class TasksController {
   @ApiOkResponse({ type: ReviewResultResponse })
   @ApiErrors(400, 403, 404, 409, 422)
   review(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ReviewDto) {
-    return this.tx.run((m) => this.workflow.review(m, user, id, dto));
+    return this.workflow.review(user, id, dto);
   }
 
   @Post('tasks/:id/steps/:stepId/complete')
@@ -138,7 +138,7 @@ export class TasksController {
   @ApiOkResponse({ type: StepResponse, description: 'The step after completion' })
   @ApiErrors(400, 403, 404, 409)
   completeStep(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @UuidParam('stepId') stepId: string, @Body() dto: StepCompleteDto) {
-    return this.tx.run((m) => this.workflow.completeStep(m, user, id, stepId, dto));
+    return this.workflow.completeStep(user, id, stepId, dto);
   }
 
   @Post('tasks/:id/extensions')
@@ -153,8 +153,8 @@ export class TasksController {
     @Headers('idempotency-key') key: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['extension', id, dto] }, 201, (m) =>
-      this.extensions.request(m, user, id, dto),
+    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['extension', id, dto] }, 201, () =>
+      this.extensions.request(user, id, dto),
     );
     res.status(out.status);
     return out.body;
@@ -174,7 +174,7 @@ export class TasksController {
   @ApiOkResponse({ type: ExtensionDecisionResultResponse, description: 'The decided request and the item’s deadlines' })
   @ApiErrors(400, 403, 404, 409)
   decideExtension(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ExtensionDecisionDto) {
-    return this.tx.run((m) => this.extensions.decide(m, user, id, dto));
+    return this.extensions.decide(user, id, dto);
   }
 
   @Post('tasks/:id/comments')
@@ -189,8 +189,8 @@ export class TasksController {
     @Headers('idempotency-key') key: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['comment', id, dto] }, 201, (m) =>
-      this.tasks.addComment(m, user, id, dto.body),
+    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['comment', id, dto] }, 201, () =>
+      this.tasks.addComment(user, id, dto.body),
     );
     res.status(out.status);
     return out.body;

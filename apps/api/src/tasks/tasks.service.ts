@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, TrafficLight } from '@app/domain';
-import { Journal, PlanRepository, TaskActivityRepository, TaskRepository, TaskVisibility } from '@app/persistence';
+import { Journal, PlanRepository, TaskActivityRepository, TaskRepository, TaskVisibility, UnitOfWork } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
 import { Page, page, PageQuery } from '../common/pagination';
 import { TaskQuery } from './dto/task-query.dto';
 import { CALENDAR, lightParams, taskLight } from './light-policy';
-import { actorOf, loadVisibleTask, requireComment } from './task-gate';
+import { actorOf, requireComment, TaskGate } from './task-gate';
 import {
   HistoryEventDto,
   iso,
@@ -27,11 +25,18 @@ const asAssignmentStatus = (s: string): AssignmentStatus =>
 /** Reading items: the filtered list, one item in full, its history and comments. */
 @Injectable()
 export class TasksService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly plans: PlanRepository,
+    private readonly activity: TaskActivityRepository,
+    private readonly journal: Journal,
+    private readonly gate: TaskGate,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryDto>> {
     const [sort, order] = q.sort.split(':') as ['dueAt' | 'code' | 'updatedAt', 'asc' | 'desc'];
-    const { rows, total } = await new TaskRepository(this.ds).list(
+    const { rows, total } = await this.tasks.list(
       {
         visibility: this.visibility(user),
         planId: q.planId,
@@ -60,17 +65,18 @@ export class TasksService {
   }
 
   async detail(user: AuthUser, id: string, now = new Date()): Promise<TaskDetailDto> {
-    return this.ds.transaction('REPEATABLE READ', (m) => this.detailIn(m, user, id, now));
+    // One snapshot for the item and everything shown with it.
+    return this.uow.run(() => this.detailNow(user, id, now), { isolation: 'REPEATABLE READ' });
   }
 
-  async detailIn(m: EntityManager, user: AuthUser, id: string, now = new Date()): Promise<TaskDetailDto> {
-    const { task: t, access } = await loadVisibleTask(m, user, id);
-    const tasks = new TaskRepository(m);
+  private async detailNow(user: AuthUser, id: string, now: Date): Promise<TaskDetailDto> {
+    const { task: t, access } = await this.gate.load(user, id);
+    const tasks = this.tasks;
     // One connection inside the transaction: one query at a time.
     const steps = await tasks.steps(id);
     const assignments = await tasks.assignmentViews(id);
     const latest = await tasks.latestProgress(id);
-    const plan = await new PlanRepository(m).findById(t.planId);
+    const plan = await this.plans.findById(t.planId);
     const { light, overdue } = taskLight(t, now);
     const running = light !== 'none';
     const overview = leadOverview(
@@ -122,23 +128,24 @@ export class TasksService {
   }
 
   async history(user: AuthUser, id: string, q: PageQuery): Promise<Page<HistoryEventDto>> {
-    await loadVisibleTask(this.ds.manager, user, id);
-    const { rows, total } = await new TaskActivityRepository(this.ds).history(id, (q.page - 1) * q.limit, q.limit);
+    await this.gate.load(user, id);
+    const { rows, total } = await this.activity.history(id, (q.page - 1) * q.limit, q.limit);
     return page(rows.map(toHistoryEvent), total, q);
   }
 
   async comments(user: AuthUser, id: string, q: PageQuery) {
-    await loadVisibleTask(this.ds.manager, user, id);
-    const { rows, total } = await new TaskActivityRepository(this.ds).comments(id, (q.page - 1) * q.limit, q.limit);
+    await this.gate.load(user, id);
+    const { rows, total } = await this.activity.comments(id, (q.page - 1) * q.limit, q.limit);
     return page(rows.map(toComment), total, q);
   }
 
-  async addComment(m: EntityManager, user: AuthUser, id: string, body: string) {
-    const { access } = await loadVisibleTask(m, user, id);
-    requireComment(access);
-    const activity = new TaskActivityRepository(m);
-    const c = await activity.insertComment({ taskId: id, authorId: user.id, body });
-    await new Journal(m).audit(actorOf(user), 'task.commented', { type: 'comment', id: c.id, taskId: id }, null, { body });
-    return toComment({ ...c, authorName: user.displayName });
+  addComment(user: AuthUser, id: string, body: string) {
+    return this.uow.run(async () => {
+      const { access } = await this.gate.load(user, id);
+      requireComment(access);
+      const c = await this.activity.insertComment({ taskId: id, authorId: user.id, body });
+      await this.journal.audit(actorOf(user), 'task.commented', { type: 'comment', id: c.id, taskId: id }, null, { body });
+      return toComment({ ...c, authorName: user.displayName });
+    });
   }
 }

@@ -4,7 +4,7 @@ import { ApiError, ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
-import { idempotencyKey, TransactionRunner } from '../common/transaction-runner';
+import { Idempotency, idempotencyKey } from '../common/idempotency';
 import { CreateUnitDto, DeleteUnitQuery, UnitQuery, UpdateUnitDto } from './units.dto';
 import { UnitResponse } from './units.response';
 import { UnitsService } from './units.service';
@@ -16,7 +16,7 @@ import { UnitsService } from './units.service';
 export class UnitsController {
   constructor(
     private readonly units: UnitsService,
-    private readonly tx: TransactionRunner,
+    private readonly idempotency: Idempotency,
   ) {}
 
   @Get()
@@ -44,7 +44,7 @@ export class UnitsController {
   @ApiCreatedResponse({ type: UnitResponse })
   @ApiErrors(400, 409, 422)
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateUnitDto, @Headers('idempotency-key') key: unknown, @Res({ passthrough: true }) res: Response) {
-    const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['unit', dto] }, 201, (m) => this.units.create(m, user, dto));
+    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['unit', dto] }, 201, () => this.units.create(user, dto));
     res.status(out.status);
     return out.body;
   }
@@ -55,7 +55,7 @@ export class UnitsController {
   @ApiOkResponse({ type: UnitResponse, description: 'The unit after the change' })
   @ApiErrors(400, 404, 409)
   update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateUnitDto) {
-    return this.tx.run((m) => this.units.update(m, user, id, dto));
+    return this.units.update(user, id, dto);
   }
 
   @Delete(':id')
@@ -70,6 +70,6 @@ export class UnitsController {
     usage: { users: 3, assignments: 12, children: 0, reports: 25 },
   })
   async remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: DeleteUnitQuery) {
-    await this.tx.run((m) => this.units.remove(m, user, id, q.version));
+    await this.units.remove(user, id, q.version);
   }
 }

@@ -1,7 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Journal, UnitAdminRepository, UnitEntity, UnitListRow, updateVersioned } from '@app/persistence';
+import { Journal, UnitAdminRepository, UnitEntity, UnitListRow, UnitOfWork } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { page } from '../common/pagination';
 import { actorOf } from '../tasks/task-gate';
@@ -42,60 +40,67 @@ const snapshot = (u: UnitEntity) => ({ code: u.code, name: u.name, kind: u.kind,
 /** The unit directory (单位): the tree the importer maps document names onto. */
 @Injectable()
 export class UnitsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly units: UnitAdminRepository,
+    private readonly journal: Journal,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   async list(q: UnitQuery) {
-    const { rows, total } = await new UnitAdminRepository(this.ds).list({ q: q.q, parentId: q.parentId, pending: q.pending, offset: (q.page - 1) * q.limit, limit: q.limit });
+    const { rows, total } = await this.units.list({ q: q.q, parentId: q.parentId, pending: q.pending, offset: (q.page - 1) * q.limit, limit: q.limit });
     return page(rows.map(toDto), total, q);
   }
 
-  async get(id: string, m: EntityManager = this.ds.manager): Promise<UnitDto> {
-    const r = await new UnitAdminRepository(m).findWithTree(id);
+  async get(id: string): Promise<UnitDto> {
+    const r = await this.units.findWithTree(id);
     if (!r) throw new NotFoundException(`unit ${id} not found`);
     return toDto(r);
   }
 
-  async create(m: EntityManager, user: AuthUser, dto: CreateUnitDto): Promise<UnitDto> {
-    const repo = new UnitAdminRepository(m);
-    if (dto.parentId && !(await repo.findById(dto.parentId))) throw new BadRequestException([`parentId ${dto.parentId} is not a unit`]);
-    const u = await repo.insert({
-      code: dto.code,
-      name: dto.name,
-      kind: dto.kind ?? 'department',
-      parentId: dto.parentId ?? null,
-      aliases: dto.aliases ?? [],
-      contacts: (dto.contacts ?? []).map((c) => ({ ...c })),
+  create(user: AuthUser, dto: CreateUnitDto): Promise<UnitDto> {
+    return this.uow.run(async () => {
+      if (dto.parentId && !(await this.units.findById(dto.parentId))) throw new BadRequestException([`parentId ${dto.parentId} is not a unit`]);
+      const u = await this.units.insert({
+        code: dto.code,
+        name: dto.name,
+        kind: dto.kind ?? 'department',
+        parentId: dto.parentId ?? null,
+        aliases: dto.aliases ?? [],
+        contacts: (dto.contacts ?? []).map((c) => ({ ...c })),
+      });
+      await this.journal.audit(actorOf(user), 'unit.created', { type: 'unit', id: u.id }, null, snapshot(u));
+      return this.get(u.id);
     });
-    await new Journal(m).audit(actorOf(user), 'unit.created', { type: 'unit', id: u.id }, null, snapshot(u));
-    return this.get(u.id, m);
   }
 
-  async update(m: EntityManager, user: AuthUser, id: string, dto: UpdateUnitDto): Promise<UnitDto> {
-    const repo = new UnitAdminRepository(m);
-    const before = await repo.findById(id);
-    if (!before) throw new NotFoundException(`unit ${id} not found`);
-    if (dto.parentId) {
-      if (!(await repo.findById(dto.parentId))) throw new BadRequestException([`parentId ${dto.parentId} is not a unit`]);
-      if (await repo.wouldCycle(id, dto.parentId)) throw new BadRequestException(['parentId would make the unit its own ancestor']);
-    }
-    const { version, ...fields } = dto;
-    const patch: Partial<UnitEntity> = {};
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(patch, { [k]: v });
-    const after = await updateVersioned(m, UnitEntity, 'unit', id, version, { ...patch, version: () => 'version + 1' });
-    await new Journal(m).audit(actorOf(user), 'unit.updated', { type: 'unit', id }, snapshot(before), snapshot(after));
-    return this.get(id, m);
+  update(user: AuthUser, id: string, dto: UpdateUnitDto): Promise<UnitDto> {
+    return this.uow.run(async () => {
+      const before = await this.units.findById(id);
+      if (!before) throw new NotFoundException(`unit ${id} not found`);
+      if (dto.parentId) {
+        if (!(await this.units.findById(dto.parentId))) throw new BadRequestException([`parentId ${dto.parentId} is not a unit`]);
+        if (await this.units.wouldCycle(id, dto.parentId)) throw new BadRequestException(['parentId would make the unit its own ancestor']);
+      }
+      const { version, ...fields } = dto;
+      const patch: Partial<UnitEntity> = {};
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(patch, { [k]: v });
+      const after = await this.units.update(id, version, { ...patch, version: () => 'version + 1' });
+      await this.journal.audit(actorOf(user), 'unit.updated', { type: 'unit', id }, snapshot(before), snapshot(after));
+      return this.get(id);
+    });
   }
 
-  async remove(m: EntityManager, user: AuthUser, id: string, version: number): Promise<void> {
-    const repo = new UnitAdminRepository(m);
-    const before = await repo.findById(id);
-    if (!before) throw new NotFoundException(`unit ${id} not found`);
-    const usage = await repo.usage(id);
-    const uses = Object.entries(usage).filter(([, n]) => n > 0);
-    if (uses.length) throw new ConflictException({ statusCode: 409, message: `unit ${before.name} is in use and cannot be deleted`, usage });
-    if (!(await repo.delete(id, version))) {
-      throw new ConflictException({ statusCode: 409, message: `unit ${id} was changed by someone else`, currentVersion: before.version });
-    }
-    await new Journal(m).audit(actorOf(user), 'unit.deleted', { type: 'unit', id }, snapshot(before), null);
+  remove(user: AuthUser, id: string, version: number): Promise<void> {
+    return this.uow.run(async () => {
+      const before = await this.units.findById(id);
+      if (!before) throw new NotFoundException(`unit ${id} not found`);
+      const usage = await this.units.usage(id);
+      const uses = Object.entries(usage).filter(([, n]) => n > 0);
+      if (uses.length) throw new ConflictException({ statusCode: 409, message: `unit ${before.name} is in use and cannot be deleted`, usage });
+      if (!(await this.units.delete(id, version))) {
+        throw new ConflictException({ statusCode: 409, message: `unit ${id} was changed by someone else`, currentVersion: before.version });
+      }
+      await this.journal.audit(actorOf(user), 'unit.deleted', { type: 'unit', id }, snapshot(before), null);
+    });
   }
 }

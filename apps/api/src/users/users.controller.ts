@@ -4,7 +4,7 @@ import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
-import { idempotencyKey, TransactionRunner } from '../common/transaction-runner';
+import { Idempotency, idempotencyKey } from '../common/idempotency';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './users.dto';
 import { UserResponse } from './users.response';
 import { UsersService } from './users.service';
@@ -17,7 +17,7 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(
     private readonly users: UsersService,
-    private readonly tx: TransactionRunner,
+    private readonly idempotency: Idempotency,
   ) {}
 
   @Get()
@@ -42,7 +42,7 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserResponse })
   @ApiErrors(400, 409, 422)
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto, @Headers('idempotency-key') key: unknown, @Res({ passthrough: true }) res: Response) {
-    const out = await this.tx.idempotent({ userId: user.id, key: idempotencyKey(key), fingerprint: ['user', dto] }, 201, (m) => this.users.create(m, user, dto));
+    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['user', dto] }, 201, () => this.users.create(user, dto));
     res.status(out.status);
     return out.body;
   }
@@ -52,7 +52,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse, description: 'The user after the change' })
   @ApiErrors(400, 404, 409)
   update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateUserDto) {
-    return this.tx.run((m) => this.users.update(m, user, id, dto));
+    return this.users.update(user, id, dto);
   }
 
   @Delete(':id')
@@ -61,6 +61,6 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'Deactivated' })
   @ApiErrors(400, 404, 409)
   async remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
-    await this.tx.run((m) => this.users.deactivate(m, user, id));
+    await this.users.deactivate(user, id);
   }
 }

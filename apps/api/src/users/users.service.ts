@@ -1,7 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { hashPassword, Journal, UnitAdminRepository, updateVersioned, UserAdminRepository, UserEntity } from '@app/persistence';
+import { hashPassword, Journal, UnitAdminRepository, UnitOfWork, UserAdminRepository, UserEntity } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { page } from '../common/pagination';
 import { actorOf } from '../tasks/task-gate';
@@ -38,61 +36,71 @@ const snapshot = (u: UserEntity) => ({ username: u.username, displayName: u.disp
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly users: UserAdminRepository,
+    private readonly units: UnitAdminRepository,
+    private readonly journal: Journal,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   async list(q: UserQuery) {
-    const { rows, total } = await new UserAdminRepository(this.ds).list({ q: q.q, unitId: q.unitId, role: q.role, active: q.active, offset: (q.page - 1) * q.limit, limit: q.limit });
+    const { rows, total } = await this.users.list({ q: q.q, unitId: q.unitId, role: q.role, active: q.active, offset: (q.page - 1) * q.limit, limit: q.limit });
     return page(rows.map(toDto), total, q);
   }
 
   async get(id: string): Promise<UserDto> {
-    const u = await new UserAdminRepository(this.ds).findById(id);
+    const u = await this.users.findById(id);
     if (!u) throw new NotFoundException(`user ${id} not found`);
     return toDto(u);
   }
 
-  private async checkUnit(m: EntityManager, unitId: string | null | undefined) {
-    if (unitId && !(await new UnitAdminRepository(m).findById(unitId))) throw new BadRequestException([`unitId ${unitId} is not a unit`]);
+  private async checkUnit(unitId: string | null | undefined) {
+    if (unitId && !(await this.units.findById(unitId))) throw new BadRequestException([`unitId ${unitId} is not a unit`]);
   }
 
-  async create(m: EntityManager, actor: AuthUser, dto: CreateUserDto): Promise<UserDto> {
-    await this.checkUnit(m, dto.unitId);
-    const u = await new UserAdminRepository(m).insert({
-      username: dto.username,
-      displayName: dto.displayName,
-      email: dto.email ?? null,
-      passwordHash: await hashPassword(dto.password),
-      unitId: dto.unitId ?? null,
-      roles: dto.roles,
-      dailyDigest: dto.dailyDigest ?? false,
+  create(actor: AuthUser, dto: CreateUserDto): Promise<UserDto> {
+    return this.uow.run(async () => {
+      await this.checkUnit(dto.unitId);
+      const u = await this.users.insert({
+        username: dto.username,
+        displayName: dto.displayName,
+        email: dto.email ?? null,
+        passwordHash: await hashPassword(dto.password),
+        unitId: dto.unitId ?? null,
+        roles: dto.roles,
+        dailyDigest: dto.dailyDigest ?? false,
+      });
+      await this.journal.audit(actorOf(actor), 'user.created', { type: 'user', id: u.id }, null, snapshot(u));
+      return toDto(u);
     });
-    await new Journal(m).audit(actorOf(actor), 'user.created', { type: 'user', id: u.id }, null, snapshot(u));
-    return toDto(u);
   }
 
-  async update(m: EntityManager, actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
-    const repo = new UserAdminRepository(m);
-    const before = await repo.findById(id);
-    if (!before) throw new NotFoundException(`user ${id} not found`);
-    await this.checkUnit(m, dto.unitId);
-    if (id === actor.id && (dto.active === false || (dto.roles && !dto.roles.includes('admin') && before.roles.includes('admin')))) {
-      throw new ConflictException('you cannot deactivate yourself or remove your own admin role');
-    }
-    const { version, password, ...fields } = dto;
-    const patch: Partial<UserEntity> = {};
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(patch, { [k]: v });
-    if (password) patch.passwordHash = await hashPassword(password);
-    const after = await updateVersioned(m, UserEntity, 'user', id, version, { ...patch, version: () => 'version + 1' });
-    await new Journal(m).audit(actorOf(actor), 'user.updated', { type: 'user', id }, snapshot(before), { ...snapshot(after), passwordChanged: !!password });
-    return toDto(after);
+  update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    return this.uow.run(async () => {
+      const before = await this.users.findById(id);
+      if (!before) throw new NotFoundException(`user ${id} not found`);
+      await this.checkUnit(dto.unitId);
+      if (id === actor.id && (dto.active === false || (dto.roles && !dto.roles.includes('admin') && before.roles.includes('admin')))) {
+        throw new ConflictException('you cannot deactivate yourself or remove your own admin role');
+      }
+      const { version, password, ...fields } = dto;
+      const patch: Partial<UserEntity> = {};
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(patch, { [k]: v });
+      if (password) patch.passwordHash = await hashPassword(password);
+      const after = await this.users.update(id, version, { ...patch, version: () => 'version + 1' });
+      await this.journal.audit(actorOf(actor), 'user.updated', { type: 'user', id }, snapshot(before), { ...snapshot(after), passwordChanged: !!password });
+      return toDto(after);
+    });
   }
 
   /** Users stay as the authors of reports and audit events: deleting one deactivates it. */
-  async deactivate(m: EntityManager, actor: AuthUser, id: string): Promise<void> {
-    const before = await new UserAdminRepository(m).findById(id);
-    if (!before) throw new NotFoundException(`user ${id} not found`);
-    if (id === actor.id) throw new ConflictException('you cannot deactivate yourself');
-    const after = await updateVersioned(m, UserEntity, 'user', id, null, { active: false });
-    await new Journal(m).audit(actorOf(actor), 'user.deactivated', { type: 'user', id }, snapshot(before), snapshot(after));
+  deactivate(actor: AuthUser, id: string): Promise<void> {
+    return this.uow.run(async () => {
+      const before = await this.users.findById(id);
+      if (!before) throw new NotFoundException(`user ${id} not found`);
+      if (id === actor.id) throw new ConflictException('you cannot deactivate yourself');
+      const after = await this.users.update(id, null, { active: false });
+      await this.journal.audit(actorOf(actor), 'user.deactivated', { type: 'user', id }, snapshot(before), snapshot(after));
+    });
   }
 }

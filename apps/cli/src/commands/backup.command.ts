@@ -16,7 +16,7 @@ export class BackupCommand extends CommandRunner {
   }
 
   async run([file]: string[]): Promise<void> {
-    const header = await backupDatabase(await this.db.get(), file, (s) => say(`  ${s}`));
+    const header = await backupDatabase(await this.db.dataSource(), file, (s) => say(`  ${s}`));
     const rows = header.tables.reduce((n, t) => n + t.rows, 0);
     process.stdout.write(`backup written to ${file}: ${header.tables.length} tables, ${rows} rows\n`);
   }
@@ -39,7 +39,7 @@ export class RestoreCommand extends CommandRunner {
 
   async run([file]: string[], o: { replace?: boolean }): Promise<void> {
     try {
-      const { rows } = await restoreDatabase(await this.db.get(), file, { replace: !!o.replace }, (s) => say(`  ${s}`));
+      const { rows } = await restoreDatabase(await this.db.dataSource(), file, { replace: !!o.replace }, (s) => say(`  ${s}`));
       process.stdout.write(`restored ${rows} rows from ${file}\n`);
     } catch (e) {
       if (e instanceof BackupError) throw new CliError(e.message);

@@ -1,17 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { DataSource } from 'typeorm';
+import { PlanImportService } from '@app/application';
 import { Env } from '@app/config';
 import { contentHash, importDocument, loadUnitDirectory } from '@app/importer';
-import {
-  hashPassword,
-  PlanImportRepository,
-  PlanSupervisorEntity,
-  SYSTEM_ACTOR,
-  UnitRepository,
-  UserRepository,
-} from '@app/persistence';
+import { hashPassword, PlanRepository, SYSTEM_ACTOR, UnitRepository, UserRepository } from '@app/persistence';
 import { CliDatabase } from '../cli-database.service';
 import { CliError } from '../cli-error';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../demo/demo-users';
@@ -33,28 +26,27 @@ export class DemoCommand extends CommandRunner {
 
   async run(_: string[], o: { seeds: string }): Promise<void> {
     const dir = resolve(o.seeds ?? 'seeds');
-    const ds = await this.db.get();
-    const units = new UnitRepository(ds);
+    const units = await this.db.get(UnitRepository);
+    const users = await this.db.get(UserRepository);
+    const plans = await this.db.get(PlanRepository);
     const loaded = await units.upsertDirectory(loadUnitDirectory(join(dir, 'units.json')));
     log(`unit directory: ${loaded.units} units, ${loaded.groups} groups`);
-    await this.ensureAdmin(ds);
-    const supervisorIds = await this.ensureDemoUsers(ds, units);
+    await this.ensureAdmin(users);
+    const supervisorIds = await this.ensureDemoUsers(users, units);
     const files = (await readdir(dir)).filter((f) => /\.(txt|html?|docx|xlsx|csv)$/i.test(f)).sort();
-    const imports = new PlanImportRepository(ds, { endOfDay: this.env.DUE_TIME });
+    const imports = await this.db.get(PlanImportService);
     for (const f of files) {
       const content = await readFile(join(dir, f));
       const parsed = await importDocument({ fileName: f, content });
       const preview = await imports.preview(parsed, { contentHash: contentHash(content), fileName: f, actor: SYSTEM_ACTOR });
       const result = await imports.commit(preview.importId, SYSTEM_ACTOR);
-      for (const userId of supervisorIds) {
-        await ds.manager.upsert(PlanSupervisorEntity, { planId: result.planId, userId }, ['planId', 'userId']);
-      }
+      for (const userId of supervisorIds) await plans.addSupervisor(result.planId, userId);
       log(`${f}: ${result.kind === 'unchanged' ? 'already loaded' : `${parsed.tasks.length} tasks`} — ${parsed.plan.title}`);
     }
   }
 
-  private async ensureAdmin(ds: DataSource) {
-    const { created } = await new UserRepository(ds).createIfMissing({
+  private async ensureAdmin(users: UserRepository) {
+    const { created } = await users.createIfMissing({
       username: this.env.ADMIN_USERNAME,
       displayName: '系统管理员',
       email: demoEmail(this.env.ADMIN_USERNAME),
@@ -65,8 +57,7 @@ export class DemoCommand extends CommandRunner {
     if (created) log(`admin user: ${this.env.ADMIN_USERNAME}`);
   }
 
-  private async ensureDemoUsers(ds: DataSource, units: UnitRepository): Promise<string[]> {
-    const users = new UserRepository(ds);
+  private async ensureDemoUsers(users: UserRepository, units: UnitRepository): Promise<string[]> {
     const hash = await hashPassword(DEMO_PASSWORD);
     const supervisors: string[] = [];
     for (const u of DEMO_USERS) {

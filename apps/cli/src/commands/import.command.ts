@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { Env } from '@app/config';
 import { contentHash, importDocument, ParsedPlan } from '@app/importer';
-import { PlanImportRepository, SYSTEM_ACTOR } from '@app/persistence';
+import { PlanImportService } from '@app/application';
+import { SYSTEM_ACTOR } from '@app/persistence';
 import { CliDatabase } from '../cli-database.service';
 import { CliError } from '../cli-error';
 
@@ -20,10 +20,7 @@ interface ImportOptions {
     '--json prints the import contract JSON on stdout and nothing else.',
 })
 export class ImportCommand extends CommandRunner {
-  constructor(
-    private readonly db: CliDatabase,
-    private readonly env: Env,
-  ) {
+  constructor(private readonly db: CliDatabase) {
     super();
   }
 
@@ -48,7 +45,7 @@ export class ImportCommand extends CommandRunner {
       else process.stdout.write(summary(file, parsed));
       return;
     }
-    const repo = new PlanImportRepository(await this.db.get(), { endOfDay: this.env.DUE_TIME });
+    const repo = await this.db.get(PlanImportService);
     const preview = await repo.preview(parsed, { contentHash: contentHash(content), fileName: basename(file), actor: SYSTEM_ACTOR });
     const result = await repo.commit(preview.importId, SYSTEM_ACTOR);
     if (options.json) {

@@ -8,7 +8,7 @@ export class MigrateCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const ds = await this.db.get(); // migrations run as the data source opens
+    const ds = await this.db.dataSource(); // migrations run as the data source opens
     const applied = (await ds.query(`SELECT count(*)::int AS n FROM migrations`)) as { n: number }[];
     process.stderr.write(`database is up to date (${applied[0].n} migrations applied)\n`);
   }

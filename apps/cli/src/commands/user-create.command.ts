@@ -49,14 +49,15 @@ export class UserCreateCommand extends CommandRunner {
   async run([username]: string[], o: Options): Promise<void> {
     const password = o.password;
     if (!password || password.length < 8) throw new CliError('--password is required and must be at least 8 characters');
-    const ds = await this.db.get();
+    const units = await this.db.get(UnitRepository);
+    const users = await this.db.get(UserRepository);
     let unitId: string | null = null;
     if (o.unit) {
-      const unit = await new UnitRepository(ds).findByCode(o.unit);
+      const unit = await units.findByCode(o.unit);
       if (!unit) throw new CliError(`--unit: no unit with code "${o.unit}"`);
       unitId = unit.id;
     }
-    const { created } = await new UserRepository(ds).createIfMissing({
+    const { created } = await users.createIfMissing({
       username,
       displayName: o.name ?? username,
       email: o.email ?? null,

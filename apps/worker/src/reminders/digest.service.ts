@@ -1,14 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
-import { buildDigest, DigestItem, shanghaiDate, TaskStatus } from '@app/domain';
+import { buildDigest, DigestItem, shanghaiDate } from '@app/domain';
 import { Mailer, renderDigest } from '@app/notifications';
+import { DigestItemRow, DigestSubscriber, NotificationRepository } from '@app/persistence';
 import { MAILER } from './mailer.provider';
 
-interface DigestRow extends DigestItem {
-  code: string;
-}
+/** The statuses the query returns are the domain's (libs/domain rejects any other on write). */
+type DigestRow = DigestItemRow & DigestItem;
 
 /** The daily digest: one mail per subscribed user listing their items due today, soon and overdue. */
 @Injectable()
@@ -16,15 +14,13 @@ export class DigestService {
   private readonly logger = new Logger(DigestService.name);
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notifications: NotificationRepository,
     @Inject(MAILER) private readonly mailer: Mailer,
     private readonly env: Env,
   ) {}
 
   async sendAll(now = new Date()): Promise<number> {
-    const users: { id: string; display_name: string; email: string }[] = await this.ds.query(
-      `SELECT id, display_name, email FROM users WHERE daily_digest AND active AND email IS NOT NULL ORDER BY username`,
-    );
+    const users = await this.notifications.digestSubscribers();
     let sent = 0;
     const failures: string[] = [];
     // One user's bad address must not cost everyone after them their digest; the job retries the rest.
@@ -40,25 +36,11 @@ export class DigestService {
   }
 
   /** Sends one user's digest unless it is empty or already went out today. */
-  async sendOne(u: { id: string; display_name: string; email: string }, now: Date): Promise<boolean> {
+  async sendOne(u: DigestSubscriber, now: Date): Promise<boolean> {
     const day = shanghaiDate(now);
-    const already = await this.ds.query(
-      `SELECT 1 FROM notifications WHERE user_id = $1 AND channel = 'digest' AND recipient = $2`,
-      [u.id, `${u.email}#${day}`],
-    );
-    if (already.length) return false;
-    const rows = (await this.ds.query(
-      `SELECT DISTINCT t.id AS "taskId", t.code, t.title, p.title AS "planTitle", t.due_at AS "dueAt", t.status
-         FROM tasks t
-         JOIN plans p ON p.id = t.plan_id
-         JOIN users me ON me.id = $1
-         LEFT JOIN assignments a ON a.task_id = t.id AND a.unit_id = me.unit_id AND a.role IN ('lead', 'responsible')
-         LEFT JOIN plan_supervisors ps ON ps.plan_id = t.plan_id AND ps.user_id = me.id
-        WHERE (a.id IS NOT NULL OR ps.user_id IS NOT NULL)
-          AND t.status NOT IN ('completed', 'cancelled', 'suspended')
-          AND t.due_at < $2`,
-      [u.id, new Date(now.getTime() + 8 * 86_400_000)],
-    )) as (DigestRow & { status: TaskStatus })[];
+    const recipient = `${u.email}#${day}`;
+    if (await this.notifications.digestSent(u.id, recipient)) return false;
+    const rows = (await this.notifications.digestItems(u.id, new Date(now.getTime() + 8 * 86_400_000))) as DigestRow[];
     const digest = buildDigest(rows, now);
     if (!digest) return false;
     const item = (r: DigestRow) => ({ code: r.code, title: r.title, planTitle: r.planTitle, dueAt: r.dueAt });
@@ -71,19 +53,11 @@ export class DigestService {
     });
     // Claim today's digest first (unique per user and day), so two workers cannot both send it;
     // give the claim back if the mail does not go out, so the retry can.
-    const claimed: unknown[] = await this.ds.query(
-      `INSERT INTO notifications (user_id, channel, recipient, subject, body) VALUES ($1, 'digest', $2, $3, $4)
-       ON CONFLICT (user_id, recipient) WHERE channel = 'digest' DO NOTHING RETURNING id`,
-      [u.id, `${u.email}#${day}`, m.subject, m.text],
-    );
-    if (claimed.length === 0) return false;
+    if (!(await this.notifications.claimDigest(u.id, recipient, m.subject, m.text))) return false;
     try {
       await this.mailer.send({ to: u.email, subject: m.subject, text: m.text });
     } catch (e) {
-      await this.ds.query(`DELETE FROM notifications WHERE channel = 'digest' AND user_id = $1 AND recipient = $2`, [
-        u.id,
-        `${u.email}#${day}`,
-      ]);
+      await this.notifications.releaseDigest(u.id, recipient);
       throw e;
     }
     this.logger.log(`digest to ${u.email}: ${digest.overdue.length} overdue, ${digest.dueToday.length} today, ${digest.dueSoon.length} soon`);

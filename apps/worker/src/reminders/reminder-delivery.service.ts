@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
 import {
   isPermanentMailError,
@@ -12,9 +10,8 @@ import {
   WebhookFormat,
 } from '@app/notifications';
 import { REMINDED_STATUSES } from '@app/domain';
-import { ClaimedReminder, Recipient, ReminderRepository } from '@app/persistence';
+import { ClaimedReminder, DeliveryContext, Recipient, ReminderRepository } from '@app/persistence';
 import { MAILER } from './mailer.provider';
-import { loadDeliveryContext } from './delivery-context.repository';
 
 /** A reminder sent more than this after its time is marked late (the worker was down or behind). */
 const LATE_AFTER_MS = 60_000;
@@ -32,15 +29,11 @@ class ItemClosed extends Error {}
 @Injectable()
 export class ReminderDeliveryService {
   private readonly logger = new Logger(ReminderDeliveryService.name);
-  private readonly reminders: ReminderRepository;
-
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reminders: ReminderRepository,
     @Inject(MAILER) private readonly mailer: Mailer,
     private readonly env: Env,
-  ) {
-    this.reminders = new ReminderRepository(ds);
-  }
+  ) {}
 
   /**
    * Delivers one reminder. Returns 'skipped' when the row is not ours (sent, cancelled, taken);
@@ -80,7 +73,7 @@ export class ReminderDeliveryService {
   }
 
   private async sendToAll(r: ClaimedReminder): Promise<number> {
-    const ctx = await loadDeliveryContext(this.ds, r);
+    const ctx = await this.reminders.deliveryContext(r);
     if (!ctx) throw new PermanentDeliveryError('the item no longer exists');
     // A failed reminder retried by hand, or a claim racing a completion: a closed item gets nothing.
     if (!OPEN_STATUSES.includes(ctx.taskStatus)) throw new ItemClosed(`the item is ${ctx.taskStatus}`);
@@ -139,7 +132,7 @@ export class ReminderDeliveryService {
     return delivered;
   }
 
-  private render(r: ClaimedReminder, ctx: NonNullable<Awaited<ReturnType<typeof loadDeliveryContext>>>, person: Recipient | null) {
+  private render(r: ClaimedReminder, ctx: DeliveryContext, person: Recipient | null) {
     const ackUrl =
       person && r.reason === 'acknowledgement' && r.unitId
         ? `${this.env.PUBLIC_URL}/ack/${signAckToken(
@@ -173,7 +166,7 @@ export class ReminderDeliveryService {
   /** Supervisors learn that a reminder could not be delivered: in their inbox, and by mail if it works. */
   private async alertSupervisors(r: ClaimedReminder, error: string) {
     const supervisors = await this.reminders.recipients({ audience: 'supervisor', unitId: null, taskId: r.taskId });
-    const ctx = await loadDeliveryContext(this.ds, r);
+    const ctx = await this.reminders.deliveryContext(r);
     const subject = `【发送失败】${ctx ? `${ctx.taskCode} ${ctx.taskTitle.slice(0, 30)}` : r.taskId} 的${r.kind === 'remind' ? '提醒' : r.kind === 'urge' ? '催办' : '督办'}未能送达`;
     const body = `提醒 ${r.id}（${r.audience}${ctx?.unitName ? `，${ctx.unitName}` : ''}）多次发送失败：${error}\n请核实联系方式后在“发送失败”列表中重试。`;
     for (const s of supervisors) {

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
 import { DueReminder, ReminderRepository } from '@app/persistence';
 import { QUEUES, ReminderJobs } from '@app/queue';
@@ -17,15 +15,13 @@ const BATCH = 1000;
 @Injectable()
 export class ReminderSweepService {
   private readonly logger = new Logger(ReminderSweepService.name);
-  private readonly reminders: ReminderRepository;
   private readonly jobs: ReminderJobs;
 
   constructor(
-    @InjectDataSource() ds: DataSource,
+    private readonly reminders: ReminderRepository,
     @InjectQueue(QUEUES.reminders) queue: Queue,
     private readonly env: Env,
   ) {
-    this.reminders = new ReminderRepository(ds);
     this.jobs = new ReminderJobs(queue, { attempts: env.DELIVERY_ATTEMPTS, backoffMs: env.RETRY_BACKOFF_MS });
   }
 

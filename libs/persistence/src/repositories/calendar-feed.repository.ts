@@ -1,4 +1,6 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
 
 export interface CalendarFeedOwner {
   feedId: string;
@@ -19,22 +21,24 @@ export interface CalendarDeadline {
 }
 
 /** Calendar feed tokens (stored as hashes only) and the deadlines a feed lists. */
+@Injectable()
 export class CalendarFeedRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get m(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
   }
 
-  /** A new feed for the user; earlier feeds are revoked so a leaked URL dies with the next one. */
+  /**
+   * A new feed for the user; earlier feeds are revoked so a leaked URL dies with the next one.
+   * Two statements: run it in a unit of work.
+   */
   async replace(userId: string, tokenHash: string): Promise<string> {
-    return this.m.transaction(async (m) => {
-      await m.query(`UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
-      const [row] = (await m.query(`INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2) RETURNING id`, [userId, tokenHash])) as {
-        id: string;
-      }[];
-      return row.id;
-    });
+    await this.revokeAll(userId);
+    const [row] = (await this.m.query(`INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2) RETURNING id`, [userId, tokenHash])) as {
+      id: string;
+    }[];
+    return row.id;
   }
 
   async revokeAll(userId: string): Promise<number> {

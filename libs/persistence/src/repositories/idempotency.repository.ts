@@ -1,4 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
 import { IdempotencyKeyEntity } from '../entities';
 
 export type IdempotencyClaim =
@@ -11,8 +13,13 @@ export type IdempotencyClaim =
  * so a concurrent request with the same key waits on the unique index until this transaction
  * ends; if it rolls back, the key is free again (only successes are replayed).
  */
+@Injectable()
 export class IdempotencyRepository {
-  constructor(private readonly m: EntityManager) {}
+  constructor(private readonly db: Db) {}
+
+  private get m(): EntityManager {
+    return this.db.manager;
+  }
 
   async claim(userId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
     const inserted: unknown[] = await this.m.query(

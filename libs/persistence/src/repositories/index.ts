@@ -1,3 +1,21 @@
+import { CalendarFeedRepository } from './calendar-feed.repository';
+import { IdempotencyRepository } from './idempotency.repository';
+import { Journal } from './journal';
+import { NotificationRepository } from './notification.repository';
+import { PlanImportRepository } from './plan-import.repository';
+import { PlanRepository } from './plan.repository';
+import { ReminderPlanner } from './reminder-planner';
+import { ReminderAdminRepository } from './reminder-admin.repository';
+import { ReminderRepository } from './reminder.repository';
+import { ReportRepository } from './report.repository';
+import { TaskActivityRepository } from './task-activity.repository';
+import { TaskRepository } from './task.repository';
+import { TokenRepository } from './token.repository';
+import { UnitAdminRepository } from './unit-admin.repository';
+import { UnitRepository } from './unit.repository';
+import { UserAdminRepository } from './user-admin.repository';
+import { UserRepository } from './user.repository';
+
 export * from './unit.repository';
 export * from './user.repository';
 export * from './journal';
@@ -13,3 +31,27 @@ export * from './user-admin.repository';
 export * from './plan.repository';
 export * from './report.repository';
 export * from './calendar-feed.repository';
+export * from './token.repository';
+export * from './notification.repository';
+export * from './reminder-admin.repository';
+
+/** Every repository is a provider of DatabaseModule: add a new one here. */
+export const REPOSITORIES = [
+  CalendarFeedRepository,
+  IdempotencyRepository,
+  Journal,
+  NotificationRepository,
+  PlanImportRepository,
+  PlanRepository,
+  ReminderAdminRepository,
+  ReminderPlanner,
+  ReminderRepository,
+  ReportRepository,
+  TaskActivityRepository,
+  TaskRepository,
+  TokenRepository,
+  UnitAdminRepository,
+  UnitRepository,
+  UserAdminRepository,
+  UserRepository,
+];

@@ -1,5 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PlannerSettings, ReminderPlanner } from './reminder-planner';
+import { Db } from '../db/unit-of-work';
+import { ReminderPlanner } from './reminder-planner';
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
@@ -22,18 +24,16 @@ export type DomainEventType =
  * Writes the audit trail and the domain event of a change through the caller's transaction,
  * so a change and its record commit or roll back together.
  */
+@Injectable()
 export class Journal {
-  private static planner = new ReminderPlanner();
-
-  /** Set once at start from the validated config (acknowledgement days, end of working day). */
-  static configure(settings: PlannerSettings): void {
-    Journal.planner = new ReminderPlanner(undefined, settings);
-  }
-
   constructor(
-    private readonly m: EntityManager,
-    private readonly now: () => Date = () => new Date(),
+    private readonly db: Db,
+    private readonly planner: ReminderPlanner,
   ) {}
+
+  private get m(): EntityManager {
+    return this.db.manager;
+  }
 
   async audit(
     actor: Actor,
@@ -55,7 +55,7 @@ export class Journal {
    */
   async event(type: DomainEventType, taskId: string | null, payload: Record<string, unknown> = {}): Promise<void> {
     await this.m.query(`INSERT INTO domain_events (type, task_id, payload) VALUES ($1, $2, $3)`, [type, taskId, json(payload)]);
-    if (taskId) await Journal.planner.recompute(this.m, taskId, this.now());
+    if (taskId) await this.planner.recompute(taskId, new Date());
   }
 
   /** A plan-wide change (its reminder policy or report cycle): every open task is rescheduled. */
@@ -68,7 +68,8 @@ export class Journal {
       `SELECT id FROM tasks WHERE plan_id = $1 AND status NOT IN ('completed', 'cancelled') ORDER BY code`,
       [planId],
     );
-    for (const t of tasks) await Journal.planner.recompute(this.m, t.id, this.now());
+    const now = new Date();
+    for (const t of tasks) await this.planner.recompute(t.id, now);
     return tasks.length;
   }
 }

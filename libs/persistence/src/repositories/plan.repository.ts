@@ -1,4 +1,7 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
+import { updateVersioned } from './versioned';
 import { PlanEntity, PlanSupervisorEntity, PlanTargetEntity } from '../entities';
 
 export interface PlanCounts {
@@ -8,11 +11,12 @@ export interface PlanCounts {
 }
 
 /** Saved plans, their task counts and their supervisors (督办员). */
+@Injectable()
 export class PlanRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get m(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
   }
 
   async list(f: { q?: string; year?: number; offset: number; limit: number }) {
@@ -57,6 +61,35 @@ export class PlanRepository {
   async supervisorIds(planId: string): Promise<string[]> {
     const rows = await this.m.find(PlanSupervisorEntity, { where: { planId } });
     return rows.map((r) => r.userId);
+  }
+
+  /** Claims the plan at `version` (409 when stale) for a change of its own rows, e.g. its supervisors. */
+  bumpVersion(id: string, version: number): Promise<PlanEntity> {
+    return updateVersioned(this.m, PlanEntity, 'plan', id, version, { version: () => 'version + 1' });
+  }
+
+  /** Whoever imports a plan supervises it until an admin says otherwise. */
+  async addSupervisor(planId: string, userId: string): Promise<void> {
+    await this.m.upsert(PlanSupervisorEntity, { planId, userId }, ['planId', 'userId']);
+  }
+
+  async isSupervisor(planId: string, userId: string): Promise<boolean> {
+    return (await this.m.count(PlanSupervisorEntity, { where: { planId, userId } })) > 0;
+  }
+
+  /**
+   * Saves the plan's reminder policy or report cycle if the plan is still at `version`; returns
+   * the current version when it is not (a stale write), null when saved.
+   */
+  async saveSetting(planId: string, field: 'reminderPolicy' | 'progressCycle', value: unknown, version: number): Promise<{ stale: number | undefined } | null> {
+    const column = field === 'reminderPolicy' ? 'reminder_policy' : 'progress_cycle';
+    const [, n] = (await this.m.query(
+      `UPDATE plans SET ${column} = $1, version = version + 1, updated_at = now() WHERE id = $2 AND version = $3`,
+      [value === null ? null : JSON.stringify(value), planId, version],
+    )) as [unknown, number];
+    if (n > 0) return null;
+    const [cur] = (await this.m.query(`SELECT version FROM plans WHERE id = $1`, [planId])) as { version: number }[];
+    return { stale: cur?.version };
   }
 
   async replaceSupervisors(planId: string, userIds: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   AssignmentStatus,
@@ -11,11 +12,15 @@ import {
   TaskStatus,
   WorkCalendar,
 } from '@app/domain';
+import { Db } from '../db/unit-of-work';
 
-export interface PlannerSettings {
-  acknowledgementDueWorkdays: number;
-  endOfDay: string;
+/** The settings the schedule depends on (from Env: ACK_WORKDAYS, DUE_TIME); a provider token. */
+export abstract class PlannerSettings {
+  abstract readonly acknowledgementDueWorkdays: number;
+  abstract readonly endOfDay: string;
 }
+
+export const DEFAULT_PLANNER_SETTINGS: PlannerSettings = { acknowledgementDueWorkdays: 3, endOfDay: '18:00' };
 
 interface TaskRow {
   id: string;
@@ -32,13 +37,18 @@ interface TaskRow {
  * and its new schedule commit together. Recomputing is idempotent: rows are matched by the
  * domain's deterministic key; an unchanged (key, dueAt) is kept, whatever state it is in.
  */
+@Injectable()
 export class ReminderPlanner {
+  private readonly calendar: WorkCalendar = new ChineseWorkCalendar();
+
   constructor(
-    private readonly calendar: WorkCalendar = new ChineseWorkCalendar(),
-    private readonly settings: PlannerSettings = { acknowledgementDueWorkdays: 3, endOfDay: '18:00' },
+    private readonly db: Db,
+    private readonly settings: PlannerSettings,
   ) {}
 
-  async recompute(m: EntityManager, taskId: string, now = new Date()): Promise<{ created: number; cancelled: number }> {
+  /** Must run inside the caller's unit of work, so the change and its schedule commit together. */
+  async recompute(taskId: string, now = new Date()): Promise<{ created: number; cancelled: number }> {
+    const m = this.db.manager;
     const [task] = (await m.query(
       `SELECT t.id, t.due_at, t.status, t.created_at, t.acknowledged_at, p.reminder_policy, p.progress_cycle
          FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = $1`,

@@ -1,4 +1,6 @@
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
 
 export interface DueReminder {
   id: string;
@@ -29,6 +31,17 @@ export interface ClaimedReminder {
 /** A claim: the reminder and the attempt number that owns it. */
 export type Claim = Pick<ClaimedReminder, 'id' | 'attempts'>;
 
+export interface DeliveryContext {
+  planId: string;
+  planTitle: string;
+  taskCode: string;
+  taskTitle: string;
+  taskStatus: string;
+  stepText: string | null;
+  unitName: string | null;
+  unitWebhook: { url: string; format: string } | null;
+}
+
 export interface Recipient {
   userId: string;
   displayName: string;
@@ -45,15 +58,20 @@ const CLAIMED_COLUMNS = `id, key, task_id AS "taskId", step_id AS "stepId", unit
  * holds jobs for the near future, and every state change here is one conditional UPDATE so two
  * workers can never both own a reminder.
  */
+@Injectable()
 export class ReminderRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: Db) {}
+
+  private get m(): EntityManager {
+    return this.db.manager;
+  }
 
   /**
    * Live reminders due before `until`, plus those whose sender died holding them (expired lease),
    * oldest first, a page at a time after the cursor (the last row of the previous page).
    */
   async dueBefore(until: Date, limit: number, after: DueReminder | null = null): Promise<DueReminder[]> {
-    const rows: { id: string; due_at: Date; state: string; attempts: number }[] = await this.ds.query(
+    const rows: { id: string; due_at: Date; state: string; attempts: number }[] = await this.m.query(
       `SELECT id, due_at, state, attempts FROM reminders
         WHERE ((state IN ('pending', 'enqueued') AND due_at <= $1) OR (state = 'sending' AND claimed_until < now()))
           AND ($3::timestamptz IS NULL OR (due_at, id) > ($3::timestamptz, $4::uuid))
@@ -66,7 +84,7 @@ export class ReminderRepository {
   /** Live reminders of some tasks due before `until` (what a change must enqueue at once). */
   async dueBeforeForTasks(taskIds: string[], until: Date): Promise<DueReminder[]> {
     if (taskIds.length === 0) return [];
-    const rows: { id: string; due_at: Date }[] = await this.ds.query(
+    const rows: { id: string; due_at: Date }[] = await this.m.query(
       `SELECT id, due_at FROM reminders
         WHERE task_id = ANY($1::uuid[]) AND state IN ('pending', 'enqueued') AND due_at <= $2`,
       [taskIds, until],
@@ -74,9 +92,33 @@ export class ReminderRepository {
     return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
   }
 
+  /** Pending reminders due before `until`, soonest first (what a commit made due soon). */
+  async pendingDueBefore(until: Date, limit: number): Promise<DueReminder[]> {
+    const rows: { id: string; due_at: Date }[] = await this.m.query(
+      `SELECT id, due_at FROM reminders WHERE state = 'pending' AND due_at <= $1 ORDER BY due_at LIMIT $2`,
+      [until, limit],
+    );
+    return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+  }
+
+  /** What the templates need about the item a reminder is for, read in one query. */
+  async deliveryContext(r: { taskId: string; stepId: string | null; unitId: string | null }): Promise<DeliveryContext | null> {
+    const rows = (await this.m.query(
+      `SELECT p.id AS "planId", p.title AS "planTitle", t.code AS "taskCode", t.title AS "taskTitle",
+              t.status AS "taskStatus", s.text AS "stepText", u.name AS "unitName", u.webhook AS "unitWebhook"
+         FROM tasks t
+         JOIN plans p ON p.id = t.plan_id
+         LEFT JOIN steps s ON s.id = $2
+         LEFT JOIN units u ON u.id = $3
+        WHERE t.id = $1`,
+      [r.taskId, r.stepId, r.unitId],
+    )) as DeliveryContext[];
+    return rows[0] ?? null;
+  }
+
   async markEnqueued(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.ds.query(
+    await this.m.query(
       `UPDATE reminders SET state = 'enqueued', updated_at = now() WHERE id = ANY($1::uuid[]) AND state = 'pending'`,
       [ids],
     );
@@ -87,7 +129,7 @@ export class ReminderRepository {
    * (already sent, cancelled, or being sent by another worker whose lease has not run out).
    */
   async claim(id: string, leaseMs: number): Promise<ClaimedReminder | null> {
-    const rows = (await this.ds.query(
+    const rows = (await this.m.query(
       `UPDATE reminders
           SET state = 'sending', attempts = attempts + 1, claimed_until = now() + ($2 || ' milliseconds')::interval,
               updated_at = now()
@@ -104,7 +146,7 @@ export class ReminderRepository {
    * lease ran out and was taken over cannot write over the new owner). False when it is not ours.
    */
   async renew(claim: Claim, leaseMs: number): Promise<boolean> {
-    const [, n] = (await this.ds.query(
+    const [, n] = (await this.m.query(
       `UPDATE reminders SET claimed_until = now() + ($3 || ' milliseconds')::interval
         WHERE id = $1 AND state = 'sending' AND attempts = $2`,
       [claim.id, claim.attempts, String(leaseMs)],
@@ -113,7 +155,7 @@ export class ReminderRepository {
   }
 
   async markSent(claim: Claim, late: boolean, recipients: number): Promise<void> {
-    await this.ds.query(
+    await this.m.query(
       `UPDATE reminders SET state = 'sent', sent_at = now(), late = $3, recipients = $4, claimed_until = NULL,
               last_error = NULL, updated_at = now()
         WHERE id = $1 AND state = 'sending' AND attempts = $2`,
@@ -123,7 +165,7 @@ export class ReminderRepository {
 
   /** A failed attempt that will be retried: back to enqueued, so the retry (or the sweep) can claim it. */
   async release(claim: Claim, error: string): Promise<void> {
-    await this.ds.query(
+    await this.m.query(
       `UPDATE reminders SET state = 'enqueued', claimed_until = NULL, last_error = $3, updated_at = now()
         WHERE id = $1 AND state = 'sending' AND attempts = $2`,
       [claim.id, claim.attempts, error.slice(0, 2000)],
@@ -131,7 +173,7 @@ export class ReminderRepository {
   }
 
   async markFailed(claim: Claim, error: string): Promise<void> {
-    await this.ds.query(
+    await this.m.query(
       `UPDATE reminders SET state = 'failed', claimed_until = NULL, last_error = $3, updated_at = now()
         WHERE id = $1 AND state = 'sending' AND attempts = $2`,
       [claim.id, claim.attempts, error.slice(0, 2000)],
@@ -140,7 +182,7 @@ export class ReminderRepository {
 
   /** The item was closed after the reminder was claimed (a delayed job outlived it): nothing to send. */
   async cancelClaimed(claim: Claim, reason: string): Promise<void> {
-    await this.ds.query(
+    await this.m.query(
       `UPDATE reminders SET state = 'cancelled', claimed_until = NULL, last_error = $3, updated_at = now()
         WHERE id = $1 AND state = 'sending' AND attempts = $2`,
       [claim.id, claim.attempts, reason],
@@ -149,7 +191,7 @@ export class ReminderRepository {
 
   /** Retry on demand (GET /reminders/failed → POST /reminders/:id/retry). */
   async requeueFailed(id: string): Promise<boolean> {
-    const [, n] = (await this.ds.query(
+    const [, n] = (await this.m.query(
       `UPDATE reminders SET state = 'pending', updated_at = now() WHERE id = $1 AND state = 'failed'`,
       [id],
     )) as [unknown, number];
@@ -163,23 +205,23 @@ export class ReminderRepository {
       case 'responsible':
       case 'lead': {
         // Staff do the work; a unit without staff accounts is reached through its heads.
-        const staff = await this.ds.query(
+        const staff = await this.m.query(
           `SELECT ${cols} FROM users u WHERE u.active AND u.unit_id = $1 AND 'staff' = ANY(u.roles) ORDER BY u.username`,
           [r.unitId],
         );
         if (staff.length) return staff;
-        return this.ds.query(
+        return this.m.query(
           `SELECT ${cols} FROM users u WHERE u.active AND u.unit_id = $1 AND 'unit_head' = ANY(u.roles) ORDER BY u.username`,
           [r.unitId],
         );
       }
       case 'unit_head':
-        return this.ds.query(
+        return this.m.query(
           `SELECT ${cols} FROM users u WHERE u.active AND u.unit_id = $1 AND 'unit_head' = ANY(u.roles) ORDER BY u.username`,
           [r.unitId],
         );
       case 'supervisor':
-        return this.ds.query(
+        return this.m.query(
           `SELECT ${cols} FROM users u
              JOIN plan_supervisors ps ON ps.user_id = u.id
              JOIN tasks t ON t.plan_id = ps.plan_id
@@ -187,7 +229,7 @@ export class ReminderRepository {
           [r.taskId],
         );
       case 'leader':
-        return this.ds.query(`SELECT ${cols} FROM users u WHERE u.active AND 'leader' = ANY(u.roles) ORDER BY u.username`);
+        return this.m.query(`SELECT ${cols} FROM users u WHERE u.active AND 'leader' = ANY(u.roles) ORDER BY u.username`);
       default: {
         const never: never = r.audience;
         throw new Error(`unknown audience ${String(never)}`);
@@ -210,7 +252,7 @@ export class ReminderRepository {
     body: string;
     noticeLevel: string | null;
   }): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
+    const rows: unknown[] = await this.m.query(
       `INSERT INTO notifications (reminder_id, user_id, unit_id, task_id, channel, recipient, subject, body, notice_level)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (reminder_id, channel, recipient) WHERE reminder_id IS NOT NULL DO NOTHING
@@ -221,7 +263,7 @@ export class ReminderRepository {
   }
 
   async delivered(reminderId: string, channel: string, recipient: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
+    const rows: unknown[] = await this.m.query(
       `SELECT 1 FROM notifications WHERE reminder_id = $1 AND channel = $2 AND recipient = $3`,
       [reminderId, channel, recipient],
     );

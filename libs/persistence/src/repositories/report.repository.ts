@@ -1,4 +1,6 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
 import { derivedColumnsSql, LightParams, TaskVisibility } from './task.repository';
 
 /**
@@ -261,11 +263,18 @@ const UNIT_SORT_SQL: Record<UnitSortKey, string> = {
   name: 'name',
 };
 
+@Injectable()
 export class ReportRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get m(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
+  }
+
+  /** The database's current snapshot (xmin:xmax:running ids): unchanged means no write committed. */
+  async snapshot(): Promise<string> {
+    const [r] = (await this.m.query(`SELECT pg_current_snapshot()::text AS s`)) as { s: string }[];
+    return r.s;
   }
 
   /**

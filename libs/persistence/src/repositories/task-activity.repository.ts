@@ -1,4 +1,7 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
+import { updateVersioned, VersionedPatch } from './versioned';
 import { AuditEventEntity, CommentEntity, ExtensionRequestEntity, ReviewEntity, UserEntity } from '../entities';
 
 export interface CommentView {
@@ -11,11 +14,12 @@ export interface CommentView {
 }
 
 /** Extension requests (延期申请), reviews (办结/退回), comments and the audit history of items. */
+@Injectable()
 export class TaskActivityRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get m(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
   }
 
   insertExtension(e: Pick<ExtensionRequestEntity, 'taskId' | 'unitId' | 'requestedBy' | 'requestedDueAt' | 'reason'>) {
@@ -32,6 +36,10 @@ export class TaskActivityRepository {
 
   extensions(taskId: string) {
     return this.m.find(ExtensionRequestEntity, { where: { taskId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  updateExtension(id: string, version: number, patch: VersionedPatch<ExtensionRequestEntity>): Promise<ExtensionRequestEntity> {
+    return updateVersioned(this.m, ExtensionRequestEntity, 'extension request', id, version, patch);
   }
 
   insertReview(r: Pick<ReviewEntity, 'taskId' | 'reviewerId' | 'decision' | 'reason' | 'overrideOpenSteps'>) {

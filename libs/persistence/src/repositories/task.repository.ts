@@ -1,4 +1,7 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Db } from '../db/unit-of-work';
+import { updateVersioned, VersionedPatch } from './versioned';
 import {
   AssignmentEntity,
   AssignmentRole,
@@ -103,11 +106,12 @@ export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack:
 }
 
 /** Reads and writes of items (责任事项), their steps and unit assignments. */
+@Injectable()
 export class TaskRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get m(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
   }
 
   /** One page of visible items, filtered and sorted in SQL; light and overdue derived per row. */
@@ -173,6 +177,12 @@ export class TaskRepository {
 
   findById(id: string): Promise<TaskEntity | null> {
     return this.m.findOne(TaskEntity, { where: { id } });
+  }
+
+  /** The plan of an item, or null when there is no such item. */
+  async planIdOf(taskId: string): Promise<string | null> {
+    const [t] = (await this.m.query(`SELECT plan_id FROM tasks WHERE id = $1`, [taskId])) as { plan_id: string }[];
+    return t?.plan_id ?? null;
   }
 
   findByIds(ids: string[]): Promise<TaskEntity[]> {
@@ -247,6 +257,40 @@ export class TaskRepository {
 
   async insertProgress(r: Omit<ProgressReportEntity, 'id' | 'createdAt'>): Promise<ProgressReportEntity> {
     return this.m.save(this.m.create(ProgressReportEntity, r));
+  }
+
+  /** Conditional on `version` (null: unconditional); the version is bumped either way. */
+  update(id: string, version: number | null, patch: VersionedPatch<TaskEntity>): Promise<TaskEntity> {
+    return updateVersioned(this.m, TaskEntity, 'task', id, version, patch);
+  }
+
+  updateStep(id: string, version: number | null, patch: VersionedPatch<StepEntity>): Promise<StepEntity> {
+    return updateVersioned(this.m, StepEntity, 'step', id, version, patch);
+  }
+
+  updateAssignment(id: string, patch: VersionedPatch<AssignmentEntity>): Promise<AssignmentEntity> {
+    return updateVersioned(this.m, AssignmentEntity, 'assignment', id, null, patch);
+  }
+
+  /** A unit's assignment on an item with the item's title and status, locked for an acknowledgement. */
+  async lockAssignmentOf(taskId: string, unitId: string): Promise<{ id: string; status: string; role: AssignmentRole; title: string; taskStatus: string } | null> {
+    const [a] = (await this.m.query(
+      `SELECT a.id, a.status, a.role, t.title, t.status AS task_status
+         FROM assignments a JOIN tasks t ON t.id = a.task_id
+        WHERE a.task_id = $1 AND a.unit_id = $2 FOR UPDATE`,
+      [taskId, unitId],
+    )) as { id: string; status: string; role: AssignmentRole; title: string; task_status: string }[];
+    return a ? { id: a.id, status: a.status, role: a.role, title: a.title, taskStatus: a.task_status } : null;
+  }
+
+  /** 签收 of one unit's part (and, for the lead unit of a new item, of the item), stamped now. */
+  async acknowledge(assignmentId: string, taskId: string | null): Promise<void> {
+    await this.m.query(`UPDATE assignments SET status = 'acknowledged', acknowledged_at = now(), version = version + 1 WHERE id = $1`, [assignmentId]);
+    if (taskId) {
+      await this.m.query(`UPDATE tasks SET status = 'acknowledged', acknowledged_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
+        taskId,
+      ]);
+    }
   }
 
   async insertAssignment(a: { taskId: string; unitId: string; role: AssignmentRole }): Promise<AssignmentEntity> {

@@ -1,4 +1,7 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
+import { updateVersioned, VersionedPatch } from './versioned';
 import { UnitEntity } from '../entities';
 
 export interface UnitListRow {
@@ -15,11 +18,12 @@ export interface UnitUsage {
 }
 
 /** Administration of the unit directory: list with tree information, create, change, delete unused. */
+@Injectable()
 export class UnitAdminRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get m(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
   }
 
   async list(f: { q?: string; pending?: boolean; parentId?: string; offset: number; limit: number }): Promise<{ rows: UnitListRow[]; total: number }> {
@@ -51,6 +55,24 @@ export class UnitAdminRepository {
     const parent = unit.parentId ? await this.m.findOne(UnitEntity, { where: { id: unit.parentId } }) : null;
     const childCount = await this.m.count(UnitEntity, { where: { parentId: id } });
     return { unit, parentName: parent?.name ?? null, childCount };
+  }
+
+  /** Conditional on `version` (null: unconditional); the version is bumped either way. */
+  update(id: string, version: number | null, patch: VersionedPatch<UnitEntity>): Promise<UnitEntity> {
+    return updateVersioned(this.m, UnitEntity, 'unit', id, version, patch);
+  }
+
+  /** The unit's chat-robot webhook; undefined when there is no such unit. */
+  async webhookOf(id: string): Promise<{ webhook: { url: string; format: string } | null } | undefined> {
+    const [unit] = (await this.m.query(`SELECT webhook FROM units WHERE id = $1`, [id])) as { webhook: { url: string; format: string } | null }[];
+    return unit;
+  }
+
+  async setWebhook(id: string, webhook: { url: string; format: string } | null): Promise<void> {
+    await this.m.query(`UPDATE units SET webhook = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+      id,
+      webhook === null ? null : JSON.stringify(webhook),
+    ]);
   }
 
   findById(id: string) {

@@ -1,4 +1,6 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Db } from '../db/unit-of-work';
 import { UnitEntity, UnitGroupEntity } from '../entities';
 
 import type { UnitDirectoryData } from '@app/importer';
@@ -16,11 +18,12 @@ export function normalizeUnitName(name: string): string {
   return name.replace(/[\s\u3000]/g, '').replace(/[〈<(（][^〉>)）]*[〉>)）]/g, '');
 }
 
+@Injectable()
 export class UnitRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get manager(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
   }
 
   /** Loads a directory file; existing units (matched by code) are updated, none are deleted. */

@@ -1,12 +1,16 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
+import { updateVersioned, VersionedPatch } from './versioned';
 import { Role, UserEntity } from '../entities';
 
 /** Administration of users (the login side is in apps/api/src/auth). */
+@Injectable()
 export class UserAdminRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get m(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
   }
 
   async list(f: { q?: string; unitId?: string; role?: Role; active?: boolean; offset: number; limit: number }) {
@@ -20,6 +24,11 @@ export class UserAdminRepository {
     if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
     const [rows, total] = await qb.orderBy('u.username', 'ASC').skip(f.offset).take(f.limit).getManyAndCount();
     return { rows, total };
+  }
+
+  /** Conditional on `version` (null: unconditional); the version is bumped either way. */
+  update(id: string, version: number | null, patch: VersionedPatch<UserEntity>): Promise<UserEntity> {
+    return updateVersioned(this.m, UserEntity, 'user', id, version, patch);
   }
 
   findById(id: string) {

@@ -1,4 +1,6 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Db } from '../db/unit-of-work';
 import { Role, UserEntity } from '../entities';
 
 export interface NewUser {
@@ -10,11 +12,36 @@ export interface NewUser {
   roles: Role[];
 }
 
+@Injectable()
 export class UserRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get manager(): EntityManager {
-    return this.db instanceof DataSource ? this.db.manager : this.db;
+    return this.db.manager;
+  }
+
+  findActiveByUsername(username: string): Promise<UserEntity | null> {
+    return this.manager.findOne(UserEntity, { where: { username, active: true } });
+  }
+
+  findActiveById(id: string): Promise<UserEntity | null> {
+    return this.manager.findOne(UserEntity, { where: { id, active: true } });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.manager.findOne(UserEntity, { where: { id } });
+  }
+
+  async preferences(id: string): Promise<{ dailyDigest: boolean; email: string | null } | undefined> {
+    const [row] = (await this.manager.query(`SELECT daily_digest AS "dailyDigest", email FROM users WHERE id = $1`, [id])) as {
+      dailyDigest: boolean;
+      email: string | null;
+    }[];
+    return row;
+  }
+
+  async setDailyDigest(id: string, on: boolean): Promise<void> {
+    await this.manager.query(`UPDATE users SET daily_digest = $2, updated_at = now() WHERE id = $1`, [id, on]);
   }
 
   findByUsername(username: string) {

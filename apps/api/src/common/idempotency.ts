@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { IdempotencyRepository } from '@app/persistence';
+import { IdempotencyRepository, UnitOfWork } from '@app/persistence';
 
 export interface IdempotencyRequest {
   userId: string;
@@ -19,30 +17,28 @@ export interface Outcome<T> {
 }
 
 /**
- * Runs a change in one transaction. With an Idempotency-Key, the first success is stored in the
- * same transaction and replayed for a retry; the same key with another body is a 422.
+ * Runs a creating command so a retry is safe: with an Idempotency-Key, the first success is stored
+ * in the command's own unit of work and replayed for a retry; the same key with another body is a 422.
  */
 @Injectable()
-export class TransactionRunner {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+export class Idempotency {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly keys: IdempotencyRepository,
+  ) {}
 
-  run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(work);
-  }
-
-  async idempotent<T>(req: IdempotencyRequest, status: number, work: (m: EntityManager) => Promise<T>): Promise<Outcome<T>> {
+  async run<T>(req: IdempotencyRequest, status: number, work: () => Promise<T>): Promise<Outcome<T>> {
     const key = req.key;
-    if (key === undefined) return { status, body: await this.ds.transaction(work), replayed: false };
+    if (key === undefined) return { status, body: await this.uow.run(work), replayed: false };
     const hash = createHash('sha256').update(JSON.stringify(req.fingerprint)).digest('hex');
-    return this.ds.transaction(async (m) => {
-      const keys = new IdempotencyRepository(m);
-      const claim = await keys.claim(req.userId, key, hash);
+    return this.uow.run(async () => {
+      const claim = await this.keys.claim(req.userId, key, hash);
       if (claim.kind === 'mismatch') {
         throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request');
       }
       if (claim.kind === 'replay') return { status: claim.status, body: claim.body as T, replayed: true };
-      const body = await work(m);
-      await keys.complete(req.userId, key, status, body);
+      const body = await work();
+      await this.keys.complete(req.userId, key, status, body);
       return { status, body, replayed: false };
     });
   }

@@ -1,0 +1,55 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Journal, NotificationRepository, UnitAdminRepository, UnitOfWork, UserRepository } from '@app/persistence';
+import { AuthUser, hasRole } from '../common/current-user';
+import { page, PageQuery } from '../common/pagination';
+
+/** The caller's inbox and the settings that decide where a person's or a unit's reminders go. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly users: UserRepository,
+    private readonly units: UnitAdminRepository,
+    private readonly journal: Journal,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async inbox(user: AuthUser, q: PageQuery & { unread?: boolean }) {
+    const { rows, total } = await this.notifications.inbox(user.id, { unreadOnly: q.unread === true, offset: (q.page - 1) * q.limit, limit: q.limit });
+    const unread = await this.notifications.unreadCount(user.id);
+    return { ...page(rows, total, q), unread };
+  }
+
+  async markRead(user: AuthUser, id: string): Promise<void> {
+    if (!(await this.notifications.markRead(user.id, id))) throw new NotFoundException(`no notification ${id}`);
+  }
+
+  async markAllRead(user: AuthUser) {
+    return { marked: await this.notifications.markAllRead(user.id) };
+  }
+
+  preferences(user: AuthUser) {
+    return this.users.preferences(user.id);
+  }
+
+  async setPreferences(user: AuthUser, dto: { dailyDigest?: boolean }) {
+    if (dto.dailyDigest !== undefined) await this.users.setDailyDigest(user.id, dto.dailyDigest);
+    return this.preferences(user);
+  }
+
+  /** Admins, and the unit's own head, set where a unit's robot messages go. */
+  async setUnitWebhook(user: AuthUser, id: string, dto: { url: string | null; format?: string }) {
+    const unit = await this.units.webhookOf(id);
+    if (!unit) throw new NotFoundException(`unit ${id} not found`);
+    const ownHead = hasRole(user, 'unit_head') && user.unitId === id;
+    if (!hasRole(user, 'admin') && !ownHead) throw new ForbiddenException("only an admin or the unit's head may set its webhook");
+    const webhook = dto.url === null ? null : { url: dto.url, format: dto.format ?? 'json' };
+    await this.uow.run(async () => {
+      await this.units.setWebhook(id, webhook);
+      // The URL may carry the robot's key: the audit keeps only that a webhook was set and its format.
+      const redact = (w: { format?: string } | null) => (w ? { webhook: 'set', format: w.format } : { webhook: null });
+      await this.journal.audit({ id: user.id, name: user.username }, 'unit.webhook_changed', { type: 'unit', id }, redact(unit.webhook), redact(webhook));
+    });
+    return { unitId: id, webhook: webhook ? { format: webhook.format, set: true } : null };
+  }
+}

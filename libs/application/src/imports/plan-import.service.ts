@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { Env } from '@app/config';
+import { dueAtFor } from '@app/domain';
+import { diffPlans, ParsedPlan } from '@app/importer';
+import {
+  Actor,
+  AssignmentRole,
+  ImportedStep,
+  ImportedTask,
+  ImportEntity,
+  Journal,
+  PlanImportRepository,
+  UnitOfWork,
+  UnitRepository,
+} from '@app/persistence';
+import { UnitResolver } from './unit-resolver';
+
+type ParsedTask = ParsedPlan['tasks'][number];
+
+export interface ImportPreview {
+  importId: string;
+  /** new: a plan never seen; unchanged: this exact document is already saved; revision: a changed version of a saved plan. */
+  kind: 'new' | 'unchanged' | 'revision';
+  planId: string | null;
+  plan: ParsedPlan['plan'];
+  counts: { targets: number; tasks: number; steps: number };
+  unknownUnits: string[];
+  warnings: ParsedPlan['warnings'];
+  diff: { added: string[]; removed: string[]; changed: { code: string; fields: string[] }[] } | null;
+}
+
+export interface ImportCommitResult {
+  importId: string;
+  planId: string;
+  kind: ImportPreview['kind'];
+  tasksCreated: number;
+  tasksUpdated: number;
+  tasksRemoved: number;
+  pendingUnits: string[];
+}
+
+export class ImportNotFoundError extends Error {}
+export class ImportAlreadyCommittedError extends Error {}
+
+type Applied = Omit<ImportCommitResult, 'importId' | 'pendingUnits'>;
+
+const ROLE_RANK: Record<AssignmentRole, number> = { lead: 3, responsible: 2, assisting: 1 };
+
+/**
+ * Saving a parsed plan (the API's uploads, the CLI's import and demo): preview first (nothing but
+ * an imports row), then commit in one unit of work: a new plan, nothing for the same document
+ * again, or the diff of a revised one applied to the saved plan.
+ */
+@Injectable()
+export class PlanImportService {
+  constructor(
+    private readonly imports: PlanImportRepository,
+    private readonly units: UnitRepository,
+    private readonly journal: Journal,
+    private readonly uow: UnitOfWork,
+    private readonly env: Env,
+  ) {}
+
+  async preview(parsed: ParsedPlan, meta: { contentHash: string; fileName: string; actor: Actor }): Promise<ImportPreview> {
+    const same = await this.imports.planByContentHash(meta.contentHash);
+    const previous = same ? null : await this.earlierVersion(parsed);
+    let diff: ImportPreview['diff'] = null;
+    if (previous) {
+      const d = diffPlans(previous.parsed, parsed);
+      diff = {
+        added: d.added.map((t) => t.code),
+        removed: d.removed.map((t) => t.code),
+        changed: d.changed.map((c) => ({ code: c.code, fields: c.fields })),
+      };
+    }
+    const kind: ImportPreview['kind'] = same ? 'unchanged' : previous ? 'revision' : 'new';
+    const row = await this.imports.insertPreview({
+      fileName: meta.fileName,
+      contentHash: meta.contentHash,
+      parsed,
+      diff,
+      planId: same?.id ?? previous?.planId ?? null,
+      createdBy: meta.actor.id,
+    });
+    return {
+      importId: row.id,
+      kind,
+      planId: row.planId,
+      plan: parsed.plan,
+      counts: {
+        targets: parsed.targets.length,
+        tasks: parsed.tasks.length,
+        steps: parsed.tasks.reduce((n, t) => n + t.steps.length, 0),
+      },
+      unknownUnits: await this.unknownUnits(parsed),
+      warnings: parsed.warnings,
+      diff,
+    };
+  }
+
+  commit(importId: string, actor: Actor): Promise<ImportCommitResult> {
+    return this.uow.run(async () => {
+      const imp = await this.imports.lockImport(importId);
+      if (!imp) throw new ImportNotFoundError(`import ${importId} not found`);
+      if (imp.status !== 'previewed') throw new ImportAlreadyCommittedError(`import ${importId} is already ${imp.status}`);
+      const parsed = imp.parsed as ParsedPlan;
+      const units = new UnitResolver(this.units);
+      const same = await this.imports.planByContentHash(imp.contentHash);
+      let result: Applied;
+      if (same) {
+        result = { planId: same.id, kind: 'unchanged', tasksCreated: 0, tasksUpdated: 0, tasksRemoved: 0 };
+      } else {
+        const previous = imp.planId ? await this.imports.lastCommitted(imp.planId) : null;
+        result = previous
+          ? await this.applyRevision(units, imp.planId!, previous, parsed, imp.contentHash, actor)
+          : await this.createPlan(units, parsed, imp, actor);
+      }
+      await this.imports.finishImport(imp.id, result.kind === 'unchanged' ? 'unchanged' : 'committed', result.planId);
+      return { importId: imp.id, ...result, pendingUnits: units.pendingNames() };
+    });
+  }
+
+  private async createPlan(units: UnitResolver, parsed: ParsedPlan, imp: ImportEntity, actor: Actor): Promise<Applied> {
+    const p = parsed.plan;
+    const plan = await this.imports.insertPlan(
+      {
+        title: p.title,
+        issuer: p.issuer,
+        year: p.year,
+        publishedAt: p.publishedAt,
+        docNumber: p.docNumber,
+        periodStart: p.periodStart,
+        periodEnd: p.periodEnd,
+        contentHash: imp.contentHash,
+        sourceFileName: imp.fileName,
+      },
+      parsed.targets.map((t) => ({ code: t.code, text: t.text, indicators: t.indicators })),
+    );
+    for (const t of parsed.tasks) await this.insertTask(units, plan.id, t, actor);
+    await this.journal.audit(actor, 'plan.imported', { type: 'plan', id: plan.id }, null, {
+      title: p.title,
+      tasks: parsed.tasks.length,
+      fileName: imp.fileName,
+    });
+    return { planId: plan.id, kind: 'new', tasksCreated: parsed.tasks.length, tasksUpdated: 0, tasksRemoved: 0 };
+  }
+
+  private async applyRevision(
+    units: UnitResolver,
+    planId: string,
+    previous: ParsedPlan,
+    next: ParsedPlan,
+    contentHash: string,
+    actor: Actor,
+  ): Promise<Applied> {
+    const d = diffPlans(previous, next);
+    for (const t of d.added) await this.insertTask(units, planId, t, actor);
+    let removed = 0;
+    for (const t of d.removed) {
+      const row = await this.imports.taskByCode(planId, t.code);
+      if (!row || row.status === 'cancelled') continue;
+      // Removed items are cancelled, not deleted: their history and reports stay.
+      await this.imports.cancelTask(row, 'removed in a revised document');
+      await this.journal.audit(actor, 'task.removed_by_revision', { type: 'task', id: row.id, taskId: row.id }, { status: row.status }, { status: 'cancelled' });
+      await this.journal.event('task.removed', row.id, {});
+      removed++;
+    }
+    for (const c of d.changed) {
+      const row = await this.imports.taskByCode(planId, c.code);
+      if (!row) continue;
+      const after = c.after as ParsedTask;
+      const fields = this.taskFields(after);
+      const deadlineMoved = fields.originalDueAt.getTime() !== row.originalDueAt.getTime();
+      // An approved extension keeps its later deadline; otherwise the document's deadline rules.
+      fields.dueAt = row.extensionApprovedAt && row.dueAt > fields.originalDueAt ? row.dueAt : fields.originalDueAt;
+      await this.imports.reviseTask(row, fields, this.steps(after));
+      await this.assignUnits(units, row.id, after, actor);
+      await this.journal.audit(actor, 'task.revised', { type: 'task', id: row.id, taskId: row.id }, c.before, c.after);
+      if (deadlineMoved) await this.journal.event('task.deadline_changed', row.id, { dueAt: fields.dueAt });
+    }
+    await this.imports.revisePlan(planId, { title: next.plan.title, periodStart: next.plan.periodStart, periodEnd: next.plan.periodEnd, contentHash });
+    await this.journal.audit(actor, 'plan.revised', { type: 'plan', id: planId }, null, {
+      added: d.added.length,
+      removed,
+      changed: d.changed.length,
+    });
+    return { planId, kind: 'revision', tasksCreated: d.added.length, tasksUpdated: d.changed.length, tasksRemoved: removed };
+  }
+
+  private taskFields(t: ParsedTask): ImportedTask {
+    const dueAt = dueAtFor(t.deadline, this.env.DUE_TIME);
+    return {
+      code: t.code,
+      groupName: t.group,
+      section: t.section,
+      title: t.title,
+      content: t.content,
+      goal: t.goal,
+      deadlineText: t.deadlineText,
+      originalDueAt: dueAt,
+      dueAt,
+      recurrence: t.recurrence,
+      indicators: t.indicators,
+    };
+  }
+
+  private steps(t: ParsedTask): ImportedStep[] {
+    return t.steps.map((s) => ({ code: s.code, text: s.text, deadlineText: s.deadlineText, dueAt: dueAtFor(s.deadline, this.env.DUE_TIME) }));
+  }
+
+  private async insertTask(units: UnitResolver, planId: string, t: ParsedTask, actor: Actor): Promise<void> {
+    const task = await this.imports.insertTask(planId, this.taskFields(t), this.steps(t));
+    await this.assignUnits(units, task.id, t, actor);
+    await this.journal.event('task.created', task.id, { planId, dueAt: task.dueAt.toISOString() });
+  }
+
+  /** One assignment per unit; a unit named in two roles keeps the stronger one. */
+  private async assignUnits(units: UnitResolver, taskId: string, t: ParsedTask, actor: Actor): Promise<void> {
+    const wanted = new Map<string, AssignmentRole>();
+    const add = async (names: string[], role: AssignmentRole) => {
+      for (const name of names) {
+        for (const unit of await units.resolve(name)) {
+          const have = wanted.get(unit.id);
+          if (!have || ROLE_RANK[role] > ROLE_RANK[have]) wanted.set(unit.id, role);
+        }
+      }
+    };
+    await add(t.leadUnits, 'lead');
+    await add(t.responsibleUnits, 'responsible');
+    await add(t.assistingUnits, 'assisting');
+    const existing = await this.imports.assignments(taskId);
+    const before = existing.map((a) => ({ unitId: a.unitId, role: a.role }));
+    await this.imports.syncAssignments(taskId, existing, wanted);
+    const after = [...wanted].map(([unitId, role]) => ({ unitId, role }));
+    if (existing.length > 0 && JSON.stringify(before) !== JSON.stringify(after)) {
+      await this.journal.audit(actor, 'task.assignments_changed', { type: 'task', id: taskId, taskId }, before, after);
+      await this.journal.event('task.assignment_changed', taskId, {});
+    }
+  }
+
+  private async unknownUnits(parsed: ParsedPlan): Promise<string[]> {
+    const names = new Set(parsed.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits, ...t.assistingUnits]));
+    const unknown: string[] = [];
+    for (const n of names) {
+      const r = await this.units.resolve(n);
+      if (r.kind === 'unknown' || (r.kind === 'unit' && r.unit.pending)) unknown.push(n);
+    }
+    return unknown;
+  }
+
+  /** The same plan in an earlier version: same title and year, most recent first. */
+  private async earlierVersion(parsed: ParsedPlan): Promise<{ planId: string; parsed: ParsedPlan } | null> {
+    const plan = await this.imports.latestPlanNamed(parsed.plan.title, parsed.plan.year);
+    if (!plan) return null;
+    const before = await this.imports.lastCommitted(plan.id);
+    return before ? { planId: plan.id, parsed: before } : null;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './application.module';
+export * from './imports/plan-import.service';

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsServiceManager } from 'nestjs-cls';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+
+/** Set while a block runs on one chosen connection (a replica's, for a consistent report). */
+const PINNED = Symbol('duban.pinned-manager');
+
+/**
+ * What repositories talk through: the entity manager of the transaction open in this call chain,
+ * else the pool's. The open transaction is found through nestjs-cls (AsyncLocalStorage), so no
+ * EntityManager is passed from a service to its repositories.
+ */
+@Injectable()
+export class Db {
+  // The class itself, not an alias: Nest reads the constructor's parameter types at run time.
+  constructor(private readonly host: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  /** A Db over a DataSource opened outside Nest (benchmarks, unit tests that isolate a repository). */
+  static standalone(ds: DataSource): Db {
+    const adapter = new TransactionalAdapterTypeOrm({ dataSourceToken: DataSource });
+    return new Db(
+      new TransactionHost<TransactionalAdapterTypeOrm>({
+        ...adapter.optionsFactory(ds),
+        connectionName: undefined,
+        enableTransactionProxy: false,
+        defaultTxOptions: {},
+        extraProviderTokens: [],
+      }),
+    );
+  }
+
+  get manager(): EntityManager {
+    if (this.host.isTransactionActive()) return this.host.tx;
+    const cls = ClsServiceManager.getClsService();
+    return (cls.isActive() ? (cls.get(PINNED) as EntityManager | undefined) : undefined) ?? this.host.tx;
+  }
+
+  /** Runs `work` with every repository on `manager` (unless it opens a transaction of its own). */
+  onManager<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+    const cls = ClsServiceManager.getClsService();
+    return cls.run({ ifNested: 'inherit' }, () => {
+      cls.set(PINNED, manager);
+      return work();
+    });
+  }
+
+  /**
+   * Runs `work` outside any open transaction, on the pool: for work started by a commit hook,
+   * whose call chain still names the finished transaction.
+   */
+  outsideTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.host.withoutTransaction(work);
+  }
+
+  /** See UnitOfWork.run. */
+  transaction<T>(work: () => Promise<T>, opts: { isolation?: IsolationLevel } = {}): Promise<T> {
+    return opts.isolation ? this.host.withTransaction({ isolationLevel: opts.isolation }, work) : this.host.withTransaction(work);
+  }
+}
+
+/**
+ * The one way a use case makes several changes atomic: `uow.run(() => …)`. Every repository call
+ * inside sees the same transaction; a run inside a run joins the outer one, so use cases compose
+ * (an idempotent request wraps the command it replays in the same transaction).
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(private readonly db: Db) {}
+
+  run<T>(work: () => Promise<T>, opts: { isolation?: IsolationLevel } = {}): Promise<T> {
+    return this.db.transaction(work, opts);
+  }
+}

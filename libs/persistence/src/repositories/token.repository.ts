@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { ApiTokenEntity, RefreshTokenEntity } from '../entities';
+import { Db } from '../db/unit-of-work';
+
+/** Refresh tokens (rotated, in families) and personal API tokens; only their SHA-256 is stored. */
+@Injectable()
+export class TokenRepository {
+  constructor(private readonly db: Db) {}
+
+  private get m(): EntityManager {
+    return this.db.manager;
+  }
+
+  /** Locks the refresh token row for the rest of the transaction (one rotation at a time). */
+  lockRefreshToken(tokenHash: string): Promise<RefreshTokenEntity | null> {
+    return this.m.findOne(RefreshTokenEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markRefreshTokenUsed(id: string): Promise<void> {
+    await this.m.update(RefreshTokenEntity, { id }, { usedAt: new Date() });
+  }
+
+  async revokeRefreshFamily(familyId: string): Promise<void> {
+    await this.m.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async insertRefreshToken(t: Pick<RefreshTokenEntity, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>): Promise<void> {
+    await this.m.insert(RefreshTokenEntity, t);
+  }
+
+  liveApiToken(tokenHash: string): Promise<ApiTokenEntity | null> {
+    return this.m.findOne(ApiTokenEntity, { where: { tokenHash, revokedAt: IsNull() } });
+  }
+
+  async touchApiToken(id: string): Promise<void> {
+    await this.m.update(ApiTokenEntity, { id }, { lastUsedAt: new Date() });
+  }
+
+  insertApiToken(t: Pick<ApiTokenEntity, 'userId' | 'name' | 'tokenHash' | 'scope'>): Promise<ApiTokenEntity> {
+    return this.m.save(this.m.create(ApiTokenEntity, t));
+  }
+
+  liveApiTokens(userId: string): Promise<ApiTokenEntity[]> {
+    return this.m.find(ApiTokenEntity, { where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+  }
+
+  async revokeApiToken(userId: string, id: string): Promise<boolean> {
+    const r = await this.m.update(ApiTokenEntity, { id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return (r.affected ?? 0) > 0;
+  }
+}
