@@ -11,3 +11,5 @@ export * from './reminder-policy';
 export * from './progress-cycle';
 export * from './reminder-schedule';
 export * from './digest';
+export * from './task-access';
+export * from './visibility';

@@ -6,3 +6,4 @@ export * from './repositories';
 export * from './password-hasher';
 export * from './backup';
 export * from './db/unit-of-work';
+export * from './db/sql';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { Env } from '@app/config';
-import { shanghaiDate } from '@app/domain';
+import { ownItems, Role, shanghaiDate } from '@app/domain';
 import { CalendarFeedRepository, UnitOfWork } from '@app/persistence';
 import { sha256 } from '../auth/tokens';
 import { AuthUser } from '../common/current-user';
@@ -48,12 +48,8 @@ export class CalendarService {
   async feed(token: string, now = new Date()): Promise<string> {
     const owner = token.startsWith(FEED_TOKEN_PREFIX) ? await this.feeds.owner(sha256(token)) : null;
     if (!owner) throw new NotFoundException('no such calendar feed');
-    const unitMember = owner.roles.includes('staff') || owner.roles.includes('unit_head');
-    const deadlines = await this.feeds.deadlines(
-      { unitId: unitMember ? owner.unitId : null, supervisorId: owner.roles.includes('supervisor') || owner.roles.includes('admin') ? owner.userId : null },
-      new Date(now.getTime() - PAST_DAYS * 86_400_000),
-      MAX_EVENTS,
-    );
+    const own = ownItems({ id: owner.userId, roles: owner.roles as Role[], unitId: owner.unitId });
+    const deadlines = await this.feeds.deadlines(own, new Date(now.getTime() - PAST_DAYS * 86_400_000), MAX_EVENTS);
     const cal = ical({ name: `督办事项截止日 · ${owner.displayName}`, timezone: 'Asia/Shanghai', method: ICalCalendarMethod.PUBLISH, ttl: 3600 });
     const base = this.env.PUBLIC_URL.replace(/\/+$/, '');
     for (const d of deadlines) {

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, AssignmentEntity, TaskEntity, TaskRepository } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
-import { taskAccess, TaskAccess } from './task-access';
+import { taskAccess, TaskAccess } from '@app/domain';
 
 export interface LoadedTask {
   task: TaskEntity;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, TrafficLight } from '@app/domain';
-import { Journal, PlanRepository, TaskActivityRepository, TaskRepository, TaskVisibility, UnitOfWork } from '@app/persistence';
-import { AuthUser, hasRole } from '../common/current-user';
+import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, taskVisibility, TrafficLight } from '@app/domain';
+import { Journal, PlanRepository, TaskActivityRepository, TaskRepository, UnitOfWork } from '@app/persistence';
+import { AuthUser } from '../common/current-user';
 import { Page, page, PageQuery } from '../common/pagination';
 import { TaskQuery } from './dto/task-query.dto';
 import { CALENDAR, lightParams, taskLight } from './light-policy';
@@ -38,14 +38,10 @@ export class TasksService {
     const [sort, order] = q.sort.split(':') as ['dueAt' | 'code' | 'updatedAt', 'asc' | 'desc'];
     const { rows, total } = await this.tasks.list(
       {
-        visibility: this.visibility(user),
-        planId: q.planId,
-        unitId: q.unitId,
+        scope: { visibility: taskVisibility(user), planId: q.planId, unitId: q.unitId, from: q.dueFrom, to: q.dueTo },
         status: q.status,
         light: q.light,
         overdue: q.overdue,
-        dueFrom: q.dueFrom,
-        dueTo: q.dueTo,
         q: q.q,
         sort,
         order,
@@ -55,13 +51,6 @@ export class TasksService {
       lightParams(now),
     );
     return page(rows.map(toSummary), total, q);
-  }
-
-  /** Leaders, supervisors and admins see every item; unit members the items of their unit. */
-  private visibility(user: AuthUser): TaskVisibility {
-    if (hasRole(user, 'admin', 'leader', 'supervisor')) return { kind: 'all' };
-    if (user.unitId && hasRole(user, 'staff', 'unit_head')) return { kind: 'unit', unitId: user.unitId };
-    return { kind: 'none' };
   }
 
   async detail(user: AuthUser, id: string, now = new Date()): Promise<TaskDetailDto> {

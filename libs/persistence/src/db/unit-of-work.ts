@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsServiceManager } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { Sql } from './sql';
 
 /** Set while a block runs on one chosen connection (a replica's, for a consistent report). */
 const PINNED = Symbol('duban.pinned-manager');
@@ -36,6 +37,12 @@ export class Db {
     if (this.host.isTransactionActive()) return this.host.tx;
     const cls = ClsServiceManager.getClsService();
     return (cls.isActive() ? (cls.get(PINNED) as EntityManager | undefined) : undefined) ?? this.host.tx;
+  }
+
+  /** Runs a query built with the `sql` tag on the current manager. */
+  query<T = Record<string, unknown>>(q: Sql): Promise<T[]> {
+    const { text, values } = q.compile();
+    return this.manager.query(text, values);
   }
 
   /** Runs `work` with every repository on `manager` (unless it opens a transaction of its own). */

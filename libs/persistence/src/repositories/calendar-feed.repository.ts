@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { OwnItems } from '@app/domain';
+import { sql } from '../db/sql';
 import { Db } from '../db/unit-of-work';
+import { ownItemsClause, unitNames } from './task-scope';
 
 export interface CalendarFeedOwner {
   feedId: string;
@@ -62,31 +65,18 @@ export class CalendarFeedRepository {
   }
 
   /**
-   * Deadlines of open items (not completed or cancelled) of a unit (any role) or of the plans a
-   * supervisor supervises, from `since` on, soonest first, at most `limit`.
+   * Deadlines of open items (not completed or cancelled) the owner owns (their unit's, their
+   * supervised plans'), from `since` on, soonest first, at most `limit`.
    */
-  async deadlines(who: { unitId?: string | null; supervisorId?: string | null }, since: Date, limit: number): Promise<CalendarDeadline[]> {
-    const ors: string[] = [];
-    const params: unknown[] = [since, limit];
-    if (who.unitId) {
-      params.push(who.unitId);
-      ors.push(`EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = $${params.length})`);
-    }
-    if (who.supervisorId) {
-      params.push(who.supervisorId);
-      ors.push(`EXISTS (SELECT 1 FROM plan_supervisors ps WHERE ps.plan_id = t.plan_id AND ps.user_id = $${params.length})`);
-    }
-    if (!ors.length) return [];
-    const rows = (await this.m.query(
-      `SELECT t.id, pl.title AS plan_title, t.code, t.title, t.status, t.due_at,
-              COALESCE((SELECT array_agg(u.name ORDER BY u.name) FROM assignments a JOIN units u ON u.id = a.unit_id
-                         WHERE a.task_id = t.id AND a.role = 'lead'), '{}') AS lead_units
+  async deadlines(own: OwnItems, since: Date, limit: number): Promise<CalendarDeadline[]> {
+    const owned = ownItemsClause(own);
+    if (!owned) return [];
+    const rows = await this.db.query(sql`
+      SELECT t.id, pl.title AS plan_title, t.code, t.title, t.status, t.due_at, ${unitNames('lead')} AS lead_units
          FROM tasks t JOIN plans pl ON pl.id = t.plan_id
-        WHERE t.status NOT IN ('completed', 'cancelled') AND t.due_at >= $1 AND (${ors.join(' OR ')})
+        WHERE t.status NOT IN ('completed', 'cancelled') AND t.due_at >= ${since} AND ${owned}
         ORDER BY t.due_at, t.code
-        LIMIT $2`,
-      params,
-    )) as Record<string, unknown>[];
+        LIMIT ${limit}`);
     return rows.map((r) => ({
       taskId: r.id as string,
       planTitle: r.plan_title as string,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Db } from '../db/unit-of-work';
+import { Sql, sql } from '../db/sql';
+import { scopeClauses, TaskScope, unitNames } from './task-scope';
 import { updateVersioned, VersionedPatch } from './versioned';
 import {
   AssignmentEntity,
@@ -14,19 +16,12 @@ import {
 
 export type TaskSortKey = 'dueAt' | 'code' | 'updatedAt';
 
-/** Who may see which items: everything, or only items one of whose units is the caller's. */
-export type TaskVisibility = { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'none' };
-
 export interface TaskListFilter {
-  visibility: TaskVisibility;
-  planId?: string;
-  unitId?: string;
+  /** Visibility, plan, unit and the deadline window (GET /tasks dueFrom/dueTo). */
+  scope: TaskScope;
   status?: string;
   light?: string;
   overdue?: boolean;
-  /** Inclusive Asia/Shanghai calendar dates. */
-  dueFrom?: string;
-  dueTo?: string;
   q?: string;
   sort: TaskSortKey;
   order: 'asc' | 'desc';
@@ -116,43 +111,27 @@ export class TaskRepository {
 
   /** One page of visible items, filtered and sorted in SQL; light and overdue derived per row. */
   async list(f: TaskListFilter, lp: LightParams): Promise<{ rows: TaskListRow[]; total: number }> {
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (f.visibility.kind === 'none') return { rows: [], total: 0 };
+    if (f.scope.visibility.kind === 'none') return { rows: [], total: 0 };
     // The row-independent inputs are bound once, as a one-row join both queries share.
-    const lpJoin = `CROSS JOIN (SELECT ${p(lp.now)}::timestamptz AS now, ${p(lp.yellowBefore)}::date AS yellow_before, ${p(lp.progressSlack)}::int AS slack) lp`;
+    const lpJoin = sql`CROSS JOIN (SELECT ${lp.now}::timestamptz AS now, ${lp.yellowBefore}::date AS yellow_before, ${lp.progressSlack}::int AS slack) lp`;
     const d = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack' });
-    const where: string[] = [];
-    if (f.visibility.kind === 'unit') {
-      where.push(`EXISTS (SELECT 1 FROM assignments va WHERE va.task_id = t.id AND va.unit_id = ${p(f.visibility.unitId)})`);
-    }
-    if (f.planId) where.push(`t.plan_id = ${p(f.planId)}`);
-    if (f.unitId) where.push(`EXISTS (SELECT 1 FROM assignments ua WHERE ua.task_id = t.id AND ua.unit_id = ${p(f.unitId)})`);
-    if (f.status) where.push(`t.status = ${p(f.status)}`);
-    if (f.dueFrom) where.push(`t.due_at >= (${p(f.dueFrom)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
-    if (f.dueTo) where.push(`t.due_at < ((${p(f.dueTo)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+    const where: Sql[] = scopeClauses(f.scope);
+    if (f.status) where.push(sql`t.status = ${f.status}`);
     if (f.q) {
-      const like = p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(t.title ILIKE ${like} OR t.content ILIKE ${like} OR t.code ILIKE ${like})`);
+      const like = sql.param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(sql`(t.title ILIKE ${like} OR t.content ILIKE ${like} OR t.code ILIKE ${like})`);
     }
-    if (f.overdue !== undefined) where.push(f.overdue ? d.overdue : `NOT ${d.overdue}`);
-    if (f.light) where.push(`${d.light} = ${p(f.light)}`);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.m.query(`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${whereSql}`, params);
-    const dir = f.order === 'desc' ? 'DESC' : 'ASC';
-    const rows: Record<string, unknown>[] = await this.m.query(
-      `SELECT t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress, t.due_at, t.original_due_at,
-              t.updated_at, t.version, ${d.light} AS light, ${d.overdue} AS overdue,
-              COALESCE((SELECT array_agg(u.name ORDER BY u.name) FROM assignments la JOIN units u ON u.id = la.unit_id
-                         WHERE la.task_id = t.id AND la.role = 'lead'), '{}') AS lead_units
+    if (f.overdue !== undefined) where.push(f.overdue ? sql.raw(d.overdue) : sql`NOT ${sql.raw(d.overdue)}`);
+    if (f.light) where.push(sql`${sql.raw(d.light)} = ${f.light}`);
+    const [{ total }] = await this.db.query<{ total: number }>(sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`);
+    const dir = sql.raw(f.order === 'desc' ? 'DESC' : 'ASC');
+    const rows = await this.db.query(
+      sql`SELECT t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress, t.due_at, t.original_due_at,
+              t.updated_at, t.version, ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue, ${unitNames('lead')} AS lead_units
          FROM tasks t JOIN plans pl ON pl.id = t.plan_id ${lpJoin}
-         ${whereSql}
-        ORDER BY ${SORT_COLUMN[f.sort]} ${dir}, t.id ${dir}
-        LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
-      params,
+         ${sql.where(where)}
+        ORDER BY ${sql.raw(SORT_COLUMN[f.sort])} ${dir}, t.id ${dir}
+        LIMIT ${f.limit} OFFSET ${f.offset}`,
     );
     return {
       total,

@@ -1,4 +1,5 @@
-import type { AssignmentRole, Role } from '@app/domain';
+import type { AssignmentRole } from './assignment-state';
+import type { Role } from './roles';
 
 export interface AccessUser {
   id: string;

@@ -1,0 +1,10 @@
+export * from './report.repository';
+export type { ReportClock, ReportScope } from './report-sql';
+export * from './summary.report';
+export * from './units.report';
+export * from './appraisal.report';
+export * from './people.report';
+export * from './overdue.report';
+export * from './indicators.report';
+export * from './trend.report';
+export * from './weekly.report';

@@ -1,0 +1,98 @@
+import { Sql, sql } from '../../db/sql';
+import { scopeClauses } from '../task-scope';
+import { clockCte, COUNTED_DUE, int, num, OVERDUE, RATE, ReportClock, ReportScope, RunSql } from './report-sql';
+
+export interface PersonRow {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitId: string;
+  unitName: string;
+  items: number;
+  reports: number;
+  completed: number;
+  onTime: number;
+  late: number;
+  overdue: number;
+  onTimeRate: number | null;
+  yellowNotices: number;
+  redNotices: number;
+  lastProgressAt: Date | null;
+}
+
+/**
+ * Per person of a unit: the items they reported progress on (the person who reports is the
+ * 承办人 responsible for it), with the same 考核 lateness, and the notices sent to them.
+ */
+export async function peopleReport(
+  run: RunSql,
+  s: ReportScope,
+  c: ReportClock,
+  o: { unitId?: string; offset: number; limit: number },
+): Promise<{ rows: PersonRow[]; total: number }> {
+  const userWhere: Sql[] = [sql`usr.unit_id IS NOT NULL`, sql`usr.active`];
+  if (s.visibility.kind === 'unit') userWhere.push(sql`usr.unit_id = ${s.visibility.unitId}`);
+  if (o.unitId) userWhere.push(sql`usr.unit_id = ${o.unitId}`);
+  const rows = await run(sql`
+      WITH ${clockCte(c)},
+      scoped AS (
+        SELECT t.id, t.status, t.completed_at, ${COUNTED_DUE} AS counted_due, ${OVERDUE} AS overdue
+          FROM tasks t CROSS JOIN lp ${sql.where(scopeClauses(s))}
+      ),
+      mine AS (
+        SELECT pr.author_id, pr.task_id, count(*)::int AS reports, max(pr.created_at) AS last_at
+          FROM progress_reports pr JOIN scoped x ON x.id = pr.task_id
+         WHERE pr.author_id IS NOT NULL
+         GROUP BY pr.author_id, pr.task_id
+      ),
+      per AS (
+        SELECT m.author_id,
+               count(*)::int AS items,
+               sum(m.reports)::int AS reports,
+               max(m.last_at) AS last_progress_at,
+               count(*) FILTER (WHERE x.status = 'completed')::int AS completed,
+               count(*) FILTER (WHERE x.status = 'completed' AND x.completed_at <= x.counted_due)::int AS on_time,
+               count(*) FILTER (WHERE x.status <> 'cancelled' AND COALESCE(x.completed_at, lp.now) > x.counted_due)::int AS late,
+               count(*) FILTER (WHERE x.overdue)::int AS overdue
+          FROM mine m JOIN scoped x ON x.id = m.task_id CROSS JOIN lp
+         GROUP BY m.author_id
+      ),
+      notices AS (
+        SELECT n.user_id,
+               count(DISTINCT COALESCE(n.reminder_id, n.id)) FILTER (WHERE n.notice_level = 'yellow')::int AS yellow,
+               count(DISTINCT COALESCE(n.reminder_id, n.id)) FILTER (WHERE n.notice_level = 'red')::int AS red
+          FROM notifications n JOIN scoped x ON x.id = n.task_id
+         WHERE n.user_id IS NOT NULL
+         GROUP BY n.user_id
+      )
+      SELECT usr.id, usr.username, usr.display_name, usr.unit_id, un.name AS unit_name,
+             COALESCE(per.items, 0) AS items, COALESCE(per.reports, 0) AS reports, COALESCE(per.completed, 0) AS completed,
+             COALESCE(per.on_time, 0) AS on_time, COALESCE(per.late, 0) AS late, COALESCE(per.overdue, 0) AS overdue,
+             ${RATE('per.on_time', 'per.on_time + per.late')} AS on_time_rate, per.last_progress_at,
+             COALESCE(nt.yellow, 0) AS yellow, COALESCE(nt.red, 0) AS red, count(*) OVER ()::int AS total_rows
+        FROM users usr JOIN units un ON un.id = usr.unit_id
+        LEFT JOIN per ON per.author_id = usr.id LEFT JOIN notices nt ON nt.user_id = usr.id
+       WHERE ${sql.join(userWhere, ' AND ')}
+       ORDER BY un.name, usr.display_name, usr.id
+       LIMIT ${o.limit} OFFSET ${o.offset}`);
+  return {
+    total: rows.length ? int(rows[0].total_rows) : 0,
+    rows: rows.map((r) => ({
+      userId: r.id as string,
+      username: r.username as string,
+      displayName: r.display_name as string,
+      unitId: r.unit_id as string,
+      unitName: r.unit_name as string,
+      items: int(r.items),
+      reports: int(r.reports),
+      completed: int(r.completed),
+      onTime: int(r.on_time),
+      late: int(r.late),
+      overdue: int(r.overdue),
+      onTimeRate: num(r.on_time_rate),
+      yellowNotices: int(r.yellow),
+      redNotices: int(r.red),
+      lastProgressAt: (r.last_progress_at as Date | null) ?? null,
+    })),
+  };
+}

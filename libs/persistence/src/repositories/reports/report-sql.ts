@@ -1,0 +1,70 @@
+import { Sql, sql } from '../../db/sql';
+import { derivedColumnsSql, LightParams } from '../task.repository';
+import { TaskScope } from '../task-scope';
+
+/**
+ * What every report shares: its scope (the items GET /tasks would show for the same filters, see
+ * task-scope.ts), its clock, and the SQL pieces the reports are written with. Every figure is an
+ * aggregate in SQL over the scoped items.
+ */
+
+/** The items a report covers: the caller's visibility and the planId/unitId/from/to filters. */
+export type ReportScope = TaskScope;
+
+/** The row-independent inputs: the light rule's parameters plus today's Shanghai date. */
+export interface ReportClock extends LightParams {
+  today: string;
+}
+
+/** How a report runs its SQL: on the repository's current manager (a pinned replica connection, a transaction, the pool). */
+export type RunSql = <T = Record<string, unknown>>(q: Sql) => Promise<T[]>;
+
+/**
+ * The one-row CTE of row-independent inputs every report joins. Besides the clock it holds the
+ * Shanghai midnights the reports compare deadlines with, computed once, so that a row's
+ * "deadline date < D" becomes the index-friendly "due_at < midnight of D" without a per-row
+ * time-zone conversion.
+ */
+export function clockCte(c: ReportClock): Sql {
+  const today = sql.param(c.today);
+  const yellowBefore = sql.param(c.yellowBefore);
+  return sql`lp AS (SELECT ${c.now}::timestamptz AS now, ${today}::date AS today,
+                        ${yellowBefore}::date AS yellow_before, ${c.progressSlack}::int AS slack,
+                        (${yellowBefore}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS yellow_before_at,
+                        (${today}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS today_at,
+                        (${today}::date + 8)::timestamp AT TIME ZONE 'Asia/Shanghai' AS next8_at,
+                        (${today}::date + 31)::timestamp AT TIME ZONE 'Asia/Shanghai' AS next31_at)`;
+}
+
+const derived = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack', yellowBeforeAt: 'lp.yellow_before_at' });
+/** Light and overdue of a row of `t`, the same rule as GET /tasks (needs the lp CTE). */
+export const LIGHT = sql.raw(derived.light);
+export const OVERDUE = sql.raw(derived.overdue);
+
+export const STATUSES = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'completed', 'suspended', 'cancelled'] as const;
+export const DUE_DATE = sql.raw(`(t.due_at AT TIME ZONE 'Asia/Shanghai')::date`);
+/** The deadline appraisal counts: the extended one only when the extension was approved in time (appraisalLateness). */
+export const COUNTED_DUE = sql.raw(`(CASE WHEN t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at
+                          THEN t.due_at ELSE t.original_due_at END)`);
+export const RATE = (a: string, b: string) => sql.raw(`round(${a}::numeric / NULLIF(${b}, 0), 4)`);
+/**
+ * An instant's Asia/Shanghai date, exactly `(col AT TIME ZONE 'Asia/Shanghai')::date`, but without
+ * a zone lookup per row where it can be spared: Shanghai has been UTC+8 all year since 1991 (tz
+ * database), so from 1992 on the fixed offset gives the same date at a fraction of the cost; older
+ * instants take the zone rule.
+ */
+export const SHANGHAI_DATE = (col: string) =>
+  sql.raw(`(CASE WHEN ${col} >= '1992-01-01 00:00+08'::timestamptz THEN (${col} AT TIME ZONE INTERVAL '+08:00')::date
+         ELSE (${col} AT TIME ZONE 'Asia/Shanghai')::date END)`);
+/** Sums of per-group counts (count(*) FILTER … in two steps); 0 rather than NULL when no group matches. */
+export const SUM = (cond: string) => sql.raw(`COALESCE(sum(n) FILTER (WHERE ${cond}), 0)::int`);
+
+export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export const int = (v: unknown): number => Number(v ?? 0);
+
+/** pg returns `date` columns as local-midnight Dates; format them back without a time zone shift. */
+export function isoDate(v: unknown): string {
+  if (typeof v === 'string') return v.slice(0, 10);
+  const d = v as Date;
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

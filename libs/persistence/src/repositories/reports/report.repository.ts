@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from '../../db/sql';
+import { Db } from '../../db/unit-of-work';
+import { AckDue, appraisalReport, AppraisalRow } from './appraisal.report';
+import { IndicatorRow, indicatorsReport } from './indicators.report';
+import { OverdueRow, overdueReport } from './overdue.report';
+import { peopleReport, PersonRow } from './people.report';
+import { ReportClock, ReportScope, RunSql } from './report-sql';
+import { summaryReport, SummaryRow } from './summary.report';
+import { trendReport, TrendRow } from './trend.report';
+import { UnitSortKey, unitsReport } from './units.report';
+import { PlanHeadRow, planHeadsReport, WeeklyItemRow, weeklyItemsReport } from './weekly.report';
+
+/**
+ * Reports (统计报表), computed where the rows are. Each report is one file of this folder; this
+ * provider runs them on the current connection (a transaction, a pinned replica, the pool).
+ */
+@Injectable()
+export class ReportRepository {
+  private readonly run: RunSql = (q) => this.db.query(q);
+
+  constructor(private readonly db: Db) {}
+
+  /** The database's current snapshot (xmin:xmax:running ids): unchanged means no write committed. */
+  async snapshot(): Promise<string> {
+    const [r] = await this.run<{ s: string }>(sql`SELECT pg_current_snapshot()::text AS s`);
+    return r.s;
+  }
+
+  summary(s: ReportScope, c: ReportClock): Promise<SummaryRow> {
+    return summaryReport(this.run, s, c);
+  }
+
+  units(s: ReportScope, c: ReportClock, o: { sort: UnitSortKey; order: 'asc' | 'desc'; offset: number; limit: number }) {
+    return unitsReport(this.run, s, c, o);
+  }
+
+  appraisal(s: ReportScope, c: ReportClock, ackDue: AckDue): Promise<AppraisalRow[]> {
+    return appraisalReport(this.run, s, c, ackDue);
+  }
+
+  people(s: ReportScope, c: ReportClock, o: { unitId?: string; offset: number; limit: number }): Promise<{ rows: PersonRow[]; total: number }> {
+    return peopleReport(this.run, s, c, o);
+  }
+
+  overdue(s: ReportScope, c: ReportClock, o: { offset: number; limit: number }): Promise<{ rows: OverdueRow[]; total: number }> {
+    return overdueReport(this.run, s, c, o);
+  }
+
+  indicators(s: ReportScope, c: ReportClock, o: { offset: number; limit: number }): Promise<{ rows: IndicatorRow[]; total: number }> {
+    return indicatorsReport(this.run, s, c, o);
+  }
+
+  trend(s: ReportScope, c: ReportClock, o: { interval: 'week' | 'month'; from: string; to: string }): Promise<TrendRow[]> {
+    return trendReport(this.run, s, c, o);
+  }
+
+  planHeads(s: ReportScope, c: ReportClock): Promise<PlanHeadRow[]> {
+    return planHeadsReport(this.run, s, c);
+  }
+
+  weeklyItems(s: ReportScope, c: ReportClock, perPlan: number): Promise<WeeklyItemRow[]> {
+    return weeklyItemsReport(this.run, s, c, perPlan);
+  }
+}
+
