@@ -22,6 +22,43 @@ export default tseslint.config(
   },
   { files: ['bench/**/*.ts'], rules: { '@typescript-eslint/triple-slash-reference': 'off' } },
   {
+    // The layers (README "Architecture"): pure libraries know no framework, no database, no queue
+    // and no app, so they run and test anywhere.
+    files: ['libs/domain/**/*.ts', 'libs/importer/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'bullmq/*', 'ioredis', 'pg', 'nestjs-cls', '@nestjs-cls/*'],
+              message: 'libs/domain and libs/importer are pure TypeScript: no NestJS, TypeORM, BullMQ or Redis (put it in libs/persistence, libs/queue or an app)',
+            },
+            {
+              group: ['@app/persistence', '@app/persistence/*', '@app/queue', '@app/queue/*', '@app/notifications', '@app/notifications/*', '@app/config', '@app/config/*', '@app/application', '@app/application/*'],
+              message: 'libs/domain and libs/importer depend on no other layer (only on each other and plain packages)',
+            },
+            { regex: '(^|/)apps/|(^|/)(api|worker|cli)/src(/|$)', message: 'a library never imports an app' },
+          ],
+        },
+      ],
+    },
+  },
+  ...[
+    ['api', 'worker|cli'],
+    ['worker', 'api|cli'],
+    ['cli', 'api|worker'],
+  ].map(([app, others]) => ({
+    // An app is a way in (HTTP, queue, command line); what two apps share lives in libs/.
+    files: [`apps/${app}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: `(^|/)(apps/)?(${others})/src(/|$)`, message: `apps/${app} may not import another app: move what they share to libs/` }] },
+      ],
+    },
+  })),
+  {
     // Only the config module reads the environment.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: ['libs/config/**', '**/*.spec.ts'],

@@ -38,3 +38,9 @@ export async function openDataSource(opts: DatabaseOptions): Promise<DataSource>
   await ds.initialize();
   return ds;
 }
+
+/** How many migrations the database has applied. */
+export async function appliedMigrations(ds: DataSource): Promise<number> {
+  const [r] = (await ds.query(`SELECT count(*)::int AS n FROM migrations`)) as { n: number }[];
+  return r.n;
+}

@@ -1,8 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Env } from '@app/config';
 import { Db, ReminderRepository } from '@app/persistence';
 import { QUEUES, ReminderJobs } from '@app/queue';
@@ -13,14 +11,13 @@ import { QUEUES, ReminderJobs } from '@app/queue';
  * pending and the sweep enqueues them later.
  */
 @Injectable()
-export class ReminderEnqueuer implements EntitySubscriberInterface, OnApplicationBootstrap {
+export class ReminderEnqueuer implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderEnqueuer.name);
   private readonly jobs: ReminderJobs;
   private running: Promise<void> | null = null;
   private again = false;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly db: Db,
     private readonly reminders: ReminderRepository,
     @InjectQueue(QUEUES.reminders) queue: Queue,
@@ -30,11 +27,7 @@ export class ReminderEnqueuer implements EntitySubscriberInterface, OnApplicatio
   }
 
   onApplicationBootstrap() {
-    this.ds.subscribers.push(this);
-  }
-
-  afterTransactionCommit(_: TransactionCommitEvent): void {
-    void this.flush();
+    this.db.afterCommit(() => void this.flush());
   }
 
   /** Coalesces bursts: at most one flush runs, and one more follows if commits came meanwhile. */

@@ -1,6 +1,4 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Env } from '@app/config';
 import { Db, ReportRepository } from '@app/persistence';
 
@@ -37,7 +35,6 @@ export class ReportCache implements OnModuleDestroy {
   seconds: number;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly db: Db,
     private readonly reports: ReportRepository,
     env: Env,
@@ -64,24 +61,19 @@ export class ReportCache implements OnModuleDestroy {
   }
 
   private async compute<T>(k: string, compute: (repo: ReportRepository) => Promise<T>): Promise<T> {
-    const qr = this.ds.createQueryRunner('slave');
-    try {
-      const { before, value, after } = await this.db.onManager(qr.manager, async () => {
-        const before = await this.reports.snapshot();
-        const value = await compute(this.reports);
-        return { before, value, after: await this.reports.snapshot() };
-      });
-      if (before === after && rows(value) <= MAX_ROWS) {
-        this.entries.delete(k);
-        this.entries.set(k, { stamp: before, at: Date.now(), value });
-        while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-      } else {
-        this.entries.delete(k);
-      }
-      return value;
-    } finally {
-      await qr.release();
+    const { before, value, after } = await this.db.onReplica(async () => {
+      const before = await this.reports.snapshot();
+      const value = await compute(this.reports);
+      return { before, value, after: await this.reports.snapshot() };
+    });
+    if (before === after && rows(value) <= MAX_ROWS) {
+      this.entries.delete(k);
+      this.entries.set(k, { stamp: before, at: Date.now(), value });
+      while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    } else {
+      this.entries.delete(k);
     }
+    return value;
   }
 }
 

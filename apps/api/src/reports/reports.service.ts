@@ -7,7 +7,7 @@ import { AuthUser, hasRole } from '../common/current-user';
 import { Page } from '../common/pagination';
 import { CALENDAR } from '../tasks/light-policy';
 import { PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
-import { ExportFile, ReportExporter } from './export/report-exporter';
+import { ExportFile, ReportExporter, sheetName } from './export/report-exporter';
 import { col, ReportTable, shanghaiDateTime } from './export/report-table';
 import { ReportCache } from './report-cache';
 import { reportClock, reportScope } from './report-scope';
@@ -214,10 +214,7 @@ export class ReportsService {
         ],
         rows,
       };
-      let name = h.title.slice(0, 28);
-      for (let i = 2; used.has(name); i++) name = `${h.title.slice(0, 25)}(${i})`;
-      used.add(name);
-      this.exporter.addSheet(wb, table, name.replace(/[[\]:*?/\\]/g, ' '), {
+      this.exporter.addSheet(wb, table, sheetName(h.title, used), {
         heading: [
           `督办通报:${h.title}`,
           `截至 ${shanghaiDateTime(now.toISOString())}:事项 ${h.total} 项,已办结 ${h.completed} 项(本周 ${h.completedThisWeek} 项),逾期 ${h.overdue} 项,黄灯 ${h.yellow} 项`,

@@ -1,4 +1,5 @@
 import { Command, CommandRunner } from 'nest-commander';
+import { appliedMigrations } from '@app/persistence';
 import { CliDatabase } from '../cli-database.service';
 
 @Command({ name: 'migrate', description: 'Apply pending database migrations and exit' })
@@ -9,7 +10,6 @@ export class MigrateCommand extends CommandRunner {
 
   async run(): Promise<void> {
     const ds = await this.db.dataSource(); // migrations run as the data source opens
-    const applied = (await ds.query(`SELECT count(*)::int AS n FROM migrations`)) as { n: number }[];
-    process.stderr.write(`database is up to date (${applied[0].n} migrations applied)\n`);
+    process.stderr.write(`database is up to date (${await appliedMigrations(ds)} migrations applied)\n`);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsServiceManager } from 'nestjs-cls';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntitySubscriberInterface } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { Sql } from './sql';
 
@@ -52,6 +52,25 @@ export class Db {
       cls.set(PINNED, manager);
       return work();
     });
+  }
+
+  /**
+   * Runs `work` on one connection of a read replica (the primary when none is configured), so
+   * several reads see one server's state; the connection is returned afterwards.
+   */
+  async onReplica<T>(work: () => Promise<T>): Promise<T> {
+    const qr = this.host.tx.connection.createQueryRunner('slave');
+    try {
+      return await this.onManager(qr.manager, work);
+    } finally {
+      await qr.release();
+    }
+  }
+
+  /** Calls `listener` after every commit of this database (the commit's call chain still names its transaction). */
+  afterCommit(listener: () => void): void {
+    const subscriber: EntitySubscriberInterface = { afterTransactionCommit: () => listener() };
+    this.host.tx.connection.subscribers.push(subscriber);
   }
 
   /**

@@ -14,8 +14,11 @@ export interface ExportFile {
 /** Excel opens a UTF-8 CSV as the local code page unless it starts with a byte-order mark. */
 const BOM = '\uFEFF';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
-const sheetName = (s: string, used: Set<string>): string => {
+/**
+ * A sheet name Excel accepts, unique in the workbook: at most 31 characters, none of []:*?/\
+ * (replaced before de-duplicating, so two titles that differ only there still get two names).
+ */
+export const sheetName = (s: string, used: Set<string>): string => {
   const base = s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28) || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base.slice(0, 26)}(${i})`;
