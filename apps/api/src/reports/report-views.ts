@@ -1,59 +1,32 @@
-import type { AppraisalRow, IndicatorRow, OverdueRow, PersonRow, TrendRow, UnitReportRow } from '@app/persistence';
+import type { AppraisalRow, IndicatorRow, OverdueRow, PersonRow, UnitReportRow } from '@app/persistence';
+import type {
+  AppraisalRowResponse,
+  IndicatorReportResponse,
+  OverdueReportResponse,
+  PersonReportResponse,
+  SummaryReportResponse,
+  TrendRowResponse,
+  UnitReportResponse,
+} from './dto/report.response';
 import { col, ReportTable } from './export/report-table';
 
-/** API shapes of the reports; rows from the repository are mapped here, never passed through. */
-export interface SummaryDto {
-  asOf: string;
-  total: number;
-  overdue: number;
-  completed: number;
-  completedOnTime: number;
-  cancelled: number;
-  byStatus: Record<string, number>;
-  byLight: { green: number; yellow: number; red: number; none: number };
-  /** completed / (total − cancelled). */
-  completionRate: number | null;
-  /** completed by the deadline in force / completed. */
-  onTimeCompletionRate: number | null;
-  averageDaysOverdue: number | null;
-  dueNext7: number;
-  dueNext30: number;
-}
-
+/** Rows from the repository mapped to the API's shapes (dto/report.response.ts), never passed through. */
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export type UnitReportDto = Omit<UnitReportRow, 'lastProgressAt'> & { lastProgressAt: string | null };
-export const toUnitDto = (r: UnitReportRow): UnitReportDto => ({ ...r, lastProgressAt: iso(r.lastProgressAt) });
+export const toUnitDto = (r: UnitReportRow): UnitReportResponse => ({ ...r, lastProgressAt: iso(r.lastProgressAt) });
 
-export type AppraisalDto = AppraisalRow;
-export const toAppraisalDto = (r: AppraisalRow): AppraisalDto => ({ ...r });
+export const toAppraisalDto = (r: AppraisalRow): AppraisalRowResponse => ({ ...r });
 
-export type PersonDto = Omit<PersonRow, 'lastProgressAt'> & { lastProgressAt: string | null };
-export const toPersonDto = (r: PersonRow): PersonDto => ({ ...r, lastProgressAt: iso(r.lastProgressAt) });
+export const toPersonDto = (r: PersonRow): PersonReportResponse => ({ ...r, lastProgressAt: iso(r.lastProgressAt) });
 
-export type OverdueDto = Omit<OverdueRow, 'dueAt' | 'originalDueAt' | 'lastProgressAt'> & {
-  dueAt: string;
-  originalDueAt: string;
-  lastProgressAt: string | null;
-};
-export const toOverdueDto = (r: OverdueRow): OverdueDto => ({
+export const toOverdueDto = (r: OverdueRow): OverdueReportResponse => ({
   ...r,
   dueAt: r.dueAt.toISOString(),
   originalDueAt: r.originalDueAt.toISOString(),
   lastProgressAt: iso(r.lastProgressAt),
 });
 
-export type IndicatorDto = Omit<IndicatorRow, 'reportedAt'> & { reportedAt: string | null };
-export const toIndicatorDto = (r: IndicatorRow): IndicatorDto => ({ ...r, reportedAt: iso(r.reportedAt) });
-
-export type TrendDto = TrendRow;
-
-export interface TrendReportDto {
-  interval: 'week' | 'month';
-  from: string;
-  to: string;
-  items: TrendDto[];
-}
+export const toIndicatorDto = (r: IndicatorRow): IndicatorReportResponse => ({ ...r, reportedAt: iso(r.reportedAt) });
 
 /** The summary as a two-column table (指标 / 数值) for CSV and XLSX. */
 export interface SummaryLine {
@@ -72,7 +45,7 @@ const STATUS_LABEL: Record<string, string> = {
   cancelled: '已撤销',
 };
 
-export function summaryLines(s: SummaryDto): SummaryLine[] {
+export function summaryLines(s: SummaryReportResponse): SummaryLine[] {
   return [
     { metric: '事项总数', value: s.total },
     { metric: '逾期事项', value: s.overdue },
@@ -89,13 +62,13 @@ export function summaryLines(s: SummaryDto): SummaryLine[] {
   ];
 }
 
-export const summaryTable = (s: SummaryDto): ReportTable<SummaryLine> => ({
+export const summaryTable = (s: SummaryReportResponse): ReportTable<SummaryLine> => ({
   title: '督办事项汇总',
   columns: [col<SummaryLine>('metric', '指标', 'text', 28), col<SummaryLine>('value', '数值', 'number', 14)],
   rows: summaryLines(s),
 });
 
-export const unitsTable = (rows: UnitReportDto[]): ReportTable<UnitReportDto> => ({
+export const unitsTable = (rows: UnitReportResponse[]): ReportTable<UnitReportResponse> => ({
   title: '单位办理情况排名',
   columns: [
     col('rank', '排名', 'int', 6),
@@ -115,7 +88,7 @@ export const unitsTable = (rows: UnitReportDto[]): ReportTable<UnitReportDto> =>
   rows,
 });
 
-export const appraisalTable = (rows: AppraisalDto[]): ReportTable<AppraisalDto> => ({
+export const appraisalTable = (rows: AppraisalRowResponse[]): ReportTable<AppraisalRowResponse> => ({
   title: '单位考核情况',
   columns: [
     col('unitName', '单位', 'text', 24),
@@ -133,7 +106,7 @@ export const appraisalTable = (rows: AppraisalDto[]): ReportTable<AppraisalDto> 
   rows,
 });
 
-export const peopleTable = (rows: PersonDto[]): ReportTable<PersonDto> => ({
+export const peopleTable = (rows: PersonReportResponse[]): ReportTable<PersonReportResponse> => ({
   title: '承办人办理情况',
   columns: [
     col('unitName', '单位', 'text', 22),
@@ -153,7 +126,7 @@ export const peopleTable = (rows: PersonDto[]): ReportTable<PersonDto> => ({
   rows,
 });
 
-export const overdueTable = (rows: OverdueDto[]): ReportTable<OverdueDto> => ({
+export const overdueTable = (rows: OverdueReportResponse[]): ReportTable<OverdueReportResponse> => ({
   title: '逾期事项清单',
   columns: [
     col('planTitle', '计划', 'text', 28),
@@ -171,7 +144,7 @@ export const overdueTable = (rows: OverdueDto[]): ReportTable<OverdueDto> => ({
   rows,
 });
 
-export const indicatorsTable = (rows: IndicatorDto[]): ReportTable<IndicatorDto> => ({
+export const indicatorsTable = (rows: IndicatorReportResponse[]): ReportTable<IndicatorReportResponse> => ({
   title: '量化指标完成情况',
   columns: [
     col('planTitle', '计划', 'text', 28),
@@ -190,7 +163,7 @@ export const indicatorsTable = (rows: IndicatorDto[]): ReportTable<IndicatorDto>
   rows,
 });
 
-export const trendTable = (rows: TrendDto[], interval: 'week' | 'month'): ReportTable<TrendDto> => ({
+export const trendTable = (rows: TrendRowResponse[], interval: 'week' | 'month'): ReportTable<TrendRowResponse> => ({
   title: interval === 'week' ? '按周趋势' : '按月趋势',
   columns: [
     col('periodStart', '起始日期', 'date', 12),

@@ -12,19 +12,21 @@ import { col, ReportTable, shanghaiDateTime } from './export/report-table';
 import { ReportCache } from './report-cache';
 import { reportClock, reportScope } from './report-scope';
 import {
-  AppraisalDto,
-  IndicatorDto,
-  OverdueDto,
-  PersonDto,
-  SummaryDto,
   toAppraisalDto,
   toIndicatorDto,
   toOverdueDto,
   toPersonDto,
   toUnitDto,
-  TrendReportDto,
-  UnitReportDto,
 } from './report-views';
+import {
+  AppraisalRowResponse,
+  IndicatorReportResponse,
+  OverdueReportResponse,
+  PersonReportResponse,
+  SummaryReportResponse,
+  TrendReportResponse,
+  UnitReportResponse,
+} from './dto/report.response';
 
 /** Exports carry every row, up to this many: beyond it a spreadsheet is not the right tool. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -58,13 +60,13 @@ export class ReportsService {
     private readonly cache: ReportCache,
   ) {}
 
-  async summary(user: AuthUser, q: ReportQuery, now = new Date()): Promise<SummaryDto> {
+  async summary(user: AuthUser, q: ReportQuery, now = new Date()): Promise<SummaryReportResponse> {
     const scope = reportScope(user, q);
     const clock = reportClock(now);
     return this.cache.get('summary', cacheKey(scope, clock), async (repo) => this.summaryDto(await repo.summary(scope, clock), now));
   }
 
-  private summaryDto(r: SummaryRow, now: Date): SummaryDto {
+  private summaryDto(r: SummaryRow, now: Date): SummaryReportResponse {
     const byStatus = Object.fromEntries(
       ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'completed', 'suspended', 'cancelled'].map((s) => [s, r.byStatus[s] ?? 0]),
     );
@@ -85,7 +87,7 @@ export class ReportsService {
     };
   }
 
-  async units(user: AuthUser, q: UnitReportQuery, now = new Date()): Promise<Page<UnitReportDto>> {
+  async units(user: AuthUser, q: UnitReportQuery, now = new Date()): Promise<Page<UnitReportResponse>> {
     const [sort, order] = q.sort.split(':') as [UnitSortKey, 'asc' | 'desc'];
     const scope = reportScope(user, q);
     const clock = reportClock(now);
@@ -96,7 +98,7 @@ export class ReportsService {
     });
   }
 
-  async appraisal(user: AuthUser, q: ReportQuery, now = new Date()): Promise<{ items: AppraisalDto[]; total: number }> {
+  async appraisal(user: AuthUser, q: ReportQuery, now = new Date()): Promise<{ items: AppraisalRowResponse[]; total: number }> {
     const ackWorkdays = this.env.ACK_WORKDAYS;
     const endOfDay = this.env.DUE_TIME;
     // The acknowledgement deadline of every assignment date, from the working-day calendar; SQL joins on it.
@@ -117,7 +119,7 @@ export class ReportsService {
   }
 
   /** Unit heads see their own unit's people; supervisors, leaders and admins any unit's. */
-  async people(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<PersonDto>> {
+  async people(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<PersonReportResponse>> {
     const broad = hasRole(user, 'admin', 'leader', 'supervisor');
     if (!broad && !(hasRole(user, 'unit_head') && user.unitId)) {
       throw new ForbiddenException('the per-person report is for unit heads, supervisors and leaders');
@@ -133,7 +135,7 @@ export class ReportsService {
     });
   }
 
-  async overdue(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<OverdueDto>> {
+  async overdue(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<OverdueReportResponse>> {
     const scope = reportScope(user, q);
     const clock = reportClock(now);
     const o = paging(q, q.format !== 'json');
@@ -143,7 +145,7 @@ export class ReportsService {
     });
   }
 
-  async indicators(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<IndicatorDto>> {
+  async indicators(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<IndicatorReportResponse>> {
     const scope = reportScope(user, q);
     const clock = reportClock(now);
     const o = paging(q, q.format !== 'json');
@@ -153,7 +155,7 @@ export class ReportsService {
     });
   }
 
-  async trend(user: AuthUser, q: TrendQuery, now = new Date()): Promise<TrendReportDto> {
+  async trend(user: AuthUser, q: TrendQuery, now = new Date()): Promise<TrendReportResponse> {
     const today = shanghaiDate(now);
     const to = q.to ?? today;
     // Default window: the current period and the eleven before it.

@@ -4,7 +4,8 @@ import { AuthUser } from '../common/current-user';
 import { ExtensionDecisionDto, ExtensionRequestDto } from './dto/task-commands.dto';
 import { actorOf, requireAct, requireSupervise, TaskGate } from './task-gate';
 import { parseDeadline } from './task-workflow.service';
-import { ExtensionDto, toExtension } from './task-views';
+import { ExtensionResponse } from './dto/task.response';
+import { toExtension } from './task-views';
 
 const CLOSED = ['completed', 'cancelled', 'suspended'];
 
@@ -19,7 +20,7 @@ export class ExtensionsService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  request(user: AuthUser, taskId: string, dto: ExtensionRequestDto): Promise<ExtensionDto> {
+  request(user: AuthUser, taskId: string, dto: ExtensionRequestDto): Promise<ExtensionResponse> {
     return this.uow.run(async () => {
       const { task, access, assignments } = await this.gate.load(user, taskId);
       requireAct(access, 'ask for an extension');
@@ -41,7 +42,7 @@ export class ExtensionsService {
     });
   }
 
-  async list(user: AuthUser, taskId: string): Promise<ExtensionDto[]> {
+  async list(user: AuthUser, taskId: string): Promise<ExtensionResponse[]> {
     await this.gate.load(user, taskId);
     return (await this.activity.extensions(taskId)).map(toExtension);
   }

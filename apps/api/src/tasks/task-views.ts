@@ -1,4 +1,4 @@
-import { AppraisalLateness, TrafficLight } from '@app/domain';
+import { TrafficLight } from '@app/domain';
 import type {
   AssignmentView,
   AuditEventEntity,
@@ -8,128 +8,21 @@ import type {
   StepEntity,
   TaskListRow,
 } from '@app/persistence';
+import {
+  AssignmentResponse,
+  CommentResponse,
+  ExtensionResponse,
+  HistoryEventResponse,
+  ProgressReportResponse,
+  StepResponse,
+  TaskSummaryResponse,
+} from './dto/task.response';
 
-/** What the API answers; ORM entities never go out as they are. */
-export interface TaskSummaryDto {
-  id: string;
-  planId: string;
-  planTitle: string;
-  code: string;
-  title: string;
-  status: string;
-  progress: number;
-  dueAt: string;
-  originalDueAt: string;
-  light: string;
-  overdue: boolean;
-  leadUnits: string[];
-  updatedAt: string;
-  version: number;
-}
-
-export interface StepDto {
-  id: string;
-  code: string;
-  position: number;
-  text: string;
-  deadlineText: string | null;
-  dueAt: string;
-  status: string;
-  completedAt: string | null;
-  version: number;
-}
-
-export interface AssignmentDto {
-  id: string;
-  unitId: string;
-  unitName: string;
-  role: string;
-  status: string;
-  progress: number;
-  light: TrafficLight;
-  acknowledgedAt: string | null;
-  lastProgressAt: string | null;
-  version: number;
-}
-
-export interface ProgressReportDto {
-  id: string;
-  taskId: string;
-  unitId: string | null;
-  authorId: string | null;
-  percent: number;
-  note: string;
-  evidence: string[];
-  indicatorValues: { name: string; value: number }[];
-  createdAt: string;
-}
-
-export interface TaskDetailDto {
-  id: string;
-  planId: string;
-  planTitle: string;
-  code: string;
-  group: string | null;
-  section: string | null;
-  title: string;
-  content: string;
-  goal: string | null;
-  deadlineText: string | null;
-  recurrence: string | null;
-  indicators: unknown[];
-  status: string;
-  statusReason: string | null;
-  progress: number;
-  originalDueAt: string;
-  dueAt: string;
-  extensionApprovedAt: string | null;
-  acknowledgedAt: string | null;
-  submittedAt: string | null;
-  completedAt: string | null;
-  lastProgressAt: string | null;
-  light: TrafficLight;
-  overdue: boolean;
-  appraisal: { late: boolean; daysLate: number; basis: AppraisalLateness['basis']; countedDueAt: string };
-  steps: StepDto[];
-  assignments: AssignmentDto[];
-  latestProgress: ProgressReportDto | null;
-  permissions: { canAct: boolean; canComment: boolean; canSupervise: boolean; unitRole: string | null };
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface ExtensionDto {
-  id: string;
-  taskId: string;
-  unitId: string | null;
-  requestedBy: string | null;
-  requestedDueAt: string;
-  reason: string;
-  status: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  createdAt: string;
-  version: number;
-}
-
-export interface HistoryEventDto {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
-
+/** Mappers from rows to what the API answers (dto/task.response.ts); ORM entities never go out as they are. */
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const isoReq = (d: Date): string => d.toISOString();
 
-export const toSummary = (r: TaskListRow): TaskSummaryDto => ({
+export const toSummary = (r: TaskListRow): TaskSummaryResponse => ({
   id: r.id,
   planId: r.planId,
   planTitle: r.planTitle,
@@ -146,7 +39,7 @@ export const toSummary = (r: TaskListRow): TaskSummaryDto => ({
   version: r.version,
 });
 
-export const toStep = (s: StepEntity): StepDto => ({
+export const toStep = (s: StepEntity): StepResponse => ({
   id: s.id,
   code: s.code,
   position: s.position,
@@ -158,7 +51,7 @@ export const toStep = (s: StepEntity): StepDto => ({
   version: s.version,
 });
 
-export const toAssignment = (a: AssignmentView, light: TrafficLight): AssignmentDto => ({
+export const toAssignment = (a: AssignmentView, light: TrafficLight): AssignmentResponse => ({
   id: a.id,
   unitId: a.unitId,
   unitName: a.unitName,
@@ -171,7 +64,7 @@ export const toAssignment = (a: AssignmentView, light: TrafficLight): Assignment
   version: a.version,
 });
 
-export const toProgress = (p: ProgressReportEntity): ProgressReportDto => ({
+export const toProgress = (p: ProgressReportEntity): ProgressReportResponse => ({
   id: p.id,
   taskId: p.taskId,
   unitId: p.unitId,
@@ -183,7 +76,7 @@ export const toProgress = (p: ProgressReportEntity): ProgressReportDto => ({
   createdAt: isoReq(p.createdAt),
 });
 
-export const toExtension = (e: ExtensionRequestEntity): ExtensionDto => ({
+export const toExtension = (e: ExtensionRequestEntity): ExtensionResponse => ({
   id: e.id,
   taskId: e.taskId,
   unitId: e.unitId,
@@ -198,7 +91,7 @@ export const toExtension = (e: ExtensionRequestEntity): ExtensionDto => ({
   version: e.version,
 });
 
-export const toHistoryEvent = (e: AuditEventEntity): HistoryEventDto => ({
+export const toHistoryEvent = (e: AuditEventEntity): HistoryEventResponse => ({
   id: String(e.id),
   at: isoReq(e.createdAt),
   actorId: e.actorId,
@@ -210,7 +103,7 @@ export const toHistoryEvent = (e: AuditEventEntity): HistoryEventDto => ({
   after: e.after,
 });
 
-export const toComment = (c: CommentView) => ({
+export const toComment = (c: CommentView): CommentResponse => ({
   id: c.id,
   taskId: c.taskId,
   authorId: c.authorId,

@@ -6,11 +6,9 @@ import { Page, page, PageQuery } from '../common/pagination';
 import { TaskQuery } from './dto/task-query.dto';
 import { CALENDAR, lightParams, taskLight } from './light-policy';
 import { actorOf, requireComment, TaskGate } from './task-gate';
+import { HistoryEventResponse, TaskDetailResponse, TaskSummaryResponse } from './dto/task.response';
 import {
-  HistoryEventDto,
   iso,
-  TaskDetailDto,
-  TaskSummaryDto,
   toAssignment,
   toComment,
   toHistoryEvent,
@@ -34,7 +32,7 @@ export class TasksService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryDto>> {
+  async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryResponse>> {
     const [sort, order] = q.sort.split(':') as ['dueAt' | 'code' | 'updatedAt', 'asc' | 'desc'];
     const { rows, total } = await this.tasks.list(
       {
@@ -53,12 +51,12 @@ export class TasksService {
     return page(rows.map(toSummary), total, q);
   }
 
-  async detail(user: AuthUser, id: string, now = new Date()): Promise<TaskDetailDto> {
+  async detail(user: AuthUser, id: string, now = new Date()): Promise<TaskDetailResponse> {
     // One snapshot for the item and everything shown with it.
     return this.uow.run(() => this.detailNow(user, id, now), { isolation: 'REPEATABLE READ' });
   }
 
-  private async detailNow(user: AuthUser, id: string, now: Date): Promise<TaskDetailDto> {
+  private async detailNow(user: AuthUser, id: string, now: Date): Promise<TaskDetailResponse> {
     const { task: t, access } = await this.gate.load(user, id);
     const tasks = this.tasks;
     // One connection inside the transaction: one query at a time.
@@ -116,7 +114,7 @@ export class TasksService {
     };
   }
 
-  async history(user: AuthUser, id: string, q: PageQuery): Promise<Page<HistoryEventDto>> {
+  async history(user: AuthUser, id: string, q: PageQuery): Promise<Page<HistoryEventResponse>> {
     await this.gate.load(user, id);
     const { rows, total } = await this.activity.history(id, (q.page - 1) * q.limit, q.limit);
     return page(rows.map(toHistoryEvent), total, q);

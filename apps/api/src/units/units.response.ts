@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EXAMPLE } from '../common/api-docs';
-import type { UnitDto } from './units.service';
 
 export class UnitContactResponse {
   @ApiPropertyOptional({ example: '李四' }) name?: string;
@@ -8,7 +7,7 @@ export class UnitContactResponse {
   @ApiPropertyOptional({ example: 'kjj@example.gov.cn' }) email?: string;
 }
 
-export class UnitResponse implements UnitDto {
+export class UnitResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.unitId }) id: string;
   @ApiProperty({ example: 'kjj' }) code: string;
   @ApiProperty({ example: EXAMPLE.unitName }) name: string;

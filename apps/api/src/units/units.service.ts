@@ -3,24 +3,10 @@ import { Journal, UnitAdminRepository, UnitEntity, UnitListRow, UnitOfWork } fro
 import { AuthUser } from '../common/current-user';
 import { page } from '../common/pagination';
 import { actorOf } from '../tasks/task-gate';
+import { UnitResponse } from './units.response';
 import { CreateUnitDto, UnitQuery, UpdateUnitDto } from './units.dto';
 
-export interface UnitDto {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  parentName: string | null;
-  childCount: number;
-  aliases: string[];
-  pending: boolean;
-  contacts: { name?: string; phone?: string; email?: string }[];
-  version: number;
-  updatedAt: string;
-}
-
-const toDto = (r: UnitListRow): UnitDto => ({
+const toDto = (r: UnitListRow): UnitResponse => ({
   id: r.unit.id,
   code: r.unit.code,
   name: r.unit.name,
@@ -51,13 +37,13 @@ export class UnitsService {
     return page(rows.map(toDto), total, q);
   }
 
-  async get(id: string): Promise<UnitDto> {
+  async get(id: string): Promise<UnitResponse> {
     const r = await this.units.findWithTree(id);
     if (!r) throw new NotFoundException(`unit ${id} not found`);
     return toDto(r);
   }
 
-  create(user: AuthUser, dto: CreateUnitDto): Promise<UnitDto> {
+  create(user: AuthUser, dto: CreateUnitDto): Promise<UnitResponse> {
     return this.uow.run(async () => {
       if (dto.parentId && !(await this.units.findById(dto.parentId))) throw new BadRequestException([`parentId ${dto.parentId} is not a unit`]);
       const u = await this.units.insert({
@@ -73,7 +59,7 @@ export class UnitsService {
     });
   }
 
-  update(user: AuthUser, id: string, dto: UpdateUnitDto): Promise<UnitDto> {
+  update(user: AuthUser, id: string, dto: UpdateUnitDto): Promise<UnitResponse> {
     return this.uow.run(async () => {
       const before = await this.units.findById(id);
       if (!before) throw new NotFoundException(`unit ${id} not found`);

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '@app/domain';
 import { EXAMPLE } from '../common/api-docs';
-import type { UserDto } from './users.service';
 
-export class UserResponse implements UserDto {
+export class UserResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.userId }) id: string;
   @ApiProperty({ example: 'kjj_staff' }) username: string;
   @ApiProperty({ example: '张三' }) displayName: string;

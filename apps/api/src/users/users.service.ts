@@ -3,23 +3,11 @@ import { hashPassword, Journal, UnitAdminRepository, UnitOfWork, UserAdminReposi
 import { AuthUser } from '../common/current-user';
 import { page } from '../common/pagination';
 import { actorOf } from '../tasks/task-gate';
+import { UserResponse } from './users.response';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './users.dto';
 
-export interface UserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  unitId: string | null;
-  roles: string[];
-  active: boolean;
-  dailyDigest: boolean;
-  version: number;
-  createdAt: string;
-}
-
 /** Never the password hash. */
-const toDto = (u: UserEntity): UserDto => ({
+const toDto = (u: UserEntity): UserResponse => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
@@ -48,7 +36,7 @@ export class UsersService {
     return page(rows.map(toDto), total, q);
   }
 
-  async get(id: string): Promise<UserDto> {
+  async get(id: string): Promise<UserResponse> {
     const u = await this.users.findById(id);
     if (!u) throw new NotFoundException(`user ${id} not found`);
     return toDto(u);
@@ -58,7 +46,7 @@ export class UsersService {
     if (unitId && !(await this.units.findById(unitId))) throw new BadRequestException([`unitId ${unitId} is not a unit`]);
   }
 
-  create(actor: AuthUser, dto: CreateUserDto): Promise<UserDto> {
+  create(actor: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
     return this.uow.run(async () => {
       await this.checkUnit(dto.unitId);
       const u = await this.users.insert({
@@ -75,7 +63,7 @@ export class UsersService {
     });
   }
 
-  update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
+  update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     return this.uow.run(async () => {
       const before = await this.users.findById(id);
       if (!before) throw new NotFoundException(`user ${id} not found`);

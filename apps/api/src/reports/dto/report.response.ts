@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TASK_STATUSES } from '@app/domain';
 import { EXAMPLE } from '../../common/api-docs';
-import type { SummaryDto } from '../report-views';
 
 // JSON shapes of the reports (report-views.ts); with ?format=csv|xlsx the same rows come as a table.
 
@@ -14,7 +13,7 @@ export class LightCountsResponse {
   @ApiProperty({ description: 'completed, suspended or cancelled: no light', example: 3 }) none: number;
 }
 
-export class SummaryReportResponse implements SummaryDto {
+export class SummaryReportResponse {
   @ApiProperty({ format: 'date-time', description: 'the moment the figures were taken', example: EXAMPLE.updatedAt }) asOf: string;
   @ApiProperty({ description: 'items in scope', example: 42 }) total: number;
   @ApiProperty({ example: 3 }) overdue: number;

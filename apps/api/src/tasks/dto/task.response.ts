@@ -1,22 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, TASK_STATUSES, TRAFFIC_LIGHTS, TrafficLight } from '@app/domain';
 import { EXAMPLE } from '../../common/api-docs';
-import type {
-  AssignmentDto,
-  ExtensionDto,
-  HistoryEventDto,
-  ProgressReportDto,
-  StepDto,
-  TaskDetailDto,
-  TaskSummaryDto,
-} from '../task-views';
 
-// Response documentation of the tasks API. The classes implement the view interfaces of
-// task-views.ts, so a field added there and forgotten here fails to compile.
+// What the tasks API answers: one class per shape, documented for OpenAPI and returned by the
+// mappers of task-views.ts (so a field the mapper forgets, or adds, fails to compile).
 
 const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 
-export class TaskSummaryResponse implements TaskSummaryDto {
+export class TaskSummaryResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.taskId }) id: string;
   @ApiProperty({ format: 'uuid', example: EXAMPLE.planId }) planId: string;
   @ApiProperty({ description: 'title of the plan (工作计划)', example: EXAMPLE.planTitle }) planTitle: string;
@@ -33,7 +24,7 @@ export class TaskSummaryResponse implements TaskSummaryDto {
   @ApiProperty({ description: 'send it back with changes (optimistic locking)', example: 3 }) version: number;
 }
 
-export class StepResponse implements StepDto {
+export class StepResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.stepId }) id: string;
   @ApiProperty({ example: '12.1' }) code: string;
   @ApiProperty({ description: 'order within the item, from 1', example: 1 }) position: number;
@@ -45,7 +36,7 @@ export class StepResponse implements StepDto {
   @ApiProperty({ example: 1 }) version: number;
 }
 
-export class AssignmentResponse implements AssignmentDto {
+export class AssignmentResponse {
   @ApiProperty({ format: 'uuid', example: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a' }) id: string;
   @ApiProperty({ format: 'uuid', example: EXAMPLE.unitId }) unitId: string;
   @ApiProperty({ example: EXAMPLE.unitName }) unitName: string;
@@ -63,7 +54,7 @@ export class IndicatorValueResponse {
   @ApiProperty({ example: 1200 }) value: number;
 }
 
-export class ProgressReportResponse implements ProgressReportDto {
+export class ProgressReportResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.reportId }) id: string;
   @ApiProperty({ format: 'uuid', example: EXAMPLE.taskId }) taskId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: EXAMPLE.unitId }) unitId: string | null;
@@ -97,7 +88,7 @@ export class TaskIndicatorResponse {
   @ApiProperty({ type: String, nullable: true, example: '2027-06-30' }) deadline: string | null;
 }
 
-export class TaskDetailResponse implements TaskDetailDto {
+export class TaskDetailResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.taskId }) id: string;
   @ApiProperty({ format: 'uuid', example: EXAMPLE.planId }) planId: string;
   @ApiProperty({ example: EXAMPLE.planTitle }) planTitle: string;
@@ -132,7 +123,7 @@ export class TaskDetailResponse implements TaskDetailDto {
   @ApiProperty({ example: 3 }) version: number;
 }
 
-export class ExtensionResponse implements ExtensionDto {
+export class ExtensionResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.extensionId }) id: string;
   @ApiProperty({ format: 'uuid', example: EXAMPLE.taskId }) taskId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: EXAMPLE.unitId }) unitId: string | null;
@@ -147,7 +138,7 @@ export class ExtensionResponse implements ExtensionDto {
   @ApiProperty({ example: 1 }) version: number;
 }
 
-export class HistoryEventResponse implements HistoryEventDto {
+export class HistoryEventResponse {
   @ApiProperty({ description: 'audit event id (a number, as a string)', example: '1842' }) id: string;
   @ApiProperty({ format: 'date-time', example: EXAMPLE.updatedAt }) at: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: EXAMPLE.userId }) actorId: string | null;
