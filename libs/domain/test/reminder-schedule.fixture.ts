@@ -1,0 +1,23 @@
+// Shared by the reminder-schedule specs: the calendar, Shanghai times and a base schedule input.
+import { dueAtFor } from '../src/due-time';
+import { DEFAULT_REMINDER_POLICY, PolicyStep, ReminderPolicy } from '../src/reminder-policy';
+import { ScheduleInput } from '../src/reminder-schedule';
+import { ChineseWorkCalendar } from '../src/work-calendar';
+
+export const cal = new ChineseWorkCalendar();
+export const sh = (local: string) => new Date(`${local}+08:00`);
+export const ch = ['email', 'inbox'] as PolicyStep['channels'];
+export const policyOf = (...steps: [string, PolicyStep['kind'], PolicyStep['audience']][]): ReminderPolicy => ({
+  steps: steps.map(([offset, kind, audience]) => ({ offset, kind, audience, channels: [...ch] })),
+});
+
+export const base = (patch: Partial<ScheduleInput> = {}): ScheduleInput => ({
+  task: { id: 'T1', dueAt: dueAtFor('2026-05-31'), status: 'in_progress', createdAt: sh('2026-01-05T10:00') },
+  steps: [],
+  assignments: [{ unitId: 'U1', role: 'lead', status: 'in_progress' }],
+  policy: DEFAULT_REMINDER_POLICY,
+  calendar: cal,
+  ...patch,
+});
+export const now = sh('2026-04-01T10:00');
+
