@@ -30,8 +30,8 @@ function buildIfStale() {
 function ensureInstalled() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs) return;
-  process.stderr.write('duban: installing dependencies (npm install, from package-lock.json) …\n');
-  execSync('npm install --no-audit --no-fund', { cwd: root, stdio: ['ignore', 2, 2] });
+  process.stderr.write('duban: installing dependencies (npm ci, exactly package-lock.json) …\n');
+  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: ['ignore', 2, 2] });
 }
 
 const ENTRY = {

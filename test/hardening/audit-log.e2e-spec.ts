@@ -49,13 +49,16 @@ describe('the audit log cannot be edited', () => {
 
     const count = async () => ((await c.query(`SELECT count(*)::int AS n, md5(string_agg(a::text, '|' ORDER BY id)) AS h FROM audit_events a`)).rows[0] as { n: number; h: string });
 
-    it('has the append-only trigger', async () => {
+    it('has the append-only triggers (rows and TRUNCATE)', async () => {
       const { rows } = await c.query(
         `SELECT tgname, pg_get_triggerdef(t.oid) AS def FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid
           JOIN pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = $1 AND r.relname = 'audit_events' AND NOT t.tgisinternal`,
         [w.schema],
       );
-      expect(rows).toEqual([{ tgname: 'audit_events_no_change', def: expect.stringMatching(/BEFORE DELETE OR UPDATE ON .*audit_events FOR EACH ROW/) }]);
+      expect(rows.sort((a, b) => a.tgname.localeCompare(b.tgname))).toEqual([
+        { tgname: 'audit_events_no_change', def: expect.stringMatching(/BEFORE DELETE OR UPDATE ON .*audit_events FOR EACH ROW/) },
+        { tgname: 'audit_events_no_truncate', def: expect.stringMatching(/BEFORE TRUNCATE ON .*audit_events FOR EACH STATEMENT/) },
+      ]);
     });
 
     it.each([
@@ -63,6 +66,8 @@ describe('the audit log cannot be edited', () => {
       ['UPDATE every row', `UPDATE audit_events SET after = '{}'::jsonb`],
       ['DELETE one row', `DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)`],
       ['DELETE every row', `DELETE FROM audit_events`],
+      ['TRUNCATE', `TRUNCATE audit_events`],
+      ['TRUNCATE with the tables that reference it', `TRUNCATE audit_events CASCADE`],
     ])('refuses %s', async (_, sql) => {
       const before = await count();
       expect(before.n).toBeGreaterThan(0);

@@ -132,4 +132,13 @@ describe('POST /imports (preview) and POST /imports/:id/commit', () => {
     await upload(staff, doc.name, doc.content).expect(403);
     await api.http.post('/imports').attach('file', doc.content, doc.name).expect(401);
   });
+
+  it('keeps a Chinese file name as the user sent it (UTF-8), for the import and the plan made from it', async () => {
+    const name = '市科技局2027年督查要点.txt';
+    const body = Buffer.from('1. 建设创新平台（牵头单位：市科技局，2027年6月底前完成）\n2. 培育高新技术企业（牵头单位：市科技局，2027年9月底前完成）\n');
+    const preview = await upload(sup, name, body).expect(201);
+    const detail = await api.http.get(`/imports/${preview.body.importId}`).set('authorization', `Bearer ${sup}`).expect(200);
+    expect(detail.body.fileName).toBe(name);
+    expect(detail.body.parsed.plan.title).toBe('市科技局2027年督查要点');
+  });
 });

@@ -10,6 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { uploadOptions } from '../common/uploads';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError, ApiErrors, EXAMPLE } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
@@ -58,7 +59,7 @@ export class ImportsController {
     line: null,
     cell: null,
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', uploadOptions({ fileSize: MAX_UPLOAD_BYTES, files: 1 })))
   preview(@UploadedFile() file: UploadedDocument | undefined, @CurrentUser() user: AuthUser) {
     if (!file) throw new BadRequestException('file: upload the document as multipart/form-data field "file"');
     return this.imports.preview(file, user);

@@ -3,6 +3,7 @@ import { ReminderDelivery1732160000000 } from './1732160000000-reminder-delivery
 import { CalendarFeeds1732170000000 } from './1732170000000-calendar-feeds';
 import { DigestOnce1732180000000 } from './1732180000000-digest-once';
 import { ReportIndexes1732190000000 } from './1732190000000-report-indexes';
+import { AuditTruncateGuard1732200000000 } from './1732200000000-audit-truncate-guard';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CalendarFeeds1732170000000,
   DigestOnce1732180000000,
   ReportIndexes1732190000000,
+  AuditTruncateGuard1732200000000,
 ];
