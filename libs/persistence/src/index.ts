@@ -7,3 +7,4 @@ export * from './password-hasher';
 export * from './backup';
 export * from './db/unit-of-work';
 export * from './db/sql';
+export * from './db/repository';

@@ -1,4 +1,4 @@
-import type { AppraisalRow, IndicatorRow, OverdueRow, PersonRow, UnitReportRow } from '@app/persistence';
+import type { AppraisalRow, IndicatorRow, OverdueRow, PersonRow, SummaryRow, UnitReportRow } from '@app/persistence';
 import type {
   AppraisalRowResponse,
   IndicatorReportResponse,
@@ -12,6 +12,29 @@ import { col, ReportTable } from './export/report-table';
 
 /** Rows from the repository mapped to the API's shapes (dto/report.response.ts), never passed through. */
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
+
+export function toSummaryDto(r: SummaryRow, now: Date): SummaryReportResponse {
+  const byStatus = Object.fromEntries(
+    ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'completed', 'suspended', 'cancelled'].map((s) => [s, r.byStatus[s] ?? 0]),
+  );
+  return {
+    asOf: now.toISOString(),
+    total: r.total,
+    overdue: r.overdue,
+    completed: r.completed,
+    completedOnTime: r.completedOnTime,
+    cancelled: r.cancelled,
+    byStatus,
+    byLight: r.byLight,
+    completionRate: rate(r.completed, r.total - r.cancelled),
+    onTimeCompletionRate: rate(r.completedOnTime, r.completed),
+    averageDaysOverdue: r.averageDaysOverdue,
+    dueNext7: r.dueNext7,
+    dueNext30: r.dueNext30,
+  };
+}
 
 export const toUnitDto = (r: UnitReportRow): UnitReportResponse => ({ ...r, lastProgressAt: iso(r.lastProgressAt) });
 

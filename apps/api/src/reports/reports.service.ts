@@ -2,9 +2,8 @@ import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/com
 import ExcelJS from 'exceljs';
 import { Env } from '@app/config';
 import { acknowledgementDueAt, addDays, diffDays, shanghaiDate } from '@app/domain';
-import { ReportClock, ReportRepository, ReportScope, SummaryRow, UnitSortKey } from '@app/persistence';
+import { ReportClock, ReportRepository, ReportScope, UnitSortKey } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
-import { Page } from '../common/pagination';
 import { CALENDAR } from '../tasks/light-policy';
 import { PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
 import { ExportFile, ReportExporter, sheetName } from './export/report-exporter';
@@ -13,20 +12,12 @@ import { ReportCache } from './report-cache';
 import { reportClock, reportScope } from './report-scope';
 import {
   toAppraisalDto,
+  toSummaryDto,
   toIndicatorDto,
   toOverdueDto,
   toPersonDto,
   toUnitDto,
 } from './report-views';
-import {
-  AppraisalRowResponse,
-  IndicatorReportResponse,
-  OverdueReportResponse,
-  PersonReportResponse,
-  SummaryReportResponse,
-  TrendReportResponse,
-  UnitReportResponse,
-} from './dto/report.response';
 
 /** Exports carry every row, up to this many: beyond it a spreadsheet is not the right tool. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -41,7 +32,6 @@ function monthsBefore(date: string, n: number): string {
   const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - n;
   return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}-01`;
 }
-const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
 /** What a cached report depends on besides the data: who sees what, the filters, and the day's light parameters. */
 const cacheKey = (scope: ReportScope, clock: ReportClock, extra: object = {}) => ({
   scope,
@@ -60,34 +50,13 @@ export class ReportsService {
     private readonly cache: ReportCache,
   ) {}
 
-  async summary(user: AuthUser, q: ReportQuery, now = new Date()): Promise<SummaryReportResponse> {
+  async summary(user: AuthUser, q: ReportQuery, now = new Date()) {
     const scope = reportScope(user, q);
     const clock = reportClock(now);
-    return this.cache.get('summary', cacheKey(scope, clock), async (repo) => this.summaryDto(await repo.summary(scope, clock), now));
+    return this.cache.get('summary', cacheKey(scope, clock), async (repo) => toSummaryDto(await repo.summary(scope, clock), now));
   }
 
-  private summaryDto(r: SummaryRow, now: Date): SummaryReportResponse {
-    const byStatus = Object.fromEntries(
-      ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'completed', 'suspended', 'cancelled'].map((s) => [s, r.byStatus[s] ?? 0]),
-    );
-    return {
-      asOf: now.toISOString(),
-      total: r.total,
-      overdue: r.overdue,
-      completed: r.completed,
-      completedOnTime: r.completedOnTime,
-      cancelled: r.cancelled,
-      byStatus,
-      byLight: r.byLight,
-      completionRate: rate(r.completed, r.total - r.cancelled),
-      onTimeCompletionRate: rate(r.completedOnTime, r.completed),
-      averageDaysOverdue: r.averageDaysOverdue,
-      dueNext7: r.dueNext7,
-      dueNext30: r.dueNext30,
-    };
-  }
-
-  async units(user: AuthUser, q: UnitReportQuery, now = new Date()): Promise<Page<UnitReportResponse>> {
+  async units(user: AuthUser, q: UnitReportQuery, now = new Date()) {
     const [sort, order] = q.sort.split(':') as [UnitSortKey, 'asc' | 'desc'];
     const scope = reportScope(user, q);
     const clock = reportClock(now);
@@ -98,7 +67,7 @@ export class ReportsService {
     });
   }
 
-  async appraisal(user: AuthUser, q: ReportQuery, now = new Date()): Promise<{ items: AppraisalRowResponse[]; total: number }> {
+  async appraisal(user: AuthUser, q: ReportQuery, now = new Date()) {
     const ackWorkdays = this.env.ACK_WORKDAYS;
     const endOfDay = this.env.DUE_TIME;
     // The acknowledgement deadline of every assignment date, from the working-day calendar; SQL joins on it.
@@ -119,7 +88,7 @@ export class ReportsService {
   }
 
   /** Unit heads see their own unit's people; supervisors, leaders and admins any unit's. */
-  async people(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<PersonReportResponse>> {
+  async people(user: AuthUser, q: PagedReportQuery, now = new Date()) {
     const broad = hasRole(user, 'admin', 'leader', 'supervisor');
     if (!broad && !(hasRole(user, 'unit_head') && user.unitId)) {
       throw new ForbiddenException('the per-person report is for unit heads, supervisors and leaders');
@@ -135,7 +104,7 @@ export class ReportsService {
     });
   }
 
-  async overdue(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<OverdueReportResponse>> {
+  async overdue(user: AuthUser, q: PagedReportQuery, now = new Date()) {
     const scope = reportScope(user, q);
     const clock = reportClock(now);
     const o = paging(q, q.format !== 'json');
@@ -145,7 +114,7 @@ export class ReportsService {
     });
   }
 
-  async indicators(user: AuthUser, q: PagedReportQuery, now = new Date()): Promise<Page<IndicatorReportResponse>> {
+  async indicators(user: AuthUser, q: PagedReportQuery, now = new Date()) {
     const scope = reportScope(user, q);
     const clock = reportClock(now);
     const o = paging(q, q.format !== 'json');
@@ -155,7 +124,7 @@ export class ReportsService {
     });
   }
 
-  async trend(user: AuthUser, q: TrendQuery, now = new Date()): Promise<TrendReportResponse> {
+  async trend(user: AuthUser, q: TrendQuery, now = new Date()) {
     const today = shanghaiDate(now);
     const to = q.to ?? today;
     // Default window: the current period and the eleven before it.

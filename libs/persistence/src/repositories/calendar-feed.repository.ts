@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { OwnItems } from '@app/domain';
 import { sql } from '../db/sql';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 import { ownItemsClause, unitNames } from './task-scope';
 
 export interface CalendarFeedOwner {
@@ -25,13 +24,7 @@ export interface CalendarDeadline {
 
 /** Calendar feed tokens (stored as hashes only) and the deadlines a feed lists. */
 @Injectable()
-export class CalendarFeedRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class CalendarFeedRepository extends RepositoryBase {
   /**
    * A new feed for the user; earlier feeds are revoked so a leaked URL dies with the next one.
    * Two statements: run it in a unit of work.

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 import { IdempotencyKeyEntity } from '../entities';
 
 export type IdempotencyClaim =
@@ -14,13 +13,7 @@ export type IdempotencyClaim =
  * ends; if it rolls back, the key is free again (only successes are replayed).
  */
 @Injectable()
-export class IdempotencyRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class IdempotencyRepository extends RepositoryBase {
   async claim(userId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
     const inserted: unknown[] = await this.m.query(
       `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body) VALUES ($1, $2, $3, 0, NULL)

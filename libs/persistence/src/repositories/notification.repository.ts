@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 
 export interface InboxRow {
   id: string;
@@ -30,13 +29,7 @@ export interface DigestItemRow {
 
 /** The notifications table: the in-app inbox (inbox and alert rows) and the once-a-day digest claims. */
 @Injectable()
-export class NotificationRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class NotificationRepository extends RepositoryBase {
   /** A page of the user's inbox, newest first, with the total of the filtered list. */
   async inbox(userId: string, o: { unreadOnly: boolean; offset: number; limit: number }): Promise<{ rows: InboxRow[]; total: number }> {
     const rows = (await this.m.query(

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { ParsedPlan } from '@app/importer';
 import { AssignmentEntity, AssignmentRole, ImportEntity, PlanEntity, PlanTargetEntity, StepEntity, TaskEntity } from '../entities';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 
 export type ImportStatus = 'previewed' | 'committed' | 'unchanged';
 
@@ -20,13 +19,7 @@ export type ImportedStep = Pick<StepEntity, 'code' | 'text' | 'deadlineText' | '
  * (libs/application PlanImportService); this class only knows how it is stored.
  */
 @Injectable()
-export class PlanImportRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class PlanImportRepository extends RepositoryBase {
   findImport(id: string): Promise<ImportEntity | null> {
     return this.m.findOne(ImportEntity, { where: { id } });
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 import { updateVersioned } from './versioned';
 import { PlanEntity, PlanSupervisorEntity, PlanTargetEntity } from '../entities';
 
@@ -12,13 +11,7 @@ export interface PlanCounts {
 
 /** Saved plans, their task counts and their supervisors (督办员). */
 @Injectable()
-export class PlanRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class PlanRepository extends RepositoryBase {
   async list(f: { q?: string; year?: number; offset: number; limit: number }) {
     const qb = this.m.createQueryBuilder(PlanEntity, 'p');
     if (f.q) {

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 
 /** What supervisors see of the reminder engine: an item's schedule, what was sent, what failed. */
 @Injectable()
-export class ReminderAdminRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class ReminderAdminRepository extends RepositoryBase {
   /** The item's reminder rows in time order (API shape: camelCase columns). */
   schedule(taskId: string): Promise<Record<string, unknown>[]> {
     return this.m.query(

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 
 export interface DueReminder {
   id: string;
@@ -59,13 +58,7 @@ const CLAIMED_COLUMNS = `id, key, task_id AS "taskId", step_id AS "stepId", unit
  * workers can never both own a reminder.
  */
 @Injectable()
-export class ReminderRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class ReminderRepository extends RepositoryBase {
   /**
    * Live reminders due before `until`, plus those whose sender died holding them (expired lease),
    * oldest first, a page at a time after the cursor (the last row of the previous page).

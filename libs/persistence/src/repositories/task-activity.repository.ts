@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 import { updateVersioned, VersionedPatch } from './versioned';
 import { AuditEventEntity, CommentEntity, ExtensionRequestEntity, ReviewEntity, UserEntity } from '../entities';
 
@@ -15,13 +14,7 @@ export interface CommentView {
 
 /** Extension requests (延期申请), reviews (办结/退回), comments and the audit history of items. */
 @Injectable()
-export class TaskActivityRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class TaskActivityRepository extends RepositoryBase {
   insertExtension(e: Pick<ExtensionRequestEntity, 'taskId' | 'unitId' | 'requestedBy' | 'requestedDueAt' | 'reason'>) {
     return this.m.save(this.m.create(ExtensionRequestEntity, { ...e, status: 'pending', decidedBy: null, decidedAt: null, decisionReason: null }));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { In } from 'typeorm';
+import { RepositoryBase } from '../db/repository';
 import { Sql, sql } from '../db/sql';
 import { scopeClauses, TaskScope, unitNames } from './task-scope';
 import { updateVersioned, VersionedPatch } from './versioned';
@@ -102,13 +102,7 @@ export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack:
 
 /** Reads and writes of items (责任事项), their steps and unit assignments. */
 @Injectable()
-export class TaskRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class TaskRepository extends RepositoryBase {
   /** One page of visible items, filtered and sorted in SQL; light and overdue derived per row. */
   async list(f: TaskListFilter, lp: LightParams): Promise<{ rows: TaskListRow[]; total: number }> {
     if (f.scope.visibility.kind === 'none') return { rows: [], total: 0 };

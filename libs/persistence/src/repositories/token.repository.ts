@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { ApiTokenEntity, RefreshTokenEntity } from '../entities';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 
 /** Refresh tokens (rotated, in families) and personal API tokens; only their SHA-256 is stored. */
 @Injectable()
-export class TokenRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class TokenRepository extends RepositoryBase {
   /** Locks the refresh token row for the rest of the transaction (one rotation at a time). */
   lockRefreshToken(tokenHash: string): Promise<RefreshTokenEntity | null> {
     return this.m.findOne(RefreshTokenEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 import { updateVersioned, VersionedPatch } from './versioned';
 import { UnitEntity } from '../entities';
 
@@ -19,13 +18,7 @@ export interface UnitUsage {
 
 /** Administration of the unit directory: list with tree information, create, change, delete unused. */
 @Injectable()
-export class UnitAdminRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class UnitAdminRepository extends RepositoryBase {
   async list(f: { q?: string; pending?: boolean; parentId?: string; offset: number; limit: number }): Promise<{ rows: UnitListRow[]; total: number }> {
     const qb = this.m
       .createQueryBuilder(UnitEntity, 'u')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { In } from 'typeorm';
+import { RepositoryBase } from '../db/repository';
 import { UnitEntity, UnitGroupEntity } from '../entities';
 
 import type { UnitDirectoryData } from '@app/importer';
@@ -19,16 +19,10 @@ export function normalizeUnitName(name: string): string {
 }
 
 @Injectable()
-export class UnitRepository {
-  constructor(private readonly db: Db) {}
-
-  private get manager(): EntityManager {
-    return this.db.manager;
-  }
-
+export class UnitRepository extends RepositoryBase {
   /** Loads a directory file; existing units (matched by code) are updated, none are deleted. */
   async upsertDirectory(dir: UnitDirectoryRecord): Promise<{ units: number; groups: number }> {
-    const m = this.manager;
+    const m = this.m;
     const byName = new Map<string, UnitEntity>();
     for (const u of dir.units) {
       const existing = await m.findOne(UnitEntity, { where: { code: u.code } });
@@ -54,7 +48,7 @@ export class UnitRepository {
 
   /** Maps a name as a document writes it to a canonical unit, a group of units, or nothing. */
   async resolve(name: string): Promise<UnitResolution> {
-    const m = this.manager;
+    const m = this.m;
     const n = normalizeUnitName(name);
     const unit = await m
       .createQueryBuilder(UnitEntity, 'u')
@@ -76,7 +70,7 @@ export class UnitRepository {
 
   /** An unknown name is kept as a pending unit, listed in the import report, never dropped. */
   async createPending(name: string): Promise<UnitEntity> {
-    const m = this.manager;
+    const m = this.m;
     const n = normalizeUnitName(name);
     const existing = await m.findOne(UnitEntity, { where: { name: n } });
     if (existing) return existing;
@@ -95,6 +89,6 @@ export class UnitRepository {
   }
 
   findByCode(code: string) {
-    return this.manager.findOne(UnitEntity, { where: { code } });
+    return this.m.findOne(UnitEntity, { where: { code } });
   }
 }

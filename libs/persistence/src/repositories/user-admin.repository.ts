@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 import { updateVersioned, VersionedPatch } from './versioned';
 import { Role, UserEntity } from '../entities';
 
 /** Administration of users (the login side is in apps/api/src/auth). */
 @Injectable()
-export class UserAdminRepository {
-  constructor(private readonly db: Db) {}
-
-  private get m(): EntityManager {
-    return this.db.manager;
-  }
-
+export class UserAdminRepository extends RepositoryBase {
   async list(f: { q?: string; unitId?: string; role?: Role; active?: boolean; offset: number; limit: number }) {
     const qb = this.m.createQueryBuilder(UserEntity, 'u');
     if (f.q) {

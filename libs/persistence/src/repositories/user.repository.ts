@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Db } from '../db/unit-of-work';
+import { RepositoryBase } from '../db/repository';
 import { Role, UserEntity } from '../entities';
 
 export interface NewUser {
@@ -13,27 +12,21 @@ export interface NewUser {
 }
 
 @Injectable()
-export class UserRepository {
-  constructor(private readonly db: Db) {}
-
-  private get manager(): EntityManager {
-    return this.db.manager;
-  }
-
+export class UserRepository extends RepositoryBase {
   findActiveByUsername(username: string): Promise<UserEntity | null> {
-    return this.manager.findOne(UserEntity, { where: { username, active: true } });
+    return this.m.findOne(UserEntity, { where: { username, active: true } });
   }
 
   findActiveById(id: string): Promise<UserEntity | null> {
-    return this.manager.findOne(UserEntity, { where: { id, active: true } });
+    return this.m.findOne(UserEntity, { where: { id, active: true } });
   }
 
   findById(id: string): Promise<UserEntity | null> {
-    return this.manager.findOne(UserEntity, { where: { id } });
+    return this.m.findOne(UserEntity, { where: { id } });
   }
 
   async preferences(id: string): Promise<{ dailyDigest: boolean; email: string | null } | undefined> {
-    const [row] = (await this.manager.query(`SELECT daily_digest AS "dailyDigest", email FROM users WHERE id = $1`, [id])) as {
+    const [row] = (await this.m.query(`SELECT daily_digest AS "dailyDigest", email FROM users WHERE id = $1`, [id])) as {
       dailyDigest: boolean;
       email: string | null;
     }[];
@@ -41,19 +34,19 @@ export class UserRepository {
   }
 
   async setDailyDigest(id: string, on: boolean): Promise<void> {
-    await this.manager.query(`UPDATE users SET daily_digest = $2, updated_at = now() WHERE id = $1`, [id, on]);
+    await this.m.query(`UPDATE users SET daily_digest = $2, updated_at = now() WHERE id = $1`, [id, on]);
   }
 
   findByUsername(username: string) {
-    return this.manager.findOne(UserEntity, { where: { username } });
+    return this.m.findOne(UserEntity, { where: { username } });
   }
 
   /** Creates the user unless the username exists; returns the row and whether it is new. */
   async createIfMissing(u: NewUser): Promise<{ user: UserEntity; created: boolean }> {
     const existing = await this.findByUsername(u.username);
     if (existing) return { user: existing, created: false };
-    const user = await this.manager.save(
-      this.manager.create(UserEntity, { ...u, dailyDigest: false, active: true }),
+    const user = await this.m.save(
+      this.m.create(UserEntity, { ...u, dailyDigest: false, active: true }),
     );
     return { user, created: true };
   }
