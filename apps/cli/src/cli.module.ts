@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@app/config';
+import { StorageModule } from '@app/storage';
 import { CliDatabase } from './cli-database.service';
 import { BackupCommand, RestoreCommand } from './commands/backup.command';
 import { DemoCommand } from './commands/demo.command';
@@ -8,7 +9,7 @@ import { MigrateCommand } from './commands/migrate.command';
 import { UserCreateCommand } from './commands/user-create.command';
 
 @Module({
-  imports: [AppConfigModule],
+  imports: [AppConfigModule, StorageModule],
   providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand],
 })
 export class CliModule {}

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -9,6 +10,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateIf,
   ValidationError,
 } from 'class-validator';
 
@@ -25,6 +27,19 @@ function IntSetting(name: string, min: number, max: number): PropertyDecorator {
     Max(max, msg)(target, key);
   };
 }
+
+/** An optional true/false setting (also 1/0), reported by name when wrong. */
+function BoolSetting(name: string): PropertyDecorator {
+  const words: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
+  return (target, key) => {
+    Transform(({ value }) => (value === undefined || value === '' ? undefined : typeof value === 'string' && value.toLowerCase() in words ? words[value.toLowerCase()] : value))(target, key);
+    IsOptional()(target, key);
+    IsBoolean({ message: `${name} must be true or false` })(target, key);
+  };
+}
+
+/** Any S3 setting but the region (which has a default) means files go to a bucket. */
+const wantsS3 = (o: Env) => [o.S3_BUCKET, o.S3_ENDPOINT, o.S3_ACCESS_KEY_ID, o.S3_SECRET_ACCESS_KEY].some((v) => v !== undefined);
 
 /** Every setting Duban reads. Nothing outside libs/config touches process.env. */
 export class Env {
@@ -157,6 +172,37 @@ export class Env {
   /** Seconds a computed report may be served again while no write has committed (0 turns it off). */
   @IntSetting('REPORT_CACHE_SECONDS', 0, 300)
   REPORT_CACHE_SECONDS = 10;
+
+  /** The largest evidence file an upload may be, in MB (plan documents for import: 10 MB). */
+  @IntSetting('UPLOAD_MAX_MB', 1, 10240)
+  UPLOAD_MAX_MB = 100;
+
+  /** Set: files go to this S3-compatible bucket (MinIO, 阿里云 OSS, 腾讯云 COS, AWS); unset: DATA_DIR/files. */
+  @ValidateIf(wantsS3)
+  @IsString({ message: 'S3_BUCKET must be set when any S3_* setting is given' })
+  @MinLength(3, { message: 'S3_BUCKET must be set when any S3_* setting is given' })
+  S3_BUCKET?: string;
+
+  /** The store's endpoint, e.g. http://127.0.0.1:9000 (MinIO), https://oss-cn-hangzhou.aliyuncs.com; unset: AWS. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((o: Env) => o.S3_SECRET_ACCESS_KEY !== undefined)
+  @IsString({ message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((o: Env) => o.S3_ACCESS_KEY_ID !== undefined)
+  @IsString({ message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (endpoint/bucket/key): MinIO and most self-hosted stores need true; OSS and COS use false. */
+  @BoolSetting('S3_FORCE_PATH_STYLE')
+  S3_FORCE_PATH_STYLE = false;
 
   /** Queue key prefix, so tests and parallel deployments on one Redis stay apart. */
   @IsOptional()

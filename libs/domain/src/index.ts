@@ -13,3 +13,4 @@ export * from './reminder-schedule';
 export * from './digest';
 export * from './task-access';
 export * from './visibility';
+export * from './evidence-types';

@@ -3,19 +3,24 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
 import { DataSource, EntityManager } from 'typeorm';
+import { FileBytes, FileRestorer, fileRowsOf, writeFileSections } from './backup-files';
 
 /**
  * Logical backups as gzipped JSON lines: a header, then one line per row, tables in foreign-key
- * order. Works the same on PostgreSQL and the embedded PGlite (pg_dump cannot reach the latter),
- * and a restore checks that the schema (the applied migrations) is the same.
+ * order, then the bytes of every stored file (backup-files.ts). Works the same on PostgreSQL and the
+ * embedded PGlite (pg_dump cannot reach the latter), and a restore checks that the schema (the
+ * applied migrations) is the same. Format 1 (before files) is still restored.
  */
-export const BACKUP_FORMAT = 'duban-backup/1';
+export const BACKUP_FORMAT = 'duban-backup/2';
+const RESTORABLE = ['duban-backup/1', BACKUP_FORMAT];
 
 interface Header {
   format: string;
   createdAt: string;
   migrations: string[];
   tables: { name: string; rows: number }[];
+  /** Stored files whose bytes follow the tables (format 2). */
+  files?: { count: number; bytes: number };
 }
 
 interface TableInfo {
@@ -74,7 +79,12 @@ function parentsFirst(rows: Record<string, unknown>[], column: string): Record<s
   return out;
 }
 
-export async function backupDatabase(ds: DataSource, file: string, progress: (s: string) => void = () => {}): Promise<Header> {
+export async function backupDatabase(
+  ds: DataSource,
+  file: string,
+  progress: (s: string) => void = () => {},
+  bytes?: FileBytes,
+): Promise<Header> {
   // One repeatable-read snapshot, so the backup is consistent while the app keeps running.
   return ds.transaction('REPEATABLE READ', async (m) => {
     const tables = await tablesInOrder(m);
@@ -83,7 +93,14 @@ export async function backupDatabase(ds: DataSource, file: string, progress: (s:
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM "${t.name}"`);
       counts.push({ name: t.name, rows: n });
     }
-    const header: Header = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations: await migrationsOf(m), tables: counts };
+    const fileRows = bytes ? await fileRowsOf(m) : [];
+    const header: Header = {
+      format: BACKUP_FORMAT,
+      createdAt: new Date().toISOString(),
+      migrations: await migrationsOf(m),
+      tables: counts,
+      files: { count: fileRows.length, bytes: fileRows.reduce((n, r) => n + Number(r.size), 0) },
+    };
     const gzip = createGzip();
     const out = gzip.pipe(createWriteStream(file));
     const write = async (line: string) => {
@@ -98,6 +115,7 @@ export async function backupDatabase(ds: DataSource, file: string, progress: (s:
       for (const r of rows) await write(JSON.stringify({ t: t.name, r }));
       progress(`${t.name}: ${rows.length} rows`);
     }
+    if (bytes) await writeFileSections(fileRows, bytes, write, progress);
     gzip.end();
     await once(out, 'finish');
     return header;
@@ -111,9 +129,9 @@ export async function backupDatabase(ds: DataSource, file: string, progress: (s:
 export async function restoreDatabase(
   ds: DataSource,
   file: string,
-  opts: { replace: boolean },
+  opts: { replace: boolean; bytes?: FileBytes },
   progress: (s: string) => void = () => {},
-): Promise<{ rows: number }> {
+): Promise<{ rows: number; files: number }> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
   let first: IteratorResult<string>;
@@ -128,8 +146,13 @@ export async function restoreDatabase(
   } catch {
     throw new BackupError(`${file} is not a Duban backup (line 1 is not JSON)`);
   }
-  if (header.format !== BACKUP_FORMAT) throw new BackupError(`${file}: unknown backup format ${JSON.stringify(header.format)}`);
-  return ds.transaction(async (m) => {
+  if (!RESTORABLE.includes(header.format)) throw new BackupError(`${file}: unknown backup format ${JSON.stringify(header.format)}`);
+  const expectedFiles = header.files?.count ?? 0;
+  if (expectedFiles > 0 && !opts.bytes) throw new BackupError(`${file} holds ${expectedFiles} files but no file store was given`);
+  let lineNo = 1;
+  const files = opts.bytes ? new FileRestorer(opts.bytes, (detail) => new BackupError(`${file}: line ${lineNo}: ${detail}`)) : null;
+  let replacedKeys: string[] = [];
+  const result = await ds.transaction(async (m) => {
     const mine = await migrationsOf(m);
     if (JSON.stringify(mine) !== JSON.stringify(header.migrations)) {
       throw new BackupError(
@@ -138,6 +161,7 @@ export async function restoreDatabase(
       );
     }
     const tables = await tablesInOrder(m);
+    if (opts.replace && files) replacedKeys = (await fileRowsOf(m)).map((r) => r.key);
     if (opts.replace) {
       // The audit log refuses TRUNCATE except while a restore replaces the whole database (this transaction).
       await m.query(`SET LOCAL duban.restoring = 'on'`);
@@ -149,17 +173,24 @@ export async function restoreDatabase(
       }
     }
     let rows = 0;
-    let lineNo = 1;
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
       lineNo++;
       if (!next.value) continue;
-      let row: { t: string; r: Record<string, unknown> };
+      let row: { t: string; r: Record<string, unknown>; f?: string; c?: string };
       try {
         row = JSON.parse(next.value);
       } catch {
         throw new BackupError(`${file}: line ${lineNo} is not JSON`);
+      }
+      if (files && row.f !== undefined) {
+        await files.begin(row as unknown as { f: string });
+        continue;
+      }
+      if (files && row.c !== undefined) {
+        await files.chunk(row.c);
+        continue;
       }
       if (!tables.some((t) => t.name === row.t)) throw new BackupError(`${file}: line ${lineNo}: unknown table ${row.t}`);
       await m.query(`INSERT INTO "${row.t}" SELECT * FROM json_populate_record(NULL::"${row.t}", $1::json)`, [JSON.stringify(row.r)]);
@@ -178,6 +209,18 @@ export async function restoreDatabase(
     }
     const expected = header.tables.reduce((n, t) => n + t.rows, 0);
     if (rows !== expected) throw new BackupError(`${file} is truncated: ${rows} of ${expected} rows`);
-    return { rows };
+    if (files) {
+      if (files.open || files.seen.size !== expectedFiles) throw new BackupError(`${file} is truncated: ${files.seen.size} of ${expectedFiles} files`);
+      // Rows whose bytes were already gone when the backup was made would point at nothing.
+      if (files.missing.length) await m.query(`DELETE FROM files WHERE storage_key = ANY($1)`, [files.missing]);
+      progress(`${files.seen.size - files.missing.length} files restored`);
+    }
+    return { rows, files: files ? files.seen.size - files.missing.length : 0 };
+  }).catch(async (e) => {
+    await files?.undo();
+    throw e;
   });
+  // The replaced database's files that the backup does not hold are no one's now.
+  if (files) for (const k of replacedKeys) if (!files.seen.has(k)) await opts.bytes!.delete(k).catch(() => undefined);
+  return result;
 }

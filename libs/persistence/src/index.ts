@@ -8,3 +8,4 @@ export * from './backup';
 export * from './db/unit-of-work';
 export * from './db/sql';
 export * from './db/repository';
+export * from './backup-files';

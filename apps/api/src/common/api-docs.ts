@@ -72,7 +72,7 @@ export class UnprocessableErrorResponse extends ErrorResponse {
   cell?: string | null;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 const ERRORS: Record<ErrorStatus, { model: Type<unknown>; description: string; example: Record<string, unknown> }> = {
   400: {
@@ -109,6 +109,11 @@ const ERRORS: Record<ErrorStatus, { model: Type<unknown>; description: string; e
     model: ErrorResponse,
     description: 'The body or the uploaded file is too large',
     example: { statusCode: 413, message: 'File too large', error: 'Payload Too Large' },
+  },
+  415: {
+    model: ErrorResponse,
+    description: 'The file type is not allowed, or the bytes are not the type the extension declares (message in Chinese)',
+    example: { statusCode: 415, message: '不支持的文件类型：.exe', error: 'Unsupported Media Type' },
   },
   422: {
     model: UnprocessableErrorResponse,

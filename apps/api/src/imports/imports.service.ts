@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { ImportAlreadyCommittedError, ImportNotFoundError, PlanImportService } from '@app/application';
 import { contentHash, ImportError, importDocument } from '@app/importer';
-import { PlanImportRepository, PlanRepository, UnitOfWork } from '@app/persistence';
+import { FileRepository, PlanImportRepository, PlanRepository, UnitOfWork } from '@app/persistence';
+import { FilesService } from '../files/files.service';
 import { AuthUser } from '../common/current-user';
 
 @Injectable()
@@ -11,6 +12,8 @@ export class ImportsService {
     private readonly imports: PlanImportRepository,
     private readonly plans: PlanRepository,
     private readonly uow: UnitOfWork,
+    private readonly files: FilesService,
+    private readonly fileRows: FileRepository,
   ) {}
 
   /** Parses and stores a preview; nothing about plans or tasks changes until commit. */
@@ -31,10 +34,15 @@ export class ImportsService {
       }
       throw e;
     }
-    return this.importer.preview(parsed, {
-      contentHash: contentHash(file.buffer),
-      fileName: file.originalname,
-      actor: { id: user.id, name: user.username },
+    return this.uow.run(async () => {
+      const preview = await this.importer.preview(parsed, {
+        contentHash: contentHash(file.buffer),
+        fileName: file.originalname,
+        actor: { id: user.id, name: user.username },
+      });
+      // The document itself is kept; the commit makes it the plan's source file.
+      await this.files.keepImportDocument(user, preview.importId, file);
+      return preview;
     });
   }
 
@@ -57,6 +65,7 @@ export class ImportsService {
     try {
       return await this.uow.run(async () => {
         const result = await this.importer.commit(id, { id: user.id, name: user.username });
+        if (result.kind !== 'unchanged') await this.fileRows.attachImportSource(id, result.planId);
         // Whoever imports a plan supervises it until an admin says otherwise.
         if (user.roles.includes('supervisor')) await this.plans.addSupervisor(result.planId, user.id);
         return result;

@@ -17,6 +17,7 @@ import {
   StepResponse,
   TaskSummaryResponse,
 } from './dto/task.response';
+import type { FileResponse } from '../files/files.response';
 
 /** Mappers from rows to what the API answers (dto/task.response.ts); ORM entities never go out as they are. */
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
@@ -64,7 +65,7 @@ export const toAssignment = (a: AssignmentView, light: TrafficLight): Assignment
   version: a.version,
 });
 
-export const toProgress = (p: ProgressReportEntity): ProgressReportResponse => ({
+export const toProgress = (p: ProgressReportEntity, files: FileResponse[] = []): ProgressReportResponse => ({
   id: p.id,
   taskId: p.taskId,
   unitId: p.unitId,
@@ -73,6 +74,7 @@ export const toProgress = (p: ProgressReportEntity): ProgressReportResponse => (
   note: p.note,
   evidence: p.evidence,
   indicatorValues: p.indicatorValues,
+  files,
   createdAt: isoReq(p.createdAt),
 });
 
@@ -103,11 +105,12 @@ export const toHistoryEvent = (e: AuditEventEntity): HistoryEventResponse => ({
   after: e.after,
 });
 
-export const toComment = (c: CommentView): CommentResponse => ({
+export const toComment = (c: CommentView, files: FileResponse[] = []): CommentResponse => ({
   id: c.id,
   taskId: c.taskId,
   authorId: c.authorId,
   authorName: c.authorName,
   body: c.body,
+  files,
   createdAt: isoReq(c.createdAt),
 });

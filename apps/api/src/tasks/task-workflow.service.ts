@@ -2,6 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException,
 import { AssignmentStatus, ASSIGNMENT_STATUSES, dueAtFor, IllegalTransition, isIsoDate, TaskStatus, transition, transitionAssignment } from '@app/domain';
 import {
   AssignmentEntity,
+  FileRepository,
   Journal,
   TaskActivityRepository,
   TaskEntity,
@@ -15,6 +16,8 @@ import { BulkAssignDto, PatchTaskDto, ProgressDto, ReviewDto, StepCompleteDto, S
 import { statusOf } from './light-policy';
 import { actorOf, LoadedTask, requireAct, requireSupervise, supervisingRoleOf, TaskGate, unitRoleOf } from './task-gate';
 import { toProgress, toStep } from './task-views';
+import { attachEvidence } from '../files/attach-evidence';
+import { toFileResponse } from '../files/file-views';
 
 /** The deadline end-of-day for date-only input, as the importer uses. */
 export const END_OF_DAY = '18:00';
@@ -61,6 +64,7 @@ export class TaskWorkflowService {
     private readonly journal: Journal,
     private readonly gate: TaskGate,
     private readonly uow: UnitOfWork,
+    private readonly files: FileRepository,
   ) {}
 
   /** The caller's own lead or responsible assignment on the item. */
@@ -171,6 +175,7 @@ export class TaskWorkflowService {
         evidence: dto.evidence,
         indicatorValues: dto.indicatorValues.map((v) => ({ name: v.name, value: v.value })),
       });
+      const files = await attachEvidence(this.files, user.id, dto.fileIds, { attachedTo: 'progress', taskId: id, progressReportId: report.id });
       // A responsible unit at 100% has done its part; the lead's part ends when it submits the item.
       const ownNext: AssignmentStatus = own.role !== 'lead' && dto.percent === 100 ? 'submitted' : 'in_progress';
       const ownAfter = await this.moveAssignment(own, ownNext, { progress: dto.percent, lastProgressAt: now });
@@ -191,10 +196,11 @@ export class TaskWorkflowService {
         evidence: dto.evidence,
         indicatorValues: report.indicatorValues,
         stepId: dto.stepId ?? null,
+        files: files.map((f) => ({ id: f.id, name: f.name, sha256: f.sha256 })),
       });
       if (ownAfter.status !== own.status) await this.journal.event('task.assignment_changed', id, { unitId: own.unitId, status: ownAfter.status });
       return {
-        report: { ...toProgress(report), stepId: dto.stepId ?? null },
+        report: { ...toProgress(report, files.map(toFileResponse)), stepId: dto.stepId ?? null },
         task: { id, status: after.status, progress: after.progress, version: after.version },
         assignment: { unitId: own.unitId, status: ownAfter.status, progress: ownAfter.progress },
       };
@@ -213,8 +219,12 @@ export class TaskWorkflowService {
       const after = await this.tasks.update(id, dto.version, { status: r.status, submittedAt: new Date(), statusReason: null });
       const own = this.ownAssignment(user, loaded);
       await this.moveAssignment(own, 'submitted');
-      await this.statusChanged(user, task, after, 'task.submitted', { note: dto.note ?? null });
-      return { id, status: after.status, version: after.version, submittedAt: after.submittedAt?.toISOString() ?? null };
+      const files = await attachEvidence(this.files, user.id, dto.fileIds, { attachedTo: 'submission', taskId: id });
+      await this.statusChanged(user, task, after, 'task.submitted', {
+        note: dto.note ?? null,
+        files: files.map((f) => ({ id: f.id, name: f.name, sha256: f.sha256 })),
+      });
+      return { id, status: after.status, version: after.version, submittedAt: after.submittedAt?.toISOString() ?? null, files: files.map(toFileResponse) };
     });
   }
 

@@ -190,7 +190,7 @@ export class TasksController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['comment', id, dto] }, 201, () =>
-      this.tasks.addComment(user, id, dto.body),
+      this.tasks.addComment(user, id, dto.body, dto.fileIds),
     );
     res.status(out.status);
     return out.body;

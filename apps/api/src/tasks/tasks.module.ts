@@ -8,5 +8,6 @@ import { TaskWorkflowService } from './task-workflow.service';
 @Module({
   controllers: [TasksController],
   providers: [TaskGate, TasksService, TaskWorkflowService, ExtensionsService],
+  exports: [TaskGate],
 })
 export class TasksModule {}

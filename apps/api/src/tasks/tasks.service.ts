@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, taskVisibility, TrafficLight } from '@app/domain';
-import { Journal, PlanRepository, TaskActivityRepository, TaskRepository, UnitOfWork } from '@app/persistence';
+import { FileRepository, Journal, PlanRepository, TaskActivityRepository, TaskRepository, UnitOfWork } from '@app/persistence';
+import { attachEvidence } from '../files/attach-evidence';
+import { filesBy, toFileResponse } from '../files/file-views';
 import { AuthUser } from '../common/current-user';
 import { Page, page, PageQuery } from '../common/pagination';
 import { TaskQuery } from './dto/task-query.dto';
@@ -30,6 +32,7 @@ export class TasksService {
     private readonly journal: Journal,
     private readonly gate: TaskGate,
     private readonly uow: UnitOfWork,
+    private readonly files: FileRepository,
   ) {}
 
   async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryResponse>> {
@@ -63,6 +66,7 @@ export class TasksService {
     const steps = await tasks.steps(id);
     const assignments = await tasks.assignmentViews(id);
     const latest = await tasks.latestProgress(id);
+    const latestFiles = latest ? await this.files.forProgressReports([latest.id]) : [];
     const plan = await this.plans.findById(t.planId);
     const { light, overdue } = taskLight(t, now);
     const running = light !== 'none';
@@ -106,7 +110,7 @@ export class TasksService {
       appraisal: { late: appraisal.late, daysLate: appraisal.daysLate, basis: appraisal.basis, countedDueAt: appraisal.countedDueAt.toISOString() },
       steps: steps.map(toStep),
       assignments: assignments.map((a, i) => toAssignment(a, partLight(i))),
-      latestProgress: latest ? toProgress(latest) : null,
+      latestProgress: latest ? toProgress(latest, latestFiles.map(toFileResponse)) : null,
       permissions: { canAct: access.canAct, canComment: access.canComment, canSupervise: access.canSupervise, unitRole: access.unitRole },
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
@@ -123,16 +127,21 @@ export class TasksService {
   async comments(user: AuthUser, id: string, q: PageQuery) {
     await this.gate.load(user, id);
     const { rows, total } = await this.activity.comments(id, (q.page - 1) * q.limit, q.limit);
-    return page(rows.map(toComment), total, q);
+    const files = filesBy(await this.files.forComments(rows.map((c) => c.id)), (f) => f.commentId);
+    return page(rows.map((c) => toComment(c, files.get(c.id) ?? [])), total, q);
   }
 
-  addComment(user: AuthUser, id: string, body: string) {
+  addComment(user: AuthUser, id: string, body: string, fileIds: string[] = []) {
     return this.uow.run(async () => {
       const { access } = await this.gate.load(user, id);
       requireComment(access);
       const c = await this.activity.insertComment({ taskId: id, authorId: user.id, body });
-      await this.journal.audit(actorOf(user), 'task.commented', { type: 'comment', id: c.id, taskId: id }, null, { body });
-      return toComment({ ...c, authorName: user.displayName });
+      const files = await attachEvidence(this.files, user.id, fileIds, { attachedTo: 'comment', taskId: id, commentId: c.id });
+      await this.journal.audit(actorOf(user), 'task.commented', { type: 'comment', id: c.id, taskId: id }, null, {
+        body,
+        files: files.map((f) => ({ id: f.id, name: f.name, sha256: f.sha256 })),
+      });
+      return toComment({ ...c, authorName: user.displayName }, files.map(toFileResponse));
     });
   }
 }

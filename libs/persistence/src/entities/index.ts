@@ -1,4 +1,5 @@
 import { ExtensionRequestEntity, ProgressReportEntity, ReviewEntity, CommentEntity, AuditEventEntity, DomainEventEntity, IdempotencyKeyEntity, ImportEntity } from './activity.entity';
+import { FileEntity } from './file.entity';
 import { PlanEntity, PlanSupervisorEntity, PlanTargetEntity } from './plan.entity';
 import { NotificationEntity, ReminderEntity } from './reminder.entity';
 import { AssignmentEntity, StepEntity, TaskEntity } from './task.entity';
@@ -6,6 +7,7 @@ import { UnitEntity, UnitGroupEntity } from './unit.entity';
 import { ApiTokenEntity, RefreshTokenEntity, UserEntity } from './user.entity';
 
 export * from './activity.entity';
+export * from './file.entity';
 export * from './plan.entity';
 export * from './reminder.entity';
 export * from './task.entity';
@@ -18,4 +20,5 @@ export const ENTITIES = [
   PlanEntity, PlanSupervisorEntity, PlanTargetEntity, TaskEntity, StepEntity, AssignmentEntity,
   ProgressReportEntity, ExtensionRequestEntity, ReviewEntity, CommentEntity, AuditEventEntity,
   DomainEventEntity, IdempotencyKeyEntity, ImportEntity, ReminderEntity, NotificationEntity,
+  FileEntity,
 ];

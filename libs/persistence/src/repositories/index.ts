@@ -1,4 +1,5 @@
 import { CalendarFeedRepository } from './calendar-feed.repository';
+import { FileRepository } from './file.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { Journal } from './journal';
 import { NotificationRepository } from './notification.repository';
@@ -35,10 +36,12 @@ export * from './calendar-feed.repository';
 export * from './token.repository';
 export * from './notification.repository';
 export * from './reminder-admin.repository';
+export * from './file.repository';
 
 /** Every repository is a provider of DatabaseModule: add a new one here. */
 export const REPOSITORIES = [
   CalendarFeedRepository,
+  FileRepository,
   IdempotencyRepository,
   Journal,
   NotificationRepository,

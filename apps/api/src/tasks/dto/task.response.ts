@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, TASK_STATUSES, TRAFFIC_LIGHTS, TrafficLight } from '@app/domain';
 import { EXAMPLE } from '../../common/api-docs';
+import { FileResponse } from '../../files/files.response';
 
 // What the tasks API answers: one class per shape, documented for OpenAPI and returned by the
 // mappers of task-views.ts (so a field the mapper forgets, or adds, fails to compile).
@@ -63,6 +64,7 @@ export class ProgressReportResponse {
   @ApiProperty({ example: '已完成调研，正在起草方案' }) note: string;
   @ApiProperty({ type: [String], description: 'links to supporting documents (佐证材料)', example: ['https://example.gov.cn/report.pdf'] }) evidence: string[];
   @ApiProperty({ type: [IndicatorValueResponse], description: 'values reported for the quantified targets (指标)' }) indicatorValues: IndicatorValueResponse[];
+  @ApiProperty({ type: [FileResponse], description: 'evidence files (佐证材料) attached to the report' }) files: FileResponse[];
   @ApiProperty({ format: 'date-time', example: EXAMPLE.updatedAt }) createdAt: string;
 }
 
@@ -156,6 +158,7 @@ export class CommentResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: EXAMPLE.userId }) authorId: string | null;
   @ApiProperty({ type: String, nullable: true, example: '张三' }) authorName: string | null;
   @ApiProperty({ example: '我单位已提供相关数据' }) body: string;
+  @ApiProperty({ type: [FileResponse], description: 'files attached to the comment' }) files: FileResponse[];
   @ApiProperty({ format: 'date-time', example: EXAMPLE.updatedAt }) createdAt: string;
 }
 
@@ -198,6 +201,7 @@ export class SubmitResultResponse {
   @ApiProperty({ enum: TASK_STATUSES, example: 'submitted' }) status: string;
   @ApiProperty({ example: 4 }) version: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2027-06-20T08:00:00.000Z' }) submittedAt: string | null;
+  @ApiProperty({ type: [FileResponse], description: 'evidence files attached to this submission (申请办结)' }) files: FileResponse[];
 }
 
 export class ReviewRecordResponse {

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+
+/** Evidence files on a request body: ids from POST /files, attached in the same transaction. */
+export const FILE_IDS_DOC: ApiPropertyOptions = {
+  type: [String],
+  format: 'uuid',
+  description: 'files uploaded with POST /files (your own, not yet attached); they are attached in the same transaction',
+  example: ['8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b'],
+};
+
+export class AttachFilesDto {
+  @ApiProperty(FILE_IDS_DOC)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  fileIds: string[];
+}
