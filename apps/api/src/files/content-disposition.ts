@@ -11,7 +11,7 @@ export function dispositionFor(name: string, id: string, inline: boolean): strin
     .replace(/[^\x20-\x7e]+/g, '_')
     .replace(/["\\%]/g, '_')
     .replace(/_+/g, '_')
-    .trim();
+    .replace(/^[_\s]+|[_\s]+$/g, '');
   const asciiStem = /[A-Za-z0-9]/.test(stem) ? stem : `file-${id.slice(0, 8)}`;
   const fallback = ext ? `${asciiStem}.${ext}` : asciiStem;
   return create(name, { type: inline ? 'inline' : 'attachment', fallback });

@@ -70,13 +70,16 @@ export class FileRepository extends RepositoryBase {
    */
   async attach(ids: readonly string[], uploaderId: string, target: FileTarget): Promise<FileView[]> {
     if (!ids.length) return [];
+    // A CTE, so the driver answers rows (a bare UPDATE … RETURNING comes back as [rows, count]).
     const taken = await this.db.query<{ id: string }>(sql`
-      UPDATE files SET attached_to = ${target.attachedTo}, attached_at = now(),
-             task_id = ${target.taskId ?? null}, plan_id = ${target.planId ?? null},
-             progress_report_id = ${target.progressReportId ?? null}, comment_id = ${target.commentId ?? null}
-       WHERE id = ANY(${[...ids]}::uuid[]) AND uploaded_by = ${uploaderId}
-         AND attached_to IS NULL AND task_id IS NULL AND plan_id IS NULL
-      RETURNING id`);
+      WITH taken AS (
+        UPDATE files SET attached_to = ${target.attachedTo}, attached_at = now(),
+               task_id = ${target.taskId ?? null}, plan_id = ${target.planId ?? null},
+               progress_report_id = ${target.progressReportId ?? null}, comment_id = ${target.commentId ?? null}
+         WHERE id = ANY(${[...ids]}::uuid[]) AND uploaded_by = ${uploaderId}
+           AND attached_to IS NULL AND task_id IS NULL AND plan_id IS NULL
+        RETURNING id)
+      SELECT id FROM taken`);
     if (!taken.length) return [];
     return this.select(sql`f.id = ANY(${taken.map((r) => r.id)}::uuid[])`);
   }
@@ -95,10 +98,12 @@ export class FileRepository extends RepositoryBase {
    */
   async removeLoose(before: Date, limit: number): Promise<string[]> {
     const rows = await this.db.query<{ storage_key: string }>(sql`
-      DELETE FROM files WHERE id IN (
-        SELECT id FROM files WHERE task_id IS NULL AND plan_id IS NULL AND uploaded_at < ${before}
-         ORDER BY uploaded_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING storage_key`);
+      WITH gone AS (
+        DELETE FROM files WHERE id IN (
+          SELECT id FROM files WHERE task_id IS NULL AND plan_id IS NULL AND uploaded_at < ${before}
+           ORDER BY uploaded_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING storage_key)
+      SELECT storage_key FROM gone`);
     return rows.map((r) => r.storage_key);
   }
 }
