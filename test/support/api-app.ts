@@ -1,4 +1,7 @@
 import { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -22,7 +25,10 @@ export interface TestApi {
  */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const schema = await createTestSchema();
+  // Stored files (evidence, kept import documents) go to a directory of this app, removed on close.
+  const dataDir = mkdtempSync(join(tmpdir(), 'duban-api-'));
   Object.assign(process.env, {
+    DATA_DIR: dataDir,
     DATABASE_URL: TEST_DATABASE_URL,
     DATABASE_SCHEMA: schema.schema,
     QUEUE_PREFIX: `t${schema.schema}`,
@@ -47,6 +53,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       await schema.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
