@@ -22,9 +22,9 @@ describe('evidence files on submissions, comments, plans and imports (local stor
 
   it('attaches files to a submission (申请办结) and records them in the audit trail', async () => {
     const id = r.w.taskIds['3']; // 市教育局 leads item 3 alone
-    let { version } = (await get('other_staff', `/tasks/${id}`).expect(200)).body;
-    version = (await post('other_staff', `/tasks/${id}/transitions`, { to: 'acknowledged', version }).expect(200)).body.version;
-    version = (await post('other_staff', `/tasks/${id}/progress`, { percent: 100, note: '全部完成' }).expect(201)).body.task.version;
+    const read = (await get('other_staff', `/tasks/${id}`).expect(200)).body.version;
+    await post('other_staff', `/tasks/${id}/transitions`, { to: 'acknowledged', version: read }).expect(200);
+    const version = (await post('other_staff', `/tasks/${id}/progress`, { percent: 100, note: '全部完成' }).expect(201)).body.task.version;
     const report = await r.upload('other_staff', '产学研合作总结.ofd', await ofd()).expect(201);
     const sheet = await r.upload('other_staff', '合作项目台账.xlsx', await xlsx()).expect(201);
     const submit = await post('other_staff', `/tasks/${id}/submit`, { version, note: '申请办结', fileIds: [report.body.id, sheet.body.id] }).expect(200);

@@ -1,4 +1,3 @@
-/// <reference path="./s3rver.d.ts" />
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
