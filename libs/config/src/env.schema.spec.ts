@@ -58,3 +58,41 @@ describe('validateEnv for scaled-out deployments', () => {
     expect(() => validateEnv({ DATABASE_REPLICA_URLS: 'replica1,replica2' })).toThrow(/DATABASE_REPLICA_URLS/);
   });
 });
+
+describe('validateEnv file storage settings', () => {
+  const refusal = (raw: Record<string, string>) => {
+    try {
+      validateEnv(raw);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return null;
+  };
+
+  it('keeps files under DATA_DIR with a 100 MB limit by default', () => {
+    const env = validateEnv({});
+    expect(env.UPLOAD_MAX_MB).toBe(100);
+    expect(env.S3_BUCKET).toBeUndefined();
+    expect(env.S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it('reads a complete S3 configuration', () => {
+    const env = validateEnv({
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'duban',
+      S3_ACCESS_KEY_ID: 'minio',
+      S3_SECRET_ACCESS_KEY: 'minio-secret',
+      S3_FORCE_PATH_STYLE: 'true',
+      UPLOAD_MAX_MB: '200',
+    });
+    expect(env).toMatchObject({ S3_BUCKET: 'duban', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: true, UPLOAD_MAX_MB: 200 });
+  });
+
+  it('names the S3 setting that is missing or wrong', () => {
+    expect(refusal({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toMatch(/S3_BUCKET must be set when any S3_\* setting is given/);
+    expect(refusal({ S3_BUCKET: 'duban', S3_ACCESS_KEY_ID: 'minio' })).toMatch(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together/);
+    expect(refusal({ S3_BUCKET: 'duban', S3_ENDPOINT: 'minio:9000' })).toMatch(/S3_ENDPOINT must be an http\(s\):\/\/ URL/);
+    expect(refusal({ S3_FORCE_PATH_STYLE: 'yes' })).toMatch(/S3_FORCE_PATH_STYLE must be true or false/);
+    expect(refusal({ UPLOAD_MAX_MB: '0' })).toMatch(/UPLOAD_MAX_MB must be an integer between 1 and 10240/);
+  });
+});
