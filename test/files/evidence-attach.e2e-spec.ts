@@ -56,6 +56,7 @@ describe('evidence files on submissions, comments, plans and imports (local stor
     expect(inline.headers['content-disposition']).toMatch(/^inline; filename=file-[0-9a-f]{8}\.png; filename\*=UTF-8''/);
     const attachment = await r.download('lead_staff', photo.body.id, '?disposition=attachment').expect(200);
     expect(attachment.headers['content-disposition']).toMatch(/^attachment; /);
+    await r.download('lead_staff', photo.body.id, '?disposition=download').expect(400);
     // The ETag is the SHA-256: an unchanged file is not sent again.
     await r.w.http.get(`/files/${photo.body.id}/content`).set(r.auth('lead_staff')).set('If-None-Match', `"${photo.body.sha256}"`).expect(304);
   });

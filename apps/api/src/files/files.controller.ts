@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { showsInline, EVIDENCE_KINDS, EvidenceKind } from '@app/domain';
 import { ApiError, ApiErrors } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { dispositionFor } from './content-disposition';
-import { AttachFilesDto } from './files.dto';
+import { AttachFilesDto, DownloadQuery } from './files.dto';
 import { AttachFilesResultResponse, FileResponse } from './files.response';
 import { FilesService } from './files.service';
 
@@ -66,13 +66,12 @@ export class FilesController {
       '(unless disposition=attachment), everything else an attachment; X-Content-Type-Options: nosniff; ETag is the SHA-256.',
   })
   @ApiProduces('application/octet-stream')
-  @ApiQuery({ name: 'disposition', required: false, enum: ['inline', 'attachment'], description: 'attachment: download an image instead of showing it' })
   @ApiOkResponse({ description: 'The bytes, as uploaded', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 404)
   async content(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
-    @Query('disposition') disposition: string | undefined,
+    @Query() q: DownloadQuery,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile | undefined> {
@@ -89,7 +88,7 @@ export class FilesController {
     return new StreamableFile(await body(), {
       type: file.mime,
       length: Number(file.size),
-      disposition: dispositionFor(file.name, file.id, image && disposition !== 'attachment'),
+      disposition: dispositionFor(file.name, file.id, image && q.disposition !== 'attachment'),
     });
   }
 

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 /** Evidence files on a request body: ids from POST /files, attached in the same transaction. */
 export const FILE_IDS_DOC: ApiPropertyOptions = {
@@ -16,4 +16,13 @@ export class AttachFilesDto {
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   fileIds: string[];
+}
+
+export const DISPOSITIONS = ['inline', 'attachment'] as const;
+
+export class DownloadQuery {
+  @ApiPropertyOptional({ enum: DISPOSITIONS, description: 'attachment: download an image instead of showing it', example: 'attachment' })
+  @IsOptional()
+  @IsIn(DISPOSITIONS)
+  disposition?: (typeof DISPOSITIONS)[number];
 }
