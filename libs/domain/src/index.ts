@@ -13,3 +13,5 @@ export * from './reminder-schedule';
 export * from './digest';
 export * from './task-access';
 export * from './visibility';
+export * from './directory/directory-rows';
+export * from './directory/directory-plan';
