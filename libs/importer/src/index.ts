@@ -37,4 +37,4 @@ export {
   type CorrectedField,
   type UnitMapping,
 } from './draft/plan-draft';
-export { closestUnits, aliasScope, type CandidateUnit, type ProposedMatch, type UnitKeyFn } from './draft/unit-proposals';
+export { closestUnits, aliasScope, aliasKey, type CandidateUnit, type ProposedMatch, type UnitKeyFn } from './draft/unit-proposals';

@@ -157,10 +157,16 @@ type Fail = (sheet: string, row: number, message: string) => void;
 /** Finds a unit named in a cell: the file's units first (name, code, alias), then the directory's. */
 function unitFinder(units: UnitChange[], current: CurrentDirectory): (cell: string) => string | undefined {
   const names = new Map<string, string>();
-  const add = (k: string | null, name: string) => k && !names.has(k) && names.set(k, name);
+  const add = (k: string | null, name: string) => {
+    if (k && !names.has(k)) names.set(k, name);
+  };
   for (const u of units) add(u.name, u.name);
   for (const u of units) add(u.code, u.name);
-  for (const u of current.units) if (!u.pending) add(u.name, u.name), add(u.code, u.name);
+  for (const u of current.units) {
+    if (u.pending) continue;
+    add(u.name, u.name);
+    add(u.code, u.name);
+  }
   for (const u of units) for (const a of u.aliases) add(a, u.name);
   for (const u of current.units) if (!u.pending) for (const a of u.aliases) add(a, u.name);
   return (cell) => names.get(cell.trim());

@@ -19,6 +19,9 @@ export type UnitKeyFn = (name: string) => string;
 
 const plain: UnitKeyFn = (name) => name.normalize('NFKC').replace(/[\s\u3000]/g, '');
 
+/** How a learned alias is stored and looked up: width and spacing do not matter. */
+export const aliasKey: UnitKeyFn = plain;
+
 /** The directory units whose name or alias is closest to `name`, best first. */
 export function closestUnits(name: string, units: readonly CandidateUnit[], opts: { key?: UnitKeyFn; limit?: number; min?: number } = {}): ProposedMatch[] {
   const key = opts.key ?? plain;
