@@ -15,10 +15,11 @@ import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DirectoryModule } from './directory/directory.module';
 
 @Module({
   imports: [AppConfigModule, AppLoggerModule, DatabaseModule, ApplicationModule, RedisModule, HealthModule, AuthModule, ImportsModule,
     CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule,
-    QueueModule, RemindersModule, ReportsModule, CalendarModule],
+    QueueModule, RemindersModule, ReportsModule, CalendarModule, DirectoryModule],
 })
 export class AppModule {}

@@ -15,3 +15,4 @@ export * from './task-access';
 export * from './visibility';
 export * from './directory/directory-rows';
 export * from './directory/directory-plan';
+export * from './directory/directory-export';

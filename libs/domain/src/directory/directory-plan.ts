@@ -169,6 +169,8 @@ function unitFinder(units: UnitChange[], current: CurrentDirectory): (cell: stri
   }
   for (const u of units) for (const a of u.aliases) add(a, u.name);
   for (const u of current.units) if (!u.pending) for (const a of u.aliases) add(a, u.name);
+  // A unit a document named and nobody confirmed yet may already have staff.
+  for (const u of current.units) if (u.pending) add(u.name, u.name);
   return (cell) => names.get(cell.trim());
 }
 
