@@ -67,7 +67,8 @@ export function unitNamesOf(plan: ParsedPlan): string[] {
  * missing from it is not a unit).
  */
 export function applyDraftEdits(draft: PlanDraft, edits: DraftEdit[], units: ReadonlyMap<string, string>): PlanDraft {
-  const next: PlanDraft = structuredClone(draft);
+  // JSON data in and out (it is stored as jsonb); a JSON copy also stays in the caller's realm.
+  const next: PlanDraft = JSON.parse(JSON.stringify(draft));
   for (const edit of edits) apply(next, edit, units);
   return next;
 }
