@@ -119,8 +119,8 @@ describe('organisation directory of another city: /directory imports and export'
   });
 });
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: Buffer) => void) {
+function binary(res: { on(e: string, cb: (c?: Buffer) => void): void; setEncoding?: unknown }, done: (err: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('data', (c?: Buffer) => c && chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }

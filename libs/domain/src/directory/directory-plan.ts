@@ -91,7 +91,8 @@ export function planDirectory(rows: DirectoryRows, current: CurrentDirectory, ac
       fail(s, r.row, `单位代码「${r.code}」属于「${withCode.name}」，而名称「${r.name}」属于另一单位（${withName.code}）`);
     }
     const match = withCode ?? withName;
-    const kind = r.kind || match?.kind || 'department';
+    // A pending unit (named by a document) confirmed by the file becomes an ordinary department.
+    const kind = r.kind || (match && !match.pending ? match.kind : 'department');
     const change: UnitChange = { row: r.row, id: match?.id ?? null, code: r.code || match?.code || null, name: r.name, aliases: r.aliases, kind, parent: r.parent || null, changed: [] };
     if (match) {
       if (match.name !== r.name) change.changed.push('name');
@@ -124,7 +125,8 @@ export function planDirectory(rows: DirectoryRows, current: CurrentDirectory, ac
     const parent = finder(u.parent);
     if (!parent) fail(SHEETS.units, u.row, `上级单位「${u.parent}」不存在`);
     else if (parent === u.name) fail(SHEETS.units, u.row, `单位「${u.name}」不能是自己的上级单位`);
-    else u.parent = parent;
+    // A refused parent is reported once, not again as a cycle.
+    u.parent = parent && parent !== u.name ? parent : null;
   }
   const parentOf = new Map<string, string | null>();
   for (const c of current.units) parentOf.set(c.name, c.parentId ? (byId.get(c.parentId)?.name ?? null) : null);
@@ -236,13 +238,11 @@ function planUsers(
     if (r.unit && !unit) fail(s, r.row, `单位「${r.unit}」不存在`);
     const before = current.users.find((u) => u.username === r.username);
     const roles: Role[] = [];
-    for (const word of r.roles) {
-      const role = roleOf(word);
-      if (!role) fail(s, r.row, `角色「${word}」无法识别（可填 承办人、单位负责人、督办员、领导、管理员）`);
-      else if (!roles.includes(role)) roles.push(role);
-    }
+    const unknownRoles = r.roles.filter((word) => !roleOf(word));
+    for (const word of unknownRoles) fail(s, r.row, `角色「${word}」无法识别（可填 承办人、单位负责人、督办员、领导、管理员）`);
+    for (const role of r.roles.map(roleOf)) if (role && !roles.includes(role)) roles.push(role);
     if (roles.length === 0) roles.push(...(before?.roles ?? ['staff']));
-    if (!unit && roles.some((x) => UNIT_ROLES.includes(x))) fail(s, r.row, '承办人、单位负责人须填写所属单位');
+    if (!r.unit && unknownRoles.length === 0 && roles.some((x) => UNIT_ROLES.includes(x))) fail(s, r.row, '承办人、单位负责人须填写所属单位');
     if (r.email && !EMAIL.test(r.email)) fail(s, r.row, `电子邮箱「${r.email}」格式不正确`);
     if (r.phone.length > 50) fail(s, r.row, `电话「${r.phone.slice(0, 20)}…」超过 50 个字符`);
     if (r.password && r.password.length < 8) fail(s, r.row, '初始密码至少 8 个字符');
