@@ -104,13 +104,31 @@ export class ImportUnits {
   /** Names still unknown (no mapping, alias or directory unit), each with proposals. */
   async proposals(plan: ParsedPlan, directory: UnitEntity[]): Promise<UnitProposal[]> {
     const candidates = directory.filter((u) => !u.pending);
+    const own = await this.issuerUnits(directory);
     const out: UnitProposal[] = [];
     for (const name of unitNamesOf(plan)) {
       if ((await this.find(name)).how !== 'unknown') continue;
       const normalized = aliasKey(name);
-      out.push({ name, normalized, proposed: proposedName(plan, normalized), candidates: closestUnits(normalized, candidates) });
+      // A district's document means the district's own units first (区发改局 → 甲区's, not 乙区's).
+      const closest = closestUnits(normalized, candidates, { limit: 10 });
+      const ranked = [...closest.filter((c) => own.has(c.id)), ...closest.filter((c) => !own.has(c.id))].slice(0, 3);
+      out.push({ name, normalized, proposed: proposedName(plan, normalized), candidates: ranked });
     }
     return out;
+  }
+
+  /** The issuing unit and every unit under it. */
+  private async issuerUnits(directory: UnitEntity[]): Promise<Set<string>> {
+    const own = new Set<string>();
+    if (!this.issuer) return own;
+    const r = await this.units.resolve(this.issuer);
+    if (r.kind !== 'unit' || r.unit.pending) return own;
+    own.add(r.unit.id);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const u of directory) if (u.parentId && own.has(u.parentId) && !own.has(u.id)) grew = !!own.add(u.id);
+    }
+    return own;
   }
 }
 
