@@ -2,6 +2,7 @@
 // `npm start`: the quick start. Installs and builds if needed, makes sure Redis answers (starting a
 // session redis-server when one is installed), runs an embedded PostgreSQL unless DATABASE_URL is
 // set, migrates and loads the demo, then runs the API and the worker until Ctrl-C / SIGTERM.
+// `npm start -- --no-demo` starts with an empty directory (a deployment for any city): migrate only.
 const { spawn, spawnSync } = require('node:child_process');
 const { mkdirSync } = require('node:fs');
 const net = require('node:net');
@@ -75,8 +76,9 @@ async function main() {
     env.DATABASE_URL = embedded.url;
     say(`embedded PostgreSQL (PGlite) in ${env.DATA_DIR}/pg`);
   }
-  say('migrating and loading the demo data …');
-  await run(ENTRY.cli, ['demo']);
+  const demo = !process.argv.includes('--no-demo');
+  say(demo ? 'migrating and loading the demo data …' : 'migrating (no demo data: the directory starts empty) …');
+  await run(ENTRY.cli, [demo ? 'demo' : 'migrate']);
 
   for (const name of ['api', 'worker']) {
     const proc = spawn(process.execPath, [ENTRY[name]], { stdio: 'inherit', env });
@@ -86,7 +88,8 @@ async function main() {
     });
   }
   say(`API on http://localhost:${env.PORT} — docs at http://localhost:${env.PORT}/docs, health at /health`);
-  say(`log in: POST /auth/login {"username":"supervisor","password":"duban-demo"} (see README for all demo users)`);
+  if (demo) say(`log in: POST /auth/login {"username":"supervisor","password":"duban-demo"} (see README for all demo users)`);
+  else say('log in as the admin (ADMIN_USERNAME / ADMIN_PASSWORD), then import the directory: README "How a new city sets Duban up"');
 
   let stopping = false;
   async function stop(code = 0) {

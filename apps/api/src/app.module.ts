@@ -15,13 +15,14 @@ import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DirectoryModule } from './directory/directory.module';
 import { StorageModule } from '@app/storage';
 import { FilesModule } from './files/files.module';
 
 @Module({
   imports: [AppConfigModule, AppLoggerModule, DatabaseModule, ApplicationModule, RedisModule, HealthModule, AuthModule, ImportsModule,
     CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule,
-    QueueModule, RemindersModule, ReportsModule, CalendarModule,
+    QueueModule, RemindersModule, ReportsModule, CalendarModule, DirectoryModule,
     StorageModule, FilesModule],
 })
 export class AppModule {}

@@ -4,12 +4,13 @@ import { StorageModule } from '@app/storage';
 import { CliDatabase } from './cli-database.service';
 import { BackupCommand, RestoreCommand } from './commands/backup.command';
 import { DemoCommand } from './commands/demo.command';
+import { DirectoryExportCommand, DirectoryImportCommand } from './commands/directory.command';
 import { ImportCommand } from './commands/import.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { UserCreateCommand } from './commands/user-create.command';
 
 @Module({
   imports: [AppConfigModule, StorageModule],
-  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand],
+  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand, DirectoryImportCommand, DirectoryExportCommand],
 })
 export class CliModule {}

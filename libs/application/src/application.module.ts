@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { PlanImportService } from './imports/plan-import.service';
+import { DirectoryImportService } from './directory/directory-import.service';
 
 /** Use cases that more than one app runs (API, CLI, worker); each app imports this module once. */
-const USE_CASES = [PlanImportService];
+const USE_CASES = [PlanImportService, DirectoryImportService];
 
 @Global()
 @Module({ providers: USE_CASES, exports: USE_CASES })

@@ -13,4 +13,7 @@ export * from './reminder-schedule';
 export * from './digest';
 export * from './task-access';
 export * from './visibility';
+export * from './directory/directory-rows';
+export * from './directory/directory-plan';
+export * from './directory/directory-export';
 export * from './evidence-types';

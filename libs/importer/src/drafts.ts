@@ -115,7 +115,9 @@ function units(raws: string[]): { units: string[]; marked: string[] } {
   return { units: out, marked };
 }
 
-const ASSISTED = /(?:协助|配合|支持)((?:市|省|区|县|东湖|武汉)[^\s，,。、；;:：()（）]{1,14}?(?:管委会|委员会|局|委|办|厅|院|中心|政府|区))/;
+// The unit starts with its level (市科技局) or a place name of any city (东湖高新区…, 某市科技局); a
+// place name holds no verb or conjunction ("协助完成市科技局…" is not a place called 完成).
+const ASSISTED = /(?:协助|配合|支持)((?:市|省|区|县|(?:(?![完成并配合协助支持和及与等做好推进开展落实负责的])[\u4e00-\u9fa5]){2,3}(?:市|区|县|州|高新区|开发区))[^\s，,。、；;:：()（）]{1,14}?(?:管委会|委员会|局|委|办|厅|院|中心|政府|区))/;
 
 function dedupeIndicators(list: Indicator[]): Indicator[] {
   const seen = new Set<string>();

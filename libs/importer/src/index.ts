@@ -26,3 +26,15 @@ export { diffPlans, type PlanDiff, type TaskChange } from './diff';
 export { parseDeadline, type DeadlineContext, type ParsedDeadline } from './deadlines';
 export { splitUnits } from './units';
 export { extractIndicators } from './indicators';
+export {
+  applyDraftEdits,
+  correctedFields,
+  unitNamesOf,
+  DraftEditError,
+  type DraftEdit,
+  type PlanDraft,
+  type Correction,
+  type CorrectedField,
+  type UnitMapping,
+} from './draft/plan-draft';
+export { closestUnits, aliasScope, aliasKey, type CandidateUnit, type ProposedMatch, type UnitKeyFn } from './draft/unit-proposals';

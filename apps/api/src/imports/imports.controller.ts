@@ -3,8 +3,10 @@ import {
   Controller,
   Get,
   HttpCode,
+  Body,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   UploadedFile,
   UseInterceptors,
@@ -16,6 +18,8 @@ import { ApiError, ApiErrors, EXAMPLE } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { ImportCommitResponse, ImportDetailResponse, ImportPreviewResponse } from './imports.response';
 import { ImportsService } from './imports.service';
+import { ImportDraftService } from './import-draft.service';
+import { EditImportDto } from './imports.dto';
 
 /** The part of a multer file the importer uses. */
 interface UploadedDocument {
@@ -31,7 +35,10 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 @Roles('supervisor')
 @ApiErrors(401, 403)
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly drafts: ImportDraftService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -66,11 +73,34 @@ export class ImportsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A previewed or committed import with its parsed plan and diff' })
+  @ApiOperation({ summary: 'A previewed or committed import: the plan as read, the corrected draft, the corrections and the unknown units with proposals' })
   @ApiOkResponse({ type: ImportDetailResponse })
   @ApiErrors(400, 404)
   get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.imports.get(id);
+    return this.drafts.detail(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Correct the preview before commit: map or create units, fix titles, deadlines and units, drop or merge items',
+    description:
+      'The edits apply in order, all or none, to the draft of the given version. A unit name mapped by hand becomes an alias ' +
+      'of that unit on commit (scoped to the issuer for names such as 区发改局), so the next import resolves it. Only the ' +
+      'uploader (or an admin) corrects a preview.',
+  })
+  @ApiOkResponse({ type: ImportDetailResponse, description: 'The import with the corrected draft and its new version' })
+  @ApiErrors(400, 404)
+  @ApiError(409, 'The version is stale (currentVersion) or the import was already committed', { statusCode: 409, message: `import ${EXAMPLE.importId} was corrected by someone else: reload and retry`, currentVersion: 3 })
+  @ApiError(422, 'A correction is not valid: message names the item and field in Chinese', {
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    code: 'invalid_correction',
+    message: '事项 3 的完成时限「九月中下」无法识别（可写 2025-09-30、9月底前、三季度、年底前）',
+    item: '3',
+    field: 'deadline',
+  })
+  edit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EditImportDto, @CurrentUser() user: AuthUser) {
+    return this.drafts.edit(id, dto, user);
   }
 
   @Post(':id/commit')

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ImportCommitResult, ImportPreview } from '@app/application';
 import { EXAMPLE } from '../common/api-docs';
 
@@ -34,6 +34,27 @@ export class ImportDiffResponse {
   @ApiProperty({ type: [ImportChangedTaskResponse] }) changed: ImportChangedTaskResponse[];
 }
 
+export class ProposedUnitResponse {
+  @ApiProperty({ format: 'uuid', example: EXAMPLE.unitId }) id: string;
+  @ApiProperty({ example: '某市甲区发展和改革局' }) name: string;
+  @ApiProperty({ description: 'similarity of the names, 0–1', example: 0.67 }) score: number;
+}
+
+export class UnitProposalResponse {
+  @ApiProperty({ description: 'the name as the document writes it', example: '区发改局' }) name: string;
+  @ApiProperty({ description: 'the name normalised (widths, spaces)', example: '区发改局' }) normalized: string;
+  @ApiProperty({ description: 'the name proposed for a new unit (createUnit)', example: '区发改局' }) proposed: string;
+  @ApiProperty({ type: [ProposedUnitResponse], description: 'the closest directory units, best first (mapUnit)' }) candidates: ProposedUnitResponse[];
+}
+
+export class CorrectionResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'the item; null for a unit mapping', example: '3' }) code: string | null;
+  @ApiProperty({ enum: ['title', 'deadline', 'leadUnits', 'responsibleUnits', 'assistingUnits', 'dropped', 'merged', 'unit'], example: 'deadline' }) field: string;
+  @ApiPropertyOptional({ description: 'unit mappings: the name mapped', example: '区发改局' }) name?: string;
+  @ApiProperty({ description: 'the value before', example: { deadline: '2025-12-31', deadlineText: null } }) before: unknown;
+  @ApiProperty({ description: 'the value after', example: { deadline: '2025-09-30', deadlineText: '9月底前' } }) after: unknown;
+}
+
 export class ImportPreviewResponse implements ImportPreview {
   @ApiProperty({ format: 'uuid', description: 'commit it with POST /imports/{id}/commit', example: EXAMPLE.importId }) importId: string;
   @ApiProperty({ enum: ['new', 'unchanged', 'revision'], description: 'new plan, the exact document already saved, or a revised version of a saved plan', example: 'new' })
@@ -41,7 +62,8 @@ export class ImportPreviewResponse implements ImportPreview {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the saved plan, for unchanged and revision', example: null }) planId: string | null;
   @ApiProperty({ type: ParsedPlanInfoResponse }) plan: ParsedPlanInfoResponse;
   @ApiProperty({ type: ImportCountsResponse }) counts: ImportCountsResponse;
-  @ApiProperty({ type: [String], description: 'unit names not in the directory: they become pending units on commit', example: ['武汉东湖新技术开发区管委会'] }) unknownUnits: string[];
+  @ApiProperty({ type: [String], description: 'unit names not in the directory: map or create them (PATCH /imports/{id}), else they become pending units on commit', example: ['武汉东湖新技术开发区管委会'] }) unknownUnits: string[];
+  @ApiProperty({ type: [UnitProposalResponse], description: 'each unknown name with a proposed new unit and the closest directory units' }) proposals: UnitProposalResponse[];
   @ApiProperty({ type: [ImportWarningResponse] }) warnings: ImportWarningResponse[];
   @ApiProperty({ type: ImportDiffResponse, nullable: true, description: 'revision only: what changes against the saved plan' }) diff: ImportDiffResponse | null;
 }
@@ -59,6 +81,16 @@ export class ImportDetailResponse {
     example: { plan: { title: EXAMPLE.planTitle, year: 2025 }, targets: [], tasks: [{ code: '12', title: EXAMPLE.taskTitle, leadUnits: [EXAMPLE.unitName], deadline: '2027-06-30' }], warnings: [] },
   })
   parsed: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the plan as corrected by hand (same shape as parsed; equal to it before any correction); this is what commit saves', example: { plan: { title: EXAMPLE.planTitle }, tasks: [] } })
+  draft: unknown;
+  @ApiProperty({ description: 'send it with the next PATCH; a stale one answers 409', example: 2 }) version: number;
+  @ApiProperty({ type: [CorrectionResponse], description: 'every correction made by hand, in order' }) corrections: CorrectionResponse[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'item code → the fields corrected by hand', example: { '3': ['deadline'], '5': ['merged'] } })
+  correctedFields: Record<string, string[]>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'unit name → the directory unit it was mapped to ({unitId, unitName}) or the unit to create ({create})', example: { 区发改局: { unitId: EXAMPLE.unitId, unitName: '某市甲区发展和改革局' } } })
+  mappings: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: 'previewed only: unit names still unknown', example: ['区数据局'] }) unknownUnits: string[];
+  @ApiProperty({ type: [UnitProposalResponse], description: 'previewed only: proposals for the unknown names' }) proposals: UnitProposalResponse[];
   @ApiProperty({ format: 'date-time', example: EXAMPLE.createdAt }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) committedAt: Date | null;
 }
@@ -71,4 +103,6 @@ export class ImportCommitResponse implements ImportCommitResult {
   @ApiProperty({ example: 0 }) tasksUpdated: number;
   @ApiProperty({ example: 0 }) tasksRemoved: number;
   @ApiProperty({ type: [String], description: 'unit names created as pending units (confirm them in /units)', example: ['武汉东湖新技术开发区管委会'] }) pendingUnits: string[];
+  @ApiProperty({ type: [String], description: 'units created because the preview asked for them (createUnit)', example: ['某市甲区数据局'] }) createdUnits: string[];
+  @ApiProperty({ type: [String], description: 'names mapped by hand, now aliases of their units for the next import', example: ['区发改局'] }) learnedAliases: string[];
 }

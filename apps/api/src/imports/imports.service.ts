@@ -46,21 +46,6 @@ export class ImportsService {
     });
   }
 
-  async get(id: string) {
-    const row = await this.imports.findImport(id);
-    if (!row) throw new NotFoundException(`import ${id} not found`);
-    return {
-      id: row.id,
-      status: row.status,
-      fileName: row.fileName,
-      planId: row.planId,
-      diff: row.diff,
-      parsed: row.parsed,
-      createdAt: row.createdAt,
-      committedAt: row.committedAt,
-    };
-  }
-
   async commit(id: string, user: AuthUser) {
     try {
       return await this.uow.run(async () => {

@@ -7,6 +7,7 @@ export class UserResponse {
   @ApiProperty({ example: 'kjj_staff' }) username: string;
   @ApiProperty({ example: '张三' }) displayName: string;
   @ApiProperty({ type: String, nullable: true, example: 'zhangsan@example.gov.cn' }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'phone (from the office directory)', example: '13800000001' }) phone: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: EXAMPLE.unitId }) unitId: string | null;
   @ApiProperty({ enum: ROLES, isArray: true, example: ['staff'] }) roles: string[];
   @ApiProperty({ description: 'false: deactivated, cannot log in', example: true }) active: boolean;

@@ -12,6 +12,7 @@ const toDto = (u: UserEntity): UserResponse => ({
   username: u.username,
   displayName: u.displayName,
   email: u.email,
+  phone: u.phone,
   unitId: u.unitId,
   roles: u.roles,
   active: u.active,
@@ -20,7 +21,7 @@ const toDto = (u: UserEntity): UserResponse => ({
   createdAt: u.createdAt.toISOString(),
 });
 
-const snapshot = (u: UserEntity) => ({ username: u.username, displayName: u.displayName, email: u.email, unitId: u.unitId, roles: u.roles, active: u.active, version: u.version });
+const snapshot = (u: UserEntity) => ({ username: u.username, displayName: u.displayName, email: u.email, phone: u.phone, unitId: u.unitId, roles: u.roles, active: u.active, version: u.version });
 
 @Injectable()
 export class UsersService {
@@ -53,6 +54,7 @@ export class UsersService {
         username: dto.username,
         displayName: dto.displayName,
         email: dto.email ?? null,
+        phone: dto.phone ?? null,
         passwordHash: await hashPassword(dto.password),
         unitId: dto.unitId ?? null,
         roles: dto.roles,

@@ -30,7 +30,7 @@ export class UserCreateCommand extends CommandRunner {
     return [...prev, v as Role];
   }
 
-  @Option({ flags: '--unit <code>', description: 'unit code from the directory (seeds/units.json)' })
+  @Option({ flags: '--unit <code>', description: 'unit code from the directory (GET /units, or npm run cli -- directory-export)' })
   parseUnit(v: string) {
     return v;
   }

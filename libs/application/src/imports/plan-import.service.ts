@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Env } from '@app/config';
 import { dueAtFor } from '@app/domain';
-import { diffPlans, ParsedPlan } from '@app/importer';
+import { diffPlans, ParsedPlan, UnitMapping } from '@app/importer';
 import {
   Actor,
   AssignmentRole,
@@ -10,10 +10,11 @@ import {
   ImportEntity,
   Journal,
   PlanImportRepository,
+  UnitAliasRepository,
   UnitOfWork,
   UnitRepository,
 } from '@app/persistence';
-import { UnitResolver } from './unit-resolver';
+import { ImportUnits, UnitProposal } from './import-units';
 
 type ParsedTask = ParsedPlan['tasks'][number];
 
@@ -25,6 +26,8 @@ export interface ImportPreview {
   plan: ParsedPlan['plan'];
   counts: { targets: number; tasks: number; steps: number };
   unknownUnits: string[];
+  /** Each unknown name with the proposed new unit and the closest directory units. */
+  proposals: UnitProposal[];
   warnings: ParsedPlan['warnings'];
   diff: { added: string[]; removed: string[]; changed: { code: string; fields: string[] }[] } | null;
 }
@@ -37,12 +40,16 @@ export interface ImportCommitResult {
   tasksUpdated: number;
   tasksRemoved: number;
   pendingUnits: string[];
+  /** Units created because the supervisor asked for them while correcting the preview. */
+  createdUnits: string[];
+  /** Names mapped by hand, remembered for the next import. */
+  learnedAliases: string[];
 }
 
 export class ImportNotFoundError extends Error {}
 export class ImportAlreadyCommittedError extends Error {}
 
-type Applied = Omit<ImportCommitResult, 'importId' | 'pendingUnits'>;
+type Applied = Omit<ImportCommitResult, 'importId' | 'pendingUnits' | 'createdUnits' | 'learnedAliases'>;
 
 const ROLE_RANK: Record<AssignmentRole, number> = { lead: 3, responsible: 2, assisting: 1 };
 
@@ -56,6 +63,7 @@ export class PlanImportService {
   constructor(
     private readonly imports: PlanImportRepository,
     private readonly units: UnitRepository,
+    private readonly aliases: UnitAliasRepository,
     private readonly journal: Journal,
     private readonly uow: UnitOfWork,
     private readonly env: Env,
@@ -92,7 +100,7 @@ export class PlanImportService {
         tasks: parsed.tasks.length,
         steps: parsed.tasks.reduce((n, t) => n + t.steps.length, 0),
       },
-      unknownUnits: await this.unknownUnits(parsed),
+      ...(await this.unitStatus(parsed, {})),
       warnings: parsed.warnings,
       diff,
     };
@@ -103,8 +111,9 @@ export class PlanImportService {
       const imp = await this.imports.lockImport(importId);
       if (!imp) throw new ImportNotFoundError(`import ${importId} not found`);
       if (imp.status !== 'previewed') throw new ImportAlreadyCommittedError(`import ${importId} is already ${imp.status}`);
-      const parsed = imp.parsed as ParsedPlan;
-      const units = new UnitResolver(this.units);
+      // The supervisor's corrected draft when there is one, else the document as read.
+      const parsed = (imp.draft ?? imp.parsed) as ParsedPlan;
+      const units = this.importUnits(parsed, imp.unitMappings as Record<string, UnitMapping>);
       const same = await this.imports.planByContentHash(imp.contentHash);
       let result: Applied;
       if (same) {
@@ -115,12 +124,25 @@ export class PlanImportService {
           ? await this.applyRevision(units, imp.planId!, previous, parsed, imp.contentHash, actor)
           : await this.createPlan(units, parsed, imp, actor);
       }
+      const learned = result.kind === 'unchanged' ? [] : await units.learn(parsed, actor.id);
+      if (imp.corrections.length > 0 && result.kind !== 'unchanged') {
+        await this.journal.audit(actor, 'import.corrections_applied', { type: 'plan', id: result.planId }, { importId: imp.id }, {
+          corrections: imp.corrections,
+          learnedAliases: learned,
+        });
+      }
       await this.imports.finishImport(imp.id, result.kind === 'unchanged' ? 'unchanged' : 'committed', result.planId);
-      return { importId: imp.id, ...result, pendingUnits: units.pendingNames() };
+      return {
+        importId: imp.id,
+        ...result,
+        pendingUnits: units.pendingNames(),
+        createdUnits: units.createdUnitNames(),
+        learnedAliases: learned.map((l) => l.name),
+      };
     });
   }
 
-  private async createPlan(units: UnitResolver, parsed: ParsedPlan, imp: ImportEntity, actor: Actor): Promise<Applied> {
+  private async createPlan(units: ImportUnits, parsed: ParsedPlan, imp: ImportEntity, actor: Actor): Promise<Applied> {
     const p = parsed.plan;
     const plan = await this.imports.insertPlan(
       {
@@ -146,7 +168,7 @@ export class PlanImportService {
   }
 
   private async applyRevision(
-    units: UnitResolver,
+    units: ImportUnits,
     planId: string,
     previous: ParsedPlan,
     next: ParsedPlan,
@@ -208,14 +230,14 @@ export class PlanImportService {
     return t.steps.map((s) => ({ code: s.code, text: s.text, deadlineText: s.deadlineText, dueAt: dueAtFor(s.deadline, this.env.DUE_TIME) }));
   }
 
-  private async insertTask(units: UnitResolver, planId: string, t: ParsedTask, actor: Actor): Promise<void> {
+  private async insertTask(units: ImportUnits, planId: string, t: ParsedTask, actor: Actor): Promise<void> {
     const task = await this.imports.insertTask(planId, this.taskFields(t), this.steps(t));
     await this.assignUnits(units, task.id, t, actor);
     await this.journal.event('task.created', task.id, { planId, dueAt: task.dueAt.toISOString() });
   }
 
   /** One assignment per unit; a unit named in two roles keeps the stronger one. */
-  private async assignUnits(units: UnitResolver, taskId: string, t: ParsedTask, actor: Actor): Promise<void> {
+  private async assignUnits(units: ImportUnits, taskId: string, t: ParsedTask, actor: Actor): Promise<void> {
     const wanted = new Map<string, AssignmentRole>();
     const add = async (names: string[], role: AssignmentRole) => {
       for (const name of names) {
@@ -238,14 +260,14 @@ export class PlanImportService {
     }
   }
 
-  private async unknownUnits(parsed: ParsedPlan): Promise<string[]> {
-    const names = new Set(parsed.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits, ...t.assistingUnits]));
-    const unknown: string[] = [];
-    for (const n of names) {
-      const r = await this.units.resolve(n);
-      if (r.kind === 'unknown' || (r.kind === 'unit' && r.unit.pending)) unknown.push(n);
-    }
-    return unknown;
+  /** The names of a plan (or corrected draft) the directory does not know, with proposals. */
+  async unitStatus(plan: ParsedPlan, mappings: Record<string, UnitMapping>): Promise<Pick<ImportPreview, 'unknownUnits' | 'proposals'>> {
+    const proposals = await this.importUnits(plan, mappings).proposals(plan, await this.units.all());
+    return { unknownUnits: proposals.map((p) => p.name), proposals };
+  }
+
+  private importUnits(plan: ParsedPlan, mappings: Record<string, UnitMapping>): ImportUnits {
+    return new ImportUnits(this.units, this.aliases, plan.plan.issuer, mappings);
   }
 
   /** The same plan in an earlier version: same title and year, most recent first. */

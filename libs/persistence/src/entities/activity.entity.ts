@@ -95,4 +95,9 @@ export class ImportEntity {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
+  /** The plan as corrected by hand (null: as read); `parsed` keeps the document as read. */
+  @Column('jsonb', { nullable: true }) draft: unknown;
+  @Column('jsonb') corrections: unknown[];
+  @Column('jsonb', { name: 'unit_mappings' }) unitMappings: Record<string, unknown>;
+  @Column('int') version: number;
 }

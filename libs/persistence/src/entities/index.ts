@@ -3,7 +3,7 @@ import { FileEntity } from './file.entity';
 import { PlanEntity, PlanSupervisorEntity, PlanTargetEntity } from './plan.entity';
 import { NotificationEntity, ReminderEntity } from './reminder.entity';
 import { AssignmentEntity, StepEntity, TaskEntity } from './task.entity';
-import { UnitEntity, UnitGroupEntity } from './unit.entity';
+import { DirectoryImportEntity, UnitAliasEntity, UnitEntity, UnitGroupEntity } from './unit.entity';
 import { ApiTokenEntity, RefreshTokenEntity, UserEntity } from './user.entity';
 
 export * from './activity.entity';
@@ -20,5 +20,6 @@ export const ENTITIES = [
   PlanEntity, PlanSupervisorEntity, PlanTargetEntity, TaskEntity, StepEntity, AssignmentEntity,
   ProgressReportEntity, ExtensionRequestEntity, ReviewEntity, CommentEntity, AuditEventEntity,
   DomainEventEntity, IdempotencyKeyEntity, ImportEntity, ReminderEntity, NotificationEntity,
+  UnitAliasEntity, DirectoryImportEntity,
   FileEntity,
 ];

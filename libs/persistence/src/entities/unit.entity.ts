@@ -24,3 +24,27 @@ export class UnitGroupEntity {
   @Column('text', { array: true }) aliases: string[];
   @Column('uuid', { name: 'member_ids', array: true }) memberIds: string[];
 }
+
+/** A name a supervisor mapped onto a unit while correcting an import; `scope` '' = any document. */
+@Entity('unit_aliases')
+export class UnitAliasEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'unit_id' }) unitId: string;
+  @Column('text') alias: string;
+  /** The normalised issuer of the documents the alias holds for (a relative name such as 区发改局). */
+  @Column('text') scope: string;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/** A previewed organisation-directory file: its rows as read, applied on commit. */
+@Entity('directory_imports')
+export class DirectoryImportEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') status: 'previewed' | 'committed';
+  @Column('text', { name: 'file_name' }) fileName: string;
+  @Column('jsonb') rows: unknown;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
+}

@@ -8,6 +8,7 @@ export class UserEntity {
   @Column('text') username: string;
   @Column('text', { name: 'display_name' }) displayName: string;
   @Column('text', { nullable: true }) email: string | null;
+  @Column('text', { nullable: true }) phone: string | null;
   @Column('text', { name: 'password_hash' }) passwordHash: string;
   @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;
   @Column('text', { array: true }) roles: Role[];

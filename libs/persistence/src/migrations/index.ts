@@ -4,6 +4,7 @@ import { CalendarFeeds1732170000000 } from './1732170000000-calendar-feeds';
 import { DigestOnce1732180000000 } from './1732180000000-digest-once';
 import { ReportIndexes1732190000000 } from './1732190000000-report-indexes';
 import { AuditTruncateGuard1732200000000 } from './1732200000000-audit-truncate-guard';
+import { ImportCorrectionsDirectory1733400000000 } from './1733400000000-import-corrections-directory';
 import { Files1733200000000 } from './1733200000000-files';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   DigestOnce1732180000000,
   ReportIndexes1732190000000,
   AuditTruncateGuard1732200000000,
+  ImportCorrectionsDirectory1733400000000,
   Files1733200000000,
 ];

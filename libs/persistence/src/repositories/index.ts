@@ -13,6 +13,8 @@ import { TaskActivityRepository } from './task-activity.repository';
 import { TaskRepository } from './task.repository';
 import { TokenRepository } from './token.repository';
 import { UnitAdminRepository } from './unit-admin.repository';
+import { UnitAliasRepository } from './unit-alias.repository';
+import { DirectoryRepository } from './directory.repository';
 import { UnitRepository } from './unit.repository';
 import { UserAdminRepository } from './user-admin.repository';
 import { UserRepository } from './user.repository';
@@ -36,6 +38,8 @@ export * from './calendar-feed.repository';
 export * from './token.repository';
 export * from './notification.repository';
 export * from './reminder-admin.repository';
+export * from './unit-alias.repository';
+export * from './directory.repository';
 export * from './file.repository';
 
 /** Every repository is a provider of DatabaseModule: add a new one here. */
@@ -58,4 +62,6 @@ export const REPOSITORIES = [
   UnitRepository,
   UserAdminRepository,
   UserRepository,
+  UnitAliasRepository,
+  DirectoryRepository,
 ];

@@ -33,6 +33,25 @@ export class PlanImportRepository extends RepositoryBase {
     return this.m.save(this.m.create(ImportEntity, { ...row, status: 'previewed', committedAt: null }));
   }
 
+  /**
+   * Stores the corrected draft of a preview if nobody changed it since `version` (one statement:
+   * two editors cannot both pass). Returns false when the version was stale or the import is no
+   * longer a preview.
+   */
+  async saveDraft(
+    id: string,
+    version: number,
+    d: Pick<ImportEntity, 'draft' | 'corrections' | 'unitMappings' | 'diff'>,
+  ): Promise<boolean> {
+    const r = await this.m
+      .createQueryBuilder()
+      .update(ImportEntity)
+      .set({ draft: d.draft as never, corrections: d.corrections as never, unitMappings: d.unitMappings as never, diff: d.diff as never, version: () => 'version + 1' })
+      .where('id = :id AND version = :version AND status = :status', { id, version, status: 'previewed' })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
   async finishImport(id: string, status: ImportStatus, planId: string): Promise<void> {
     await this.m.update(ImportEntity, { id }, { status, planId, committedAt: new Date() });
   }
@@ -50,7 +69,8 @@ export class PlanImportRepository extends RepositoryBase {
   /** The document of the plan's last committed import. */
   async lastCommitted(planId: string): Promise<ParsedPlan | null> {
     const imp = await this.m.findOne(ImportEntity, { where: { planId, status: 'committed' }, order: { committedAt: 'DESC' } });
-    return (imp?.parsed as ParsedPlan) ?? null;
+    // What was saved: the draft as corrected by hand, else the document as read.
+    return ((imp?.draft ?? imp?.parsed) as ParsedPlan) ?? null;
   }
 
   async insertPlan(

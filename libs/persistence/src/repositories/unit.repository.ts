@@ -88,6 +88,30 @@ export class UnitRepository extends RepositoryBase {
     );
   }
 
+  /**
+   * A unit the supervisor asked to create while correcting an import: the pending unit of that
+   * name is confirmed, an existing one reused, else a new one is made with `code`.
+   */
+  async createConfirmed(name: string, code: string): Promise<UnitEntity> {
+    const m = this.m;
+    const existing = await m.findOne(UnitEntity, { where: { name } });
+    if (existing && !existing.pending) return existing;
+    if (existing) {
+      await m.update(UnitEntity, { id: existing.id }, { pending: false, kind: 'department', version: existing.version + 1 });
+      return (await m.findOne(UnitEntity, { where: { id: existing.id } }))!;
+    }
+    return m.save(m.create(UnitEntity, { code, name, aliases: [], kind: 'department', pending: false, contacts: [], webhook: null }));
+  }
+
+  byIds(ids: string[]): Promise<UnitEntity[]> {
+    return ids.length ? this.m.find(UnitEntity, { where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** Every unit, for proposals (a directory is hundreds of units, not millions). */
+  all(): Promise<UnitEntity[]> {
+    return this.m.find(UnitEntity, { order: { code: 'ASC' } });
+  }
+
   findByCode(code: string) {
     return this.m.findOne(UnitEntity, { where: { code } });
   }

@@ -32,7 +32,7 @@ export class UserAdminRepository extends RepositoryBase {
     return ids.length ? this.m.findByIds(UserEntity, ids) : Promise.resolve([]);
   }
 
-  insert(u: Pick<UserEntity, 'username' | 'displayName' | 'email' | 'passwordHash' | 'unitId' | 'roles' | 'dailyDigest'>) {
+  insert(u: Pick<UserEntity, 'username' | 'displayName' | 'email' | 'passwordHash' | 'unitId' | 'roles' | 'dailyDigest'> & { phone?: string | null }) {
     return this.m.save(this.m.create(UserEntity, { ...u, active: true }));
   }
 }

@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createTestSchema, TEST_DATABASE_URL } from '../support/database';
+import { ENTRY, runApp } from '../support/processes';
+import { CITY, cityWorkbook, csv } from './city-directory';
+
+describe('npm run cli -- directory-import / directory-export', () => {
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
+  let dir: string;
+  let env: Record<string, string>;
+  const cli = async (...args: string[]) => {
+    const run = runApp(ENTRY.cli, env, args);
+    const { code } = await run.exited;
+    return { code, stdout: run.stdout(), stderr: run.stderr() };
+  };
+  const count = async (table: string) => {
+    const c = new Client({ connectionString: TEST_DATABASE_URL });
+    await c.connect();
+    try {
+      return Number((await c.query(`SELECT count(*)::int AS n FROM ${schema.schema}.${table}`)).rows[0].n);
+    } finally {
+      await c.end();
+    }
+  };
+
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema.schema };
+    dir = mkdtempSync(join(tmpdir(), 'duban-dir-'));
+  });
+  afterAll(async () => {
+    await schema.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a CSV with a bad row, printing its row number, and writes nothing', async () => {
+    const file = join(dir, 'users.csv');
+    writeFileSync(file, `\ufeff${csv([CITY.users[0], CITY.users[1], ['王五', 'mc.wang5', '某市数据局', '承办人', '', '', '']])}`);
+    const r = await cli('directory-import', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('directory import refused, nothing written');
+    expect(r.stderr).toContain('第 2 行：单位「市发改委」不存在');
+    expect(r.stderr).toContain('第 3 行：单位「某市数据局」不存在');
+    expect(await count('users')).toBe(0);
+  });
+
+  it('checks with --dry-run, imports, and exports a file that imports as a no-op', async () => {
+    const file = join(dir, 'city.xlsx');
+    writeFileSync(file, await cityWorkbook());
+    const dry = await cli('directory-import', file, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/units\s+7 new, 0 changed, 0 unchanged/);
+    expect(dry.stdout).toContain('dry run: nothing written');
+    expect(await count('units')).toBe(0);
+
+    const real = await cli('directory-import', file);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/users\s+4 new/);
+    expect(real.stdout).toMatch(/mc\.fgw\.zhang\t\S{12}/);
+    expect(await count('units')).toBe(7);
+
+    const out = join(dir, 'export.xlsx');
+    expect((await cli('directory-export', out)).code).toBe(0);
+    const again = await cli('directory-import', out);
+    expect(again.stdout).toMatch(/units\s+0 new, 0 changed, 7 unchanged/);
+    expect(again.stdout).toMatch(/users\s+0 new, 0 changed, 4 unchanged/);
+
+    const units = join(dir, 'units.csv');
+    expect((await cli('directory-export', units, '--sheet', 'units')).code).toBe(0);
+    expect(readFileSync(units, 'utf8')).toContain('某市东区发展和改革局');
+    const csvAgain = await cli('directory-import', units, '--dry-run');
+    expect(csvAgain.stdout).toMatch(/units\s+0 new, 0 changed, 7 unchanged/);
+  });
+});
