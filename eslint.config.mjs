@@ -2,9 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', 'apps/web/dist/**', 'apps/web/src/api/schema.d.ts', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -20,6 +21,8 @@ export default tseslint.config(
       ],
     },
   },
+  // The web app (React): the rules of hooks; it reads no process settings.
+  { files: ['apps/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   { files: ['bench/**/*.ts'], rules: { '@typescript-eslint/triple-slash-reference': 'off' } },
   {
     // The layers (README "Architecture"): pure libraries know no framework, no database, no queue
@@ -61,7 +64,7 @@ export default tseslint.config(
   {
     // Only the config module reads the environment.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['libs/config/**', '**/*.spec.ts'],
+    ignores: ['libs/config/**', '**/*.spec.ts', 'apps/web/**'],
     rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read settings through Env (libs/config)' }] },
   },
 );

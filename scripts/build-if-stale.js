@@ -1,30 +1,59 @@
-// Builds api, worker and cli when any source is newer than the last build. Output to stderr,
-// so `npm run cli -- import x --json` keeps stdout for the JSON.
+// Builds api, worker and cli, and the web app, when any of their sources is newer than the last
+// build. Output to stderr, so `npm run cli -- import x --json` keeps stdout for the JSON.
 const { execSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const stamp = join(root, 'dist', '.build-stamp');
+const webDir = join(root, 'apps', 'web');
+const webStamp = join(webDir, 'dist', '.build-stamp');
 
-function newest(dir) {
+function newest(dir, exts, skip = []) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) t = Math.max(t, newest(p));
-    else if (e.name.endsWith('.ts') || e.name.endsWith('.json')) t = Math.max(t, statSync(p).mtimeMs);
+    if (skip.includes(p)) continue;
+    if (e.isDirectory()) t = Math.max(t, newest(p, exts, skip));
+    else if (exts.some((x) => e.name.endsWith(x))) t = Math.max(t, statSync(p).mtimeMs);
   }
   return t;
 }
 
-function buildIfStale() {
-  const sources = Math.max(newest(join(root, 'apps')), newest(join(root, 'libs')), statSync(join(root, 'tsconfig.json')).mtimeMs);
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+const fresh = (stampFile, sources) => existsSync(stampFile) && statSync(stampFile).mtimeMs >= sources;
+
+function buildApps() {
+  const sources = Math.max(
+    newest(join(root, 'apps'), ['.ts', '.json'], [webDir]),
+    newest(join(root, 'libs'), ['.ts', '.json']),
+    mtime(join(root, 'tsconfig.json')),
+  );
+  if (fresh(stamp, sources)) return;
   process.stderr.write('duban: building api, worker and cli …\n');
   for (const app of ['api', 'worker', 'cli']) {
     execSync(`npx nest build ${app}`, { cwd: root, stdio: ['ignore', 2, 2] });
   }
   writeFileSync(stamp, new Date().toISOString());
+}
+
+/** The web app (apps/web → apps/web/dist), served by the API under /app. */
+function buildWeb() {
+  const sources = Math.max(
+    newest(join(webDir, 'src'), ['.ts', '.tsx', '.css', '.json', '.svg', '.png']),
+    mtime(join(webDir, 'index.html')),
+    mtime(join(webDir, 'vite.config.mts')),
+    mtime(join(root, 'package-lock.json')),
+  );
+  if (fresh(webStamp, sources)) return;
+  process.stderr.write('duban: building the web app …\n');
+  execSync('npx vite build --config apps/web/vite.config.mts --logLevel warn', { cwd: root, stdio: ['ignore', 2, 2] });
+  writeFileSync(webStamp, new Date().toISOString());
+}
+
+function buildIfStale() {
+  buildApps();
+  buildWeb();
 }
 
 function ensureInstalled() {
@@ -40,7 +69,7 @@ const ENTRY = {
   cli: join(root, 'dist/apps/cli/apps/cli/src/main.js'),
 };
 
-module.exports = { buildIfStale, ensureInstalled, ENTRY, root };
+module.exports = { buildIfStale, buildWeb, ensureInstalled, ENTRY, root };
 
 if (require.main === module) {
   ensureInstalled();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: the quick start. Installs and builds if needed, makes sure Redis answers (starting a
-// session redis-server when one is installed), runs an embedded PostgreSQL unless DATABASE_URL is
-// set, migrates and loads the demo, then runs the API and the worker until Ctrl-C / SIGTERM.
+// `npm start`: the quick start. Installs and builds (API, worker, CLI and the web app) if needed,
+// makes sure Redis answers (starting a session redis-server when one is installed), runs an embedded
+// PostgreSQL unless DATABASE_URL is set, migrates and loads the demo, then runs the API (which serves
+// the web app) and the worker until Ctrl-C / SIGTERM, and opens the browser when there is a display.
 // `npm start -- --no-demo` starts with an empty directory (a deployment for any city): migrate only.
 const { spawn, spawnSync } = require('node:child_process');
 const { mkdirSync } = require('node:fs');
@@ -55,6 +56,21 @@ async function ensureRedis(children) {
   say('redis-server did not come up'); process.exit(1);
 }
 
+/** Opens the web app in the desktop's browser once the API answers; without a display, the address above is enough. */
+async function openBrowserWhenUp(address) {
+  const display = process.platform === 'darwin' || process.platform === 'win32' || env.DISPLAY || env.WAYLAND_DISPLAY;
+  if (!display || env.CI || env.DUBAN_NO_BROWSER) return;
+  for (let i = 0; i < 150; i++) {
+    const up = await fetch(`${address}/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    await sleep(200);
+  }
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [address]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', address]] : ['xdg-open', [address]];
+  if (process.platform === 'linux' && !hasBinary('xdg-open')) return;
+  spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}
+
 // Asynchronous on purpose: this process serves the embedded database the child talks to.
 function run(entry, args) {
   return new Promise((ok) => {
@@ -87,9 +103,11 @@ async function main() {
       if (!stopping) { say(`${name} exited (${signal ?? code}); stopping`); stop(code || 1); }
     });
   }
-  say(`API on http://localhost:${env.PORT} — docs at http://localhost:${env.PORT}/docs, health at /health`);
-  if (demo) say(`log in: POST /auth/login {"username":"supervisor","password":"duban-demo"} (see README for all demo users)`);
-  else say('log in as the admin (ADMIN_USERNAME / ADMIN_PASSWORD), then import the directory: README "How a new city sets Duban up"');
+  const address = `http://localhost:${env.PORT}`;
+  say(`API on ${address} — docs at ${address}/docs, health at /health`);
+  if (demo) say(`open ${address} and log in as kjj.staff (password duban-demo; README lists every demo user)`);
+  else say(`open ${address} and log in as the admin (ADMIN_USERNAME / ADMIN_PASSWORD), then import the directory: README "How a new city sets Duban up"`);
+  void openBrowserWhenUp(address);
 
   let stopping = false;
   async function stop(code = 0) {

@@ -54,13 +54,17 @@ interface Op {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const JSON_TYPE = 'application/json';
 
-/** Operations anyone may call: login, token refresh, health checks, signed mail links and calendar feeds. */
+/** Operations anyone may call: login, token refresh, web sessions (cookie), health checks, signed mail links and calendar feeds. */
 const PUBLIC_OPERATIONS = [
   'POST /auth/login',
   'POST /auth/refresh',
+  'POST /auth/session',
+  'POST /auth/session/refresh',
+  'POST /auth/session/logout',
   'GET /health',
   'GET /health/worker',
-  'GET /ack/{token}',
+  'GET /ack/{token}/item',
+  'POST /ack/{token}',
   'GET /calendar/{token}.ics',
 ].sort();
 
@@ -208,6 +212,6 @@ describe('OpenAPI documentation (/docs/openapi.json)', () => {
     }
     expect(content('GET /reports/weekly.xlsx')).toEqual([sheet]);
     expect(content('GET /calendar/{token}.ics')).toEqual(['text/calendar']);
-    expect(content('GET /ack/{token}')).toEqual(['text/html']);
+    expect(content('GET /ack/{token}/item')).toEqual([JSON_TYPE]);
   });
 });

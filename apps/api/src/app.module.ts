@@ -18,11 +18,12 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DirectoryModule } from './directory/directory.module';
 import { StorageModule } from '@app/storage';
 import { FilesModule } from './files/files.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [AppConfigModule, AppLoggerModule, DatabaseModule, ApplicationModule, RedisModule, HealthModule, AuthModule, ImportsModule,
     CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule,
     QueueModule, RemindersModule, ReportsModule, CalendarModule, DirectoryModule,
-    StorageModule, FilesModule],
+    StorageModule, FilesModule, WebModule],
 })
 export class AppModule {}

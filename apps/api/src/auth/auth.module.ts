@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Env } from '@app/config';
 import { AuthController } from './auth.controller';
+import { BrowserSessionController } from './browser-session.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AdminBootstrap } from './admin-bootstrap.service';
@@ -15,7 +16,7 @@ import { LoginLockout } from './login-lockout.service';
     // Per client address on the credential endpoints only; the per-username lock-out is LoginLockout.
     ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: 30 }]),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, BrowserSessionController],
   providers: [AuthService, AdminBootstrap, LoginLockout, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })

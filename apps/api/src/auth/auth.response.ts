@@ -27,3 +27,14 @@ export class CreatedApiTokenResponse {
   @ApiProperty({ description: 'the secret: shown this once, send it as a Bearer token', example: 'dbn_9fQm2xL7cV4tR8wZ1yK6pH3sD5aJ0bN' }) token: string;
   @ApiProperty({ format: 'date-time', example: EXAMPLE.createdAt }) createdAt: Date;
 }
+
+export class SessionTokenResponse {
+  @ApiProperty({ description: 'JWT to send as `Authorization: Bearer …`; keep it in memory only', example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhMWIyYzNkNCJ9.sig' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'seconds until the access token expires: refresh a little before', example: 900 })
+  expiresIn: number;
+
+  @ApiProperty({ type: MeResponse, description: 'the logged-in user (what GET /me answers), so the page needs no second call' })
+  user: MeResponse;
+}

@@ -62,6 +62,16 @@ export class AuthService {
     return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_S };
   }
 
+  /** The login (family) a refresh token belongs to, whatever its state; null for an unknown token. */
+  refreshFamily(token: string): Promise<string | null> {
+    return this.tokens.refreshFamilyOf(sha256(token));
+  }
+
+  /** Ends a login: every refresh token of the family stops working. */
+  revokeFamily(familyId: string): Promise<void> {
+    return this.tokens.revokeRefreshFamily(familyId);
+  }
+
   /** Resolves a bearer credential (JWT or API token) to the caller, or null. */
   async authenticate(bearer: string): Promise<AuthUser | null> {
     if (bearer.startsWith('dbn_')) {

@@ -1,12 +1,14 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
 import { PageQuery } from '../common/pagination';
 import { MarkedReadResponse, NotificationResponse } from './notifications.response';
 import { NotificationsService } from './notifications.service';
+
+const NOTICE_LEVELS = ['blue', 'yellow', 'red'] as const;
 
 class InboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'only unread messages' })
@@ -14,6 +16,11 @@ class InboxQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
+
+  @ApiPropertyOptional({ enum: NOTICE_LEVELS, description: 'only this notice level: blue 提醒, yellow 催办, red 督办' })
+  @IsOptional()
+  @IsIn(NOTICE_LEVELS)
+  level?: (typeof NOTICE_LEVELS)[number];
 }
 
 /** The in-app inbox: every reminder, urge, escalation and delivery alert addressed to the caller. */

@@ -20,3 +20,21 @@ export class PreferencesResponse {
   @ApiProperty({ description: 'one morning digest mail instead of a mail per reminder', example: false }) dailyDigest: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'where reminder mails go (set by an admin)', example: 'zhangsan@example.gov.cn' }) email: string | null;
 }
+
+export class AckLinkItemResponse {
+  @ApiProperty({ format: 'uuid', example: EXAMPLE.taskId }) taskId: string;
+  @ApiProperty({ example: '12' }) code: string;
+  @ApiProperty({ example: EXAMPLE.taskTitle }) title: string;
+  @ApiProperty({ example: EXAMPLE.planTitle }) planTitle: string;
+  @ApiProperty({ format: 'date-time', description: 'the deadline in force', example: EXAMPLE.dueAt }) dueAt: string;
+  @ApiProperty({ description: 'the item’s status', example: 'assigned' }) taskStatus: string;
+  @ApiProperty({ description: 'the unit the link acknowledges for', example: EXAMPLE.unitName }) unitName: string;
+  @ApiProperty({ enum: ['lead', 'responsible', 'assisting'], description: 'the unit’s role on the item', example: 'lead' }) role: string;
+  @ApiProperty({ enum: ['assigned', 'acknowledged', 'in_progress', 'submitted'], description: 'the unit’s part; assigned = not yet acknowledged', example: 'assigned' }) partStatus: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) acknowledgedAt: string | null;
+  @ApiProperty({ description: 'the person the link was sent to', example: '张三' }) recipientName: string;
+}
+
+export class AckLinkResultResponse extends AckLinkItemResponse {
+  @ApiProperty({ description: 'true: the unit had already acknowledged, nothing changed', example: false }) alreadyAcknowledged: boolean;
+}

@@ -14,8 +14,13 @@ export class NotificationsService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  async inbox(user: AuthUser, q: PageQuery & { unread?: boolean }) {
-    const { rows, total } = await this.notifications.inbox(user.id, { unreadOnly: q.unread === true, offset: (q.page - 1) * q.limit, limit: q.limit });
+  async inbox(user: AuthUser, q: PageQuery & { unread?: boolean; level?: string }) {
+    const { rows, total } = await this.notifications.inbox(user.id, {
+      unreadOnly: q.unread === true,
+      level: q.level ?? null,
+      offset: (q.page - 1) * q.limit,
+      limit: q.limit,
+    });
     const unread = await this.notifications.unreadCount(user.id);
     return { ...page(rows, total, q), unread };
   }

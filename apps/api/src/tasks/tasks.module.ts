@@ -4,10 +4,12 @@ import { TasksController } from './tasks.controller';
 import { TaskGate } from './task-gate';
 import { TasksService } from './tasks.service';
 import { TaskWorkflowService } from './task-workflow.service';
+import { WorkbenchController } from './workbench.controller';
+import { WorkbenchService } from './workbench.service';
 
 @Module({
-  controllers: [TasksController],
-  providers: [TaskGate, TasksService, TaskWorkflowService, ExtensionsService],
+  controllers: [TasksController, WorkbenchController],
+  providers: [TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService],
   exports: [TaskGate],
 })
 export class TasksModule {}

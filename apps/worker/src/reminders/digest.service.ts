@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Env } from '@app/config';
 import { buildDigest, DigestItem, shanghaiDate } from '@app/domain';
-import { Mailer, renderDigest } from '@app/notifications';
+import { Mailer, renderDigest, workbenchUrl } from '@app/notifications';
 import { DigestItemRow, DigestSubscriber, NotificationRepository } from '@app/persistence';
 import { MAILER } from './mailer.provider';
 
@@ -49,7 +49,7 @@ export class DigestService {
       dueToday: digest.dueToday.map(item),
       dueSoon: digest.dueSoon.map(item),
       overdue: digest.overdue.map(item),
-      tasksUrl: `${this.env.PUBLIC_URL}/tasks`,
+      tasksUrl: workbenchUrl(this.env.PUBLIC_URL),
     });
     // Claim today's digest first (unique per user and day), so two workers cannot both send it;
     // give the claim back if the mail does not go out, so the retry can.

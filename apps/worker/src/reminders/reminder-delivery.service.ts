@@ -5,6 +5,8 @@ import {
   Mailer,
   postWebhook,
   renderReminder,
+  ackPageUrl,
+  itemPageUrl,
   signAckToken,
   WebhookError,
   WebhookFormat,
@@ -135,10 +137,13 @@ export class ReminderDeliveryService {
   private render(r: ClaimedReminder, ctx: DeliveryContext, person: Recipient | null) {
     const ackUrl =
       person && r.reason === 'acknowledgement' && r.unitId
-        ? `${this.env.PUBLIC_URL}/ack/${signAckToken(
-            { taskId: r.taskId, unitId: r.unitId, userId: person.userId, exp: Math.floor(Date.now() / 1000) + ACK_LINK_TTL_S },
-            this.env.JWT_SECRET,
-          )}`
+        ? ackPageUrl(
+            this.env.PUBLIC_URL,
+            signAckToken(
+              { taskId: r.taskId, unitId: r.unitId, userId: person.userId, exp: Math.floor(Date.now() / 1000) + ACK_LINK_TTL_S },
+              this.env.JWT_SECRET,
+            ),
+          )
         : null;
     const out = renderReminder({
       kind: r.kind,
@@ -152,7 +157,7 @@ export class ReminderDeliveryService {
       recipientName: person?.displayName ?? ctx.unitName ?? '各位',
       dueAt: r.dueAt,
       now: new Date(),
-      taskUrl: `${this.env.PUBLIC_URL}/tasks/${r.taskId}`,
+      taskUrl: itemPageUrl(this.env.PUBLIC_URL, r.taskId),
       ackUrl,
       late: Date.now() - r.dueAt.getTime() > LATE_AFTER_MS,
     });

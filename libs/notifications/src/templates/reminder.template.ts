@@ -13,7 +13,9 @@ export interface ReminderContext {
   recipientName: string;
   dueAt: Date;
   now: Date;
+  /** The item's page (links.ts itemPageUrl). */
   taskUrl: string;
+  /** The acknowledgement page for this recipient (links.ts ackPageUrl), or null. */
   ackUrl: string | null;
   late: boolean;
 }
@@ -63,7 +65,7 @@ export function renderReminder(c: ReminderContext): { subject: string; text: str
     ...(c.late ? ['（本提醒因系统延误晚于计划时间发送）'] : []),
     '',
     `查看与报送进展：${c.taskUrl}`,
-    ...(c.ackUrl ? [`一键签收（无需登录，链接限时有效）：${c.ackUrl}`] : []),
+    ...(c.ackUrl ? [`签收（无需登录，打开后点击“签收”按钮，链接限时有效）：${c.ackUrl}`] : []),
     '',
     '督办系统（Duban）自动发送，请勿直接回复。',
   ];

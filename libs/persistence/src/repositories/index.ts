@@ -1,3 +1,4 @@
+import { AckLinkRepository } from './ack-link.repository';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { FileRepository } from './file.repository';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -18,6 +19,7 @@ import { DirectoryRepository } from './directory.repository';
 import { UnitRepository } from './unit.repository';
 import { UserAdminRepository } from './user-admin.repository';
 import { UserRepository } from './user.repository';
+import { WorkbenchRepository } from './workbench.repository';
 
 export * from './unit.repository';
 export * from './user.repository';
@@ -41,9 +43,12 @@ export * from './reminder-admin.repository';
 export * from './unit-alias.repository';
 export * from './directory.repository';
 export * from './file.repository';
+export * from './ack-link.repository';
+export * from './workbench.repository';
 
 /** Every repository is a provider of DatabaseModule: add a new one here. */
 export const REPOSITORIES = [
+  AckLinkRepository,
   CalendarFeedRepository,
   FileRepository,
   IdempotencyRepository,
@@ -64,4 +69,5 @@ export const REPOSITORIES = [
   UserRepository,
   UnitAliasRepository,
   DirectoryRepository,
+  WorkbenchRepository,
 ];

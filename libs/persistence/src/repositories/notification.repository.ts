@@ -31,14 +31,16 @@ export interface DigestItemRow {
 @Injectable()
 export class NotificationRepository extends RepositoryBase {
   /** A page of the user's inbox, newest first, with the total of the filtered list. */
-  async inbox(userId: string, o: { unreadOnly: boolean; offset: number; limit: number }): Promise<{ rows: InboxRow[]; total: number }> {
+  /** `level`: only that notice level (blue 提醒, yellow 催办, red 督办); null: all. */
+  async inbox(userId: string, o: { unreadOnly: boolean; level: string | null; offset: number; limit: number }): Promise<{ rows: InboxRow[]; total: number }> {
     const rows = (await this.m.query(
       `SELECT n.id, n.channel, n.subject, n.body, n.notice_level AS "noticeLevel", n.task_id AS "taskId",
               n.read_at AS "readAt", n.created_at AS "createdAt", count(*) OVER () AS total
          FROM notifications n
         WHERE n.user_id = $1 AND n.channel IN ('inbox', 'alert') AND ($4::boolean IS NOT TRUE OR n.read_at IS NULL)
+          AND ($5::text IS NULL OR n.notice_level = $5)
         ORDER BY n.created_at DESC, n.id LIMIT $2 OFFSET $3`,
-      [userId, o.limit, o.offset, o.unreadOnly ? true : null],
+      [userId, o.limit, o.offset, o.unreadOnly ? true : null, o.level],
     )) as (InboxRow & { total: string })[];
     return { rows: rows.map(({ total: _, ...r }) => r), total: rows.length ? Number(rows[0].total) : 0 };
   }

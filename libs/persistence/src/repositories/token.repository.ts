@@ -19,6 +19,12 @@ export class TokenRepository extends RepositoryBase {
     await this.m.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /** The login (family) a refresh token belongs to, whatever the token's state; null for an unknown one. */
+  async refreshFamilyOf(tokenHash: string): Promise<string | null> {
+    const row = await this.m.findOne(RefreshTokenEntity, { where: { tokenHash } });
+    return row?.familyId ?? null;
+  }
+
   async insertRefreshToken(t: Pick<RefreshTokenEntity, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>): Promise<void> {
     await this.m.insert(RefreshTokenEntity, t);
   }

@@ -1,0 +1,49 @@
+import { lazy, Suspense, ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { PageLoading } from '../components/PageLoading';
+import { RequireSession } from '../auth/RequireSession';
+import { AppLayout } from '../layout/AppLayout';
+import { LoginPage } from '../pages/LoginPage';
+import { workbenchView } from '../boot/early';
+
+// Pages other than login load on demand, so the first load stays small (bench/web measures it).
+const loadWorkbench = () => import('../pages/WorkbenchPage');
+const WorkbenchPage = lazy(loadWorkbench);
+// Opening the app on the 工作台 (the usual start): fetch its code now, while the session is restored.
+if (workbenchView(location)) void loadWorkbench();
+const TaskPage = lazy(() => import('../pages/TaskPage'));
+const InboxPage = lazy(() => import('../pages/InboxPage'));
+const SettingsPage = lazy(() => import('../pages/SettingsPage'));
+const AckPage = lazy(() => import('../pages/AckPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+
+/**
+ * Pages live under /app; the API keeps its own paths, so the two never collide. Declarative routes
+ * (no data router): the pages fetch through TanStack Query, and the router stays small.
+ */
+export function AppRoutes() {
+  return (
+    <BrowserRouter basename="/app">
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/ack/:token" element={page(<AckPage />)} />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Navigate to="/workbench" replace />} />
+          <Route path="/workbench" element={page(<WorkbenchPage />)} />
+          <Route path="/items/:id" element={page(<TaskPage />)} />
+          <Route path="/inbox" element={page(<InboxPage />)} />
+          <Route path="/settings" element={page(<SettingsPage />)} />
+          <Route path="*" element={page(<NotFoundPage />)} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,43 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+
+export type InboxFilter = { page: number; unread?: boolean; level?: 'blue' | 'yellow' | 'red' };
+
+/** One key factory for the inbox: every query and mutation below names its keys from here. */
+export const inboxKeys = {
+  all: ['inbox'] as const,
+  unread: () => [...inboxKeys.all, 'unread'] as const,
+  list: (f: InboxFilter) => [...inboxKeys.all, 'list', f] as const,
+};
+
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: inboxKeys.unread(),
+    queryFn: async () => (await unwrap(api.GET('/me/notifications', { params: { query: { limit: 1 } } }))).unread,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useInbox(f: InboxFilter) {
+  return useQuery({
+    queryKey: inboxKeys.list(f),
+    queryFn: () => unwrap(api.GET('/me/notifications', { params: { query: { page: f.page, limit: 20, unread: f.unread, level: f.level } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/me/notifications/{id}/read', { params: { path: { id } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
+}
+
+export function useMarkAllRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/me/notifications/read-all')),
+    onSuccess: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
+}

@@ -1,0 +1,49 @@
+import { DatePicker, Form, Input } from 'antd';
+import { useFeedback } from '../../app/feedback';
+import type { Dayjs } from 'dayjs';
+import { useRef } from 'react';
+import { formatDate, isoDate, shanghai } from '../../lib/dates';
+import { ActionModal } from './ActionModal';
+import { newIdempotencyKey, TaskDetail, useRequestExtension } from './task-queries';
+
+interface Values {
+  date: Dayjs;
+  reason: string;
+}
+
+/** 申请延期: a later date (due at the end of that working day) and the reason. */
+export function ExtensionModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose(): void }) {
+  const [form] = Form.useForm<Values>();
+  const request = useRequestExtension(task.id);
+  const { message } = useFeedback();
+  const key = useRef(newIdempotencyKey());
+  const current = shanghai(task.dueAt).startOf('day');
+  return (
+    <ActionModal<Values>
+      name="extension"
+      title="申请延期"
+      okText="提交申请"
+      open={open}
+      form={form}
+      onClose={onClose}
+      onSubmit={(v) => request.mutateAsync({ requestedDueAt: isoDate(v.date), reason: v.reason.trim(), idempotencyKey: key.current })}
+      onDone={() => {
+        key.current = newIdempotencyKey();
+        void message.success('延期申请已提交，等待审批');
+        onClose();
+      }}
+    >
+      <p>当前完成时限：{formatDate(task.dueAt)}</p>
+      <Form.Item name="date" label="申请延至" rules={[{ required: true, message: '请选择新的完成时限' }]}>
+        <DatePicker
+          style={{ width: 220 }}
+          format="YYYY年M月D日"
+          disabledDate={(d) => !d.isAfter(current, 'day')}
+        />
+      </Form.Item>
+      <Form.Item name="reason" label="延期理由" rules={[{ required: true, whitespace: true, message: '请说明延期理由' }, { max: 2000, message: '不超过 2000 字' }]}>
+        <Input.TextArea rows={4} placeholder="延期原因、目前进展和保障措施" showCount maxLength={2000} />
+      </Form.Item>
+    </ActionModal>
+  );
+}

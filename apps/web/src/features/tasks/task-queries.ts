@@ -1,0 +1,191 @@
+import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { ApiError } from '../../api/errors';
+import { workbenchView, WORKBENCH_PAGE_SIZE } from '../../boot/early';
+import { inboxKeys } from '../inbox/inbox-queries';
+
+export type WorkbenchTab = 'to_acknowledge' | 'in_progress' | 'returned' | 'due_soon' | 'overdue' | 'all';
+export type WorkbenchItem = components['schemas']['WorkbenchItemResponse'];
+export type TaskDetail = components['schemas']['TaskDetailResponse'];
+export type HistoryEvent = components['schemas']['HistoryEventResponse'];
+export type Extension = components['schemas']['ExtensionResponse'];
+export type Comment = components['schemas']['CommentResponse'];
+export type Deadline = components['schemas']['DeadlineResponse'];
+
+/** One key factory for items: lists under workbench, everything about one item under item(id). */
+export const taskKeys = {
+  all: ['tasks'] as const,
+  workbench: () => [...taskKeys.all, 'workbench'] as const,
+  counts: () => [...taskKeys.workbench(), 'counts'] as const,
+  tab: (tab: WorkbenchTab, page: number, limit: number) => [...taskKeys.workbench(), tab, page, limit] as const,
+  people: () => [...taskKeys.workbench(), 'people'] as const,
+  item: (id: string) => [...taskKeys.all, 'item', id] as const,
+  detail: (id: string) => [...taskKeys.item(id), 'detail'] as const,
+  deadline: (id: string) => [...taskKeys.item(id), 'deadline'] as const,
+  history: (id: string) => [...taskKeys.item(id), 'history'] as const,
+  comments: (id: string) => [...taskKeys.item(id), 'comments'] as const,
+  extensions: (id: string) => [...taskKeys.item(id), 'extensions'] as const,
+};
+
+export function useWorkbenchCounts() {
+  return useQuery({ queryKey: taskKeys.counts(), queryFn: () => unwrap(api.GET('/me/tasks/counts')) });
+}
+
+export function useWorkbenchTab(tab: WorkbenchTab, page: number, limit: number) {
+  return useQuery({
+    queryKey: taskKeys.tab(tab, page, limit),
+    queryFn: () => unwrap(api.GET('/me/tasks', { params: { query: { tab, page, limit } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The unit's people with their figures (unit heads; the API refuses staff). */
+export function useUnitPeople(enabled: boolean) {
+  return useQuery({
+    queryKey: taskKeys.people(),
+    queryFn: async () => {
+      const r = await unwrap(api.GET('/reports/people', { params: { query: { limit: 200, format: 'json' } } }));
+      if (typeof r === 'string') throw new Error('expected JSON');
+      return r;
+    },
+    enabled,
+  });
+}
+
+export const useTask = (id: string) =>
+  useQuery({ queryKey: taskKeys.detail(id), queryFn: () => unwrap(api.GET('/tasks/{id}', { params: { path: { id } } })) });
+
+export const useTaskDeadline = (id: string) =>
+  useQuery({ queryKey: taskKeys.deadline(id), queryFn: () => unwrap(api.GET('/tasks/{id}/deadline', { params: { path: { id } } })) });
+
+export const useTaskHistory = (id: string) =>
+  useQuery({
+    queryKey: taskKeys.history(id),
+    queryFn: () => unwrap(api.GET('/tasks/{id}/history', { params: { path: { id }, query: { limit: 200 } } })),
+  });
+
+export const useTaskComments = (id: string) =>
+  useQuery({
+    queryKey: taskKeys.comments(id),
+    queryFn: () => unwrap(api.GET('/tasks/{id}/comments', { params: { path: { id }, query: { limit: 200 } } })),
+  });
+
+export const useTaskExtensions = (id: string) =>
+  useQuery({ queryKey: taskKeys.extensions(id), queryFn: () => unwrap(api.GET('/tasks/{id}/extensions', { params: { path: { id } } })) });
+
+/** After any change to an item: the item's own data and every workbench list and count. */
+function useItemChanged() {
+  const qc = useQueryClient();
+  return (id: string) =>
+    Promise.all([qc.invalidateQueries({ queryKey: taskKeys.item(id) }), qc.invalidateQueries({ queryKey: taskKeys.workbench() })]);
+}
+
+/**
+ * A change refused as stale (409) reloads the item at once, so the page shows what is true now
+ * and the person can decide again; the form keeps what they typed.
+ */
+function onStale(changed: (id: string) => Promise<unknown>, id: string) {
+  return (e: unknown) => {
+    if (e instanceof ApiError && e.stale) void changed(id);
+  };
+}
+
+export function useAcknowledge() {
+  const changed = useItemChanged();
+  return useMutation({
+    mutationFn: (v: { id: string; version: number }) =>
+      unwrap(api.POST('/tasks/{id}/transitions', { params: { path: { id: v.id } }, body: { to: 'acknowledged', version: v.version } })),
+    onSuccess: (_d, v) => changed(v.id),
+    onError: (e, v) => onStale(changed, v.id)(e),
+  });
+}
+
+export interface ProgressInput {
+  percent: number;
+  note: string;
+  evidence: string[];
+  indicatorValues: { name: string; value: number }[];
+  /** The same key for every retry of one report: a retry after a lost answer is not a second report. */
+  idempotencyKey: string;
+}
+
+export function useReportProgress(id: string) {
+  const changed = useItemChanged();
+  return useMutation({
+    mutationFn: (v: ProgressInput) =>
+      unwrap(
+        api.POST('/tasks/{id}/progress', {
+          params: { path: { id }, header: { 'Idempotency-Key': v.idempotencyKey } },
+          body: { percent: v.percent, note: v.note, evidence: v.evidence, indicatorValues: v.indicatorValues },
+        }),
+      ),
+    onSuccess: () => changed(id),
+  });
+}
+
+/** 申请办结. A returned item goes back to 办理中 first (the state machine's only way to submit again). */
+export function useSubmit(id: string) {
+  const changed = useItemChanged();
+  return useMutation({
+    mutationFn: async (v: { version: number; status: string; note: string }) => {
+      let version = v.version;
+      if (v.status === 'returned') {
+        const moved = await unwrap(api.POST('/tasks/{id}/transitions', { params: { path: { id } }, body: { to: 'in_progress', version } }));
+        version = moved.version;
+      }
+      return unwrap(api.POST('/tasks/{id}/submit', { params: { path: { id } }, body: { version, note: v.note || undefined } }));
+    },
+    onSuccess: () => changed(id),
+    onError: onStale(changed, id),
+  });
+}
+
+export function useRequestExtension(id: string) {
+  const changed = useItemChanged();
+  return useMutation({
+    mutationFn: (v: { requestedDueAt: string; reason: string; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/tasks/{id}/extensions', {
+          params: { path: { id }, header: { 'Idempotency-Key': v.idempotencyKey } },
+          body: { requestedDueAt: v.requestedDueAt, reason: v.reason },
+        }),
+      ),
+    onSuccess: () => changed(id),
+    onError: onStale(changed, id),
+  });
+}
+
+export function useAddComment(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { body: string; idempotencyKey: string }) =>
+      unwrap(api.POST('/tasks/{id}/comments', { params: { path: { id }, header: { 'Idempotency-Key': v.idempotencyKey } }, body: { body: v.body } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: taskKeys.item(id) }),
+  });
+}
+
+/** Random enough for a retry key; crypto.randomUUID is missing on plain-http intranet addresses. */
+export const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Seeds the 工作台's queries with the answers the boot script (boot/boot.ts) asked for before this
+ * code had loaded. Failures are left to the queries themselves, which ask again when the page mounts.
+ */
+export function primeWorkbenchFromBoot(qc: QueryClient): void {
+  const early = window.__dubanBoot?.workbench;
+  const view = workbenchView(location);
+  if (!early || !view) return;
+  delete window.__dubanBoot!.workbench;
+  const read = <T,>(pick: (d: NonNullable<Awaited<typeof early>>) => Response, map: (body: unknown) => T = (b) => b as T) => async (): Promise<T> => {
+    const d = await early;
+    if (!d) throw new Error('the session was not restored early');
+    const res = pick(d);
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) throw ApiError.from(res.status, body);
+    return map(body);
+  };
+  void qc.prefetchQuery({ queryKey: taskKeys.counts(), queryFn: read((d) => d.counts) });
+  void qc.prefetchQuery({ queryKey: taskKeys.tab(view.tab as WorkbenchTab, view.page, WORKBENCH_PAGE_SIZE), queryFn: read((d) => d.list) });
+  void qc.prefetchQuery({ queryKey: inboxKeys.unread(), queryFn: read((d) => d.unread, (b) => (b as { unread: number }).unread) });
+}

@@ -1,0 +1,111 @@
+import { Alert, Button, Empty, Segmented, Skeleton, Tabs } from 'antd';
+import { useFeedback } from '../app/feedback';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError, messageOf } from '../api/errors';
+import { Pager } from '../components/Pager';
+import { WORKBENCH_PAGE_SIZE } from '../boot/early';
+import { useSession } from '../auth/use-session';
+import { ByPerson, lastReporter } from '../features/tasks/ByPerson';
+import { PeopleSummary } from '../features/tasks/PeopleSummary';
+import { TaskTable } from '../features/tasks/TaskTable';
+import { useAcknowledge, useWorkbenchCounts, useWorkbenchTab, WorkbenchItem, WorkbenchTab } from '../features/tasks/task-queries';
+
+const TABS: { key: WorkbenchTab; label: string; empty: string }[] = [
+  { key: 'to_acknowledge', label: '待签收', empty: '没有待签收的事项' },
+  { key: 'in_progress', label: '办理中', empty: '没有办理中的事项' },
+  { key: 'returned', label: '被退回', empty: '没有被退回的事项' },
+  { key: 'due_soon', label: '临期', empty: '没有临近期限的事项' },
+  { key: 'overdue', label: '超期', empty: '没有超期事项' },
+  { key: 'all', label: '全部', empty: '本单位暂无事项' },
+];
+const PAGE_SIZE = WORKBENCH_PAGE_SIZE;
+/** By person: the whole tab at once (the API's page limit), grouped in the browser. */
+const PERSON_LIMIT = 200;
+
+export default function WorkbenchPage() {
+  const [params, setParams] = useSearchParams();
+  const tab = (TABS.find((t) => t.key === params.get('tab'))?.key ?? 'to_acknowledge') as WorkbenchTab;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { user } = useSession();
+  const isHead = !!user?.roles.includes('unit_head');
+  const [view, setView] = useState<'items' | 'people'>('items');
+  const byPerson = isHead && view === 'people';
+  const counts = useWorkbenchCounts();
+  const list = useWorkbenchTab(tab, byPerson ? 1 : page, byPerson ? PERSON_LIMIT : PAGE_SIZE);
+  const ack = useAcknowledge();
+  const { message } = useFeedback();
+  const [acking, setAcking] = useState<string | null>(null);
+
+  const acknowledge = (t: WorkbenchItem) => {
+    setAcking(t.id);
+    ack.mutate(
+      { id: t.id, version: t.version },
+      {
+        onSuccess: () => void message.success(`已签收：${t.title}`),
+        onError: (e) => void (e instanceof ApiError && e.stale ? message.warning(e.message) : message.error(messageOf(e))),
+        onSettled: () => setAcking(null),
+      },
+    );
+  };
+
+  const shown = !!list.data && !!counts.data;
+  useEffect(() => {
+    if (shown) performance.mark('duban:workbench-shown'); // read by bench/web
+  }, [shown]);
+
+  const setTab = (key: string) => setParams({ tab: key }, { replace: false });
+  const current = TABS.find((t) => t.key === tab)!;
+  const caption = `${current.label}的事项`;
+  const table = (items: WorkbenchItem[], cap: string) => <TaskTable caption={cap} items={items} onAcknowledge={acknowledge} acknowledging={acking} />;
+
+  return (
+    <>
+      <h1 className="page-title">工作台</h1>
+      {isHead && (
+        <Segmented
+          aria-label="查看方式"
+          value={view}
+          onChange={(v) => setView(v as 'items' | 'people')}
+          options={[
+            { value: 'items', label: '按事项' },
+            { value: 'people', label: '按人员' },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {byPerson && <PeopleSummary />}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={TABS.map((t) => ({
+          key: t.key,
+          label: (
+            <span>
+              {t.label}
+              <span className="tab-count">（{counts.data ? counts.data[t.key] : '…'}）</span>
+            </span>
+          ),
+        }))}
+      />
+      {list.isError ? (
+        <Alert type="error" showIcon title={messageOf(list.error)} action={
+            <Button size="small" onClick={() => list.refetch()}>
+              重试
+            </Button>
+          } />
+      ) : !list.data ? (
+        <Skeleton active />
+      ) : list.data.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={current.empty} />
+      ) : byPerson ? (
+        <ByPerson items={list.data.items} personOf={lastReporter} render={table} />
+      ) : (
+        <>
+          {table(list.data.items, caption)}
+          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => setParams({ tab, page: String(p) })} />
+        </>
+      )}
+    </>
+  );
+}

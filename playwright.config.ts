@@ -1,0 +1,40 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests of the web app (test/web/browser) in Debian's Chromium against the real API,
+// worker, PostgreSQL, Redis and an SMTP sink (test/web/support/stack.ts). `npm run test:web`.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export default defineConfig({
+  testDir: 'test/web/browser',
+  testMatch: '*.spec.ts',
+  globalSetup: './test/web/support/global-setup.ts',
+  // One stack, one browser at a time: the machine's two cores are shared.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: 'test-results/web',
+  use: {
+    browserName: 'chromium',
+    launchOptions: chromium,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1440, height: 900 } } },
+    {
+      // The staff journey again on a phone-sized screen.
+      name: 'phone',
+      testMatch: 'journey.spec.ts',
+      use: { ...devices['Pixel 5'], browserName: 'chromium', viewport: { width: 375, height: 812 }, launchOptions: chromium },
+    },
+  ],
+});
