@@ -95,6 +95,9 @@ describe('bad requests and the directory endpoints', () => {
     expect(stale.body.currentVersion).toBe(2);
     await w.http.delete(`/units/${w.unitIds.kjj}?version=1`).set(h('admin')).expect(409);
     await w.http.delete(`/units/${parent.body.id}?version=${p.version}`).set(h('admin')).expect(409); // has a child
+    const staleDelete = await w.http.delete(`/units/${child.body.id}?version=1`).set(h('admin')).expect(409);
+    expect(staleDelete.body.currentVersion).toBe(2);
+    await w.http.get(`/units/${child.body.id}`).set(h('admin')).expect(200);
     await w.http.delete(`/units/${child.body.id}?version=2`).set(h('admin')).expect(204);
     await w.http.get(`/units/${child.body.id}`).set(h('admin')).expect(404);
     const audit: { action: string }[] = await w.ds.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [child.body.id]);

@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { expect, row, signIn, test } from '../support/fixtures';
+
+// A real 1×1 PNG: the API checks uploaded bytes against the declared type.
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 // The 承办人's day, end to end: runs on a desktop screen and again at 375 px (project "phone").
 test('staff acknowledges from the list, reports progress with evidence, asks for an extension; the lead unit submits', async ({ page, desk, stack }) => {
@@ -32,9 +36,14 @@ test('staff acknowledges from the list, reports progress with evidence, asks for
   await progress.getByLabel('进展情况').fill('已完成选址和方案设计，正在组织专家论证');
   await progress.getByLabel('佐证材料链接').fill('https://example.gov.cn/evidence/site-plan.pdf');
   await progress.getByRole('button', { name: '添加链接' }).click();
-  const camera = progress.locator('input[type=file]');
+  // a photo from the phone's camera (the capture input), and a file that is not what its name says
+  const camera = progress.locator('input[type=file][capture=environment]');
   await expect(camera).toHaveAttribute('accept', 'image/*');
-  await expect(camera).toHaveAttribute('capture', 'environment');
+  await camera.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PHOTO });
+  await expect(progress.getByRole('list', { name: '已上传的佐证文件' })).toContainText('现场照片.png');
+  await progress.locator('input[type=file]:not([capture])').setInputFiles({ name: '验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf') });
+  await expect(progress.getByRole('alert').filter({ hasText: '不支持的文件类型' })).toBeVisible();
+  await expect(progress.getByRole('list', { name: '已上传的佐证文件' }).getByRole('listitem')).toHaveCount(1);
   await progress.getByRole('button', { name: '报送', exact: true }).click();
   await expect(page.getByText('进展已报送')).toBeVisible();
   const reports = page.getByRole('region', { name: '进展报送' });
@@ -43,6 +52,12 @@ test('staff acknowledges from the list, reports progress with evidence, asks for
   const detail = await stack.api.call<{ progress: number; latestProgress: { evidence: string[] } }>(desk.staff, 'GET', `/tasks/${tasks['1'].id}`);
   expect(detail.progress).toBe(60);
   expect(detail.latestProgress.evidence).toEqual(['https://example.gov.cn/evidence/site-plan.pdf']);
+  // the photo is kept with the report and downloads byte-identical
+  const download = page.waitForEvent('download');
+  await reports.getByRole('button', { name: '现场照片.png' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('现场照片.png');
+  expect(Buffer.compare(await readFile((await saved.path())!), PHOTO)).toBe(0);
 
   // 申请延期: shows as pending
   await page.getByRole('button', { name: '申请延期' }).click();

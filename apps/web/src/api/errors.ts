@@ -57,6 +57,7 @@ const BY_STATUS: Record<number, string> = {
   404: '要找的内容不存在，或您无权查看',
   409: '此事项已被他人修改，已为您刷新',
   413: '提交的内容过大',
+  415: '不支持的文件类型',
   422: '当前状态下不能执行此操作',
   429: '请求过于频繁，请稍后再试',
 };
@@ -82,6 +83,10 @@ export class ApiError extends Error {
     if (status >= 500) return new ApiError(status, body, '服务器暂时出错，请稍后重试；您填写的内容已保留');
     // A stale version: someone changed the item since this page read it.
     if (status === 409 && body.currentVersion !== undefined) return new ApiError(status, body, BY_STATUS[409]);
+    // Refused uploads are explained by the API in Chinese (which type, what is allowed): show that as it is.
+    if ((status === 413 || status === 415) && typeof body.message === 'string' && /[\u4e00-\u9fff]/.test(body.message)) {
+      return new ApiError(status, body, body.message);
+    }
     const reason = reasonOf(body);
     const general = BY_STATUS[status] ?? `操作未成功（${status}）`;
     if (status === 422 || status === 403 || status === 409 || status === 429 || status === 401) {

@@ -4,6 +4,7 @@ import { RepositoryBase } from '../db/repository';
 import { Sql, sql } from '../db/sql';
 import { scopeClauses, TaskScope, unitNames } from './task-scope';
 import { updateVersioned, VersionedPatch } from './versioned';
+import { TaskHead, taskHead } from './task-row';
 import {
   AssignmentEntity,
   AssignmentRole,
@@ -41,21 +42,12 @@ export interface LightParams {
   progressSlack: number;
 }
 
-export interface TaskListRow {
-  id: string;
-  planId: string;
-  planTitle: string;
-  code: string;
-  title: string;
-  status: string;
-  progress: number;
-  dueAt: Date;
+export interface TaskListRow extends TaskHead {
   originalDueAt: Date;
   updatedAt: Date;
   version: number;
   light: string;
   overdue: boolean;
-  leadUnits: string[];
 }
 
 export interface AssignmentView {
@@ -130,20 +122,12 @@ export class TaskRepository extends RepositoryBase {
     return {
       total,
       rows: rows.map((r) => ({
-        id: r.id as string,
-        planId: r.plan_id as string,
-        planTitle: r.plan_title as string,
-        code: r.code as string,
-        title: r.title as string,
-        status: r.status as string,
-        progress: r.progress as number,
-        dueAt: r.due_at as Date,
+        ...taskHead(r),
         originalDueAt: r.original_due_at as Date,
         updatedAt: r.updated_at as Date,
         version: r.version as number,
         light: r.light as string,
         overdue: r.overdue as boolean,
-        leadUnits: r.lead_units as string[],
       })),
     };
   }

@@ -99,7 +99,11 @@ export class UnitAdminRepository extends RepositoryBase {
   }
 
   async delete(id: string, version: number): Promise<number> {
-    const r = await this.m.query(`DELETE FROM units WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
-    return (r as unknown[]).length;
+    // Through a CTE so the driver answers the deleted rows (a bare DELETE … RETURNING answers [rows, count]).
+    const r: unknown[] = await this.m.query(
+      `WITH d AS (DELETE FROM units WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM d`,
+      [id, version],
+    );
+    return r.length;
   }
 }

@@ -3,25 +3,17 @@ import { RepositoryBase } from '../db/repository';
 import { Sql, sql } from '../db/sql';
 import { unitNames } from './task-scope';
 import { derivedColumnsSql, LightParams } from './task.repository';
+import { TaskHead, taskHead } from './task-row';
 
 /** The tabs of a unit member's 工作台; an item may be in several (an overdue item is also in hand). */
 export const WORKBENCH_TABS = ['to_acknowledge', 'in_progress', 'returned', 'due_soon', 'overdue', 'all'] as const;
 export type WorkbenchTab = (typeof WORKBENCH_TABS)[number];
 
-export interface WorkbenchRow {
-  id: string;
-  planId: string;
-  planTitle: string;
-  code: string;
-  title: string;
-  status: string;
-  progress: number;
-  dueAt: Date;
+export interface WorkbenchRow extends TaskHead {
   submittedAt: Date | null;
   version: number;
   light: string;
   overdue: boolean;
-  leadUnits: string[];
   role: string;
   partStatus: string;
   partProgress: number;
@@ -86,19 +78,11 @@ export class WorkbenchRepository extends RepositoryBase {
     return {
       total,
       rows: rows.map((r) => ({
-        id: r.id as string,
-        planId: r.plan_id as string,
-        planTitle: r.plan_title as string,
-        code: r.code as string,
-        title: r.title as string,
-        status: r.status as string,
-        progress: r.progress as number,
-        dueAt: r.due_at as Date,
+        ...taskHead(r),
         submittedAt: r.submitted_at as Date | null,
         version: r.version as number,
         light: r.light as string,
         overdue: r.overdue as boolean,
-        leadUnits: r.lead_units as string[],
         role: r.role as string,
         partStatus: r.part_status as string,
         partProgress: r.part_progress as number,

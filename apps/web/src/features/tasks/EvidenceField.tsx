@@ -1,14 +1,10 @@
-import { CameraOutlined, DeleteOutlined, LinkOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LinkOutlined } from '@ant-design/icons';
 import { Button, Input, List, Space, Typography } from 'antd';
-import { useId, useRef, useState } from 'react';
-
-/** Uploads one file and answers the URL the report can cite; null while the API offers no uploads. */
-export type EvidenceUpload = ((file: File) => Promise<string>) | null;
+import { useId, useState } from 'react';
 
 interface Props {
   value?: string[];
   onChange?(v: string[]): void;
-  upload: EvidenceUpload;
 }
 
 const isHttpUrl = (s: string) => {
@@ -20,15 +16,10 @@ const isHttpUrl = (s: string) => {
   }
 };
 
-/**
- * 佐证材料: links today; photos from the phone camera and files once the API takes uploads (then
- * `upload` is given and the camera input turns on — the rest of the form does not change).
- */
-export function EvidenceField({ value = [], onChange, upload }: Props) {
+/** 佐证材料 as links (a page on the unit's site, a shared document); files go through EvidenceFiles. */
+export function EvidenceField({ value = [], onChange }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const id = useId();
 
   const add = () => {
@@ -39,22 +30,6 @@ export function EvidenceField({ value = [], onChange, upload }: Props) {
     onChange?.([...value, url]);
     setDraft('');
     setError(null);
-  };
-
-  const pickPhoto = async (files: FileList | null) => {
-    if (!files?.length || !upload) return;
-    setUploading(true);
-    setError(null);
-    try {
-      const urls: string[] = [];
-      for (const f of Array.from(files)) urls.push(await upload(f));
-      onChange?.([...value, ...urls]);
-    } catch {
-      setError('上传未成功，请重试');
-    } finally {
-      setUploading(false);
-      if (fileInput.current) fileInput.current.value = '';
-    }
   };
 
   return (
@@ -79,28 +54,6 @@ export function EvidenceField({ value = [], onChange, upload }: Props) {
       </Space.Compact>
       <div id={`${id}-msg`} role={error ? 'alert' : undefined} style={{ color: '#a8071a', minHeight: error ? undefined : 0 }}>
         {error}
-      </div>
-      <div style={{ marginTop: 8 }}>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          capture="environment"
-          multiple
-          className="visually-hidden"
-          id={`${id}-camera`}
-          aria-label="拍照或选择图片"
-          tabIndex={-1}
-          disabled={!upload || uploading}
-          onChange={(e) => void pickPhoto(e.target.files)}
-          aria-describedby={`${id}-camera-hint`}
-        />
-        <Button icon={<CameraOutlined aria-hidden />} disabled={!upload} loading={uploading} onClick={() => fileInput.current?.click()} aria-controls={`${id}-camera`}>
-          拍照或选择图片
-        </Button>
-        <Typography.Text type="secondary" id={`${id}-camera-hint`} style={{ marginLeft: 8 }}>
-          {upload ? '手机上可直接调用相机拍照' : '照片和文件上传即将开放，目前请填写佐证材料的链接'}
-        </Typography.Text>
       </div>
       {value.length > 0 && (
         <List

@@ -2,7 +2,8 @@ import { Form, Input, InputNumber, Slider } from 'antd';
 import { useFeedback } from '../../app/feedback';
 import { useRef } from 'react';
 import { EvidenceField } from './EvidenceField';
-import { evidenceUpload } from './evidence-upload';
+import { EvidenceFiles } from './EvidenceFiles';
+import type { UploadedFile } from './evidence-upload';
 import { ActionModal } from './ActionModal';
 import { newIdempotencyKey, TaskDetail, useReportProgress } from './task-queries';
 
@@ -18,6 +19,7 @@ interface Values {
   percent: number;
   note: string;
   evidence: string[];
+  files: UploadedFile[];
   indicators?: Record<string, number | null>;
 }
 
@@ -42,6 +44,7 @@ export function ProgressModal({ task, open, onClose, startPercent }: { task: Tas
           percent: v.percent,
           note: v.note.trim(),
           evidence: v.evidence ?? [],
+          fileIds: (v.files ?? []).map((f) => f.id),
           indicatorValues: Object.entries(v.indicators ?? {})
             .filter(([, value]) => typeof value === 'number')
             .map(([name, value]) => ({ name, value: value as number })),
@@ -70,8 +73,11 @@ export function ProgressModal({ task, open, onClose, startPercent }: { task: Tas
           ))}
         </fieldset>
       )}
-      <Form.Item name="evidence" label="佐证材料" initialValue={[]}>
-        <EvidenceField upload={evidenceUpload} />
+      <Form.Item name="files" label="佐证材料（照片、文件）" initialValue={[]}>
+        <EvidenceFiles />
+      </Form.Item>
+      <Form.Item name="evidence" label="佐证材料（链接）" initialValue={[]}>
+        <EvidenceField />
       </Form.Item>
     </ActionModal>
   );

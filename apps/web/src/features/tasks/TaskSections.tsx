@@ -4,6 +4,7 @@ import { Section } from '../../components/Section';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { EXTENSION_STATUS, HISTORY_ACTION, label, PART_STATUS, TASK_STATUS, UNIT_ROLE } from '../../lib/labels';
 import { latestIndicatorValues, reasonOf, ReportedProgress } from './history';
+import { StoredFileLink } from './StoredFileLink';
 import type { Indicator } from './ProgressModal';
 import { EXTENSION_COLOR, ROLE_COLOR } from '../../lib/colors';
 import type { Deadline, Extension, HistoryEvent, TaskDetail } from './task-queries';
@@ -191,10 +192,15 @@ export function ProgressSection({ reports, unitName }: { reports: ReportedProgre
               </div>
               {r.note && <p className="report-note">{r.note}</p>}
               {r.indicatorValues.length > 0 && <p className="report-note">指标：{r.indicatorValues.map((v) => `${v.name} ${v.value}`).join('；')}</p>}
-              {r.evidence.length > 0 && (
+              {(r.evidence.length > 0 || r.files.length > 0) && (
                 <div>
                   佐证材料：
                   <ul className="evidence-list">
+                    {r.files.map((f) => (
+                      <li key={f.id}>
+                        <StoredFileLink file={f} />
+                      </li>
+                    ))}
                     {r.evidence.map((url) => (
                       <li key={url}>
                         <a href={url} target="_blank" rel="noopener noreferrer">

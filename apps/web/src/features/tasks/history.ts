@@ -8,6 +8,8 @@ export interface ReportedProgress {
   percent: number;
   note: string;
   evidence: string[];
+  /** files attached to the report (POST /files, then fileIds) */
+  files: { id: string; name: string }[];
   indicatorValues: { name: string; value: number }[];
 }
 
@@ -27,6 +29,7 @@ export function progressReports(events: HistoryEvent[]): ReportedProgress[] {
         percent: Number(a.percent ?? 0),
         note: String(a.note ?? ''),
         evidence: Array.isArray(a.evidence) ? a.evidence.map(String) : [],
+        files: Array.isArray(a.files) ? a.files.map(obj).map((f) => ({ id: String(f.id), name: String(f.name ?? '附件') })) : [],
         indicatorValues: Array.isArray(a.indicatorValues) ? (a.indicatorValues as { name: string; value: number }[]) : [],
       };
     })

@@ -105,6 +105,8 @@ export interface ProgressInput {
   percent: number;
   note: string;
   evidence: string[];
+  /** ids of files uploaded through POST /files for this report */
+  fileIds: string[];
   indicatorValues: { name: string; value: number }[];
   /** The same key for every retry of one report: a retry after a lost answer is not a second report. */
   idempotencyKey: string;
@@ -117,7 +119,7 @@ export function useReportProgress(id: string) {
       unwrap(
         api.POST('/tasks/{id}/progress', {
           params: { path: { id }, header: { 'Idempotency-Key': v.idempotencyKey } },
-          body: { percent: v.percent, note: v.note, evidence: v.evidence, indicatorValues: v.indicatorValues },
+          body: { percent: v.percent, note: v.note, evidence: v.evidence, fileIds: v.fileIds, indicatorValues: v.indicatorValues },
         }),
       ),
     onSuccess: () => changed(id),

@@ -1,19 +1,12 @@
 import { sql } from '../../db/sql';
 import { scopeClauses, unitNames } from '../task-scope';
 import { clockCte, DUE_DATE, int, OVERDUE, ReportClock, ReportScope, RunSql } from './report-sql';
+import { TaskHead, taskHead } from '../task-row';
 
-export interface OverdueRow {
+export interface OverdueRow extends Omit<TaskHead, 'id'> {
   taskId: string;
-  planId: string;
-  planTitle: string;
-  code: string;
-  title: string;
-  status: string;
-  progress: number;
-  dueAt: Date;
   originalDueAt: Date;
   daysOverdue: number;
-  leadUnits: string[];
   responsibleUnits: string[];
   escalationLevel: 'blue' | 'yellow' | 'red' | null;
   lastProgressAt: Date | null;
@@ -49,28 +42,26 @@ export async function overdueReport(
   const total = rows.length ? int(rows[0].total_rows) : await countOverdue(run, s, c);
   return {
     total,
-    rows: rows.map((r) => ({
-      taskId: r.id as string,
-      planId: r.plan_id as string,
-      planTitle: r.plan_title as string,
-      code: r.code as string,
-      title: r.title as string,
-      status: r.status as string,
-      progress: int(r.progress),
-      dueAt: r.due_at as Date,
-      originalDueAt: r.original_due_at as Date,
-      daysOverdue: int(r.days_overdue),
-      leadUnits: r.lead_units as string[],
-      responsibleUnits: r.responsible_units as string[],
-      escalationLevel: LEVELS[int(r.escalation)] ?? null,
-      lastProgressAt: (r.last_progress_at as Date | null) ?? null,
-      lastProgressNote: (r.last_note as string | null) ?? null,
-    })),
+    rows: rows.map((r) => {
+      const { id: taskId, ...head } = taskHead(r);
+      return {
+        taskId,
+        ...head,
+        originalDueAt: r.original_due_at as Date,
+        daysOverdue: int(r.days_overdue),
+        responsibleUnits: r.responsible_units as string[],
+        escalationLevel: LEVELS[int(r.escalation)] ?? null,
+        lastProgressAt: (r.last_progress_at as Date | null) ?? null,
+        lastProgressNote: (r.last_note as string | null) ?? null,
+      };
+    }),
   };
 }
 
 /** Only for a page past the end, where the window count has no row to ride on. */
 async function countOverdue(run: RunSql, s: ReportScope, c: ReportClock): Promise<number> {
-  const [r] = await run(sql`WITH ${clockCte(c)} SELECT count(*)::int AS n FROM tasks t CROSS JOIN lp ${sql.where([...scopeClauses(s), OVERDUE])}`);
+  const [r] = await run(
+    sql`WITH ${clockCte(c)} SELECT count(*)::int AS n FROM tasks t CROSS JOIN lp ${sql.where([...scopeClauses(s), OVERDUE])}`,
+  );
   return int(r.n);
 }
