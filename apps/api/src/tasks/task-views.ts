@@ -6,6 +6,7 @@ import type {
   ExtensionRequestEntity,
   ProgressReportEntity,
   StepEntity,
+  TaskHead,
   TaskListRow,
 } from '@app/persistence';
 import {
@@ -23,7 +24,8 @@ import type { FileResponse } from '../files/files.response';
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const isoReq = (d: Date): string => d.toISOString();
 
-export const toSummary = (r: TaskListRow): TaskSummaryResponse => ({
+/** The fields every list of items answers (the task list, the 工作台), from the shared row head. */
+export const toTaskHead = (r: TaskHead) => ({
   id: r.id,
   planId: r.planId,
   planTitle: r.planTitle,
@@ -32,10 +34,14 @@ export const toSummary = (r: TaskListRow): TaskSummaryResponse => ({
   status: r.status,
   progress: r.progress,
   dueAt: isoReq(r.dueAt),
+  leadUnits: r.leadUnits,
+});
+
+export const toSummary = (r: TaskListRow): TaskSummaryResponse => ({
+  ...toTaskHead(r),
   originalDueAt: isoReq(r.originalDueAt),
   light: r.light,
   overdue: r.overdue,
-  leadUnits: r.leadUnits,
   updatedAt: isoReq(r.updatedAt),
   version: r.version,
 });

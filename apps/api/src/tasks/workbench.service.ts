@@ -5,6 +5,7 @@ import { AuthUser } from '../common/current-user';
 import { Page, page, PageQuery } from '../common/pagination';
 import { CALENDAR, lightParams, statusOf } from './light-policy';
 import { TaskGate } from './task-gate';
+import { toTaskHead } from './task-views';
 
 export interface Countdown {
   overdue: boolean;
@@ -50,16 +51,8 @@ export class WorkbenchService {
     const { rows, total } = await this.workbench.list(unitId, tab, (q.page - 1) * q.limit, q.limit, lightParams(now));
     return page(
       rows.map((r) => ({
-        id: r.id,
-        planId: r.planId,
-        planTitle: r.planTitle,
-        code: r.code,
-        title: r.title,
-        status: r.status,
-        progress: r.progress,
-        dueAt: r.dueAt.toISOString(),
+        ...toTaskHead(r),
         light: r.light,
-        leadUnits: r.leadUnits,
         version: r.version,
         role: r.role,
         partStatus: r.partStatus,

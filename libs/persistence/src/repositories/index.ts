@@ -71,3 +71,4 @@ export const REPOSITORIES = [
   DirectoryRepository,
   WorkbenchRepository,
 ];
+export type { TaskHead } from './task-row';
