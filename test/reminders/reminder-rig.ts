@@ -185,8 +185,25 @@ export class ReminderRig {
     return rows.map((r) => `${r.reminder_id} ${r.recipient.toLowerCase()}`);
   }
 
+  /** Runs the digest job now and waits until a worker has finished it. */
   async runDigest(): Promise<void> {
-    await this.queue.add(JOBS.digest, {}, { removeOnComplete: true, removeOnFail: true });
+    const job = await this.queue.add(JOBS.digest, {}, { removeOnComplete: false, removeOnFail: false });
+    await waitUntil(async () => {
+      const state = await job.getState();
+      if (state === 'failed') throw new Error(`the digest job failed: ${(await this.queue.getJob(job.id!))?.failedReason}`);
+      return state === 'completed';
+    }, 20_000, 'the digest job done');
+  }
+
+  /**
+   * Waits until no delivery job is left in the queue (waiting, delayed or running): from then on
+   * nothing more can be sent, so "sent once" can be checked without waiting on the clock.
+   */
+  async drained(timeoutMs = 20_000): Promise<void> {
+    await waitUntil(async () => {
+      const jobs = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized']);
+      return !jobs.some((j) => j?.name === JOBS.deliver);
+    }, timeoutMs, 'no delivery job left in the queue');
   }
 
   async close(): Promise<void> {
