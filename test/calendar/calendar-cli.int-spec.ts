@@ -29,6 +29,7 @@ describe('npm run cli -- calendar-*', () => {
     schema = await createTestSchema();
     env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema.schema };
     dir = mkdtempSync(join(tmpdir(), 'duban-cal-'));
+    expect((await cli('migrate')).code).toBe(0);
   });
   afterAll(async () => {
     await schema.drop();
