@@ -196,14 +196,16 @@ export class ReminderRig {
   }
 
   /**
-   * Waits until no delivery job is left in the queue (waiting, delayed or running): from then on
-   * nothing more can be sent, so "sent once" can be checked without waiting on the clock.
+   * Waits until `upTo` has passed and no delivery job due by then is left in the queue (waiting,
+   * delayed or running): nothing due by then can be sent any more, so "sent once" and "sent nothing"
+   * are checked on the queue's state, not after a guessed pause.
    */
-  async drained(timeoutMs = 20_000): Promise<void> {
+  async drained(upTo = new Date(), timeoutMs = 20_000): Promise<void> {
     await waitUntil(async () => {
+      if (Date.now() < upTo.getTime()) return false;
       const jobs = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized']);
-      return !jobs.some((j) => j?.name === JOBS.deliver);
-    }, timeoutMs, 'no delivery job left in the queue');
+      return !jobs.some((j) => j?.name === JOBS.deliver && j.timestamp + j.delay <= upTo.getTime());
+    }, timeoutMs + Math.max(0, upTo.getTime() - Date.now()), 'no delivery job due left in the queue');
   }
 
   async close(): Promise<void> {
