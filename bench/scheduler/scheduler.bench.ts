@@ -17,7 +17,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Env, validateEnv } from '@app/config';
 import { SmtpMailer } from '@app/notifications';
-import { Db, DEFAULT_PLANNER_SETTINGS, openDataSource, ReminderPlanner, ReminderRepository } from '@app/persistence';
+import { Db, DEFAULT_PLANNER_SETTINGS, openDataSource, ReminderPlanner, ReminderRepository, WorkCalendarRepository } from '@app/persistence';
 import { bullConnection, QUEUES, ReminderJobs } from '@app/queue';
 import { ReminderDeliveryService } from '../../apps/worker/src/reminders/reminder-delivery.service';
 import { freePort } from '../../test/support/processes';
@@ -94,7 +94,7 @@ async function seed(ds: DataSource, n: number): Promise<void> {
 async function schedule(ds: DataSource): Promise<{ rows: number; seconds: number }> {
   const ids: string[] = (await ds.query(`SELECT id FROM tasks ORDER BY code`)).map((r: { id: string }) => r.id);
   const db = Db.standalone(ds);
-  const planner = new ReminderPlanner(db, DEFAULT_PLANNER_SETTINGS);
+  const planner = new ReminderPlanner(db, DEFAULT_PLANNER_SETTINGS, new WorkCalendarRepository(db));
   const now = new Date();
   const t0 = performance.now();
   let rows = 0;

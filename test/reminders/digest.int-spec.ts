@@ -1,5 +1,5 @@
 import { shanghaiDate } from '@app/domain';
-import { ReminderRig, sleep, waitUntil } from './reminder-rig';
+import { ReminderRig, waitUntil } from './reminder-rig';
 
 /** The daily digest, run by a real worker: one mail per subscribed user instead of one per reminder. */
 describe('daily digest', () => {
@@ -27,7 +27,7 @@ describe('daily digest', () => {
     await rig.setDue(task, new Date(Date.now() + 2_000));
     await rig.sink.waitFor((m) => m.to.includes(rig.email('other_staff')), 1, 15_000);
     await waitUntil(async () => (await rig.reminders(task, ['sent'])).length === 1, 10_000, 'the reminder sent');
-    await sleep(1_000);
+    await rig.drained();
     expect(rig.sink.to(rig.email('dig_staff'))).toHaveLength(0);
     const inbox = await rig.w.http.get('/me/notifications').set(rig.auth('dig_staff')).expect(200);
     expect(inbox.body.items.filter((n: { taskId: string }) => n.taskId === task)).toHaveLength(1);
@@ -37,16 +37,16 @@ describe('daily digest', () => {
     const now = Date.now();
     const due = {
       '4': new Date(now - 2 * 86_400_000), // overdue
+      '3': new Date(now - 1 * 86_400_000), // overdue, a day later than item 4
       '2': new Date(now + 10 * 60_000), // today, unless the test runs in the last minutes of the day
       '1': new Date(now + 5 * 86_400_000), // soon
     };
-    for (const code of ['4', '2', '1'] as const) await rig.setDue(rig.w.taskIds[code], due[code]);
+    for (const code of ['4', '3', '2', '1'] as const) await rig.setDue(rig.w.taskIds[code], due[code]);
     rig.sink.clear();
 
     await rig.runDigest();
     const [mail] = await rig.sink.waitFor((m) => m.to.includes(rig.email('dig_sup')), 1, 15_000);
     const today = shanghaiDate(new Date()) === shanghaiDate(due['2']);
-    // Item 3 fell due in the previous test: overdue, after item 4 (older deadline).
     expect(mail.subject).toBe(`【督办日报】超期 2 项，今日到期 ${today ? 1 : 0} 项，即将到期 ${today ? 1 : 2} 项`);
     const order = ['4 完善科技金融服务', '3 推进产学研合作', '2 培育高新技术企业', '1 建设科技创新平台'].map((s) => mail.text.indexOf(s));
     expect(order.every((i) => i > 0)).toBe(true);
@@ -63,7 +63,6 @@ describe('daily digest', () => {
 
     // A second run the same day sends nothing more; users without digests get none.
     await rig.runDigest();
-    await sleep(2_500);
     expect(rig.mailCounts(['dig_sup', 'dig_staff', 'dig_leader', 'sup', 'lead_staff', 'resp_staff'])).toEqual({
       dig_sup: 1, dig_staff: 1, dig_leader: 0, sup: 0, lead_staff: 0, resp_staff: 0,
     });

@@ -1,4 +1,4 @@
-import { ReminderRig, sleep, waitUntil } from './reminder-rig';
+import { ReminderRig, waitUntil } from './reminder-rig';
 
 /** What Redis and SMTP failures do to reminders: nothing lost, nothing sent twice, failures surfaced. */
 describe('reminders when Redis or SMTP fail', () => {
@@ -35,7 +35,7 @@ describe('reminders when Redis or SMTP fail', () => {
       const rows = await rig.w.ds.query(`SELECT count(*)::int AS n FROM reminders WHERE id = ANY($1::uuid[]) AND state = 'sent'`, [ids]);
       return rows[0].n === 8;
     }, 30_000, 'all eight reminders sent after the flush');
-    await sleep(1_500);
+    await rig.drained();
     const recorded = await rig.recordedEmails(ids);
     // Items 2 and 4: the staff of the two units that owe each, and the head of 市科技局 (市经信局 has none).
     expect(recorded).toHaveLength(6);
@@ -65,7 +65,7 @@ describe('reminders when Redis or SMTP fail', () => {
     const after = (await rig.reminders(task)).find((r) => r.id === remind.id)!;
     expect(after.attempts).toBeGreaterThanOrEqual(3);
     expect(after.last_error).toBeNull();
-    await sleep(1_000);
+    await rig.drained();
     expect(rig.sink.to(rig.email('other_staff'))).toHaveLength(1);
   });
 
@@ -114,7 +114,7 @@ describe('reminders when Redis or SMTP fail', () => {
       .set(rig.auth('sup'))
       .send({ taskIds: [task], unitId: rig.w.unitIds.czj, role: 'assisting', ignoreVersions: true })
       .expect(200);
-    await sleep(2_500);
+    await rig.drained();
     expect(rig.sink.to(bad)).toHaveLength(1);
     expect(rig.sink.to(rig.email('lead_staff'))).toHaveLength(1);
     expect(rig.sink.to(rig.email('sup'))).toHaveLength(1);

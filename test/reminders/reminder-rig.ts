@@ -185,8 +185,27 @@ export class ReminderRig {
     return rows.map((r) => `${r.reminder_id} ${r.recipient.toLowerCase()}`);
   }
 
+  /** Runs the digest job now and waits until a worker has finished it. */
   async runDigest(): Promise<void> {
-    await this.queue.add(JOBS.digest, {}, { removeOnComplete: true, removeOnFail: true });
+    const job = await this.queue.add(JOBS.digest, {}, { removeOnComplete: false, removeOnFail: false });
+    await waitUntil(async () => {
+      const state = await job.getState();
+      if (state === 'failed') throw new Error(`the digest job failed: ${(await this.queue.getJob(job.id!))?.failedReason}`);
+      return state === 'completed';
+    }, 20_000, 'the digest job done');
+  }
+
+  /**
+   * Waits until `upTo` has passed and no delivery job due by then is left in the queue (waiting,
+   * delayed or running): nothing due by then can be sent any more, so "sent once" and "sent nothing"
+   * are checked on the queue's state, not after a guessed pause.
+   */
+  async drained(upTo = new Date(), timeoutMs = 20_000): Promise<void> {
+    await waitUntil(async () => {
+      if (Date.now() < upTo.getTime()) return false;
+      const jobs = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized']);
+      return !jobs.some((j) => j?.name === JOBS.deliver && j.timestamp + j.delay <= upTo.getTime());
+    }, timeoutMs + Math.max(0, upTo.getTime() - Date.now()), 'no delivery job due left in the queue');
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ReminderRig, sleep, waitUntil } from './reminder-rig';
+import { ReminderRig, waitUntil } from './reminder-rig';
 
 /** A chat robot on loopback that records what it is sent. */
 async function startRobot(): Promise<{ url: string; posts: { path: string; body: unknown }[]; server: Server }> {
@@ -49,7 +49,7 @@ describe('unit webhooks and personal preferences', () => {
     await rig.setDue(task, new Date(Date.now() + 2_000));
     await waitUntil(async () => robot.posts.length >= 1, 15_000, 'robot post');
     await waitUntil(async () => (await rig.reminders(task, ['sent'])).length === 1, 10_000, 'row sent');
-    await sleep(1_500);
+    await rig.drained();
     expect(robot.posts).toHaveLength(1);
     const body = robot.posts[0].body as { msgtype: string; markdown: { content: string } };
     expect(body.msgtype).toBe('markdown');

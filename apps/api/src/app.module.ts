@@ -19,11 +19,13 @@ import { DirectoryModule } from './directory/directory.module';
 import { StorageModule } from '@app/storage';
 import { FilesModule } from './files/files.module';
 import { WebModule } from './web/web.module';
+import { WorkCalendarModule } from './work-calendar/work-calendar.module';
 
 @Module({
   imports: [AppConfigModule, AppLoggerModule, DatabaseModule, ApplicationModule, RedisModule, HealthModule, AuthModule, ImportsModule,
     CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule,
     QueueModule, RemindersModule, ReportsModule, CalendarModule, DirectoryModule,
-    StorageModule, FilesModule, WebModule],
+    StorageModule, FilesModule, WebModule,
+    WorkCalendarModule],
 })
 export class AppModule {}

@@ -8,9 +8,10 @@ import { DirectoryExportCommand, DirectoryImportCommand } from './commands/direc
 import { ImportCommand } from './commands/import.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { UserCreateCommand } from './commands/user-create.command';
+import { CALENDAR_COMMANDS } from './commands/calendar.command';
 
 @Module({
   imports: [AppConfigModule, StorageModule],
-  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand, DirectoryImportCommand, DirectoryExportCommand],
+  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand, DirectoryImportCommand, DirectoryExportCommand, ...CALENDAR_COMMANDS],
 })
 export class CliModule {}

@@ -8,6 +8,7 @@ import { bullConnection, QUEUES } from '@app/queue';
 import { HeartbeatService } from './heartbeat.service';
 import { ReminderProcessor } from './processors/reminder.processor';
 import { DigestService } from './reminders/digest.service';
+import { CalendarWatch } from './reminders/calendar-watch.service';
 import { MAILER, mailerProvider } from './reminders/mailer.provider';
 import { QueueSchedules } from './reminders/queue-schedules.service';
 import { ReminderDeliveryService } from './reminders/reminder-delivery.service';
@@ -32,6 +33,7 @@ import { WORKER_REDIS, workerRedisProvider } from './worker-redis';
     ReminderSweepService,
     ReminderDeliveryService,
     DigestService,
+    CalendarWatch,
     QueueSchedules,
     ReminderProcessor,
   ],

@@ -96,3 +96,15 @@ describe('validateEnv file storage settings', () => {
     expect(refusal({ UPLOAD_MAX_MB: '0' })).toMatch(/UPLOAD_MAX_MB must be an integer between 1 and 10240/);
   });
 });
+
+describe('validateEnv PUBLIC_URL', () => {
+  it('follows PORT when unset, so mail links reach this server', () => {
+    expect(validateEnv({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(validateEnv({ PORT: '4100' }).PUBLIC_URL).toBe('http://localhost:4100');
+    expect(validateEnv({ PORT: '4100', PUBLIC_URL: '' }).PUBLIC_URL).toBe('http://localhost:4100');
+  });
+
+  it('is kept as given', () => {
+    expect(validateEnv({ PORT: '4100', PUBLIC_URL: 'https://duban.example.cn' }).PUBLIC_URL).toBe('https://duban.example.cn');
+  });
+});

@@ -102,7 +102,7 @@ export class Env {
   @IsString()
   DATA_DIR = './data';
 
-  /** Public base URL used in e-mail links. */
+  /** Public base URL used in e-mail links; default http://localhost:<PORT>. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
   PUBLIC_URL = 'http://localhost:3000';
@@ -229,6 +229,8 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   const env = plainToInstance(Env, source, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${describe(errors, source)}`);
+  // Links in mail must reach this server: without PUBLIC_URL, that is the port it listens on.
+  if (source.PUBLIC_URL === undefined) env.PUBLIC_URL = `http://localhost:${env.PORT}`;
   return env;
 }
 

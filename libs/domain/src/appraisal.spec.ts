@@ -1,5 +1,5 @@
 import { appraisalLateness, AppraisalInput } from './appraisal';
-import { ChineseWorkCalendar } from './work-calendar';
+import { chineseDaysCalendar } from '../test/chinese-days.fixture';
 
 const sh = (local: string) => new Date(`${local}+08:00`);
 const originalDueAt = sh('2025-09-30T18:00');
@@ -23,7 +23,7 @@ describe('appraisal lateness (考核)', () => {
   });
 
   it('counts working days late when given a calendar', () => {
-    const r = appraisalLateness({ originalDueAt, currentDueAt: originalDueAt, completedAt: sh('2025-10-10T10:00'), now: sh('2026-01-01T00:00'), calendar: new ChineseWorkCalendar() });
+    const r = appraisalLateness({ originalDueAt, currentDueAt: originalDueAt, completedAt: sh('2025-10-10T10:00'), now: sh('2026-01-01T00:00'), calendar: chineseDaysCalendar() });
     expect(r).toMatchObject({ late: true, daysLate: 10, workdaysLate: 2, countedDueAt: originalDueAt });
   });
 });

@@ -7,9 +7,9 @@ import {
   transitionAssignment,
   worstLight,
 } from './assignment-state';
-import { ChineseWorkCalendar } from './work-calendar';
+import { chineseDaysCalendar } from '../test/chinese-days.fixture';
 
-const cal = new ChineseWorkCalendar();
+const cal = chineseDaysCalendar();
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 describe('assignment status', () => {

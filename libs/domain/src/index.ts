@@ -3,6 +3,8 @@ export * from './roles';
 export * from './task-state';
 export * from './assignment-state';
 export * from './work-calendar';
+export * from './holiday-calendar';
+export * from './holiday-notice';
 export * from './due-time';
 export * from './traffic-light';
 export * from './appraisal';

@@ -1,8 +1,8 @@
 import { TaskStatus } from './task-state';
 import { daysOverdue, elapsedFraction, isOverdue, trafficLight, TrafficLightInput } from './traffic-light';
-import { ChineseWorkCalendar } from './work-calendar';
+import { chineseDaysCalendar } from '../test/chinese-days.fixture';
 
-const cal = new ChineseWorkCalendar();
+const cal = chineseDaysCalendar();
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 const base: TrafficLightInput = {

@@ -2,17 +2,18 @@ import fc from 'fast-check';
 import { addDays, isoWeekday } from './calendar-date';
 import {
   addWorkdays,
-  ChineseWorkCalendar,
   nextWorkdayOnOrAfter,
   previousWorkdayOnOrBefore,
   WEEKDAY_CALENDAR,
   WorkCalendar,
   workdaysBetween,
 } from './work-calendar';
+import { HolidayCalendar, missingCalendarYear } from './holiday-calendar';
+import { chineseDaysCalendar } from '../test/chinese-days.fixture';
 
-const cal = new ChineseWorkCalendar();
+const cal = chineseDaysCalendar();
 
-describe('ChineseWorkCalendar', () => {
+describe('HolidayCalendar seeded from chinese-days', () => {
   it.each([
     ['2025-10-01', false, 'National Day'],
     ['2025-10-08', false, 'National Day, a Wednesday'],
@@ -39,9 +40,20 @@ describe('ChineseWorkCalendar', () => {
   });
 
   it('names special days', () => {
-    expect(cal.specialDay('2025-10-01')).toMatch(/国庆节/);
-    expect(cal.specialDay('2025-09-28')).toMatch(/国庆节/);
-    expect(cal.specialDay('2025-09-30')).toBeNull();
+    expect(cal.dayOf('2025-10-01')).toMatchObject({ kind: 'holiday', name: '国庆节' });
+    expect(cal.dayOf('2025-09-28')).toMatchObject({ kind: 'workday', name: '国庆节' });
+    expect(cal.dayOf('2025-09-30')).toBeNull();
+  });
+
+  it('a local rest day is a day off; a stored 调休 workday on a weekend is worked', () => {
+    const local = new HolidayCalendar([
+      { date: '2027-03-10', kind: 'local_rest', name: '市庆', source: 'admin' },
+      { date: '2027-03-13', kind: 'workday', name: '市庆', source: 'admin' },
+    ]);
+    expect(local.isWorkday('2027-03-10')).toBe(false); // a Wednesday
+    expect(local.isWorkday('2027-03-13')).toBe(true); // a Saturday
+    expect(addWorkdays(local, '2027-03-09', 1)).toBe('2027-03-11');
+    expect(local.coversYear(2027)).toBe(false);
   });
 
   it('matches the State Council 2025 holiday notice (国办发明电〔2024〕12号) for the whole year', () => {
@@ -145,5 +157,19 @@ describe('working-day helpers', () => {
         expect(workdaysBetween(cal, p, d)).toBe(0);
       }),
     );
+  });
+});
+
+describe('missingCalendarYear', () => {
+  const covering = (...years: number[]) => ({ coversYear: (y: number) => years.includes(y) });
+  const sh = (s: string) => new Date(`${s}+08:00`);
+
+  it.each([
+    ['2026-10-31T23:59', [2026], null, 'next year is not due before 1 November'],
+    ['2026-11-01T00:00', [2026], 2027, 'from 1 November (Shanghai) next year is due'],
+    ['2026-12-01T10:00', [2026, 2027], null, 'next year is in'],
+    ['2027-01-04T10:00', [2026], 2027, 'the year itself is missing'],
+  ] as [string, number[], number | null, string][])('at %s with %j: %p (%s)', (now, years, missing) => {
+    expect(missingCalendarYear(sh(now), covering(...years))).toBe(missing);
   });
 });

@@ -2,9 +2,9 @@
 import { dueAtFor } from '../src/due-time';
 import { DEFAULT_REMINDER_POLICY, PolicyStep, ReminderPolicy } from '../src/reminder-policy';
 import { ScheduleInput } from '../src/reminder-schedule';
-import { ChineseWorkCalendar } from '../src/work-calendar';
+import { chineseDaysCalendar } from './chinese-days.fixture';
 
-export const cal = new ChineseWorkCalendar();
+export const cal = chineseDaysCalendar();
 export const sh = (local: string) => new Date(`${local}+08:00`);
 export const ch = ['email', 'inbox'] as PolicyStep['channels'];
 export const policyOf = (...steps: [string, PolicyStep['kind'], PolicyStep['audience']][]): ReminderPolicy => ({

@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableRespo
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Env } from '@app/config';
 import { RedisHealthIndicator } from './redis.health';
+import { CalendarHealthIndicator } from './calendar.health';
 import { Public } from '../common/current-user';
 import { HealthIndicatorResponse, HealthResponse } from './health.response';
 
@@ -24,13 +25,14 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly env: Env,
+    private readonly calendar: CalendarHealthIndicator,
   ) {}
 
   @Get()
-  @HealthDocs('The database and Redis answer')
-  @ApiOperation({ summary: 'Readiness of the API: database and Redis answer' })
+  @HealthDocs('The database and Redis answer (calendar carries missingYear when next year’s working-day calendar is still missing on 1 November)')
+  @ApiOperation({ summary: 'Readiness of the API: database and Redis answer; the working-day calendar’s next year is in' })
   check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 }), () => this.redis.isHealthy()]);
+    return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 }), () => this.redis.isHealthy(), () => this.calendar.check()]);
   }
 
   @Get('worker')

@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class HealthIndicatorResponse {
   @ApiProperty({ enum: ['up', 'down'], example: 'up' }) status: 'up' | 'down';
   @ApiPropertyOptional({ description: 'worker check: live worker processes', example: 2 }) workers?: number;
-  @ApiPropertyOptional({ description: 'why a check is down', example: 'connect ECONNREFUSED 127.0.0.1:6379' }) message?: string;
+  @ApiPropertyOptional({ description: 'why a check is down; for calendar, what is missing', example: 'connect ECONNREFUSED 127.0.0.1:6379' }) message?: string;
+  @ApiPropertyOptional({ description: 'calendar check: the year whose working-day calendar is missing (from 1 November: next year)', example: 2027 }) missingYear?: number;
 }
 
 const CHECKS = {

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { shanghaiDate, taskVisibility } from '@app/domain';
 import type { ReportClock, ReportScope } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
-import { lightParams } from '../tasks/light-policy';
+import { Lights } from '../tasks/light-policy';
 import { ReportQuery } from './dto/report-query.dto';
 
 /** The items a report covers: what GET /tasks shows the caller (taskVisibility), filtered like it. */
@@ -12,6 +12,6 @@ export function reportScope(user: AuthUser, q: ReportQuery): ReportScope {
 }
 
 /** The same light parameters GET /tasks uses, so a report's lights equal the list's. */
-export function reportClock(now: Date): ReportClock {
-  return { ...lightParams(now), today: shanghaiDate(now) };
+export function reportClock(lights: Lights): ReportClock {
+  return { ...lights.params, today: shanghaiDate(lights.now) };
 }

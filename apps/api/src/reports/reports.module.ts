@@ -3,10 +3,11 @@ import { ExportModule } from './export/export.module';
 import { ReportsController } from './reports.controller';
 import { ReportCache } from './report-cache';
 import { ReportsService } from './reports.service';
+import { LightPolicy } from '../tasks/light-policy';
 
 @Module({
   imports: [ExportModule],
   controllers: [ReportsController],
-  providers: [ReportsService, ReportCache],
+  providers: [ReportsService, ReportCache, LightPolicy],
 })
 export class ReportsModule {}

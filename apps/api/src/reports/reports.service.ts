@@ -4,7 +4,7 @@ import { Env } from '@app/config';
 import { acknowledgementDueAt, addDays, diffDays, shanghaiDate } from '@app/domain';
 import { ReportClock, ReportRepository, ReportScope, UnitSortKey } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
-import { CALENDAR } from '../tasks/light-policy';
+import { LightPolicy } from '../tasks/light-policy';
 import { PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
 import { ExportFile, ReportExporter, sheetName } from './export/report-exporter';
 import { col, ReportTable, shanghaiDateTime } from './export/report-table';
@@ -48,18 +48,19 @@ export class ReportsService {
     private readonly env: Env,
     readonly exporter: ReportExporter,
     private readonly cache: ReportCache,
+    private readonly lights: LightPolicy,
   ) {}
 
   async summary(user: AuthUser, q: ReportQuery, now = new Date()) {
     const scope = reportScope(user, q);
-    const clock = reportClock(now);
+    const clock = reportClock(await this.lights.at(now));
     return this.cache.get('summary', cacheKey(scope, clock), async (repo) => toSummaryDto(await repo.summary(scope, clock), now));
   }
 
   async units(user: AuthUser, q: UnitReportQuery, now = new Date()) {
     const [sort, order] = q.sort.split(':') as [UnitSortKey, 'asc' | 'desc'];
     const scope = reportScope(user, q);
-    const clock = reportClock(now);
+    const clock = reportClock(await this.lights.at(now));
     const o = { sort, order, ...paging(q, q.format !== 'json') };
     return this.cache.get('units', cacheKey(scope, clock, o), async (repo) => {
       const { rows, total } = await repo.units(scope, clock, o);
@@ -71,16 +72,17 @@ export class ReportsService {
     const ackWorkdays = this.env.ACK_WORKDAYS;
     const endOfDay = this.env.DUE_TIME;
     // The acknowledgement deadline of every assignment date, from the working-day calendar; SQL joins on it.
+    const lights = await this.lights.at(now);
     const ackDue = (from: string, to: string) => {
       const first = diffDays(from, to) > 366 * 20 ? addDays(to, -366 * 20) : from;
       const out: { date: string; dueAt: Date }[] = [];
       for (let d = first; d <= to; d = addDays(d, 1)) {
-        out.push({ date: d, dueAt: acknowledgementDueAt(new Date(`${d}T12:00:00+08:00`), CALENDAR, ackWorkdays, endOfDay) });
+        out.push({ date: d, dueAt: acknowledgementDueAt(new Date(`${d}T12:00:00+08:00`), lights.calendar, ackWorkdays, endOfDay) });
       }
       return out;
     };
     const scope = reportScope(user, q);
-    const clock = reportClock(now);
+    const clock = reportClock(lights);
     return this.cache.get('appraisal', cacheKey(scope, clock, { ackWorkdays, endOfDay }), async (repo) => {
       const rows = await repo.appraisal(scope, clock, ackDue);
       return { items: rows.map(toAppraisalDto), total: rows.length };
@@ -96,7 +98,7 @@ export class ReportsService {
     if (!broad && q.unitId && q.unitId !== user.unitId) throw new ForbiddenException('a unit head sees only their own unit');
     const unitId = broad ? q.unitId : (user.unitId ?? undefined);
     const scope = reportScope(user, q);
-    const clock = reportClock(now);
+    const clock = reportClock(await this.lights.at(now));
     const o = { unitId, ...paging(q, q.format !== 'json') };
     return this.cache.get('people', cacheKey(scope, clock, o), async (repo) => {
       const { rows, total } = await repo.people(scope, clock, o);
@@ -106,7 +108,7 @@ export class ReportsService {
 
   async overdue(user: AuthUser, q: PagedReportQuery, now = new Date()) {
     const scope = reportScope(user, q);
-    const clock = reportClock(now);
+    const clock = reportClock(await this.lights.at(now));
     const o = paging(q, q.format !== 'json');
     return this.cache.get('overdue', cacheKey(scope, clock, o), async (repo) => {
       const { rows, total } = await repo.overdue(scope, clock, o);
@@ -116,7 +118,7 @@ export class ReportsService {
 
   async indicators(user: AuthUser, q: PagedReportQuery, now = new Date()) {
     const scope = reportScope(user, q);
-    const clock = reportClock(now);
+    const clock = reportClock(await this.lights.at(now));
     const o = paging(q, q.format !== 'json');
     return this.cache.get('indicators', cacheKey(scope, clock, o), async (repo) => {
       const { rows, total } = await repo.indicators(scope, clock, o);
@@ -132,7 +134,7 @@ export class ReportsService {
     const periods = q.interval === 'week' ? diffDays(from, to) / 7 : diffDays(from, to) / 28;
     const scope = reportScope(user, { ...q, from, to });
     if (periods > MAX_PERIODS) throw new BadRequestException(`the window spans more than ${MAX_PERIODS} periods; narrow from/to`);
-    const clock = reportClock(now);
+    const clock = reportClock(await this.lights.at(now));
     const o = { interval: q.interval, from, to };
     return this.cache.get('trend', cacheKey(scope, clock, o), async (repo) => {
       const items = await repo.trend(scope, clock, o);
@@ -146,7 +148,7 @@ export class ReportsService {
    */
   async weekly(user: AuthUser, q: ReportQuery, now = new Date()): Promise<ExportFile> {
     const scope = reportScope(user, q);
-    const clock = reportClock(now);
+    const clock = reportClock(await this.lights.at(now));
     const heads = await this.repo.planHeads(scope, clock);
     const items = await this.repo.weeklyItems(scope, clock, WEEKLY_ITEMS_PER_PLAN);
     const wb = new ExcelJS.Workbook();

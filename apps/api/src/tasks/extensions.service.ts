@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Env } from '@app/config';
 import { Journal, TaskActivityRepository, TaskEntity, TaskRepository, UnitOfWork } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { ExtensionDecisionDto, ExtensionRequestDto } from './dto/task-commands.dto';
@@ -18,6 +19,7 @@ export class ExtensionsService {
     private readonly journal: Journal,
     private readonly gate: TaskGate,
     private readonly uow: UnitOfWork,
+    private readonly env: Env,
   ) {}
 
   request(user: AuthUser, taskId: string, dto: ExtensionRequestDto): Promise<ExtensionResponse> {
@@ -25,7 +27,7 @@ export class ExtensionsService {
       const { task, access, assignments } = await this.gate.load(user, taskId);
       requireAct(access, 'ask for an extension');
       if (CLOSED.includes(task.status)) throw new UnprocessableEntityException(`no extension can be asked for while the item is ${task.status}`);
-      const requestedDueAt = parseDeadline(dto.requestedDueAt);
+      const requestedDueAt = parseDeadline(dto.requestedDueAt, this.env.DUE_TIME);
       if (requestedDueAt.getTime() <= task.dueAt.getTime()) {
         throw new UnprocessableEntityException(`requestedDueAt must be later than the current deadline ${task.dueAt.toISOString()}`);
       }

@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { AssignmentStatus, ASSIGNMENT_STATUSES, dueAtFor, IllegalTransition, isIsoDate, TaskStatus, transition, transitionAssignment } from '@app/domain';
+import { Env } from '@app/config';
 import {
   AssignmentEntity,
   FileRepository,
@@ -19,11 +20,8 @@ import { toProgress, toStep } from './task-views';
 import { attachEvidence } from '../files/attach-evidence';
 import { toFileResponse } from '../files/file-views';
 
-/** The deadline end-of-day for date-only input, as the importer uses. */
-export const END_OF_DAY = '18:00';
-
-/** A date means the end of that working day in Shanghai; a timestamp is taken as given. */
-export const parseDeadline = (value: string): Date => (isIsoDate(value) ? dueAtFor(value, END_OF_DAY) : new Date(value));
+/** A date means DUE_TIME (Shanghai) of that day, as the importer reads deadlines; a timestamp is taken as given. */
+export const parseDeadline = (value: string, dueTime: string): Date => (isIsoDate(value) ? dueAtFor(value, dueTime) : new Date(value));
 
 export function illegal(e: IllegalTransition): UnprocessableEntityException {
   return new UnprocessableEntityException({
@@ -65,6 +63,7 @@ export class TaskWorkflowService {
     private readonly gate: TaskGate,
     private readonly uow: UnitOfWork,
     private readonly files: FileRepository,
+    private readonly env: Env,
   ) {}
 
   /** The caller's own lead or responsible assignment on the item. */
@@ -300,7 +299,7 @@ export class TaskWorkflowService {
       const { task, access } = await this.gate.load(user, id);
       requireSupervise(access, 'change it');
       const patch: Partial<TaskEntity> = {};
-      if (dto.dueAt !== undefined) patch.dueAt = parseDeadline(dto.dueAt);
+      if (dto.dueAt !== undefined) patch.dueAt = parseDeadline(dto.dueAt, this.env.DUE_TIME);
       const after = await this.tasks.update(id, dto.version, { ...patch, version: () => 'version + 1' });
       const j = this.journal;
       await j.audit(actorOf(user), 'task.updated', { type: 'task', id, taskId: id }, snapshot(task), snapshot(after));

@@ -6,10 +6,11 @@ import { TasksService } from './tasks.service';
 import { TaskWorkflowService } from './task-workflow.service';
 import { WorkbenchController } from './workbench.controller';
 import { WorkbenchService } from './workbench.service';
+import { LightPolicy } from './light-policy';
 
 @Module({
   controllers: [TasksController, WorkbenchController],
-  providers: [TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService],
+  providers: [LightPolicy, TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService],
   exports: [TaskGate],
 })
 export class TasksModule {}

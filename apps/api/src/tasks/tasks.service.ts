@@ -6,7 +6,7 @@ import { filesBy, toFileResponse } from '../files/file-views';
 import { AuthUser } from '../common/current-user';
 import { Page, page, PageQuery } from '../common/pagination';
 import { TaskQuery } from './dto/task-query.dto';
-import { CALENDAR, lightParams, taskLight } from './light-policy';
+import { LightPolicy } from './light-policy';
 import { actorOf, requireComment, TaskGate } from './task-gate';
 import { HistoryEventResponse, TaskDetailResponse, TaskSummaryResponse } from './dto/task.response';
 import {
@@ -33,6 +33,7 @@ export class TasksService {
     private readonly gate: TaskGate,
     private readonly uow: UnitOfWork,
     private readonly files: FileRepository,
+    private readonly lights: LightPolicy,
   ) {}
 
   async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryResponse>> {
@@ -49,7 +50,7 @@ export class TasksService {
         offset: (q.page - 1) * q.limit,
         limit: q.limit,
       },
-      lightParams(now),
+      (await this.lights.at(now)).params,
     );
     return page(rows.map(toSummary), total, q);
   }
@@ -68,11 +69,12 @@ export class TasksService {
     const latest = await tasks.latestProgress(id);
     const latestFiles = latest ? await this.files.forProgressReports([latest.id]) : [];
     const plan = await this.plans.findById(t.planId);
-    const { light, overdue } = taskLight(t, now);
+    const lights = await this.lights.at(now);
+    const { light, overdue } = lights.task(t);
     const running = light !== 'none';
     const overview = leadOverview(
       assignments.map((a) => ({ unitId: a.unitId, role: a.role, status: asAssignmentStatus(a.status), progress: a.progress })),
-      { dueAt: t.dueAt, startAt: t.createdAt, now, calendar: CALENDAR },
+      { ...lights.rule, dueAt: t.dueAt, startAt: t.createdAt },
     );
     const partLight = (i: number): TrafficLight => (running ? overview.parts[i].light : 'none');
     const appraisal = appraisalLateness({

@@ -284,7 +284,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness of the API: database and Redis answer */
+        /** Readiness of the API: database and Redis answer; the working-day calendar’s next year is in */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1161,6 +1161,97 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/work-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year of the working-day calendar: holidays, 调休 working days and local rest days, and whether the year is complete */
+        get: operations["WorkCalendarController_year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-calendar/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add (or replace) and remove days; every open item’s reminders are planned again in the same transaction
+         * @description kind workday must be a weekend day, local_rest a weekday. Any bad day refuses the whole change (422 lists each).
+         */
+        post: operations["WorkCalendarController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-calendar/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the notice: the year’s holidays and 调休 working days become the notice’s, the year is complete, reminders are planned again
+         * @description Local rest days stay. Send the same text the preview read.
+         */
+        post: operations["WorkCalendarController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-calendar/notices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the State Council’s holiday notice and show the days it gives; nothing is written */
+        post: operations["WorkCalendarController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a year complete (its schedule is all in) or not */
+        put: operations["WorkCalendarController_mark"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1481,6 +1572,57 @@ export interface components {
              */
             unitId: string;
         };
+        CalendarChangeDto: {
+            /** @description days to add; a day already there is replaced */
+            add?: components["schemas"]["CalendarDayDto"][];
+            /**
+             * @description dates to remove (back to what their weekday says)
+             * @example [
+             *       "2027-10-09"
+             *     ]
+             */
+            remove?: string[];
+        };
+        CalendarChangeResponse: {
+            added: components["schemas"]["CalendarDayResponse"][];
+            removed: components["schemas"]["CalendarDayResponse"][];
+            /**
+             * @description open items whose reminders were planned again in the same transaction
+             * @example 118
+             */
+            replanned: number;
+        };
+        CalendarDayDto: {
+            /**
+             * @description YYYY-MM-DD
+             * @example 2027-02-20
+             */
+            date: string;
+            /**
+             * @description holiday 放假; workday 调休上班 (a weekend day worked); local_rest the city’s own extra rest day
+             * @example workday
+             * @enum {string}
+             */
+            kind: "holiday" | "workday" | "local_rest";
+            /** @example 春节 */
+            name: string;
+        };
+        CalendarDayResponse: {
+            /** @example 2027-02-14 */
+            date: string;
+            /**
+             * @example workday
+             * @enum {string}
+             */
+            kind: "holiday" | "workday" | "local_rest";
+            /** @example 春节 */
+            name: string;
+            /**
+             * @description chinese-days@<version> (the seed), notice (an imported notice) or admin
+             * @example notice
+             */
+            source: string;
+        };
         CalendarFeedResponse: {
             /**
              * Format: uri
@@ -1488,6 +1630,23 @@ export interface components {
              * @example https://duban.example.gov.cn/calendar/dbc_3q2vX8mKpL1nR5tY7wZ9aB4cD6eF0gH2.ics
              */
             url: string;
+        };
+        CalendarYearDto: {
+            /** @description true: the year’s schedule is all in; false: it is not (the /health warning and the supervisors’ notice start from 1 November) */
+            complete: boolean;
+        };
+        CalendarYearResponse: {
+            /**
+             * @description the year’s schedule is all in; days not listed follow their weekday
+             * @example true
+             */
+            complete: boolean;
+            /** @description the days that differ from their weekday, in date order */
+            days: components["schemas"]["CalendarDayResponse"][];
+            /** @example notice */
+            source: string | null;
+            /** @example 2027 */
+            year: number;
         };
         CommentDto: {
             /** @example 我单位已提供相关数据 */
@@ -2126,10 +2285,15 @@ export interface components {
         };
         HealthIndicatorResponse: {
             /**
-             * @description why a check is down
+             * @description why a check is down; for calendar, what is missing
              * @example connect ECONNREFUSED 127.0.0.1:6379
              */
             message?: string;
+            /**
+             * @description calendar check: the year whose working-day calendar is missing (from 1 November: next year)
+             * @example 2027
+             */
+            missingYear?: number;
             /**
              * @example up
              * @enum {string}
@@ -2607,6 +2771,55 @@ export interface components {
             unitId: string | null;
             /** @example kjj_staff */
             username: string;
+        };
+        NoticeCommitResponse: {
+            added: components["schemas"]["CalendarDayResponse"][];
+            removed: components["schemas"]["CalendarDayResponse"][];
+            /**
+             * @description open items whose reminders were planned again in the same transaction
+             * @example 118
+             */
+            replanned: number;
+            /** @example 2027 */
+            year: number;
+        };
+        NoticeDto: {
+            /**
+             * @description the text of 国务院办公厅关于XXXX年部分节假日安排的通知, as copied from the web page
+             * @example 国务院办公厅关于2027年部分节假日安排的通知
+             *     一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+             *     二、春节：2月6日（周六）至13日（周六）放假调休，共8天。2月14日（周日）上班。
+             */
+            text: string;
+            /**
+             * @description needed only when the text has no title naming the year
+             * @example 2027
+             */
+            year?: number;
+        };
+        NoticeHolidayResponse: {
+            /** @example 8 */
+            days: number;
+            /** @example 2027-02-06 */
+            from: string;
+            /** @example 春节 */
+            name: string;
+            /** @example 2027-02-13 */
+            to: string;
+            /**
+             * @description 调休 weekend days worked
+             * @example [
+             *       "2027-02-14"
+             *     ]
+             */
+            workdays: string[];
+        };
+        NoticePreviewResponse: {
+            /** @description every day read; commit stores exactly these */
+            days: components["schemas"]["CalendarDayResponse"][];
+            holidays: components["schemas"]["NoticeHolidayResponse"][];
+            /** @example 2027 */
+            year: number;
         };
         NotificationResponse: {
             /** @example 责任事项“培育高新技术企业”（武汉市2025年科技创新工作要点 第12项）将于2027年6月30日到期，请及时报送进展。 */
@@ -5610,7 +5823,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The database and Redis answer */
+            /** @description The database and Redis answer (calendar carries missingYear when next year’s working-day calendar is still missing on 1 November) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11201,6 +11414,452 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+        };
+    };
+    WorkCalendarController_year: {
+        parameters: {
+            query: {
+                /** @description the year to show */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WorkCalendarController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A day that cannot be added or removed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "invalid_calendar",
+                     *       "message": "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”",
+                     *       "errors": [
+                     *         "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    WorkCalendarController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeCommitResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The notice cannot be read safely (each problem named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "invalid_calendar",
+                     *       "message": "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”",
+                     *       "errors": [
+                     *         "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    WorkCalendarController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreviewResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The notice cannot be read safely (each problem named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "invalid_calendar",
+                     *       "message": "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”",
+                     *       "errors": [
+                     *         "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    WorkCalendarController_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An impossible year */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "invalid_calendar",
+                     *       "message": "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”",
+                     *       "errors": [
+                     *         "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
                 };
             };
         };

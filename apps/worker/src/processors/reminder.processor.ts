@@ -4,6 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { Env } from '@app/config';
 import { JobName, JOBS, parseDeliverJobData, QUEUES } from '@app/queue';
 import { DigestService } from '../reminders/digest.service';
+import { CalendarWatch } from '../reminders/calendar-watch.service';
 import { ReminderDeliveryService } from '../reminders/reminder-delivery.service';
 import { ReminderSweepService } from '../reminders/reminder-sweep.service';
 
@@ -16,6 +17,7 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
     private readonly sweeper: ReminderSweepService,
     private readonly delivery: ReminderDeliveryService,
     private readonly digests: DigestService,
+    private readonly calendarWatch: CalendarWatch,
     private readonly env: Env,
   ) {
     super();
@@ -41,8 +43,11 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
         const isLast = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         return { outcome: await this.delivery.deliver(data.reminderId, { isLast }) };
       }
-      case JOBS.digest:
-        return { sent: await this.digests.sendAll() };
+      case JOBS.digest: {
+        // The morning job also looks at next year's calendar: one notice, not one a minute.
+        const calendarNotices = await this.calendarWatch.check();
+        return { sent: await this.digests.sendAll(), calendarNotices };
+      }
       default: {
         const never: never = name;
         throw new UnrecoverableError(`no handler for job ${String(never)}`);

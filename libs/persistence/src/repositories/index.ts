@@ -20,6 +20,7 @@ import { UnitRepository } from './unit.repository';
 import { UserAdminRepository } from './user-admin.repository';
 import { UserRepository } from './user.repository';
 import { WorkbenchRepository } from './workbench.repository';
+import { WorkCalendarRepository } from './work-calendar.repository';
 
 export * from './unit.repository';
 export * from './user.repository';
@@ -45,6 +46,7 @@ export * from './directory.repository';
 export * from './file.repository';
 export * from './ack-link.repository';
 export * from './workbench.repository';
+export * from './work-calendar.repository';
 
 /** Every repository is a provider of DatabaseModule: add a new one here. */
 export const REPOSITORIES = [
@@ -70,5 +72,6 @@ export const REPOSITORIES = [
   UnitAliasRepository,
   DirectoryRepository,
   WorkbenchRepository,
+  WorkCalendarRepository,
 ];
 export type { TaskHead } from './task-row';

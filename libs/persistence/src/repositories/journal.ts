@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Db } from '../db/unit-of-work';
 import { ReminderPlanner } from './reminder-planner';
+import { WorkCalendarRepository } from './work-calendar.repository';
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
@@ -18,7 +19,8 @@ export type DomainEventType =
   | 'task.status_changed'
   | 'task.assignment_changed'
   | 'task.removed'
-  | 'plan.policy_changed';
+  | 'plan.policy_changed'
+  | 'calendar.changed';
 
 /**
  * Writes the audit trail and the domain event of a change through the caller's transaction,
@@ -29,6 +31,7 @@ export class Journal {
   constructor(
     private readonly db: Db,
     private readonly planner: ReminderPlanner,
+    private readonly calendars: WorkCalendarRepository,
   ) {}
 
   private get m(): EntityManager {
@@ -70,6 +73,16 @@ export class Journal {
     );
     const now = new Date();
     for (const t of tasks) await this.planner.recompute(t.id, now);
+    return tasks.length;
+  }
+
+  /** The working-day calendar changed: every open task of every plan is rescheduled on the new one. */
+  async calendarEvent(payload: Record<string, unknown>): Promise<number> {
+    await this.m.query(`INSERT INTO domain_events (type, task_id, payload) VALUES ('calendar.changed', NULL, $1)`, [json(payload)]);
+    const tasks: { id: string }[] = await this.m.query(`SELECT id FROM tasks WHERE status NOT IN ('completed', 'cancelled') ORDER BY id`);
+    const now = new Date();
+    const calendar = await this.calendars.current();
+    for (const t of tasks) await this.planner.recompute(t.id, now, calendar);
     return tasks.length;
   }
 }

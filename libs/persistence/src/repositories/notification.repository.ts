@@ -112,6 +112,16 @@ export class NotificationRepository extends RepositoryBase {
     return claimed.length > 0;
   }
 
+  /** One inbox notice to every active supervisor; returns how many got it. */
+  async noticeToSupervisors(subject: string, body: string, level = 'blue'): Promise<number> {
+    const rows: unknown[] = await this.m.query(
+      `INSERT INTO notifications (user_id, channel, recipient, subject, body, notice_level)
+       SELECT id, 'inbox', username, $1, $2, $3 FROM users WHERE active AND 'supervisor' = ANY(roles) RETURNING id`,
+      [subject, body, level],
+    );
+    return rows.length;
+  }
+
   /** Gives a claim back when the mail did not go out, so the retry can send it. */
   async releaseDigest(userId: string, recipient: string): Promise<void> {
     await this.m.query(`DELETE FROM notifications WHERE channel = 'digest' AND user_id = $1 AND recipient = $2`, [userId, recipient]);

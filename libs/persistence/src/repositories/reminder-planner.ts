@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   AssignmentStatus,
-  ChineseWorkCalendar,
   computeReminders,
   DEFAULT_REMINDER_POLICY,
   parsePolicy,
@@ -13,6 +12,7 @@ import {
   WorkCalendar,
 } from '@app/domain';
 import { Db } from '../db/unit-of-work';
+import { WorkCalendarRepository } from './work-calendar.repository';
 
 /** The settings the schedule depends on (from Env: ACK_WORKDAYS, DUE_TIME); a provider token. */
 export abstract class PlannerSettings {
@@ -39,22 +39,22 @@ interface TaskRow {
  */
 @Injectable()
 export class ReminderPlanner {
-  private readonly calendar: WorkCalendar = new ChineseWorkCalendar();
-
   constructor(
     private readonly db: Db,
     private readonly settings: PlannerSettings,
+    private readonly calendars: WorkCalendarRepository,
   ) {}
 
   /** Must run inside the caller's unit of work, so the change and its schedule commit together. */
-  async recompute(taskId: string, now = new Date()): Promise<{ created: number; cancelled: number }> {
+  async recompute(taskId: string, now = new Date(), calendar?: WorkCalendar): Promise<{ created: number; cancelled: number }> {
     const m = this.db.manager;
+    const cal = calendar ?? (await this.calendars.current());
     const [task] = (await m.query(
       `SELECT t.id, t.due_at, t.status, t.created_at, t.acknowledged_at, p.reminder_policy, p.progress_cycle
          FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = $1`,
       [taskId],
     )) as TaskRow[];
-    const planned = task ? this.plan(task, await this.steps(m, taskId), await this.assignments(m, taskId), now) : [];
+    const planned = task ? this.plan(task, await this.steps(m, taskId), await this.assignments(m, taskId), now, cal) : [];
     const existing = (await m.query(
       `SELECT id, key, due_at, state FROM reminders WHERE task_id = $1 AND state <> 'cancelled'`,
       [taskId],
@@ -102,7 +102,7 @@ export class ReminderPlanner {
     return { created: toInsert.length, cancelled: cancel.length };
   }
 
-  private plan(task: TaskRow, steps: StepRow[], assignments: AssignmentRow[], now: Date): PlannedReminder[] {
+  private plan(task: TaskRow, steps: StepRow[], assignments: AssignmentRow[], now: Date, calendar: WorkCalendar): PlannedReminder[] {
     const policy = task.reminder_policy ? parsePolicy(task.reminder_policy) : (DEFAULT_REMINDER_POLICY as ReminderPolicy);
     const lastProgressAt: Record<string, Date | null> = {};
     for (const a of assignments) lastProgressAt[a.unit_id] = a.last_progress_at;
@@ -117,7 +117,7 @@ export class ReminderPlanner {
           assignedAt: a.created_at,
         })),
         policy,
-        calendar: this.calendar,
+        calendar,
         acknowledgementDueWorkdays: this.settings.acknowledgementDueWorkdays,
         progressCycle: task.progress_cycle,
         lastProgressAt,
