@@ -169,6 +169,10 @@ export class Env {
   @IntSetting('LOGIN_LOCK_MINUTES', 1, 24 * 60)
   LOGIN_LOCK_MINUTES = 15;
 
+  /** Password attempts (logins, refreshes, the /queues dashboard) one address may make per minute. */
+  @IntSetting('AUTH_RATE_LIMIT', 1, 10000)
+  AUTH_RATE_LIMIT = 30;
+
   /** Seconds a computed report may be served again while no write has committed (0 turns it off). */
   @IntSetting('REPORT_CACHE_SECONDS', 0, 300)
   REPORT_CACHE_SECONDS = 10;

@@ -1,34 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyPassword } from '@app/persistence';
+import { TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyUserPassword } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { LoginLockout } from './login-lockout.service';
+import { AuthRateLimit } from './auth-rate-limit';
 import { ACCESS_TOKEN_TTL_S, newApiToken, newRefreshToken, REFRESH_TOKEN_TTL_MS, sha256 } from './tokens';
 
-// Verifying against a fixed hash when the user does not exist keeps the timing the same.
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2Zb7bhWGo6Y4eBQ3uwb2Cq4QJVg0YBv2Zq0a1mHkQ2Y';
-
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly users: UserRepository,
     private readonly tokens: TokenRepository,
     private readonly uow: UnitOfWork,
     private readonly jwt: JwtService,
     private readonly lockout: LoginLockout,
+    private readonly rateLimit: AuthRateLimit,
   ) {}
 
-  async login(username: string, password: string) {
+  onModuleInit() {
+    // Makes the unknown-username hash now, so that not even the first such login is quicker.
+    void verifyUserPassword(null, '');
+  }
+
+  async login(username: string, password: string, address: string) {
+    return this.issue(await this.checkPassword(username, password, address), randomUUID());
+  }
+
+  /**
+   * The one password check of every credential entry (logins, the /queues dashboard): rate limit per
+   * address, lock-out, the same time for unknown usernames; null for a wrong username or password.
+   */
+  async checkPassword(username: string, password: string, address: string): Promise<UserEntity> {
+    await this.rateLimit.hit(address);
     await this.lockout.assertNotLocked(username);
     const user = await this.users.findActiveByUsername(username);
-    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok) {
+    if (!(await verifyUserPassword(user?.passwordHash, password)) || !user) {
       await this.lockout.recordFailure(username);
       throw new UnauthorizedException('wrong username or password');
     }
     await this.lockout.clear(username);
-    return this.issue(user, randomUUID());
+    return user;
   }
 
   /** Rotates the refresh token; presenting a spent one revokes its whole family (token theft). */
