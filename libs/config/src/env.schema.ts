@@ -41,6 +41,13 @@ function BoolSetting(name: string): PropertyDecorator {
 /** Any S3 setting but the region (which has a default) means files go to a bucket. */
 const wantsS3 = (o: Env) => [o.S3_BUCKET, o.S3_ENDPOINT, o.S3_ACCESS_KEY_ID, o.S3_SECRET_ACCESS_KEY].some((v) => v !== undefined);
 
+/** Printed in this source, so anyone can sign with it: refused when NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'duban-development-secret-change-me';
+/** The shortest JWT_SECRET a production deployment accepts (32 random characters). */
+export const PRODUCTION_SECRET_MIN = 32;
+/** Settings whose value must never be echoed in an error message. */
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL']);
+
 /** Every setting Duban reads. Nothing outside libs/config touches process.env. */
 export class Env {
   @IntSetting('PORT', 1, 65535)
@@ -74,10 +81,15 @@ export class Env {
   @IsString()
   MAIL_FROM = 'Duban 督办 <duban@localhost>';
 
+  /** `production` turns on the checks for known and short secrets (see productionProblem). */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
-  JWT_SECRET = 'duban-development-secret-change-me';
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
   @IsOptional()
   @IsString()
@@ -221,7 +233,7 @@ function describe(errors: ValidationError[], source: Record<string, unknown>): s
   return errors
     .map((e) => {
       const why = Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`;
-      return `${why} (got ${JSON.stringify(source[e.property])})`;
+      return SECRET_SETTINGS.has(e.property) ? why : `${why} (got ${JSON.stringify(source[e.property])})`;
     })
     .join('; ');
 }
@@ -233,7 +245,24 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   const env = plainToInstance(Env, source, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${describe(errors, source)}`);
+  const problem = productionProblem(env);
+  if (problem) throw new ConfigError(`Invalid configuration: ${problem}`);
   return env;
+}
+
+/**
+ * A production deployment must not run on a secret anyone can read in this source (or guess): with
+ * it, anyone signs an admin's access token and forges acknowledgement links and CSRF tokens.
+ */
+function productionProblem(env: Env): string | null {
+  if (env.NODE_ENV !== 'production') return null;
+  if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    return 'JWT_SECRET is the development default, which is public; set your own random secret of at least 32 characters (NODE_ENV=production)';
+  }
+  if (env.JWT_SECRET.length < PRODUCTION_SECRET_MIN) {
+    return `JWT_SECRET must be at least ${PRODUCTION_SECRET_MIN} characters when NODE_ENV=production (e.g. openssl rand -base64 48)`;
+  }
+  return null;
 }
 
 /** The validated settings of this process. */
