@@ -181,6 +181,14 @@ export class Env {
   @IntSetting('LOGIN_LOCK_MINUTES', 1, 24 * 60)
   LOGIN_LOCK_MINUTES = 15;
 
+  /**
+   * Webhook hosts (names or IP addresses, comma-separated) that may resolve to loopback, private or
+   * link-local addresses, e.g. a robot relay inside the office network. Everything else must be public.
+   */
+  @IsOptional()
+  @IsString()
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
   /** Password attempts (logins, refreshes, the /queues dashboard) one address may make per minute. */
   @IntSetting('AUTH_RATE_LIMIT', 1, 10000)
   AUTH_RATE_LIMIT = 30;
