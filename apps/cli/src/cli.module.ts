@@ -8,9 +8,10 @@ import { DirectoryExportCommand, DirectoryImportCommand } from './commands/direc
 import { ImportCommand } from './commands/import.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { UserCreateCommand } from './commands/user-create.command';
+import { RevokeSessionsCommand } from './commands/revoke-sessions.command';
 
 @Module({
   imports: [AppConfigModule, StorageModule],
-  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand, DirectoryImportCommand, DirectoryExportCommand],
+  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand, DirectoryImportCommand, DirectoryExportCommand, RevokeSessionsCommand],
 })
 export class CliModule {}

@@ -3,3 +3,4 @@ export * from './imports/plan-import.service';
 export * from './imports/import-units';
 export * from './directory/directory-import.service';
 export * from './directory/directory-file';
+export * from './users/session-revoker';

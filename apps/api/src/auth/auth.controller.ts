@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError, ApiErrors } from '../common/api-docs';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
-import { CreateApiTokenDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ChangePasswordDto, CreateApiTokenDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { ApiTokenResponse, CreatedApiTokenResponse, MeResponse } from './auth.response';
 import { AuthService } from './auth.service';
 import { AuthRateLimitGuard, clientAddress } from './auth-rate-limit';
@@ -56,16 +56,31 @@ export class AuthController {
 
   @Post('me/tokens')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create a personal read-only API token (shown once) for reporting integrations' })
+  @ApiOperation({ summary: 'Create a personal read-only API token (shown once) for reporting integrations; expiresInDays makes it stop working after that many days' })
   @ApiCreatedResponse({ type: CreatedApiTokenResponse, description: 'The token with its secret, shown only now' })
   @ApiErrors(400, 401, 403)
   createToken(@CurrentUser() user: AuthUser, @Body() dto: CreateApiTokenDto) {
-    return this.auth.createApiToken(user.id, dto.name);
+    return this.auth.createApiToken(user.id, dto.name, dto.expiresInDays);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change my password; every session of mine ends (refresh tokens revoked, access tokens refused): log in again',
+    description: 'The current password is checked like a login (lock-out and rate limit). Personal API tokens stay valid.',
+  })
+  @ApiNoContentResponse({ description: 'Changed; log in again with the new password' })
+  @ApiErrors(400, 403)
+  @ApiError(401, 'Not logged in, or the current password is wrong', { statusCode: 401, message: 'wrong username or password', error: 'Unauthorized' })
+  @ApiError(429)
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<void> {
+    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword, clientAddress(req));
   }
 
   @Get('me/tokens')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'My personal API tokens that are not revoked, newest first (never the secrets)' })
+  @ApiOperation({ summary: 'My personal API tokens that still work (not revoked, not expired), newest first, with their last use (never the secrets)' })
   @ApiOkResponse({ type: [ApiTokenResponse] })
   @ApiErrors(401)
   listTokens(@CurrentUser() user: AuthUser) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyUserPassword } from '@app/persistence';
+import { hashPassword, Journal, TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyUserPassword } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { LoginLockout } from './login-lockout.service';
 import { AuthRateLimit } from './auth-rate-limit';
@@ -16,6 +16,7 @@ export class AuthService implements OnModuleInit {
     private readonly jwt: JwtService,
     private readonly lockout: LoginLockout,
     private readonly rateLimit: AuthRateLimit,
+    private readonly journal: Journal,
   ) {}
 
   onModuleInit() {
@@ -63,7 +64,8 @@ export class AuthService implements OnModuleInit {
   }
 
   private async issue(user: UserEntity, familyId: string) {
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username }, { expiresIn: ACCESS_TOKEN_TTL_S });
+    // ep: the user's session epoch; raising it (password change, sessions revoked) ends this token.
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, ep: user.sessionEpoch }, { expiresIn: ACCESS_TOKEN_TTL_S });
     const refreshToken = newRefreshToken();
     await this.tokens.insertRefreshToken({
       userId: user.id,
@@ -94,25 +96,42 @@ export class AuthService implements OnModuleInit {
       void this.tokens.touchApiToken(token.id).catch(() => undefined);
       return toAuthUser(user, token.scope === 'read' ? 'read' : 'full');
     }
-    let payload: { sub: string };
+    let payload: { sub: string; ep?: number };
     try {
       payload = await this.jwt.verifyAsync(bearer);
     } catch {
       return null;
     }
     const user = await this.users.findActiveById(payload.sub);
-    return user ? toAuthUser(user, 'full') : null;
+    return user && (payload.ep ?? 0) === user.sessionEpoch ? toAuthUser(user, 'full') : null;
   }
 
-  async createApiToken(userId: string, name: string) {
+  /**
+   * A user changes their own password (the current one checked like a login); every session of theirs
+   * ends, this one included: refresh tokens are revoked and access tokens stop working. API tokens stay.
+   */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string, address: string): Promise<void> {
+    await this.checkPassword(user.username, currentPassword, address);
+    const passwordHash = await hashPassword(newPassword);
+    await this.uow.run(async () => {
+      await this.users.setPasswordHash(user.id, passwordHash);
+      const revoked = await this.tokens.revokeSessions(user.id, { apiTokens: false });
+      await this.journal.audit({ id: user.id, name: user.username }, 'user.password_changed', { type: 'user', id: user.id }, null, {
+        refreshTokensRevoked: revoked.refreshTokens,
+      });
+    });
+  }
+
+  async createApiToken(userId: string, name: string, expiresInDays?: number) {
     const token = newApiToken();
-    const row = await this.tokens.insertApiToken({ userId, name, tokenHash: sha256(token), scope: 'read' });
-    return { id: row.id, name, scope: row.scope, token, createdAt: row.createdAt };
+    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+    const row = await this.tokens.insertApiToken({ userId, name, tokenHash: sha256(token), scope: 'read', expiresAt });
+    return { id: row.id, name, scope: row.scope, token, createdAt: row.createdAt, expiresAt: row.expiresAt };
   }
 
   async listApiTokens(userId: string) {
     const rows = await this.tokens.liveApiTokens(userId);
-    return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt }));
+    return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt, expiresAt: r.expiresAt }));
   }
 
   async revokeApiToken(userId: string, id: string): Promise<boolean> {
