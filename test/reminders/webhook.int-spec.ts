@@ -23,7 +23,8 @@ describe('unit webhooks and personal preferences', () => {
 
   beforeAll(async () => {
     robot = await startRobot();
-    rig = await ReminderRig.start();
+    // The robot is on loopback, which only an allowed host may be (see test/security/webhook-targets).
+    rig = await ReminderRig.start({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     await rig.setPolicy([{ offset: 'PT0S', kind: 'remind', audience: 'lead', channels: ['webhook', 'inbox'] }]);
     await rig.startWorker();
   });

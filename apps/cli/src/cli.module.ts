@@ -9,9 +9,22 @@ import { ImportCommand } from './commands/import.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { UserCreateCommand } from './commands/user-create.command';
 import { CALENDAR_COMMANDS } from './commands/calendar.command';
+import { RevokeSessionsCommand } from './commands/revoke-sessions.command';
 
 @Module({
   imports: [AppConfigModule, StorageModule],
-  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand, DirectoryImportCommand, DirectoryExportCommand, ...CALENDAR_COMMANDS],
+  providers: [
+    CliDatabase,
+    MigrateCommand,
+    DemoCommand,
+    ImportCommand,
+    UserCreateCommand,
+    BackupCommand,
+    RestoreCommand,
+    DirectoryImportCommand,
+    DirectoryExportCommand,
+    RevokeSessionsCommand,
+    ...CALENDAR_COMMANDS,
+  ],
 })
 export class CliModule {}

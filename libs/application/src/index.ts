@@ -4,3 +4,4 @@ export * from './imports/import-units';
 export * from './directory/directory-import.service';
 export * from './directory/directory-file';
 export * from './calendar/work-calendar.service';
+export * from './users/session-revoker';

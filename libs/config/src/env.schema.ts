@@ -41,6 +41,13 @@ function BoolSetting(name: string): PropertyDecorator {
 /** Any S3 setting but the region (which has a default) means files go to a bucket. */
 const wantsS3 = (o: Env) => [o.S3_BUCKET, o.S3_ENDPOINT, o.S3_ACCESS_KEY_ID, o.S3_SECRET_ACCESS_KEY].some((v) => v !== undefined);
 
+/** Printed in this source, so anyone can sign with it: refused when NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'duban-development-secret-change-me';
+/** The shortest JWT_SECRET a production deployment accepts (32 random characters). */
+export const PRODUCTION_SECRET_MIN = 32;
+/** Settings whose value must never be echoed in an error message. */
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL']);
+
 /** Every setting Duban reads. Nothing outside libs/config touches process.env. */
 export class Env {
   @IntSetting('PORT', 1, 65535)
@@ -74,10 +81,15 @@ export class Env {
   @IsString()
   MAIL_FROM = 'Duban 督办 <duban@localhost>';
 
+  /** `production` turns on the checks for known and short secrets (see productionProblem). */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
-  JWT_SECRET = 'duban-development-secret-change-me';
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
   @IsOptional()
   @IsString()
@@ -169,6 +181,18 @@ export class Env {
   @IntSetting('LOGIN_LOCK_MINUTES', 1, 24 * 60)
   LOGIN_LOCK_MINUTES = 15;
 
+  /**
+   * Webhook hosts (names or IP addresses, comma-separated) that may resolve to loopback, private or
+   * link-local addresses, e.g. a robot relay inside the office network. Everything else must be public.
+   */
+  @IsOptional()
+  @IsString()
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
+  /** Password attempts (logins, refreshes, the /queues dashboard) one address may make per minute. */
+  @IntSetting('AUTH_RATE_LIMIT', 1, 10000)
+  AUTH_RATE_LIMIT = 30;
+
   /** Seconds a computed report may be served again while no write has committed (0 turns it off). */
   @IntSetting('REPORT_CACHE_SECONDS', 0, 300)
   REPORT_CACHE_SECONDS = 10;
@@ -217,7 +241,7 @@ function describe(errors: ValidationError[], source: Record<string, unknown>): s
   return errors
     .map((e) => {
       const why = Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`;
-      return `${why} (got ${JSON.stringify(source[e.property])})`;
+      return SECRET_SETTINGS.has(e.property) ? why : `${why} (got ${JSON.stringify(source[e.property])})`;
     })
     .join('; ');
 }
@@ -231,7 +255,24 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${describe(errors, source)}`);
   // Links in mail must reach this server: without PUBLIC_URL, that is the port it listens on.
   if (source.PUBLIC_URL === undefined) env.PUBLIC_URL = `http://localhost:${env.PORT}`;
+  const problem = productionProblem(env);
+  if (problem) throw new ConfigError(`Invalid configuration: ${problem}`);
   return env;
+}
+
+/**
+ * A production deployment must not run on a secret anyone can read in this source (or guess): with
+ * it, anyone signs an admin's access token and forges acknowledgement links and CSRF tokens.
+ */
+function productionProblem(env: Env): string | null {
+  if (env.NODE_ENV !== 'production') return null;
+  if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    return 'JWT_SECRET is the development default, which is public; set your own random secret of at least 32 characters (NODE_ENV=production)';
+  }
+  if (env.JWT_SECRET.length < PRODUCTION_SECRET_MIN) {
+    return `JWT_SECRET must be at least ${PRODUCTION_SECRET_MIN} characters when NODE_ENV=production (e.g. openssl rand -base64 48)`;
+  }
+  return null;
 }
 
 /** The validated settings of this process. */

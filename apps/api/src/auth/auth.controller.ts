@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError, ApiErrors } from '../common/api-docs';
 import { AuthUser, CurrentUser, Public } from '../common/current-user';
-import { CreateApiTokenDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ChangePasswordDto, CreateApiTokenDto, LoginDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { ApiTokenResponse, CreatedApiTokenResponse, MeResponse } from './auth.response';
 import { AuthService } from './auth.service';
+import { AuthRateLimitGuard, clientAddress } from './auth-rate-limit';
 
 @ApiTags('auth')
 @Controller()
@@ -13,23 +14,22 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Log in; returns a 15-minute access token and a rotating refresh token',
-    description: 'Repeated wrong passwords for a username lock it for LOGIN_LOCK_MINUTES (429); more than 30 requests a minute from one address are refused (429).',
+    description: 'Repeated wrong passwords for a username lock it for LOGIN_LOCK_MINUTES (429); more than AUTH_RATE_LIMIT (30) attempts a minute from one address are refused (429 with Retry-After).',
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiErrors(400)
   @ApiError(401, 'Wrong username or password', { statusCode: 401, message: 'wrong username or password', error: 'Unauthorized' })
   @ApiError(429)
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Req() req: Request) {
+    return this.auth.login(dto.username, dto.password, clientAddress(req));
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; a reused refresh token revokes the login' })
@@ -56,16 +56,31 @@ export class AuthController {
 
   @Post('me/tokens')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create a personal read-only API token (shown once) for reporting integrations' })
+  @ApiOperation({ summary: 'Create a personal read-only API token (shown once) for reporting integrations; expiresInDays makes it stop working after that many days' })
   @ApiCreatedResponse({ type: CreatedApiTokenResponse, description: 'The token with its secret, shown only now' })
   @ApiErrors(400, 401, 403)
   createToken(@CurrentUser() user: AuthUser, @Body() dto: CreateApiTokenDto) {
-    return this.auth.createApiToken(user.id, dto.name);
+    return this.auth.createApiToken(user.id, dto.name, dto.expiresInDays);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change my password; every session of mine ends (refresh tokens revoked, access tokens refused): log in again',
+    description: 'The current password is checked like a login (lock-out and rate limit). Personal API tokens stay valid.',
+  })
+  @ApiNoContentResponse({ description: 'Changed; log in again with the new password' })
+  @ApiErrors(400, 403)
+  @ApiError(401, 'Not logged in, or the current password is wrong', { statusCode: 401, message: 'wrong username or password', error: 'Unauthorized' })
+  @ApiError(429)
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<void> {
+    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword, clientAddress(req));
   }
 
   @Get('me/tokens')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'My personal API tokens that are not revoked, newest first (never the secrets)' })
+  @ApiOperation({ summary: 'My personal API tokens that still work (not revoked, not expired), newest first, with their last use (never the secrets)' })
   @ApiOkResponse({ type: [ApiTokenResponse] })
   @ApiErrors(401)
   listTokens(@CurrentUser() user: AuthUser) {

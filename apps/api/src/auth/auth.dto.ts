@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'supervisor' })
@@ -40,4 +40,25 @@ export class CreateApiTokenDto {
   @IsOptional()
   @IsIn(['read'])
   scope?: 'read';
+
+  @ApiProperty({ required: false, minimum: 1, maximum: 3650, description: 'days until the token stops working; omitted: until revoked', example: 90 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  expiresInDays?: number;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ example: 'duban-demo' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 8, example: 'a-new-long-password' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  newPassword: string;
 }

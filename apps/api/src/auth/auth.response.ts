@@ -18,6 +18,7 @@ export class ApiTokenResponse {
   @ApiProperty({ enum: ['read'], example: 'read' }) scope: string;
   @ApiProperty({ format: 'date-time', example: EXAMPLE.createdAt }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: EXAMPLE.updatedAt }) lastUsedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: until revoked', example: null }) expiresAt: Date | null;
 }
 
 export class CreatedApiTokenResponse {
@@ -25,6 +26,7 @@ export class CreatedApiTokenResponse {
   @ApiProperty({ example: 'weekly report export' }) name: string;
   @ApiProperty({ enum: ['read'], example: 'read' }) scope: string;
   @ApiProperty({ description: 'the secret: shown this once, send it as a Bearer token', example: 'dbn_9fQm2xL7cV4tR8wZ1yK6pH3sD5aJ0bN' }) token: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: until revoked', example: null }) expiresAt: Date | null;
   @ApiProperty({ format: 'date-time', example: EXAMPLE.createdAt }) createdAt: Date;
 }
 

@@ -1,34 +1,47 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyPassword } from '@app/persistence';
+import { hashPassword, Journal, TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyUserPassword } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { LoginLockout } from './login-lockout.service';
+import { AuthRateLimit } from './auth-rate-limit';
 import { ACCESS_TOKEN_TTL_S, newApiToken, newRefreshToken, REFRESH_TOKEN_TTL_MS, sha256 } from './tokens';
 
-// Verifying against a fixed hash when the user does not exist keeps the timing the same.
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2Zb7bhWGo6Y4eBQ3uwb2Cq4QJVg0YBv2Zq0a1mHkQ2Y';
-
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly users: UserRepository,
     private readonly tokens: TokenRepository,
     private readonly uow: UnitOfWork,
     private readonly jwt: JwtService,
     private readonly lockout: LoginLockout,
+    private readonly rateLimit: AuthRateLimit,
+    private readonly journal: Journal,
   ) {}
 
-  async login(username: string, password: string) {
+  onModuleInit() {
+    // Makes the unknown-username hash now, so that not even the first such login is quicker.
+    void verifyUserPassword(null, '');
+  }
+
+  async login(username: string, password: string, address: string) {
+    return this.issue(await this.checkPassword(username, password, address), randomUUID());
+  }
+
+  /**
+   * The one password check of every credential entry (logins, the /queues dashboard): rate limit per
+   * address, lock-out, the same time for unknown usernames; null for a wrong username or password.
+   */
+  async checkPassword(username: string, password: string, address: string): Promise<UserEntity> {
+    await this.rateLimit.hit(address);
     await this.lockout.assertNotLocked(username);
     const user = await this.users.findActiveByUsername(username);
-    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok) {
+    if (!(await verifyUserPassword(user?.passwordHash, password)) || !user) {
       await this.lockout.recordFailure(username);
       throw new UnauthorizedException('wrong username or password');
     }
     await this.lockout.clear(username);
-    return this.issue(user, randomUUID());
+    return user;
   }
 
   /** Rotates the refresh token; presenting a spent one revokes its whole family (token theft). */
@@ -51,7 +64,8 @@ export class AuthService {
   }
 
   private async issue(user: UserEntity, familyId: string) {
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username }, { expiresIn: ACCESS_TOKEN_TTL_S });
+    // ep: the user's session epoch; raising it (password change, sessions revoked) ends this token.
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, ep: user.sessionEpoch }, { expiresIn: ACCESS_TOKEN_TTL_S });
     const refreshToken = newRefreshToken();
     await this.tokens.insertRefreshToken({
       userId: user.id,
@@ -82,25 +96,42 @@ export class AuthService {
       void this.tokens.touchApiToken(token.id).catch(() => undefined);
       return toAuthUser(user, token.scope === 'read' ? 'read' : 'full');
     }
-    let payload: { sub: string };
+    let payload: { sub: string; ep?: number };
     try {
       payload = await this.jwt.verifyAsync(bearer);
     } catch {
       return null;
     }
     const user = await this.users.findActiveById(payload.sub);
-    return user ? toAuthUser(user, 'full') : null;
+    return user && (payload.ep ?? 0) === user.sessionEpoch ? toAuthUser(user, 'full') : null;
   }
 
-  async createApiToken(userId: string, name: string) {
+  /**
+   * A user changes their own password (the current one checked like a login); every session of theirs
+   * ends, this one included: refresh tokens are revoked and access tokens stop working. API tokens stay.
+   */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string, address: string): Promise<void> {
+    await this.checkPassword(user.username, currentPassword, address);
+    const passwordHash = await hashPassword(newPassword);
+    await this.uow.run(async () => {
+      await this.users.setPasswordHash(user.id, passwordHash);
+      const revoked = await this.tokens.revokeSessions(user.id, { apiTokens: false });
+      await this.journal.audit({ id: user.id, name: user.username }, 'user.password_changed', { type: 'user', id: user.id }, null, {
+        refreshTokensRevoked: revoked.refreshTokens,
+      });
+    });
+  }
+
+  async createApiToken(userId: string, name: string, expiresInDays?: number) {
     const token = newApiToken();
-    const row = await this.tokens.insertApiToken({ userId, name, tokenHash: sha256(token), scope: 'read' });
-    return { id: row.id, name, scope: row.scope, token, createdAt: row.createdAt };
+    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+    const row = await this.tokens.insertApiToken({ userId, name, tokenHash: sha256(token), scope: 'read', expiresAt });
+    return { id: row.id, name, scope: row.scope, token, createdAt: row.createdAt, expiresAt: row.expiresAt };
   }
 
   async listApiTokens(userId: string) {
     const rows = await this.tokens.liveApiTokens(userId);
-    return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt }));
+    return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt, expiresAt: r.expiresAt }));
   }
 
   async revokeApiToken(userId: string, id: string): Promise<boolean> {

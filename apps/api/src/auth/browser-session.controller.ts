@@ -1,5 +1,4 @@
 import { Body, Controller, ForbiddenException, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Env } from '@app/config';
@@ -8,6 +7,7 @@ import { Public } from '../common/current-user';
 import { LoginDto } from './auth.dto';
 import { SessionTokenResponse } from './auth.response';
 import { AuthService } from './auth.service';
+import { AuthRateLimitGuard, clientAddress } from './auth-rate-limit';
 import {
   clearSessionCookies,
   CSRF_COOKIE,
@@ -32,7 +32,6 @@ const CSRF_DOC = {
  */
 @ApiTags('auth')
 @Public()
-@UseGuards(ThrottlerGuard)
 @Controller('auth/session')
 export class BrowserSessionController {
   constructor(
@@ -51,13 +50,14 @@ export class BrowserSessionController {
   @ApiError(401, 'Wrong username or password', { statusCode: 401, message: 'wrong username or password', error: 'Unauthorized' })
   @ApiError(429)
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionTokenResponse> {
-    const tokens = await this.auth.login(dto.username, dto.password);
+    const tokens = await this.auth.login(dto.username, dto.password, clientAddress(req));
     const familyId = await this.auth.refreshFamily(tokens.refreshToken);
     setSessionCookies(req, res, this.env.PUBLIC_URL, tokens.refreshToken, csrfFor(this.env.JWT_SECRET, familyId!));
     return this.answer(tokens);
   }
 
   @Post('refresh')
+  @UseGuards(AuthRateLimitGuard)
   @HttpCode(200)
   @ApiHeader(CSRF_DOC)
   @ApiOperation({
@@ -96,6 +96,7 @@ export class BrowserSessionController {
   }
 
   @Post('logout')
+  @UseGuards(AuthRateLimitGuard)
   @HttpCode(204)
   @ApiHeader(CSRF_DOC)
   @ApiOperation({

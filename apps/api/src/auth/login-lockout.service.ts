@@ -1,7 +1,8 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { Env } from '@app/config';
 import { REDIS } from '../redis/redis.module';
+import { tooManyRequests } from '../common/too-many-requests';
 
 /**
  * Repeated wrong passwords lock a username for a while, whichever address they come from
@@ -38,14 +39,6 @@ export class LoginLockout {
 
   private locked(ttlSeconds: number) {
     const minutes = Math.max(1, Math.ceil(ttlSeconds / 60));
-    return new HttpException(
-      {
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: `too many failed logins for this username; try again in ${minutes} minute(s)`,
-        retryAfterSeconds: Math.max(1, ttlSeconds),
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    return tooManyRequests(`too many failed logins for this username; try again in ${minutes} minute(s)`, ttlSeconds);
   }
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { RowNotFoundError, StaleVersionError } from '@app/persistence';
+import { retryAfterOf } from './too-many-requests';
 
 interface PgError {
   code?: string;
@@ -50,6 +51,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     // A handler may have set another type (an .ics feed, an HTML page, a CSV export) before it threw.
     res.removeHeader('Content-Disposition');
+    const retryAfter = retryAfterOf(status, body);
+    if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
     res.status(status).type('application/json').json(body);
   }
 

@@ -52,7 +52,8 @@ export class ImportDraftService {
     await this.uow.run(async () => {
       const row = await this.imports.lockImport(id);
       if (!row) throw new NotFoundException(`import ${id} not found`);
-      if (row.createdBy !== user.id && !user.roles.includes('admin')) throw new ForbiddenException('only the supervisor who uploaded the document corrects its preview');
+      // An import belongs to its uploader: nobody else corrects it (nor commits it).
+      if (row.createdBy !== user.id) throw new ForbiddenException('only the supervisor who uploaded the document corrects its preview');
       if (row.status !== 'previewed') throw new ConflictException(`import ${id} is already ${row.status}`);
       if (row.version !== dto.version) {
         throw new ConflictException({ statusCode: 409, message: `import ${id} was corrected by someone else: reload and retry`, currentVersion: row.version });

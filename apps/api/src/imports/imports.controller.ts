@@ -86,7 +86,7 @@ export class ImportsController {
     description:
       'The edits apply in order, all or none, to the draft of the given version. A unit name mapped by hand becomes an alias ' +
       'of that unit on commit (scoped to the issuer for names such as 区发改局), so the next import resolves it. Only the ' +
-      'uploader (or an admin) corrects a preview.',
+      'uploader corrects a preview (403 for anyone else).',
   })
   @ApiOkResponse({ type: ImportDetailResponse, description: 'The import with the corrected draft and its new version' })
   @ApiErrors(400, 404)
@@ -107,10 +107,17 @@ export class ImportsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Save the previewed plan: plan, tasks, steps and unit assignments in one transaction',
-    description: 'The same document again changes nothing (kind "unchanged"); a revision applies its diff.',
+    description:
+      'Only the uploader commits an import. The same document again changes nothing (kind "unchanged"); a revision applies ' +
+      'its diff and needs a supervisor of that plan (or an admin). A new plan makes its uploader its supervisor; nothing else adds a supervisor.',
   })
   @ApiOkResponse({ type: ImportCommitResponse, description: 'The saved plan and what changed' })
   @ApiErrors(400, 404)
+  @ApiError(403, 'Not the uploader of this import, or a revision of a plan the caller does not supervise (admins may revise any plan)', {
+    statusCode: 403,
+    error: 'Forbidden',
+    message: 'only a supervisor of the plan (or an admin) applies a revised document to it',
+  })
   @ApiError(409, 'The import was already committed', { statusCode: 409, error: 'Conflict', message: `import ${EXAMPLE.importId} is already committed` })
   commit(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.imports.commit(id, user);

@@ -1,5 +1,5 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { ImportAlreadyCommittedError, ImportNotFoundError, PlanImportService } from '@app/application';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ImportAlreadyCommittedError, ImportForbiddenError, ImportNotFoundError, PlanImportService } from '@app/application';
 import { contentHash, ImportError, importDocument } from '@app/importer';
 import { FileRepository, PlanImportRepository, PlanRepository, UnitOfWork } from '@app/persistence';
 import { FilesService } from '../files/files.service';
@@ -49,15 +49,17 @@ export class ImportsService {
   async commit(id: string, user: AuthUser) {
     try {
       return await this.uow.run(async () => {
-        const result = await this.importer.commit(id, { id: user.id, name: user.username });
+        const result = await this.importer.commit(id, { id: user.id, name: user.username }, { userId: user.id, admin: user.roles.includes('admin') });
         if (result.kind !== 'unchanged') await this.fileRows.attachImportSource(id, result.planId);
-        // Whoever imports a plan supervises it until an admin says otherwise.
-        if (user.roles.includes('supervisor')) await this.plans.addSupervisor(result.planId, user.id);
+        // Whoever creates a plan supervises it until an admin says otherwise; a revision or the
+        // same document again makes nobody a supervisor.
+        if (result.kind === 'new' && user.roles.includes('supervisor')) await this.plans.addSupervisor(result.planId, user.id);
         return result;
       });
     } catch (e) {
       if (e instanceof ImportNotFoundError) throw new NotFoundException(e.message);
       if (e instanceof ImportAlreadyCommittedError) throw new ConflictException(e.message);
+      if (e instanceof ImportForbiddenError) throw new ForbiddenException(e.message);
       throw e;
     }
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Put } fro
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { WEBHOOK_FORMATS, WebhookFormat } from '@app/notifications';
-import { ApiErrors } from '../common/api-docs';
+import { ApiError, ApiErrors } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UnitWebhookResponse } from '../units/units.response';
 import { PreferencesResponse } from './notifications.response';
@@ -55,10 +55,20 @@ export class NotificationSettingsController {
   @HttpCode(200)
   @ApiOperation({
     summary: "Set a unit's chat-robot webhook for reminders (admin, or the unit's own head)",
-    description: 'Reminders whose policy step lists the webhook channel are posted there in the robot’s message shape.',
+    description:
+      'Reminders whose policy step lists the webhook channel are posted there in the robot’s message shape. The host must resolve ' +
+      'to public addresses only (loopback, private, link-local and metadata addresses are refused, here and again at each send) ' +
+      'unless it is listed in WEBHOOK_ALLOWED_HOSTS.',
   })
   @ApiOkResponse({ type: UnitWebhookResponse, description: 'Whether a webhook is set and its format (the URL is not echoed)' })
   @ApiErrors(400, 403, 404)
+  @ApiError(422, 'The URL resolves to a loopback, private, link-local or reserved address, has credentials, or cannot be resolved', {
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    code: 'webhook_target_refused',
+    message: 'Webhook 主机 169.254.169.254 指向本机、内网或保留地址（169.254.169.254），不能作为机器人地址；如确需使用，请由管理员将其加入 WEBHOOK_ALLOWED_HOSTS',
+    field: 'url',
+  })
   setWebhook(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UnitWebhookDto) {
     return this.notifications.setUnitWebhook(user, id, dto);
   }

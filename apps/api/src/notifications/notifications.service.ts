@@ -1,4 +1,6 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Env } from '@app/config';
+import { checkWebhookTarget, WebhookTargetError, webhookRules } from '@app/notifications';
 import { Journal, NotificationRepository, UnitAdminRepository, UnitOfWork, UserRepository } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
 import { page, PageQuery } from '../common/pagination';
@@ -12,6 +14,7 @@ export class NotificationsService {
     private readonly units: UnitAdminRepository,
     private readonly journal: Journal,
     private readonly uow: UnitOfWork,
+    private readonly env: Env,
   ) {}
 
   async inbox(user: AuthUser, q: PageQuery & { unread?: boolean; level?: string }) {
@@ -49,6 +52,7 @@ export class NotificationsService {
     const ownHead = hasRole(user, 'unit_head') && user.unitId === id;
     if (!hasRole(user, 'admin') && !ownHead) throw new ForbiddenException("only an admin or the unit's head may set its webhook");
     const webhook = dto.url === null ? null : { url: dto.url, format: dto.format ?? 'json' };
+    if (webhook) await this.assertPublicTarget(webhook.url);
     await this.uow.run(async () => {
       await this.units.setWebhook(id, webhook);
       // The URL may carry the robot's key: the audit keeps only that a webhook was set and its format.
@@ -56,5 +60,15 @@ export class NotificationsService {
       await this.journal.audit({ id: user.id, name: user.username }, 'unit.webhook_changed', { type: 'unit', id }, redact(unit.webhook), redact(webhook));
     });
     return { unitId: id, webhook: webhook ? { format: webhook.format, set: true } : null };
+  }
+
+  /** Refuses a robot on loopback, private, link-local or metadata addresses (the worker checks again at send). */
+  private async assertPublicTarget(url: string): Promise<void> {
+    try {
+      await checkWebhookTarget(url, webhookRules(this.env.WEBHOOK_ALLOWED_HOSTS));
+    } catch (e) {
+      if (!(e instanceof WebhookTargetError)) throw e;
+      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'webhook_target_refused', message: e.message, field: 'url' });
+    }
   }
 }

@@ -1,9 +1,13 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DEFAULT_REMINDER_POLICY, progressCycleError, validatePolicy } from '@app/domain';
+import { redactUrls } from '@app/notifications';
 import { Journal, PlanRepository, ReminderAdminRepository, ReminderRepository, TaskRepository, UnitOfWork } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
 import { page, PageQuery } from '../common/pagination';
 import { ReminderEnqueuer } from './reminder-enqueuer';
+
+/** Repository rows are loosely typed: a text column, every URL in it shown by its host only. */
+const redacted = (value: unknown) => redactUrls(typeof value === 'string' ? value : null);
 
 @Injectable()
 export class RemindersService {
@@ -76,15 +80,17 @@ export class RemindersService {
     const planId = await this.tasks.planIdOf(taskId);
     if (!planId) throw new NotFoundException(`task ${taskId} not found`);
     await this.assertSupervises(user, planId, false);
-    const schedule = await this.admin.schedule(taskId);
-    const deliveries = await this.admin.deliveries(taskId);
+    // A robot's URL may hold its key: recipients and errors show its host only (also for rows
+    // recorded before the worker stored hosts).
+    const schedule = (await this.admin.schedule(taskId)).map((r) => ({ ...r, lastError: redacted(r.lastError) }));
+    const deliveries = (await this.admin.deliveries(taskId)).map((d) => ({ ...d, recipient: redacted(d.recipient) }));
     return { taskId, schedule, deliveries };
   }
 
   async failed(user: AuthUser, q: PageQuery) {
     const supervisorId = hasRole(user, 'admin', 'leader') ? null : user.id;
     const { rows, total } = await this.admin.failed({ supervisorId, offset: (q.page - 1) * q.limit, limit: q.limit });
-    return page(rows, total, q);
+    return page(rows.map((r) => ({ ...r, lastError: redacted(r.lastError) })), total, q);
   }
 
   async retry(user: AuthUser, id: string) {

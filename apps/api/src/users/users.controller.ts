@@ -6,7 +6,7 @@ import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { Idempotency, idempotencyKey } from '../common/idempotency';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './users.dto';
-import { UserResponse } from './users.response';
+import { RevokedSessionsResponse, UserResponse } from './users.response';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -48,11 +48,23 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a user: name, email, password, unit, roles, active (admin)' })
+  @ApiOperation({ summary: 'Change a user: name, email, password, unit, roles, active (admin); a new password ends the user\'s logins' })
   @ApiOkResponse({ type: UserResponse, description: 'The user after the change' })
   @ApiErrors(400, 404, 409)
   update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(user, id, dto);
+  }
+
+  @Post(':id/sessions/revoke')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'End every session of a user (admin): access tokens are refused at once, refresh tokens and personal API tokens revoked',
+    description: 'For a lost phone or a leaked password. The user logs in again; the CLI does the same: npm run cli -- revoke-sessions <username>.',
+  })
+  @ApiOkResponse({ type: RevokedSessionsResponse })
+  @ApiErrors(400, 404)
+  revokeSessions(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.users.revokeSessions(user, id);
   }
 
   @Delete(':id')

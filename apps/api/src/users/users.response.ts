@@ -15,3 +15,9 @@ export class UserResponse {
   @ApiProperty({ description: 'send it back with PATCH', example: 1 }) version: number;
   @ApiProperty({ format: 'date-time', example: EXAMPLE.createdAt }) createdAt: string;
 }
+
+export class RevokedSessionsResponse {
+  @ApiProperty({ format: 'uuid', example: EXAMPLE.userId }) userId: string;
+  @ApiProperty({ description: 'refresh tokens (logins) revoked', example: 3 }) refreshTokens: number;
+  @ApiProperty({ description: 'personal API tokens revoked', example: 1 }) apiTokens: number;
+}

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { hashPassword, Journal, UnitAdminRepository, UnitOfWork, UserAdminRepository, UserEntity } from '@app/persistence';
+import { SessionRevoker, SessionUserNotFoundError } from '@app/application';
+import { hashPassword, Journal, TokenRepository, UnitAdminRepository, UnitOfWork, UserAdminRepository, UserEntity } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { page } from '../common/pagination';
 import { actorOf } from '../tasks/task-gate';
@@ -30,6 +31,8 @@ export class UsersService {
     private readonly units: UnitAdminRepository,
     private readonly journal: Journal,
     private readonly uow: UnitOfWork,
+    private readonly tokens: TokenRepository,
+    private readonly sessions: SessionRevoker,
   ) {}
 
   async list(q: UserQuery) {
@@ -78,9 +81,22 @@ export class UsersService {
       for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(patch, { [k]: v });
       if (password) patch.passwordHash = await hashPassword(password);
       const after = await this.users.update(id, version, { ...patch, version: () => 'version + 1' });
+      // A password reset ends the user's logins: refresh tokens revoked, access tokens refused.
+      if (password) await this.tokens.revokeSessions(id, { apiTokens: false });
       await this.journal.audit(actorOf(actor), 'user.updated', { type: 'user', id }, snapshot(before), { ...snapshot(after), passwordChanged: !!password });
       return toDto(after);
     });
+  }
+
+  /** Ends every session of the user: access tokens, refresh tokens and personal API tokens. */
+  async revokeSessions(actor: AuthUser, id: string) {
+    try {
+      const r = await this.sessions.revokeAll({ id }, actorOf(actor));
+      return { userId: r.userId, refreshTokens: r.refreshTokens, apiTokens: r.apiTokens };
+    } catch (e) {
+      if (e instanceof SessionUserNotFoundError) throw new NotFoundException(e.message);
+      throw e;
+    }
   }
 
   /** Users stay as the authors of reports and audit events: deleting one deactivates it. */

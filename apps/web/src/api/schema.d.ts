@@ -46,7 +46,7 @@ export interface paths {
         put?: never;
         /**
          * Log in; returns a 15-minute access token and a rotating refresh token
-         * @description Repeated wrong passwords for a username lock it for LOGIN_LOCK_MINUTES (429); more than 30 requests a minute from one address are refused (429).
+         * @description Repeated wrong passwords for a username lock it for LOGIN_LOCK_MINUTES (429); more than AUTH_RATE_LIMIT (30) attempts a minute from one address are refused (429 with Retry-After).
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -347,7 +347,7 @@ export interface paths {
         head?: never;
         /**
          * Correct the preview before commit: map or create units, fix titles, deadlines and units, drop or merge items
-         * @description The edits apply in order, all or none, to the draft of the given version. A unit name mapped by hand becomes an alias of that unit on commit (scoped to the issuer for names such as 区发改局), so the next import resolves it. Only the uploader (or an admin) corrects a preview.
+         * @description The edits apply in order, all or none, to the draft of the given version. A unit name mapped by hand becomes an alias of that unit on commit (scoped to the issuer for names such as 区发改局), so the next import resolves it. Only the uploader corrects a preview (403 for anyone else).
          */
         patch: operations["ImportsController_edit"];
         trace?: never;
@@ -363,7 +363,7 @@ export interface paths {
         put?: never;
         /**
          * Save the previewed plan: plan, tasks, steps and unit assignments in one transaction
-         * @description The same document again changes nothing (kind "unchanged"); a revision applies its diff.
+         * @description Only the uploader commits an import. The same document again changes nothing (kind "unchanged"); a revision applies its diff and needs a supervisor of that plan (or an admin). A new plan makes its uploader its supervisor; nothing else adds a supervisor.
          */
         post: operations["ImportsController_commit"];
         delete?: never;
@@ -458,6 +458,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password; every session of mine ends (refresh tokens revoked, access tokens refused): log in again
+         * @description The current password is checked like a login (lock-out and rate limit). Personal API tokens stay valid.
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/preferences": {
         parameters: {
             query?: never;
@@ -520,10 +540,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My personal API tokens that are not revoked, newest first (never the secrets) */
+        /** My personal API tokens that still work (not revoked, not expired), newest first, with their last use (never the secrets) */
         get: operations["AuthController_listTokens"];
         put?: never;
-        /** Create a personal read-only API token (shown once) for reporting integrations */
+        /** Create a personal read-only API token (shown once) for reporting integrations; expiresInDays makes it stop working after that many days */
         post: operations["AuthController_createToken"];
         delete?: never;
         options?: never;
@@ -1114,7 +1134,7 @@ export interface paths {
         get?: never;
         /**
          * Set a unit's chat-robot webhook for reminders (admin, or the unit's own head)
-         * @description Reminders whose policy step lists the webhook channel are posted there in the robot’s message shape.
+         * @description Reminders whose policy step lists the webhook channel are posted there in the robot’s message shape. The host must resolve to public addresses only (loopback, private, link-local and metadata addresses are refused, here and again at each send) unless it is listed in WEBHOOK_ALLOWED_HOSTS.
          */
         put: operations["NotificationSettingsController_setWebhook"];
         post?: never;
@@ -1157,8 +1177,28 @@ export interface paths {
         delete: operations["UsersController_remove"];
         options?: never;
         head?: never;
-        /** Change a user: name, email, password, unit, roles, active (admin) */
+        /** Change a user: name, email, password, unit, roles, active (admin); a new password ends the user's logins */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/users/{id}/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of a user (admin): access tokens are refused at once, refresh tokens and personal API tokens revoked
+         * @description For a lost phone or a leaked password. The user logs in again; the CLI does the same: npm run cli -- revoke-sessions <username>.
+         */
+        post: operations["UsersController_revokeSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/work-calendar": {
@@ -1369,6 +1409,12 @@ export interface components {
              * @example 2025-03-12T02:15:30.000Z
              */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description null: until revoked
+             * @example null
+             */
+            expiresAt: string | null;
             /**
              * Format: uuid
              * @example 4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8
@@ -1648,6 +1694,12 @@ export interface components {
             /** @example 2027 */
             year: number;
         };
+        ChangePasswordDto: {
+            /** @example duban-demo */
+            currentPassword: string;
+            /** @example a-new-long-password */
+            newPassword: string;
+        };
         CommentDto: {
             /** @example 我单位已提供相关数据 */
             body: string;
@@ -1751,6 +1803,11 @@ export interface components {
             name?: string;
         };
         CreateApiTokenDto: {
+            /**
+             * @description days until the token stops working; omitted: until revoked
+             * @example 90
+             */
+            expiresInDays?: number;
             /** @example weekly report export */
             name: string;
             /**
@@ -1766,6 +1823,12 @@ export interface components {
              * @example 2025-03-12T02:15:30.000Z
              */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description null: until revoked
+             * @example null
+             */
+            expiresAt: string | null;
             /**
              * Format: uuid
              * @example 4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8
@@ -3642,6 +3705,23 @@ export interface components {
             status: "assigned" | "acknowledged" | "in_progress" | "submitted" | "returned" | "completed" | "suspended" | "cancelled";
             /** @example 5 */
             version: number;
+        };
+        RevokedSessionsResponse: {
+            /**
+             * @description personal API tokens revoked
+             * @example 1
+             */
+            apiTokens: number;
+            /**
+             * @description refresh tokens (logins) revoked
+             * @example 3
+             */
+            refreshTokens: number;
+            /**
+             * Format: uuid
+             * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            userId: string;
         };
         SessionTokenResponse: {
             /**
@@ -6255,7 +6335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            /** @description Not the uploader of this import, or a revision of a plan the caller does not supervise (admins may revise any plan) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6264,8 +6344,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 403,
-                     *       "message": "only a supervisor of this item's plan may review",
-                     *       "error": "Forbidden"
+                     *       "error": "Forbidden",
+                     *       "message": "only a supervisor of the plan (or an admin) applies a revised document to it"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6640,6 +6720,94 @@ export interface operations {
                      *       "statusCode": 403,
                      *       "message": "only a supervisor of this item's plan may review",
                      *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; log in again with the new password */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the current password is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "wrong username or password",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: the login is locked for a while, or the address sent too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "too many failed logins; try again later",
+                     *       "error": "Too Many Requests"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10924,6 +11092,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The URL resolves to a loopback, private, link-local or reserved address, has credentials, or cannot be resolved */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "webhook_target_refused",
+                     *       "message": "Webhook 主机 169.254.169.254 指向本机、内网或保留地址（169.254.169.254），不能作为机器人地址；如确需使用，请由管理员将其加入 WEBHOOK_ALLOWED_HOSTS",
+                     *       "field": "url"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -11414,6 +11600,93 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_revokeSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -8,8 +8,11 @@ import {
   ackPageUrl,
   itemPageUrl,
   signAckToken,
+  robotHost,
   WebhookError,
   WebhookFormat,
+  webhookRules,
+  WebhookTargetRules,
 } from '@app/notifications';
 import { REMINDED_STATUSES } from '@app/domain';
 import { ClaimedReminder, DeliveryContext, Recipient, ReminderRepository } from '@app/persistence';
@@ -35,7 +38,11 @@ export class ReminderDeliveryService {
     private readonly reminders: ReminderRepository,
     @Inject(MAILER) private readonly mailer: Mailer,
     private readonly env: Env,
-  ) {}
+  ) {
+    this.webhookRules = webhookRules(env.WEBHOOK_ALLOWED_HOSTS);
+  }
+
+  private readonly webhookRules: WebhookTargetRules;
 
   /**
    * Delivers one reminder. Returns 'skipped' when the row is not ours (sent, cancelled, taken);
@@ -112,21 +119,23 @@ export class ReminderDeliveryService {
     }
     if (r.channels.includes('webhook') && ctx.unitWebhook?.url) {
       const hook = ctx.unitWebhook;
-      if (!(await this.reminders.delivered(r.id, 'webhook', hook.url))) {
+      // Recorded by host only: the rest of the URL may hold the robot's key, and supervisors read this.
+      const recipient = robotHost(hook.url);
+      if (!(await this.reminders.delivered(r.id, 'webhook', recipient))) {
         const m = this.render(r, ctx, null);
         try {
           await postWebhook(hook.url, hook.format as WebhookFormat, {
             title: m.subject,
             text: m.body,
             data: { reminderId: r.id, taskId: r.taskId, kind: r.kind, noticeLevel: r.noticeLevel, dueAt: r.dueAt },
-          });
+          }, this.webhookRules);
         } catch (e) {
           if (e instanceof WebhookError && e.permanent) permanent.push(e.message);
           else throw e;
         }
         await this.reminders.recordDelivery({
           reminderId: r.id, userId: null, unitId: r.unitId, taskId: r.taskId, channel: 'webhook',
-          recipient: hook.url, subject: m.subject, body: m.body, noticeLevel: r.noticeLevel,
+          recipient, subject: m.subject, body: m.body, noticeLevel: r.noticeLevel,
         });
       }
     }

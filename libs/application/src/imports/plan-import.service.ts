@@ -10,6 +10,7 @@ import {
   ImportEntity,
   Journal,
   PlanImportRepository,
+  PlanRepository,
   UnitAliasRepository,
   UnitOfWork,
   UnitRepository,
@@ -48,6 +49,17 @@ export interface ImportCommitResult {
 
 export class ImportNotFoundError extends Error {}
 export class ImportAlreadyCommittedError extends Error {}
+/** The caller may not commit this import (not its uploader, or not a supervisor of the plan it revises). */
+export class ImportForbiddenError extends Error {}
+
+/**
+ * Who commits through the API. An import belongs to its uploader, and a revision changes a plan,
+ * so only that plan's supervisors (or an admin) may apply one. The CLI, run by the operator, passes none.
+ */
+export interface ImportCommitter {
+  userId: string;
+  admin: boolean;
+}
 
 type Applied = Omit<ImportCommitResult, 'importId' | 'pendingUnits' | 'createdUnits' | 'learnedAliases'>;
 
@@ -67,6 +79,7 @@ export class PlanImportService {
     private readonly journal: Journal,
     private readonly uow: UnitOfWork,
     private readonly env: Env,
+    private readonly plans: PlanRepository,
   ) {}
 
   async preview(parsed: ParsedPlan, meta: { contentHash: string; fileName: string; actor: Actor }): Promise<ImportPreview> {
@@ -106,10 +119,11 @@ export class PlanImportService {
     };
   }
 
-  commit(importId: string, actor: Actor): Promise<ImportCommitResult> {
+  commit(importId: string, actor: Actor, committer?: ImportCommitter): Promise<ImportCommitResult> {
     return this.uow.run(async () => {
       const imp = await this.imports.lockImport(importId);
       if (!imp) throw new ImportNotFoundError(`import ${importId} not found`);
+      if (committer && imp.createdBy !== committer.userId) throw new ImportForbiddenError('only the supervisor who uploaded the document commits it');
       if (imp.status !== 'previewed') throw new ImportAlreadyCommittedError(`import ${importId} is already ${imp.status}`);
       // The supervisor's corrected draft when there is one, else the document as read.
       const parsed = (imp.draft ?? imp.parsed) as ParsedPlan;
@@ -120,6 +134,9 @@ export class PlanImportService {
         result = { planId: same.id, kind: 'unchanged', tasksCreated: 0, tasksUpdated: 0, tasksRemoved: 0 };
       } else {
         const previous = imp.planId ? await this.imports.lastCommitted(imp.planId) : null;
+        if (previous && committer && !committer.admin && !(await this.plans.isSupervisor(imp.planId!, committer.userId))) {
+          throw new ImportForbiddenError('only a supervisor of the plan (or an admin) applies a revised document to it');
+        }
         result = previous
           ? await this.applyRevision(units, imp.planId!, previous, parsed, imp.contentHash, actor)
           : await this.createPlan(units, parsed, imp, actor);

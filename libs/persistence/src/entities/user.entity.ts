@@ -14,6 +14,8 @@ export class UserEntity {
   @Column('text', { array: true }) roles: Role[];
   @Column('boolean', { name: 'daily_digest' }) dailyDigest: boolean;
   @Column('boolean') active: boolean;
+  /** Access tokens carry it; raising it refuses every token issued before (sessions revoked). */
+  @Column('integer', { name: 'session_epoch', default: 0 }) sessionEpoch: number;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
@@ -41,5 +43,7 @@ export class ApiTokenEntity {
   @Column('text') scope: 'read' | 'write';
   @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt: Date | null;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  /** null: until revoked. */
+  @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

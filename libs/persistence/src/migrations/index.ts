@@ -7,6 +7,7 @@ import { AuditTruncateGuard1732200000000 } from './1732200000000-audit-truncate-
 import { ImportCorrectionsDirectory1733400000000 } from './1733400000000-import-corrections-directory';
 import { Files1733200000000 } from './1733200000000-files';
 import { WorkCalendar1733000000000 } from './1733000000000-work-calendar';
+import { SessionRevocation1733100000000 } from './1733100000000-session-revocation';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ImportCorrectionsDirectory1733400000000,
   Files1733200000000,
   WorkCalendar1733000000000,
+  SessionRevocation1733100000000,
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { ApiTokenEntity, RefreshTokenEntity } from '../entities';
 import { RepositoryBase } from '../db/repository';
 
@@ -29,20 +29,40 @@ export class TokenRepository extends RepositoryBase {
     await this.m.insert(RefreshTokenEntity, t);
   }
 
-  liveApiToken(tokenHash: string): Promise<ApiTokenEntity | null> {
-    return this.m.findOne(ApiTokenEntity, { where: { tokenHash, revokedAt: IsNull() } });
+  /** The token if it is neither revoked nor expired. */
+  async liveApiToken(tokenHash: string, now = new Date()): Promise<ApiTokenEntity | null> {
+    const row = await this.m.findOne(ApiTokenEntity, { where: { tokenHash, revokedAt: IsNull() } });
+    return row && (!row.expiresAt || row.expiresAt > now) ? row : null;
   }
 
   async touchApiToken(id: string): Promise<void> {
     await this.m.update(ApiTokenEntity, { id }, { lastUsedAt: new Date() });
   }
 
-  insertApiToken(t: Pick<ApiTokenEntity, 'userId' | 'name' | 'tokenHash' | 'scope'>): Promise<ApiTokenEntity> {
+  insertApiToken(t: Pick<ApiTokenEntity, 'userId' | 'name' | 'tokenHash' | 'scope' | 'expiresAt'>): Promise<ApiTokenEntity> {
     return this.m.save(this.m.create(ApiTokenEntity, t));
   }
 
-  liveApiTokens(userId: string): Promise<ApiTokenEntity[]> {
-    return this.m.find(ApiTokenEntity, { where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+  /** The user's tokens that still work (not revoked, not expired), newest first. */
+  liveApiTokens(userId: string, now = new Date()): Promise<ApiTokenEntity[]> {
+    return this.m.find(ApiTokenEntity, {
+      where: [
+        { userId, revokedAt: IsNull(), expiresAt: IsNull() },
+        { userId, revokedAt: IsNull(), expiresAt: MoreThan(now) },
+      ],
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /**
+   * Ends every session of a user: raises the session epoch (access tokens issued before stop working),
+   * revokes every refresh token and, unless only the logins should end, every API token. Returns the counts.
+   */
+  async revokeSessions(userId: string, o: { apiTokens: boolean }): Promise<{ refreshTokens: number; apiTokens: number }> {
+    await this.m.query(`UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, [userId]);
+    const refresh = await this.m.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const api = o.apiTokens ? await this.m.update(ApiTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() }) : { affected: 0 };
+    return { refreshTokens: refresh.affected ?? 0, apiTokens: api.affected ?? 0 };
   }
 
   async revokeApiToken(userId: string, id: string): Promise<boolean> {

@@ -37,6 +37,10 @@ export class UserRepository extends RepositoryBase {
     await this.m.query(`UPDATE users SET daily_digest = $2, updated_at = now() WHERE id = $1`, [id, on]);
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.m.query(`UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, passwordHash]);
+  }
+
   findByUsername(username: string) {
     return this.m.findOne(UserEntity, { where: { username } });
   }

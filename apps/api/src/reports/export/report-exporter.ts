@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { cellText, ColumnKind, ReportTable } from './report-table';
 
@@ -32,17 +33,18 @@ const NUM_FMT: Partial<Record<ColumnKind, string>> = {
   int: '0',
 };
 
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** A CSV cell: numbers stay numbers (so a negative one is not taken for a formula), the rest as in the XLSX. */
+const csvCell = (value: unknown, kind: ColumnKind): string | number =>
+  typeof value === 'number' && (kind === 'int' || kind === 'number' || kind === 'rate') ? value : cellText(value, kind);
 
 /** The one exporter every report goes through: CSV and XLSX from the same table definition. */
 @Injectable()
 export class ReportExporter {
   csv<Row>(t: ReportTable<Row>): ExportFile {
-    const lines = [t.columns.map((c) => csvField(c.header)).join(',')];
-    for (const row of t.rows) lines.push(t.columns.map((c) => csvField(cellText(row[c.key], c.kind))).join(','));
-    return { contentType: 'text/csv; charset=utf-8', fileName: `${t.title}.csv`, body: Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8') };
+    const records = [t.columns.map((c) => c.header), ...t.rows.map((row) => t.columns.map((c) => csvCell(row[c.key], c.kind)))];
+    // escape_formulas: a note such as =HYPERLINK(…) or +cmd|… is text in Excel, never a formula to run.
+    const text = stringify(records, { escape_formulas: true, record_delimiter: '\r\n' });
+    return { contentType: 'text/csv; charset=utf-8', fileName: `${t.title}.csv`, body: Buffer.from(BOM + text, 'utf8') };
   }
 
   async xlsx(tables: ReportTable<unknown>[], fileTitle = tables[0]?.title ?? 'report'): Promise<ExportFile> {
