@@ -2,7 +2,7 @@ import { addDeadlineCell, addStep, newDraft, titleOf, type TaskDraft } from './d
 import { parseDeadline, type DeadlineContext } from './deadlines';
 import { classifyHeading, columnRole, type ColumnRole } from './headings';
 import type { Line } from './types';
-import { looksLikeUnit, splitUnits } from './units';
+import { looksLikePersons, looksLikeUnit, splitPersons, splitUnits } from './units';
 
 /**
  * Tables copied from web pages or docx arrive one cell per line, with merged cells appearing once
@@ -58,6 +58,7 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
     let section: string | null = null;
     const unitRolesLeft = () => UNIT_ROLES.filter((u) => roles.includes(u));
     let filledUnits = 0;
+    let lastUnitRole: 'lead' | 'responsible' | 'assisting' | null = null;
     let groupHasItems = false;
     group++;
     for (let i = run.end; i < stop; i++) {
@@ -72,6 +73,7 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
         drafts.push(current);
         groupHasItems = true;
         filledUnits = 0;
+        lastUnitRole = null;
         continue;
       }
       const h = classifyHeading(text);
@@ -89,6 +91,13 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
       }
       if (roles.includes('deadline') && text.length <= 20 && parseDeadline(text, ctx)) {
         addDeadlineCell(current, text);
+        lastUnitRole = null;
+        continue;
+      }
+      // 责任领导 / 责任人 columns name people: the item's leader or contact, never a unit.
+      if (current.title && (roles.includes('person') || roles.includes('contact')) && looksLikePersons(text) && !isUnitCell(text)) {
+        const toContacts = !roles.includes('person') || (current.leaders.length > 0 && roles.includes('contact'));
+        (toContacts ? current.contacts : current.leaders).push(...splitPersons(text));
         continue;
       }
       if (EMPTY_CELL.test(text)) {
@@ -106,8 +115,21 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
       if (unitRoles.length > 0 && filledUnits < unitRoles.length && isUnitCell(text)) {
         const role = unitRoles[filledUnits++] as 'lead' | 'responsible' | 'assisting';
         current[role].push(text);
+        lastUnitRole = role;
         continue;
       }
+      // The last unit column written one unit per line ("县水务局" / "县住建局" / "县护城河指挥部"),
+      // a bracket on its own line finishing the name above it ("高新园" / "(邹区镇)").
+      if (lastUnitRole && /^[(（][^()（）]{1,12}[)）]$/.test(text)) {
+        const list = current[lastUnitRole];
+        list[list.length - 1] += text;
+        continue;
+      }
+      if (lastUnitRole && isUnitCell(text)) {
+        current[lastUnitRole].push(text);
+        continue;
+      }
+      lastUnitRole = null;
       const contentCell = roles.includes('content') && current.steps.length === 0 && current.contentParts.length <= 1;
       if (contentCell || !roles.includes('goal')) current.contentParts.push(text);
       else current.goalParts.push(text);
