@@ -12,6 +12,8 @@ export interface PageMeta {
 // Lines that are page furniture wherever they appear: no plan sentence looks like these.
 const CHROME: RegExp[] = [
   /^今天是[:：]?/,
+  // Accessibility and site switches: "• 无障碍", "- 设为首页", "关怀版 无障碍", "简体版 繁體版".
+  /^(?:[•·\-*]\s*)?(?:无障碍(?:浏览|阅读)?|长辈版|长者版|长者模式|关怀版|设为首页|加入收藏|简体版|繁體版|繁体版|English|智能问答|个人中心|APP下载|APP)(?:\s*[|｜]?\s*(?:无障碍(?:浏览|阅读)?|长辈版|长者版|长者模式|关怀版|设为首页|加入收藏|简体版|繁體版|繁体版|信息无障碍|English|智能问答|个人中心|APP下载|APP))*\s*$/,
   /当前位置|您的位置|所在位置|现在的位置|位置\s*[:：]/,
   // Breadcrumbs: "首页 > 政务公开 > 政策文件", "网站首页 » 信息公开".
   /^(首页|网站首页|主页|返回首页)\s*[>»＞›/]/,
@@ -48,7 +50,10 @@ function isFurnitureSized(t: string): boolean {
 }
 
 function isNavLine(t: string): boolean {
-  return (t.match(/[|｜]/g) ?? []).length >= 2 && t.length < 120 && !/[。；]/.test(t);
+  if ((t.match(/[|｜]/g) ?? []).length < 2 || t.length >= 120 || /[。；]/.test(t)) return false;
+  // "序号 | 工作任务 | 责任单位 |" is a table header, "1 | …" a table row: body, not navigation.
+  const cells = t.split(/[|｜]/).map((c) => c.trim()).filter((c) => c);
+  return cells.filter((c) => columnRole(c)).length < 2 && !/^\d{1,3}$/.test(cells[0] ?? '');
 }
 
 function readMeta(t: string, meta: PageMeta): boolean {
@@ -113,7 +118,7 @@ export function stripChrome(lines: Line[]): { lines: Line[]; meta: PageMeta } {
   for (let i = 0; i < end; i++) {
     const t = lines[i].text;
     // Metadata first: "日期:2015年04月02日 信息来源: 字体:【大】" is both meta and chrome.
-    if (i < headLimit && readMeta(t, meta)) continue;
+    if (i < headLimit && readMeta(t.replace(/\s*[|｜]\s*/g, ' ').trim(), meta)) continue;
     if ((isFurnitureSized(t) && CHROME.some((re) => re.test(t))) || isNavLine(t)) continue;
     kept.push(lines[i]);
   }

@@ -35,6 +35,10 @@ function header(text: string): { cells: string[]; roles: ColumnRole[]; pipes: bo
   return { cells, roles: known, pipes };
 }
 
+export function isGridHeader(text: string): boolean {
+  return header(text) !== null;
+}
+
 /** A row's cells aligned to the header: surplus words (spaces inside the text) go back into the text column. */
 function rowCells(text: string, head: { roles: ColumnRole[]; pipes: boolean }): string[] | null {
   let cells = head.pipes ? pipeCells(text) : text.trim().split(/\s+/);

@@ -34,8 +34,15 @@ export function joinWrapped(lines: Line[]): Line[] {
   return out;
 }
 
+function unclosed(t: string): boolean {
+  return (t.match(/[(（〔[［]/g) ?? []).length > (t.match(/[)）〕\]］]/g) ?? []).length;
+}
+
 function continues(prev: string, next: string): boolean {
-  if (prev.length < 25 || ENDS_CLAUSE.test(prev)) return false;
+  if (prev.length < 25) return false;
+  // "…。(责任领导:杜新国;牵" / "头单位:区财政局)": a bracket left open continues on the next line.
+  if (unclosed(prev) && /[)）〕\]］]/.test(next) && !classifyHeading(next)) return true;
+  if (ENDS_CLAUSE.test(prev)) return false;
   if (classifyHeading(next) || LABEL_START.test(next) || columnRole(next)) return false;
   if (/^[\d①-⑳(（★]/.test(next) || next.length < 4) return false;
   if (next.length <= 20 && (looksLikeUnit(next) || parseDeadline(next, { year: 2000, periodStart: '2000-01-01', periodEnd: '2000-12-31' }))) return false;

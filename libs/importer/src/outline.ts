@@ -2,7 +2,7 @@ import { toChineseNumeral } from './chinese-numerals';
 import { addStep, newDraft, titleOf, type TaskDraft } from './drafts';
 import { classifyHeading, sectionKind, type Heading } from './headings';
 import type { Line } from './types';
-import { findRoleTails, findUnitTail, hasUnitLabel, LABEL_NAMES, readLabels } from './units';
+import { findRoleTails, findUnitTail, hasUnitLabel, LABEL_NAMES, readLabels, readPersons } from './units';
 
 /** A heading with the paragraphs and sub-headings under it. */
 interface Node {
@@ -186,11 +186,13 @@ function itemDraft(item: RawItem): TaskDraft {
   }
   let labelled = false;
   for (const src of sources) {
+    const people = readPersons(src);
+    if (people) {
+      d.leaders.push(...people.leaders);
+      d.contacts.push(...people.contacts);
+    }
     const f = readLabels(src);
     if (!f) continue;
-    d.leaders.push(...f.leaders);
-    d.contacts.push(...f.contacts);
-    if (f.lead.length + f.responsible.length + f.assisting.length === 0 && !f.deadline) continue;
     labelled = true;
     d.lead.push(...f.lead);
     d.responsible.push(...f.responsible);

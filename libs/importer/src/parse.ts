@@ -75,6 +75,13 @@ function finish(
   return { plan: context.plan, targets: buildTargets(targets), tasks, warnings };
 }
 
+/** "一、10件民生实事任务分解表" above a table, "2. …任务分解表" in an 附件 list: a caption, not a task. */
+function dropCaptions(drafts: TaskDraft[]): TaskDraft[] {
+  return drafts.filter(
+    (d) => !(/(表|清单|台账|一览表)$/.test(d.title) && d.title.length <= 40 && d.lead.length + d.responsible.length + d.assisting.length === 0),
+  );
+}
+
 /** Traditional-script documents were read in Simplified: give the supervisor the document's own words back. */
 function restoreScript(p: ParsedPlan, view: ScriptView, firstLine: number): ParsedPlan {
   if (!view.traditional) return p;
@@ -118,6 +125,7 @@ export function parsePlanText(text: string, opts: ParseOptions = {}): ParsedPlan
   if (grids.length > 0) {
     // Row-per-line tables ("序号 | 事项 | 责任单位 |"): read by column, like a spreadsheet.
     const before = readOutline(joinWrapped(body.slice(0, grids[0].at)));
+    before.tasks = dropCaptions(before.tasks);
     const drafts = grids.flatMap((g) => {
       const read = readSheets([g.sheet]);
       for (const d of read.drafts) d.line = g.lineNos[d.line - 1] ?? d.line;
@@ -129,6 +137,7 @@ export function parsePlanText(text: string, opts: ParseOptions = {}): ParsedPlan
   if (runs.length > 0) {
     // Text before the first table may still hold 主要目标 and numbered items of its own.
     const before = readOutline(joinWrapped(body.slice(0, runs[0].start)));
+    before.tasks = dropCaptions(before.tasks);
     const context = buildPlanContext(top, body, meta, [], opts.fileName);
     const tableDrafts = readFlatTables(body, runs, context.deadlines);
     return done(finish(top, body, [...before.tasks, ...tableDrafts], before.targets, meta, opts, warnings));

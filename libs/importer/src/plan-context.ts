@@ -1,6 +1,7 @@
 import type { PageMeta } from './chrome';
 import type { DeadlineContext } from './deadlines';
 import { isoDate } from './deadlines';
+import { isGridHeader } from './grid-lines';
 import { classifyHeading, columnRole } from './headings';
 import type { ImportWarning, Line, PlanInfo } from './types';
 import { looksLikeUnit } from './units';
@@ -11,6 +12,7 @@ export function findBodyStart(lines: Line[]): number {
     const t = lines[i].text;
     if (classifyHeading(t)) return i;
     if (columnRole(t) && i + 1 < lines.length && columnRole(lines[i + 1].text)) return i;
+    if (isGridHeader(t)) return i;
     if (t.length >= 40 && /[，,。；;！]/.test(t)) return i;
   }
   return lines.length;
@@ -71,13 +73,14 @@ function issuedPlan(t: string): { plan: string; unit: string | null } | null {
   return plan.length >= 4 ? { plan: bookMarks(plan), unit } : null;
 }
 
-const NOTICE_SENTENCE = /(印发给你们|印发你们|已经.{0,30}(同意|通过)|审议通过|现予印发)/;
+const NOTICE_SENTENCE = /(?:现将|将)\s*[《〈<](?=[^。]*印发)|[》〉>]\s*(?:[(（][^)）]{0,20}[)）])?\s*(?:和[《〈<][^》〉>]+[》〉>]\s*)?(?:已经|已|经)/;
 
 /** "现将《X》印发给你们", "《X》已经市政府同意": a notice names its plan even when no title line is left. */
 function planInNotice(body: Line[]): string | null {
   for (const l of body.slice(0, 15)) {
-    if (!NOTICE_SENTENCE.test(l.text)) continue;
-    const inner = firstBracketed(l.text);
+    const m = NOTICE_SENTENCE.exec(l.text);
+    if (!m) continue;
+    const inner = firstBracketed(l.text, /^(?:现将|将)/.test(m[0]) ? m.index : Math.max(0, l.text.lastIndexOf('《', m.index)));
     if (inner && inner.length >= 6 && DOC_WORD.test(inner)) return bookMarks(inner.replace(/\s+/g, ''));
   }
   return null;
@@ -128,7 +131,7 @@ function titleOf(top: Line[], body: Line[], fileName?: string): TitleInfo {
     // No title line (a body copied alone, a news page): the notice's 《X》, the plan's own heading,
     // or a document that starts on its first line ("河南省人民政府 关于…的通知 豫政〔2023〕5号 现将…").
     const opening = body[0] ? /^(.{4,80}?(?:的通知|的意见|的决定))/.exec(body[0].text) : null;
-    title = planInNotice(body) ?? planHeading([...top, ...body]) ?? (opening ? cleanTitle(opening[1]) : null) ?? rest[0] ?? null;
+    title = (top.length === 0 && opening ? cleanTitle(opening[1]) : null) ?? planInNotice(body) ?? planHeading([...top, ...body]) ?? rest[0] ?? null;
   }
   title = title ?? fileName?.replace(/\.[^.]+$/, '') ?? '';
   return { title: title.slice(0, 200), unit };

@@ -102,10 +102,8 @@ export function splitUnits(input: string): UnitList {
   // Brackets first: a note may itself contain separators ("含开发区管委会,下同"). Only brackets that
   // end a name are notes; 中国(武汉)知识产权保护中心 keeps its inner bracket.
   const noteRe = /[〈(（【[]([^〈〉《》()（）【】[\]]*)[〉》)）】\]](?=[、，,;；\s〈(（]|$)/g;
-  const withoutNotes = text.replace(noteRe, (whole: string, inner: string) => {
+  const withoutNotes = text.replace(noteRe, (_, inner: string) => {
     const n = inner.trim();
-    // "各街办(新区)", "高新园(邹区镇)": a short place in brackets is part of the name, not a remark.
-    if (n.length <= 6 && looksLikeUnit(n) && !/(含|下同|牵头|负责|配合|等)/.test(n)) return whole;
     if (n) notes.push(n);
     return '';
   });
@@ -132,7 +130,7 @@ export function splitUnits(input: string): UnitList {
         .map(unguard)
         .flatMap((p) => splitConjunctions(p.trim()))
         .map(stripNoise)
-        .filter((p) => p.length > 0 && !NOBODY.test(p)),
+        .filter((p) => p.length > 0),
     );
     for (let i = parts.length - 1; i >= 0; i--) {
       const suf = hasSharedSuffix(parts[i]);
@@ -147,7 +145,10 @@ export function splitUnits(input: string): UnitList {
     }
     for (const p of parts) if (!units.includes(p)) units.push(p);
   }
-  return { units, notes, marked };
+  // "各街道，各相关单位", "X、Y等相关部门": beside named units such words add nobody; alone
+  // ("省直有关单位") they are what the document assigns, and stay.
+  const named = units.filter((u) => !NOBODY.test(u));
+  return { units: named.length > 0 ? named : units, notes, marked };
 }
 
 /** Labels that introduce unit lists, people or deadlines, in tails "(牵头单位:X;责任单位:A、B)" and lines. */
@@ -192,7 +193,10 @@ export interface LabelledFields {
 
 /** "陆 明俞 悦", "冼进、易承志", "钱 宇": names of people as tables and labels write them. */
 export function splitPersons(value: string): string[] {
-  const parts = value.split(/[、，,;；/]+/).map((p) => p.trim()).filter((p) => p);
+  const parts = value
+    .split(/[、，,;；/]+/)
+    .map((p) => p.replace(/^(?:(?:常务)?副?(?:省长|市长|县长|区长|州长|主任|书记|秘书长|局长|部长|主席|巡视员)|[^\s]{0,8}(?:局长|主任|书记|负责人))\s+/, '').trim())
+    .filter((p) => p);
   const out: string[] = [];
   for (const p of parts) {
     const compact = p.replace(/\s+/g, '');
@@ -226,16 +230,41 @@ function unitValue(value: string): { units: string; deadline: string | null } {
   return { units: v, deadline };
 }
 
+/** The people a line names: "责任领导：副市长 王某某" → leaders ['王某某']; null when it names none. */
+export function readPersons(text: string): { leaders: string[]; contacts: string[] } | null {
+  const hits = [...text.matchAll(LABEL_RE)];
+  const out = { leaders: [] as string[], contacts: [] as string[] };
+  hits.forEach((h, i) => {
+    const role = LABELS.find(([re]) => re.test(h[1]))?.[1];
+    if (role !== 'person' && role !== 'contact') return;
+    const end = i + 1 < hits.length ? hits[i + 1].index ?? text.length : text.length;
+    const value = text.slice((h.index ?? 0) + h[0].length, end).replace(/[。.].*$/s, '').replace(/[\s;；,，)）\]〕]+$/, '');
+    (role === 'person' ? out.leaders : out.contacts).push(...splitPersons(value));
+  });
+  return out.leaders.length + out.contacts.length > 0 ? out : null;
+}
+
+/** Drops closing brackets a value does not open ("…各街办(新区)]" keeps its "(新区)"). */
+function closeBrackets(v: string): string {
+  let out = v;
+  for (;;) {
+    const opens = (out.match(/[(（〔[［〈]/g) ?? []).length;
+    const closes = (out.match(/[)）〕\]］〉]/g) ?? []).length;
+    if (closes <= opens || !/[)）〕\]］〉]\s*[;；,，。]*$/.test(out)) return out.replace(/[\s;；,，。]+$/, '');
+    out = out.replace(/[)）〕\]］〉][\s;；,，。]*$/, '');
+  }
+}
+
 /** Reads "牵头单位:X;责任单位:A、B 完成时限:6月底前"; returns null when no unit or date label is present. */
 export function readLabels(text: string): LabelledFields | null {
   const hits = [...text.matchAll(LABEL_RE)];
   const roleOf = (label: string) => LABELS.find(([re]) => re.test(label))?.[1];
-  if (hits.length === 0) return null;
+  if (!hits.some((h) => !['person', 'contact', 'other'].includes(roleOf(h[1]) ?? 'other'))) return null;
   const out: LabelledFields = { lead: [], responsible: [], assisting: [], deadline: null, leaders: [], contacts: [] };
   hits.forEach((h, i) => {
     const start = (h.index ?? 0) + h[0].length;
     const end = i + 1 < hits.length ? hits[i + 1].index ?? text.length : text.length;
-    const value = text.slice(start, end).replace(/^[\s:：]+|[\s;；,，。)）\]〕]+$/g, '');
+    const value = closeBrackets(text.slice(start, end).replace(/^[\s:：]+|[\s;；,，。]+$/g, ''));
     const role = roleOf(h[1]);
     if (!role || !value || role === 'other') return;
     if (role === 'deadline') out.deadline = out.deadline ?? value;
@@ -274,10 +303,7 @@ export function findUnitTail(text: string): { inner: string; index: number } | n
       break;
     }
   }
-  const inner = text
-    .slice(last.index + 1, end)
-    .replace(/[)）〕\]］]\s*[。.;；]?\s*$/, '')
-    .trim();
+  const inner = closeBrackets(text.slice(last.index + 1, end).trim());
   return { inner, index: last.index };
 }
 
