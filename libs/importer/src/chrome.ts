@@ -7,6 +7,8 @@ export interface PageMeta {
   issuer: string | null;
   source: string | null;
   docNumber: string | null;
+  /** The document's name from a 名称/标题 metadata line. */
+  title?: string | null;
 }
 
 // Lines that are page furniture wherever they appear: no plan sentence looks like these.
@@ -37,8 +39,8 @@ const CHROME: RegExp[] = [
 
 /** Labels of publication metadata lines (索引号 blocks, 发布时间/发布单位, 信息来源 …). */
 const META_LABEL =
-  /(索\s*引\s*号|主题分类|分\s*类|发布机构|发布单位|发文机关|发文单位|发文日期|发布日期|发布时间|成文日期|文\s*号|发文字号|效力状态|有\s*效\s*性|名\s*称|信息来源|来\s*源|日\s*期|字\s*体)\s*[:：]?/g;
-const META_START = /^(索\s*引\s*号|发布|发文|成文日期|日\s*期\s*[:：]|文\s*号|信息来源|来\s*源\s*[:：]|主题分类)/;
+  /(索\s*引\s*号|主题分类|分\s*类|发布机构|发布单位|发文机关|发文单位|发文日期|发布日期|发布时间|成文日期|生成日期|文\s*号|发文字号|效力状态|有\s*效\s*性|名\s*称|标\s*题|信息来源|来\s*源|日\s*期|字\s*体)\s*[:：]?/g;
+const META_START = /^(索\s*引\s*号|发布|发文|成文日期|生成日期|日\s*期\s*[:：]|文\s*号|信息来源|来\s*源\s*[:：]|主题分类|名\s*称\s*[:：]|标\s*题\s*[:：])/;
 const DATE_RE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 const DOC_NO = /[\u4e00-\u9fa5]{1,10}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号/;
 
@@ -80,6 +82,8 @@ function readMeta(t: string, meta: PageMeta): boolean {
       meta.issuer = meta.issuer ?? value.split(/\s/)[0];
     } else if (/来源/.test(label)) {
       meta.source = meta.source ?? value.split(/\s/)[0];
+    } else if (/名称|标题/.test(label)) {
+      meta.title = meta.title ?? value;
     } else if (/文号|发文字号/.test(label)) {
       const n = DOC_NO.exec(value);
       if (n) meta.docNumber = meta.docNumber ?? n[0].replace(/\s/g, '');

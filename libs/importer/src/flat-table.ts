@@ -45,6 +45,11 @@ function isUnitCell(text: string): boolean {
   return units.length > 0 && units.every(looksLikeUnit);
 }
 
+/** A row whose only text so far is a short name ("主要预期目标"): a group label, not an item. */
+function isGroupCell(d: TaskDraft): boolean {
+  return d.contentParts.length === 1 && d.title.length <= 12 && !/[，,。；;：:]/.test(d.title) && d.lead.length + d.responsible.length === 0;
+}
+
 export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineContext): TaskDraft[] {
   const drafts: TaskDraft[] = [];
   const groupOf = new Map<TaskDraft, number>();
@@ -59,6 +64,7 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
     const unitRolesLeft = () => UNIT_ROLES.filter((u) => roles.includes(u));
     let filledUnits = 0;
     let lastUnitRole: 'lead' | 'responsible' | 'assisting' | null = null;
+    let numberedItems = false;
     let groupHasItems = false;
     group++;
     for (let i = run.end; i < stop; i++) {
@@ -83,6 +89,23 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
       }
       if (h && (h.level === 4 || h.level === 5)) {
         addStep(current, `(${h.value ?? current.steps.length + 1})`, text, no);
+        continue;
+      }
+      // "1 | 主要预期目标 | 1.地区生产总值… | 2.一般公共预算…": with a 项目/类别 column, the row's short
+      // first cell names a group and each numbered cell under it is an item of its own.
+      if (h && h.level === 3 && h.value !== null && roles.includes('section') && current.title && (numberedItems || isGroupCell(current))) {
+        if (!numberedItems) {
+          drafts.splice(drafts.indexOf(current), 1);
+          section = current.title;
+        }
+        numberedItems = true;
+        current = newDraft(String(h.value), no, { section, expectsDeadline: roles.includes('deadline') });
+        current.title = titleOf(h.rest) || h.rest;
+        current.contentParts.push(h.rest);
+        groupOf.set(current, group);
+        drafts.push(current);
+        filledUnits = 0;
+        lastUnitRole = null;
         continue;
       }
       if (h && h.level <= 2 && !current.title) {

@@ -118,7 +118,7 @@ export function parsePlanText(text: string, opts: ParseOptions = {}): ParsedPlan
   if (lines.length === 0) throw new ImportError('empty', '文档只有网页框架，没有正文', { line: all[0].no });
   const bodyStart = findBodyStart(lines);
   const top = lines.slice(0, bodyStart);
-  const { lines: body, grids } = findGrids(skipNotice(top, lines.slice(bodyStart), opts.fileName));
+  const { lines: body, grids } = findGrids(skipNotice(top, lines.slice(bodyStart), meta, opts.fileName));
   const warnings: ImportWarning[] = [];
   const done = (p: ParsedPlan) => restoreScript(p, view, all[0].no);
 

@@ -88,7 +88,7 @@ function planInNotice(body: Line[]): string | null {
 
 /** The plan's own heading: a short line naming a document just before its first item or table. */
 function planHeading(lines: Line[]): string | null {
-  const first = lines.findIndex((l) => classifyHeading(l.text) || columnRole(l.text));
+  const first = lines.findIndex((l) => classifyHeading(l.text) || columnRole(l.text) || isGridHeader(l.text));
   for (let i = first - 1; i >= Math.max(0, first - 4); i--) {
     const t = lines[i].text;
     if (t.length >= 6 && t.length <= 50 && !/[，,。；;：:]/.test(t) && DOC_WORD.test(t)) return cleanTitle(t);
@@ -108,8 +108,10 @@ function isTitleCandidate(t: string): boolean {
   );
 }
 
-function titleOf(top: Line[], body: Line[], fileName?: string): TitleInfo {
-  const candidates = top.filter((l) => isTitleCandidate(l.text));
+function titleOf(top: Line[], body: Line[], fileName?: string, metaTitle?: string | null): TitleInfo {
+  // A page's 名称 metadata names the document: the first candidate, before the lines themselves.
+  const named = metaTitle && DOC_WORD.test(metaTitle) ? [{ no: top[0]?.no ?? 1, text: metaTitle }] : [];
+  const candidates = [...named, ...top].filter((l) => isTitleCandidate(l.text));
   const redHead = candidates.length > 1 && isRedHead(candidates[0].text) ? candidates[0].text : null;
   const rest = (redHead ? candidates.slice(1) : candidates).map((l) => cleanTitle(l.text));
   // A "关于…的通知" line is the title even when a spaced "督 办 通 知" or the like precedes it.
@@ -171,8 +173,8 @@ const squash = (t: string) => bookMarks(t.normalize('NFKC').replace(/\s+/g, ''))
  * A notice ("一、各责任单位要高度重视…二、…") followed by the plan it issues, headed by the plan's
  * title: the notice's own numbered requirements are not tasks, so the plan starts at its heading.
  */
-export function skipNotice(top: Line[], body: Line[], fileName?: string): Line[] {
-  const title = squash(titleOf(top, body, fileName).title);
+export function skipNotice(top: Line[], body: Line[], meta: PageMeta, fileName?: string): Line[] {
+  const title = squash(titleOf(top, body, fileName, meta.title).title);
   if (title.length < 6) return body;
   const k = body.findIndex((l, i) => i > 0 && squash(cleanTitle(l.text)) === title);
   if (k <= 0 || !body.slice(0, k).some((l) => classifyHeading(l.text))) return body;
@@ -191,7 +193,7 @@ export function buildPlanContext(
   warnings: ImportWarning[],
   fileName?: string,
 ): PlanContext {
-  const info = titleOf(top, body, fileName);
+  const info = titleOf(top, body, fileName, meta.title);
   const title = info.title;
   const publishedAt = meta.publishedAt ?? signatureDate([...top, ...body]);
   const topText = [title, ...top.map((l) => l.text)].join('\n');

@@ -12,7 +12,7 @@ export interface UnitList {
 
 /** Endings that make a string read as an organisation name. */
 const UNIT_END =
-  /(局|委|办|厅|院|区|县|市|省|州|旗|镇|乡|街道|政府|管委会|委员会|中心|公司|集团|会|部|所|校|行|社|处|站|队|室|组|单位|团|协|联|馆|台|署|司|科|股|盟|办事处|小组|机构|学|园|门|专班|国企)$/;
+  /(局|委|办|厅|院|区|县|市|省|州|旗|镇|乡|街道|政府|管委会|委员会|中心|公司|集团|会|部|所|校|行|社|处|站|队|室|组|单位|团|协|联|馆|台|署|司|科|股|盟|办事处|小组|机构|学|园|门|专班|国企|海关)$/;
 
 /** Suffixes a list can share: "江岸区、硚口区人民政府" means both 人民政府. */
 const SHARED_SUFFIXES = ['人民政府', '管理委员会', '管委会', '党工委', '党委', '政府', '委员会', '办事处'];
@@ -213,7 +213,8 @@ export function looksLikePersons(value: string): boolean {
   const t = value.trim();
   if (!t || t.length > 24 || /[。，,；;：:]/.test(t)) return false;
   const names = splitPersons(t);
-  return names.length > 0 && names.every((n) => !looksLikeUnit(n) && !/[年月日的和与及]/.test(n));
+  const parts = t.split(/[、，,;；/]+/).filter((p) => p.trim()).length;
+  return names.length >= parts && names.every((n) => !looksLikeUnit(n) && !/[年月日的和与及]/.test(n));
 }
 
 /** "…按职责分工负责。具体任务均涉及…，下同。": what follows the list's full stop is a remark. */
