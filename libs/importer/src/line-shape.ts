@@ -44,8 +44,9 @@ function continues(prev: string, next: string): boolean {
   if (unclosed(prev) && /[)）〕\]］]/.test(next) && !classifyHeading(next)) return true;
   if (ENDS_CLAUSE.test(prev)) return false;
   if (classifyHeading(next) || LABEL_START.test(next) || columnRole(next)) return false;
-  if (/^[\d①-⑳(（★]/.test(next) || next.length < 4) return false;
-  if (next.length <= 20 && (looksLikeUnit(next) || parseDeadline(next, { year: 2000, periodStart: '2000-01-01', periodEnd: '2000-12-31' }))) return false;
+  if (/^[\d①-⑳(（★]/.test(next) || next.length < 2) return false;
+  // A short line ending a sentence ("政府。") finishes the one above; without its full stop it is a cell.
+  if (next.length <= 20 && !/[。；;]$/.test(next) && (looksLikeUnit(next) || parseDeadline(next, { year: 2000, periodStart: '2000-01-01', periodEnd: '2000-12-31' }))) return false;
   // A heading without a full stop ("(一)坚持常态化疫情防控") ends its line.
   if (classifyHeading(prev) && prev.length <= 40) return false;
   return true;

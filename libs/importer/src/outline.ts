@@ -2,7 +2,7 @@ import { toChineseNumeral } from './chinese-numerals';
 import { addStep, newDraft, titleOf, type TaskDraft } from './drafts';
 import { classifyHeading, sectionKind, type Heading } from './headings';
 import type { Line } from './types';
-import { findRoleTails, findUnitTail, hasUnitLabel, LABEL_NAMES, readLabels, readPersons } from './units';
+import { findRoleTails, findUnitTail, firstLabel, hasUnitLabel, LABEL_NAMES, readLabels, readPersons } from './units';
 
 /** A heading with the paragraphs and sub-headings under it. */
 interface Node {
@@ -181,7 +181,7 @@ function itemDraft(item: RawItem): TaskDraft {
     else {
       // "1.地区生产总值增长6%以上。牵头单位:市发改委;责任单位:…": labels after the item's sentence.
       const at = hasUnitLabel(p);
-      if (at > 0 && (!tail || !p.includes(tail.inner))) sources.push(p.slice(at));
+      if (at > 0 && (!tail || !p.includes(tail.inner))) sources.push(p.slice(Math.min(at, Math.max(0, firstLabel(p)))));
     }
   }
   let labelled = false;

@@ -174,6 +174,14 @@ const UNIT_LABEL_RE = new RegExp(`(?:${LABELS.filter(([, r]) => r === 'lead' || 
   .flatMap(([re]) => re.source.replace(/^\^\(|\)\$$/g, '').split('|'))
   .join('|')})\\s*[:：]`);
 
+/** Where the first label of any kind ("牵头领导:", "责任单位:", "完成时限:") starts, or -1. */
+export function firstLabel(text: string): number {
+  LABEL_RE.lastIndex = 0;
+  const m = LABEL_RE.exec(text);
+  LABEL_RE.lastIndex = 0;
+  return m ? m.index : -1;
+}
+
 /** Whether a text carries a unit label anywhere ("…。牵头单位:市发改委;责任单位:…"). */
 export function hasUnitLabel(text: string): number {
   const m = UNIT_LABEL_RE.exec(text);
