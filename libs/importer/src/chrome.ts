@@ -7,11 +7,15 @@ export interface PageMeta {
   issuer: string | null;
   source: string | null;
   docNumber: string | null;
+  /** The document's name from a 名称/标题 metadata line. */
+  title?: string | null;
 }
 
 // Lines that are page furniture wherever they appear: no plan sentence looks like these.
 const CHROME: RegExp[] = [
   /^今天是[:：]?/,
+  // Accessibility and site switches: "• 无障碍", "- 设为首页", "关怀版 无障碍", "简体版 繁體版".
+  /^(?:[•·\-*]\s*)?(?:无障碍(?:浏览|阅读)?|长辈版|长者版|长者模式|关怀版|设为首页|加入收藏|简体版|繁體版|繁体版|English|智能问答|个人中心|APP下载|APP)(?:\s*[|｜]?\s*(?:无障碍(?:浏览|阅读)?|长辈版|长者版|长者模式|关怀版|设为首页|加入收藏|简体版|繁體版|繁体版|信息无障碍|English|智能问答|个人中心|APP下载|APP))*\s*$/,
   /当前位置|您的位置|所在位置|现在的位置|位置\s*[:：]/,
   // Breadcrumbs: "首页 > 政务公开 > 政策文件", "网站首页 » 信息公开".
   /^(首页|网站首页|主页|返回首页)\s*[>»＞›/]/,
@@ -35,8 +39,8 @@ const CHROME: RegExp[] = [
 
 /** Labels of publication metadata lines (索引号 blocks, 发布时间/发布单位, 信息来源 …). */
 const META_LABEL =
-  /(索\s*引\s*号|主题分类|分\s*类|发布机构|发布单位|发文机关|发文单位|发文日期|发布日期|发布时间|成文日期|文\s*号|发文字号|效力状态|有\s*效\s*性|名\s*称|信息来源|来\s*源|日\s*期|字\s*体)\s*[:：]?/g;
-const META_START = /^(索\s*引\s*号|发布|发文|成文日期|日\s*期\s*[:：]|文\s*号|信息来源|来\s*源\s*[:：]|主题分类)/;
+  /(索\s*引\s*号|主题分类|分\s*类|发布机构|发布单位|发文机关|发文单位|发文日期|发布日期|发布时间|成文日期|生成日期|文\s*号|发文字号|效力状态|有\s*效\s*性|名\s*称|标\s*题|信息来源|来\s*源|日\s*期|字\s*体)\s*[:：]?/g;
+const META_START = /^(索\s*引\s*号|发布|发文|成文日期|生成日期|日\s*期\s*[:：]|文\s*号|信息来源|来\s*源\s*[:：]|主题分类|名\s*称\s*[:：]|标\s*题\s*[:：])/;
 const DATE_RE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 const DOC_NO = /[\u4e00-\u9fa5]{1,10}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号/;
 
@@ -48,7 +52,10 @@ function isFurnitureSized(t: string): boolean {
 }
 
 function isNavLine(t: string): boolean {
-  return (t.match(/[|｜]/g) ?? []).length >= 2 && t.length < 120 && !/[。；]/.test(t);
+  if ((t.match(/[|｜]/g) ?? []).length < 2 || t.length >= 120 || /[。；]/.test(t)) return false;
+  // "序号 | 工作任务 | 责任单位 |" is a table header, "1 | …" a table row: body, not navigation.
+  const cells = t.split(/[|｜]/).map((c) => c.trim()).filter((c) => c);
+  return cells.filter((c) => columnRole(c)).length < 2 && !/^\d{1,3}$/.test(cells[0] ?? '');
 }
 
 function readMeta(t: string, meta: PageMeta): boolean {
@@ -75,6 +82,8 @@ function readMeta(t: string, meta: PageMeta): boolean {
       meta.issuer = meta.issuer ?? value.split(/\s/)[0];
     } else if (/来源/.test(label)) {
       meta.source = meta.source ?? value.split(/\s/)[0];
+    } else if (/名称|标题/.test(label)) {
+      meta.title = meta.title ?? value;
     } else if (/文号|发文字号/.test(label)) {
       const n = DOC_NO.exec(value);
       if (n) meta.docNumber = meta.docNumber ?? n[0].replace(/\s/g, '');
@@ -113,7 +122,7 @@ export function stripChrome(lines: Line[]): { lines: Line[]; meta: PageMeta } {
   for (let i = 0; i < end; i++) {
     const t = lines[i].text;
     // Metadata first: "日期:2015年04月02日 信息来源: 字体:【大】" is both meta and chrome.
-    if (i < headLimit && readMeta(t, meta)) continue;
+    if (i < headLimit && readMeta(t.replace(/\s*[|｜]\s*/g, ' ').trim(), meta)) continue;
     if ((isFurnitureSized(t) && CHROME.some((re) => re.test(t))) || isNavLine(t)) continue;
     kept.push(lines[i]);
   }

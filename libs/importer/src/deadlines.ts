@@ -61,6 +61,8 @@ function clean(text: string): string {
     .replace(/[。.;；,，、:：]+$/g, '');
   s = s.replace(/^(于|在|力争|争取|计划|预计|截至|截止)/, '');
   // Trailing "完成/前/以前/内" only qualify the date.
+  // "5月底前动工", "9月投入使用": the verb after the date says what is due, not when.
+  s = s.replace(/(动工|开工|开建|投入使用|投用|建成|竣工|完工|启动|开学|到位|办结|上线|出台|通车|运行|印发|验收)$/, '');
   for (let i = 0; i < 3; i++) s = s.replace(/(前完成|之前|以前|前|完成|为止|止)$/, '');
   return s;
 }

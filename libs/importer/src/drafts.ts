@@ -36,6 +36,9 @@ export interface TaskDraft {
   issuerAssists: boolean;
   /** Read from a table with a 完成时限 column: a missing date is worth a warning. */
   expectsDeadline: boolean;
+  /** People named for the item (责任领导…) and its contacts (责任人…). */
+  leaders: string[];
+  contacts: string[];
 }
 
 export function newDraft(code: string, line: number, init: Partial<TaskDraft> = {}): TaskDraft {
@@ -56,6 +59,8 @@ export function newDraft(code: string, line: number, init: Partial<TaskDraft> = 
     assisting: [],
     issuerAssists: false,
     expectsDeadline: false,
+    leaders: [],
+    contacts: [],
     ...init,
   };
 }
@@ -231,5 +236,7 @@ export function finalizeTask(d: TaskDraft, ctx: FinalizeContext): Task {
     steps,
     indicators,
     recurrence,
+    leaders: [...new Set(d.leaders)],
+    contacts: [...new Set(d.contacts)],
   };
 }

@@ -2,7 +2,7 @@ import { addDeadlineCell, addStep, newDraft, titleOf, type TaskDraft } from './d
 import { parseDeadline, type DeadlineContext } from './deadlines';
 import { classifyHeading, columnRole, type ColumnRole } from './headings';
 import type { Line } from './types';
-import { looksLikeUnit, splitUnits } from './units';
+import { looksLikePersons, looksLikeUnit, splitPersons, splitUnits } from './units';
 
 /**
  * Tables copied from web pages or docx arrive one cell per line, with merged cells appearing once
@@ -45,6 +45,11 @@ function isUnitCell(text: string): boolean {
   return units.length > 0 && units.every(looksLikeUnit);
 }
 
+/** A row whose only text so far is a short name ("主要预期目标"): a group label, not an item. */
+function isGroupCell(d: TaskDraft): boolean {
+  return d.contentParts.length === 1 && d.title.length <= 12 && !/[，,。；;：:]/.test(d.title) && d.lead.length + d.responsible.length === 0;
+}
+
 export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineContext): TaskDraft[] {
   const drafts: TaskDraft[] = [];
   const groupOf = new Map<TaskDraft, number>();
@@ -58,6 +63,8 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
     let section: string | null = null;
     const unitRolesLeft = () => UNIT_ROLES.filter((u) => roles.includes(u));
     let filledUnits = 0;
+    let lastUnitRole: 'lead' | 'responsible' | 'assisting' | null = null;
+    let numberedItems = false;
     let groupHasItems = false;
     group++;
     for (let i = run.end; i < stop; i++) {
@@ -72,6 +79,7 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
         drafts.push(current);
         groupHasItems = true;
         filledUnits = 0;
+        lastUnitRole = null;
         continue;
       }
       const h = classifyHeading(text);
@@ -83,12 +91,36 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
         addStep(current, `(${h.value ?? current.steps.length + 1})`, text, no);
         continue;
       }
+      // "1 | 主要预期目标 | 1.地区生产总值… | 2.一般公共预算…": with a 项目/类别 column, the row's short
+      // first cell names a group and each numbered cell under it is an item of its own.
+      if (h && h.level === 3 && h.value !== null && roles.includes('section') && current.title && (numberedItems || isGroupCell(current))) {
+        if (!numberedItems) {
+          drafts.splice(drafts.indexOf(current), 1);
+          section = current.title;
+        }
+        numberedItems = true;
+        current = newDraft(String(h.value), no, { section, expectsDeadline: roles.includes('deadline') });
+        current.title = titleOf(h.rest) || h.rest;
+        current.contentParts.push(h.rest);
+        groupOf.set(current, group);
+        drafts.push(current);
+        filledUnits = 0;
+        lastUnitRole = null;
+        continue;
+      }
       if (h && h.level <= 2 && !current.title) {
         section = text;
         continue;
       }
       if (roles.includes('deadline') && text.length <= 20 && parseDeadline(text, ctx)) {
         addDeadlineCell(current, text);
+        lastUnitRole = null;
+        continue;
+      }
+      // 责任领导 / 责任人 columns name people: the item's leader or contact, never a unit.
+      if (current.title && (roles.includes('person') || roles.includes('contact')) && looksLikePersons(text) && !isUnitCell(text)) {
+        const toContacts = !roles.includes('person') || (current.leaders.length > 0 && roles.includes('contact'));
+        (toContacts ? current.contacts : current.leaders).push(...splitPersons(text));
         continue;
       }
       if (EMPTY_CELL.test(text)) {
@@ -106,8 +138,21 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
       if (unitRoles.length > 0 && filledUnits < unitRoles.length && isUnitCell(text)) {
         const role = unitRoles[filledUnits++] as 'lead' | 'responsible' | 'assisting';
         current[role].push(text);
+        lastUnitRole = role;
         continue;
       }
+      // The last unit column written one unit per line ("县水务局" / "县住建局" / "县护城河指挥部"),
+      // a bracket on its own line finishing the name above it ("高新园" / "(邹区镇)").
+      if (lastUnitRole && /^[(（][^()（）]{1,12}[)）]$/.test(text)) {
+        const list = current[lastUnitRole];
+        list[list.length - 1] += text;
+        continue;
+      }
+      if (lastUnitRole && isUnitCell(text)) {
+        current[lastUnitRole].push(text);
+        continue;
+      }
+      lastUnitRole = null;
       const contentCell = roles.includes('content') && current.steps.length === 0 && current.contentParts.length <= 1;
       if (contentCell || !roles.includes('goal')) current.contentParts.push(text);
       else current.goalParts.push(text);

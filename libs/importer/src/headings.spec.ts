@@ -15,6 +15,6 @@ describe('classifyHeading: shapes beyond the seeds', () => {
     expect(classifyHeading('1．建设政务云平台。')).toMatchObject({ level: 3, value: 1 });
   });
   it('names 督办台账 columns', () => {
-    expect(['督办事项', '办理时限', '进展情况', '责任领导', '时间安排'].map(columnRole)).toEqual(['title', 'deadline', 'note', 'note', 'deadline']);
+    expect(['督办事项', '办理时限', '进展情况', '责任领导', '时间安排'].map(columnRole)).toEqual(['title', 'deadline', 'note', 'person', 'deadline']);
   });
 });

@@ -87,24 +87,31 @@ export function sectionKind(title: string): SectionKind {
 }
 
 /** A table header cell (flattened web tables put one per line). */
-export type ColumnRole = 'no' | 'title' | 'content' | 'goal' | 'deadline' | 'lead' | 'responsible' | 'assisting' | 'section' | 'note';
+export type ColumnRole = 'no' | 'title' | 'content' | 'goal' | 'deadline' | 'lead' | 'responsible' | 'assisting' | 'section' | 'person' | 'contact' | 'note';
 
 const COLUMNS: [ColumnRole, RegExp][] = [
   ['no', /^(序号|编号|序|项目编号|任务编号)$/],
-  ['title', /^(责任事项|重点任务|主要任务|工作任务|任务|事项|任务名称|重点工作|工作事项|目标任务|项目名称|改革事项|任务事项|工作名称|重点事项|主要工作|督办事项|督办内容|督办任务|民生实事|实事项目)$/],
-  ['content', /^(具体工作内容|工作内容|工作措施|具体措施|主要措施|主要内容|任务内容|具体任务|推进措施|工作举措|具体举措|具体内容|实施内容|任务要求|工作要求)$/],
-  ['goal', /^(工作目标|目标|预期目标|预期成效|工作标准|完成标准|阶段目标|年度目标|目标要求|成果形式)$/],
-  ['deadline', /^(完成时限|时间节点|完成时间|时限|时限要求|进度安排|完成期限|办结时限|时间安排|办理时限|截止时间|截止日期|计划完成时间|完成时限要求|时间要求)$/],
-  ['lead', /^(牵头单位|牵头部门|牵头责任单位|主责单位)$/],
-  ['responsible', /^(责任单位|责任部门|承办单位|实施单位|责任主体)$/],
-  ['assisting', /^(配合单位|协办单位|配合部门|协助单位|参与单位|协同单位)$/],
-  ['section', /^(类别|分类|领域|板块|专项)$/],
+  ['title', /^(责任事项|重点任务|主要任务|工作任务|任务|事项|任务名称|重点工作|工作事项|目标任务|项目名称|项目内容|改革事项|任务事项|工作名称|重点事项|主要工作|督办事项|督办内容|督办任务|民生实事|实事项目|重点工作任务(?:分解)?|目标与任务|重点工作目标任务|具体工作任务和要求|整改任务|问题|存在问题|反馈问题)$/],
+  ['content', /^(具体工作内容|工作内容|工作措施|具体措施|主要措施|主要内容|任务内容|具体任务|推进措施|工作举措|具体举措|具体内容|实施内容|任务要求|工作要求|工作标准|整改措施)$/],
+  ['goal', /^(工作目标|目标|预期目标|预期成效|完成标准|阶段目标|年度目标|目标要求|成果形式|整改目标)$/],
+  ['deadline', /^(完成时限|时间节点|完成时间|时限|时限要求|进度安排|完成期限|办结时限|时间安排|办理时限|截止时间|截止日期|计划完成时间|完成时限要求|时间要求|整改时限)$/],
+  ['lead', /^(牵头单位|牵头部门|牵头责任单位|主责单位|牵头科室)$/],
+  ['responsible', /^(责任单位|责任部门|承办单位|实施单位|责任主体|责任科室|责任处室)$/],
+  ['assisting', /^(配合单位|协办单位|配合部门|协助单位|参与单位|协同单位|协同责任单位)$/],
+  ['section', /^(类别|分类|领域|板块|专项|项目|目标名称)$/],
+  // People: the item's named leader or contact, never units.
+  ['person', /^(责任领导|分管领导|牵头领导|牵头负责领导|分管县领导|分管市领导|分管区领导|牵头县领导|牵头市领导|区政府分管领导|县政府分管领导|市政府分管领导|包保领导)$/],
+  ['contact', /^(责任人|联系人|项目责任人|具体责任人)$/],
   // Columns a 督办台账 carries that are no task field: read past, never mistaken for content.
-  ['note', /^(备注|说明|进展情况|完成情况|落实情况|工作进展|推进情况|办理情况|责任领导|分管领导|牵头领导|责任人|联系人)$/],
+  ['note', /^(备注|说明|进展情况|完成情况|落实情况|工作进展|推进情况|办理情况|当前进度|年度完成情况|完成成效|监督方式|督办单位|进度)$/],
 ];
 
 export function columnRole(cell: string): ColumnRole | null {
-  const t = cell.replace(/[\s:：*]/g, '').replace(/[(（].*[)）]$/, '');
+  // "2022年预期目标", "区政府 分管领导", "项 目 内 容": years, spaces and a trailing remark are not the name.
+  const t = cell
+    .replace(/[\s:：*|]/g, '')
+    .replace(/[(（].*[)）]$/, '')
+    .replace(/^\d{4}年度?/, '');
   if (!t || t.length > 12) return null;
   for (const [role, re] of COLUMNS) if (re.test(t)) return role;
   return null;

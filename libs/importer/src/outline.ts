@@ -2,7 +2,7 @@ import { toChineseNumeral } from './chinese-numerals';
 import { addStep, newDraft, titleOf, type TaskDraft } from './drafts';
 import { classifyHeading, sectionKind, type Heading } from './headings';
 import type { Line } from './types';
-import { findRoleTails, findUnitTail, LABEL_NAMES, readLabels } from './units';
+import { findRoleTails, findUnitTail, firstLabel, hasUnitLabel, LABEL_NAMES, readLabels, readPersons } from './units';
 
 /** A heading with the paragraphs and sub-headings under it. */
 interface Node {
@@ -111,7 +111,7 @@ interface RawItem {
 
 /** Lines that name units or dates for the item ("责任单位：…", "时间安排：…"), wherever they sit. */
 const LABEL_LINE = new RegExp(`^(?:${LABEL_NAMES})\\s*[:：]`);
-const ROLE_LINE = /^(牵头|责任|配合|协办|协助|参与|完成时限|完成时间|时间节点|时限|时间安排|进度安排|办理时限)/;
+const ROLE_LINE = /^(牵头|责任|配合|协办|协助|协同|参与|部门分工|分管|项目责任人|联系人|完成时限|完成时间|时间节点|时限|时间安排|进度安排|办理时限)/;
 
 /**
  * Inline steps inside one paragraph: "…。①4月底前…；②…；③…" or "…。（1）…；（2）…". Only a run
@@ -178,9 +178,19 @@ function itemDraft(item: RawItem): TaskDraft {
   const sources = tail ? [tail.inner] : [];
   for (const p of [n.text, ...paras.map((l) => l.text)]) {
     if (ROLE_LINE.test(p)) sources.push(p);
+    else {
+      // "1.地区生产总值增长6%以上。牵头单位:市发改委;责任单位:…": labels after the item's sentence.
+      const at = hasUnitLabel(p);
+      if (at > 0 && (!tail || !p.includes(tail.inner))) sources.push(p.slice(Math.min(at, Math.max(0, firstLabel(p)))));
+    }
   }
   let labelled = false;
   for (const src of sources) {
+    const people = readPersons(src);
+    if (people) {
+      d.leaders.push(...people.leaders);
+      d.contacts.push(...people.contacts);
+    }
     const f = readLabels(src);
     if (!f) continue;
     labelled = true;
@@ -231,7 +241,9 @@ export function readOutline(lines: Line[]): { tasks: TaskDraft[]; targets: Targe
 
   const walk = (node: Node, section: string | null, container: number) => {
     for (const c of node.children) {
-      const kind = level(c) <= 2 ? sectionKind(c.text) : 'task';
+      // "(一)总体要求：…（省发展改革委牵头，…负责）": a guidance heading that assigns units is a task.
+      const assigns = () => [c.text, ...c.paras.map((p) => p.text)].some((t) => findRoleTails(t).length > 0 || hasUnitLabel(t) >= 0);
+      const kind = level(c) <= 2 && !(c.children.length === 0 && assigns()) ? sectionKind(c.text) : 'task';
       if (kind === 'guidance' || kind === 'closing') {
         // "第一章 总体要求 / 第二节 主要目标": targets may sit inside a guidance chapter.
         for (const g of c.children) {

@@ -2,9 +2,12 @@ import { stripChrome } from './chrome';
 import { finalizeTask, type TaskDraft } from './drafts';
 import { ImportError, MAX_CHARS } from './errors';
 import { findHeaderRuns, readFlatTables } from './flat-table';
+import { findGrids } from './grid-lines';
+import { joinWrapped, splitRunOn } from './line-shape';
+import { simplifiedView, type ScriptView } from './script';
 import { extractIndicators, findIndicators } from './indicators';
 import { readOutline, type TargetDraft } from './outline';
-import { buildPlanContext, findBodyStart } from './plan-context';
+import { buildPlanContext, findBodyStart, skipNotice } from './plan-context';
 import { readSheets, type Sheet } from './table-rows';
 import { toLines } from './text';
 import type { ImportWarning, Line, ParsedPlan, Target, Task } from './types';
@@ -72,29 +75,75 @@ function finish(
   return { plan: context.plan, targets: buildTargets(targets), tasks, warnings };
 }
 
+/** "一、10件民生实事任务分解表" above a table, "2. …任务分解表" in an 附件 list: a caption, not a task. */
+function dropCaptions(drafts: TaskDraft[]): TaskDraft[] {
+  return drafts.filter(
+    (d) => !(/(表|清单|台账|一览表)$/.test(d.title) && d.title.length <= 40 && d.lead.length + d.responsible.length + d.assisting.length === 0),
+  );
+}
+
+/** Traditional-script documents were read in Simplified: give the supervisor the document's own words back. */
+function restoreScript(p: ParsedPlan, view: ScriptView, firstLine: number): ParsedPlan {
+  if (!view.traditional) return p;
+  const r = view.restore;
+  p.plan.title = r(p.plan.title);
+  for (const t of p.tasks) {
+    t.title = r(t.title);
+    t.content = r(t.content);
+    t.goal = t.goal === null ? null : r(t.goal);
+    t.section = t.section === null ? null : r(t.section);
+    t.deadlineText = t.deadlineText === null ? null : r(t.deadlineText);
+    for (const s of t.steps) s.text = r(s.text);
+  }
+  for (const t of p.targets) t.text = r(t.text);
+  for (const w of p.warnings) if (w.text) w.text = r(w.text);
+  p.warnings.unshift({
+    line: firstLine,
+    message: '文档为繁体字：单位、时限按简体识别（单位名称用简体），标题和内容保留原文',
+    field: 'script',
+  });
+  return p;
+}
+
 /** The core: plain text of a plan (txt, text of an HTML page, text of a docx) → ParsedPlan. */
 export function parsePlanText(text: string, opts: ParseOptions = {}): ParsedPlan {
   if (typeof text !== 'string') throw new ImportError('unreadable', '输入不是文本');
   if (text.length > MAX_CHARS) throw new ImportError('too_large', `文本超过 ${MAX_CHARS} 个字符`);
-  const all = toLines(text);
+  const view = simplifiedView(text);
+  const all = toLines(view.text);
   if (all.length === 0) throw new ImportError('empty', '文档为空');
-  const { lines, meta } = stripChrome(all);
+  const stripped = stripChrome(all);
+  const meta = stripped.meta;
+  const lines = splitRunOn(stripped.lines);
   if (lines.length === 0) throw new ImportError('empty', '文档只有网页框架，没有正文', { line: all[0].no });
   const bodyStart = findBodyStart(lines);
   const top = lines.slice(0, bodyStart);
-  const body = lines.slice(bodyStart);
+  const { lines: body, grids } = findGrids(skipNotice(top, lines.slice(bodyStart), meta, opts.fileName));
   const warnings: ImportWarning[] = [];
+  const done = (p: ParsedPlan) => restoreScript(p, view, all[0].no);
 
+  if (grids.length > 0) {
+    // Row-per-line tables ("序号 | 事项 | 责任单位 |"): read by column, like a spreadsheet.
+    const before = readOutline(joinWrapped(body.slice(0, grids[0].at)));
+    before.tasks = dropCaptions(before.tasks);
+    const drafts = grids.flatMap((g) => {
+      const read = readSheets([g.sheet]);
+      for (const d of read.drafts) d.line = g.lineNos[d.line - 1] ?? d.line;
+      return read.drafts;
+    });
+    return done(finish(top, body, [...before.tasks, ...drafts], before.targets, meta, opts, warnings));
+  }
   const runs = findHeaderRuns(body);
   if (runs.length > 0) {
     // Text before the first table may still hold 主要目标 and numbered items of its own.
-    const before = readOutline(body.slice(0, runs[0].start));
+    const before = readOutline(joinWrapped(body.slice(0, runs[0].start)));
+    before.tasks = dropCaptions(before.tasks);
     const context = buildPlanContext(top, body, meta, [], opts.fileName);
     const tableDrafts = readFlatTables(body, runs, context.deadlines);
-    return finish(top, body, [...before.tasks, ...tableDrafts], before.targets, meta, opts, warnings);
+    return done(finish(top, body, [...before.tasks, ...tableDrafts], before.targets, meta, opts, warnings));
   }
-  const outline = readOutline(body);
-  return finish(top, body, outline.tasks, outline.targets, meta, opts, warnings);
+  const outline = readOutline(joinWrapped(body));
+  return done(finish(top, body, outline.tasks, outline.targets, meta, opts, warnings));
 }
 
 /** Spreadsheet path: rows with a header → tasks; the rows above the header name the plan. */

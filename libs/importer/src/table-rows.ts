@@ -1,3 +1,4 @@
+import { splitPersons } from './units';
 import { addDeadlineCell, addStep, newDraft, titleOf, type TaskDraft } from './drafts';
 import { applyGroups, markAssistingGroups } from './flat-table';
 import { classifyHeading, columnRole, type ColumnRole } from './headings';
@@ -114,6 +115,10 @@ export function readSheets(sheets: Sheet[]): TableRead {
       }
       const deadline = get(row, 'deadline');
       if (deadline) addDeadlineCell(current, deadline);
+      const leaders = get(row, 'person');
+      if (leaders) current.leaders.push(...splitPersons(leaders));
+      const contacts = get(row, 'contact');
+      if (contacts) current.contacts.push(...splitPersons(contacts));
     }
   }
   applyGroups(drafts, groupOf);

@@ -34,6 +34,10 @@ export interface Task {
   steps: Step[];
   indicators: Indicator[];
   recurrence: Recurrence | null;
+  /** People the document names as the item's leaders (责任领导/分管领导); never units. */
+  leaders?: string[];
+  /** People named as the item's contacts (责任人/联系人). */
+  contacts?: string[];
 }
 
 export interface Target {
@@ -45,6 +49,10 @@ export interface Target {
 export interface ImportWarning {
   line: number;
   message: string;
+  /** The field in doubt (deadline, leadUnits, title, year, …), when the warning is about one. */
+  field?: string;
+  /** The text the importer read there. */
+  text?: string;
 }
 
 export interface PlanInfo {

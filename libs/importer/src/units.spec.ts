@@ -56,7 +56,7 @@ describe('labels and tails', () => {
   });
   it('reads several labels on one line', () => {
     const f = readLabels('牵头单位：市科技局 配合单位：市财政局 完成时限：2025年6月底前');
-    expect(f).toEqual({ lead: ['市科技局'], responsible: [], assisting: ['市财政局'], deadline: '2025年6月底前' });
+    expect(f).toEqual({ lead: ['市科技局'], responsible: [], assisting: ['市财政局'], deadline: '2025年6月底前', leaders: [], contacts: [] });
   });
   it('returns null without labels', () => {
     expect(readLabels('加快推进重大科技基础设施建设')).toBeNull();
@@ -70,7 +70,7 @@ describe('labels and tails', () => {
 describe('role tails without labels (国务院/省政府 分工 style)', () => {
   it('reads "X牵头，Y、Z按职责分工负责" and drops 等', () => {
     expect(readRoleTail('省商务厅牵头，省发展改革委、省财政厅按职责分工负责')).toEqual({
-      lead: ['省商务厅'], responsible: ['省发展改革委、省财政厅'], assisting: [], deadline: null,
+      lead: ['省商务厅'], responsible: ['省发展改革委、省财政厅'], assisting: [], deadline: null, leaders: [], contacts: [],
     });
     expect(splitUnits('省财政厅等按职责分工负责').units).toEqual(['省财政厅']);
   });
@@ -85,7 +85,9 @@ describe('role tails without labels (国务院/省政府 分工 style)', () => {
     expect(splitUnits('县发改局牵头，县直各相关单位按职责分工负责')).toEqual({ units: ['县直各相关单位'], notes: [], marked: ['县发改局'] });
   });
   it('ends a value at 责任领导 and never reads the person as a unit', () => {
-    expect(readLabels('牵头单位：市发展改革委 责任领导：副市长 王某某')).toEqual({ lead: ['市发展改革委'], responsible: [], assisting: [], deadline: null });
+    expect(readLabels('牵头单位：市发展改革委 责任领导：副市长 王某某')).toEqual({
+      lead: ['市发展改革委'], responsible: [], assisting: [], deadline: null, leaders: ['王某某'], contacts: [],
+    });
     expect(readLabels('责任领导：副市长 王某某')).toBeNull();
   });
 });

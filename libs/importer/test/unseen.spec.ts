@@ -305,8 +305,9 @@ describe('unseen (l): 督办台账 with 督办事项/责任领导/办理时限/�
     expect(units(p.tasks[0])).toEqual([['市住建局'], ['鼎城区人民政府', '武陵区人民政府'], []]);
     expect(p.tasks.map((t) => t.deadline)).toEqual(['2025-06-30', '2025-10-15', '2025-12-31', '2025-12-31']);
     expect(p.tasks[2].recurrence).toBe('monthly');
-    // Progress and the person in charge are not task content.
-    expect(JSON.stringify(p.tasks)).not.toMatch(/入户调查|张某某|调度会/);
+    // Progress and the person in charge are not task content; the person is the item's leader.
+    expect(JSON.stringify(p.tasks.map(({ leaders: _leaders, ...t }) => t))).not.toMatch(/入户调查|张某某|调度会/);
+    expect(p.tasks.map((t) => t.leaders)).toEqual([['张某某'], ['李某某'], ['王某某'], ['赵某某']]);
   };
   it('as CSV', async () => check(await load('l-duban-taizhang.csv')));
   it('as XLSX', async () => {
