@@ -116,7 +116,7 @@ describe('POST /imports (preview) and POST /imports/:id/commit', () => {
 
   it.each([
     ['an empty file', 'empty.txt', Buffer.alloc(0), 'empty', /为空/],
-    ['an unsupported type', 'photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), 'unsupported_type', /不支持/],
+    ['an unsupported type', 'old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'unsupported_type', /不支持/],
     ['text with no items', 'notes.txt', Buffer.from('今天天气很好。\n我们去公园散步。\n'), 'no_items', /没有可识别的责任事项/],
   ])('answers 422 with a clear message for %s and saves nothing', async (_, name, content, code, message) => {
     const imports = await count('imports');

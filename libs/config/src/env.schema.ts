@@ -201,6 +201,22 @@ export class Env {
   @IntSetting('UPLOAD_MAX_MB', 1, 10240)
   UPLOAD_MAX_MB = 100;
 
+  /** Pages a PDF or OFD plan may have; a longer one is refused (422) before any page is read. */
+  @IntSetting('IMPORT_MAX_PAGES', 1, 5000)
+  IMPORT_MAX_PAGES = 200;
+
+  /** Seconds reading one PDF or OFD may take before it is stopped (422). */
+  @IntSetting('IMPORT_TIMEOUT_SECONDS', 1, 3600)
+  IMPORT_TIMEOUT_SECONDS = 60;
+
+  /** Pages of a scan the worker will OCR; a longer scan is refused when uploaded. */
+  @IntSetting('OCR_MAX_PAGES', 1, 1000)
+  OCR_MAX_PAGES = 50;
+
+  /** Seconds tesseract may spend on one page before the OCR job fails (and is retried). */
+  @IntSetting('OCR_PAGE_TIMEOUT_SECONDS', 5, 3600)
+  OCR_PAGE_TIMEOUT_SECONDS = 120;
+
   /** Set: files go to this S3-compatible bucket (MinIO, 阿里云 OSS, 腾讯云 COS, AWS); unset: DATA_DIR/files. */
   @ValidateIf(wantsS3)
   @IsString({ message: 'S3_BUCKET must be set when any S3_* setting is given' })
@@ -277,3 +293,8 @@ function productionProblem(env: Env): string | null {
 
 /** The validated settings of this process. */
 export const loadEnv = (): Env => validateEnv(process.env);
+
+/** The importer's page and time limits for PDF and OFD, from the settings. */
+export function importLimits(env: Env): { maxPages: number; timeoutMs: number } {
+  return { maxPages: env.IMPORT_MAX_PAGES, timeoutMs: env.IMPORT_TIMEOUT_SECONDS * 1000 };
+}

@@ -4,7 +4,12 @@ export type ImportErrorCode =
   | 'unknown_encoding'
   | 'no_items'
   | 'empty'
-  | 'too_large';
+  | 'too_large'
+  | 'encrypted'
+  | 'too_many_pages'
+  | 'timeout'
+  | 'ocr_unavailable'
+  | 'needs_ocr';
 
 /** The only error the importer throws; `line` (1-based) or `cell` ("Sheet1!C7") say where. */
 export class ImportError extends Error {
@@ -25,3 +30,11 @@ export class ImportError extends Error {
 /** Limits keep one hostile upload from pinning a CPU; real plans are far below them. */
 export const MAX_BYTES = 20 * 1024 * 1024;
 export const MAX_CHARS = 4 * 1024 * 1024;
+
+/** Page count and wall-clock limits of the fixed-layout readers (PDF, OFD, OCR); config sets them. */
+export interface ReadLimits {
+  maxPages: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxPages: 200, timeoutMs: 60_000 };

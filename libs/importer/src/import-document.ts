@@ -1,7 +1,10 @@
 import * as iconv from 'iconv-lite';
-import { ImportError, MAX_BYTES } from './errors';
+import { DEFAULT_READ_LIMITS, ImportError, MAX_BYTES, type ReadLimits } from './errors';
 import { parsePlanSheets, parsePlanText } from './parse';
 import { docxToText } from './readers/docx.reader';
+import { layoutText } from './readers/layout/layout-text';
+import { readOfdPages } from './readers/ofd.reader';
+import { readPdfPages } from './readers/pdf.reader';
 import { assertSafeOfficeZip } from './readers/zip-guard';
 import { declaredCharset, htmlToText, looksLikeHtml } from './readers/html.reader';
 import { parseCsv, readXlsx } from './readers/table.reader';
@@ -12,6 +15,8 @@ import type { ParsedPlan } from './types';
 export interface ImportSource {
   fileName: string;
   content: Buffer;
+  /** Page and time limits for PDF and OFD; defaults when not given. */
+  limits?: ReadLimits;
 }
 
 function decodeHtml(buf: Buffer): string {
@@ -40,14 +45,21 @@ export async function importDocument(src: ImportSource): Promise<ParsedPlan> {
       return parsePlanText(await docxToText(buf), opts);
     case 'xlsx':
       return parsePlanSheets(await readXlsx(buf), opts);
+    case 'ofd':
+      return parsePlanText(layoutText(readOfdPages(buf, src.limits ?? DEFAULT_READ_LIMITS)).text, opts);
     case 'zip':
-      throw new ImportError('unsupported_type', '压缩包不是 Word(.docx) 或 Excel(.xlsx) 文档');
+      throw new ImportError('unsupported_type', '压缩包不是 Word(.docx)、Excel(.xlsx) 或 OFD 文档');
     case 'ole':
       throw new ImportError('unsupported_type', '旧版 .doc/.xls 格式不支持，请另存为 .docx 或 .xlsx');
-    case 'pdf':
-      throw new ImportError('unsupported_type', 'PDF 不支持，请提供 .docx、.txt、.html 或 .xlsx');
+    case 'pdf': {
+      const { pages } = await readPdfPages(buf, src.limits ?? DEFAULT_READ_LIMITS);
+      if (pages.some((p) => p.runs.length === 0)) {
+        throw new ImportError('needs_ocr', 'PDF 含有没有文字层的页面（扫描件），需要文字识别');
+      }
+      return parsePlanText(layoutText(pages).text, opts);
+    }
     case 'image':
-      throw new ImportError('unsupported_type', '图片不支持，请提供文字版文档');
+      throw new ImportError('needs_ocr', '图片需要文字识别');
   }
   if (looksBinary(buf)) {
     const ext = extensionType(src.fileName);

@@ -5,17 +5,18 @@ export type DocumentType = 'txt' | 'html' | 'docx' | 'xlsx' | 'csv';
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
-/** Binary containers we know and refuse (old .doc/.xls, PDF, images): a clear "unsupported". */
-export function sniffBinary(buf: Buffer): DocumentType | 'zip' | 'ole' | 'pdf' | 'image' | null {
+/** The container a file really is, whatever its name says (a .docx that is a PDF reads as a PDF). */
+export function sniffBinary(buf: Buffer): DocumentType | 'zip' | 'ole' | 'pdf' | 'ofd' | 'image' | null {
   if (buf.subarray(0, 4).equals(ZIP)) {
     // Zip entry names are stored uncompressed, so the container's kind is visible in the bytes.
     if (buf.includes('word/document.xml') || buf.includes('word/')) return 'docx';
     if (buf.includes('xl/workbook.xml') || buf.includes('xl/')) return 'xlsx';
+    if (buf.includes('OFD.xml')) return 'ofd';
     return 'zip';
   }
   if (buf.subarray(0, 4).equals(OLE)) return 'ole';
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (/^(\x89PNG|GIF8|\xff\xd8\xff)/.test(buf.subarray(0, 4).toString('latin1'))) return 'image';
+  if (/^(\x89PNG|GIF8|\xff\xd8\xff|II\*\x00|MM\x00\*)/.test(buf.subarray(0, 4).toString('latin1'))) return 'image';
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { ImportAlreadyCommittedError, ImportForbiddenError, ImportNotFoundError, PlanImportService } from '@app/application';
+import { Env, importLimits } from '@app/config';
 import { contentHash, ImportError, importDocument } from '@app/importer';
 import { FileRepository, PlanImportRepository, PlanRepository, UnitOfWork } from '@app/persistence';
 import { FilesService } from '../files/files.service';
@@ -14,13 +15,14 @@ export class ImportsService {
     private readonly uow: UnitOfWork,
     private readonly files: FilesService,
     private readonly fileRows: FileRepository,
+    private readonly env: Env,
   ) {}
 
   /** Parses and stores a preview; nothing about plans or tasks changes until commit. */
   async preview(file: { originalname: string; buffer: Buffer }, user: AuthUser) {
     let parsed;
     try {
-      parsed = await importDocument({ fileName: file.originalname, content: file.buffer });
+      parsed = await importDocument({ fileName: file.originalname, content: file.buffer, limits: importLimits(this.env) });
     } catch (e) {
       if (e instanceof ImportError) {
         throw new UnprocessableEntityException({

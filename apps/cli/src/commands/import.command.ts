@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
+import { importLimits, loadEnv } from '@app/config';
 import { contentHash, importDocument, ParsedPlan } from '@app/importer';
 import { PlanImportService } from '@app/application';
 import { SYSTEM_ACTOR } from '@app/persistence';
@@ -16,7 +17,7 @@ interface ImportOptions {
   name: 'import',
   arguments: '<file>',
   description:
-    'Import a plan document (.txt .html .docx .xlsx .csv). --dry-run parses and saves nothing; ' +
+    'Import a plan document (.txt .html .docx .xlsx .csv .pdf .ofd). --dry-run parses and saves nothing; ' +
     '--json prints the import contract JSON on stdout and nothing else.',
 })
 export class ImportCommand extends CommandRunner {
@@ -39,7 +40,7 @@ export class ImportCommand extends CommandRunner {
       throw new CliError(`${file}: cannot read the file (${e.code ?? e.message})`);
     });
     if ((await stat(file)).isDirectory()) throw new CliError(`${file}: is a directory`);
-    const parsed = await importDocument({ fileName: basename(file), content });
+    const parsed = await importDocument({ fileName: basename(file), content, limits: importLimits(loadEnv()) });
     if (options.dryRun) {
       if (options.json) process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
       else process.stdout.write(summary(file, parsed));

@@ -14,6 +14,12 @@ const LOCAL = 0x04034b50;
  * XML never has them, and entity declarations are how XML bombs and external-entity reads start.
  */
 export function assertSafeOfficeZip(buf: Buffer, limits = ZIP_LIMITS): void {
+  readSafeZip(buf, limits);
+}
+
+/** Every entry of a zip, inflated under the same caps and DTD refusal as assertSafeOfficeZip. */
+export function readSafeZip(buf: Buffer, limits = ZIP_LIMITS): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
   const bad = (why: string): never => {
     throw new ImportError('unreadable', `文档压缩结构异常，拒绝读取：${why}`);
   };
@@ -61,5 +67,7 @@ export function assertSafeOfficeZip(buf: Buffer, limits = ZIP_LIMITS): void {
     if (/\.(xml|rels)$/i.test(name) && /<!(DOCTYPE|ENTITY)/i.test(content.subarray(0, 64 * 1024).toString('latin1'))) {
       bad(`${name} declares a DTD`);
     }
+    files.set(name, content);
   }
+  return files;
 }

@@ -1,0 +1,56 @@
+import type { LaidOutPage, PageLine, TextRun } from './positioned-text';
+
+/** A gap this many font sizes wide between runs on one baseline separates table cells. */
+const CELL_GAP = 1.6;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : 0;
+}
+
+/**
+ * Runs → lines: runs whose baselines lie within a third of a glyph are one line, read left to right.
+ * Producers emit runs in drawing order, which is not reading order (two columns, a table drawn cell
+ * by cell), so position decides, not order.
+ */
+export function pageLines(page: LaidOutPage, pageNo: number): PageLine[] {
+  const runs = page.runs.filter((r) => r.text.trim() !== '' && r.size > 0).sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  for (const r of runs) {
+    const g = groups[groups.length - 1];
+    if (g && Math.abs(g[0].y - r.y) <= Math.max(g[0].size, r.size) / 3) g.push(r);
+    else groups.push([r]);
+  }
+  return groups.map((g) => toLine(g.sort((a, b) => a.x - b.x), pageNo));
+}
+
+function toLine(runs: TextRun[], pageNo: number): PageLine {
+  const size = median(runs.map((r) => r.size));
+  const cells: PageLine['cells'] = [];
+  let prevRight = -Infinity;
+  for (const r of runs) {
+    const gap = r.x - prevRight;
+    const last = cells[cells.length - 1];
+    if (last && gap < CELL_GAP * size) {
+      // A visible gap between runs is a space the producer did not draw as a glyph.
+      const space = gap > size * 0.25 ? ' ' : '';
+      last.text += space + r.text;
+      last.right = Math.max(last.right, r.x + r.width);
+    } else {
+      cells.push({ x: r.x, right: r.x + r.width, text: r.text });
+    }
+    prevRight = Math.max(prevRight, r.x + r.width);
+  }
+  for (const c of cells) c.text = c.text.replace(/\s+/g, ' ').trim();
+  const confs = runs.map((r) => r.confidence).filter((c): c is number => c !== undefined);
+  return {
+    page: pageNo,
+    x: cells[0].x,
+    right: Math.max(...cells.map((c) => c.right)),
+    y: runs[0].y,
+    size,
+    cells: cells.filter((c) => c.text),
+    runs: runs.map((r) => ({ x: r.x, right: r.x + r.width, text: r.text })),
+    ...(confs.length ? { confidence: Math.min(...confs) } : {}),
+  };
+}

@@ -1,0 +1,31 @@
+import { ImportError } from '../src/errors';
+import { parsePlanText } from '../src/parse';
+import type { ParsedPlan } from '../src/types';
+import { buildOfd } from './build-ofd';
+import { buildPdf } from './build-pdf';
+import { layoutPages, measurer, seedBlocks, type LayoutOptions } from './page-layout';
+import { seed } from './seeds';
+
+export const SEEDS = ['000', '001', '002', '003', '004'];
+
+/** How the fixtures print a seed: a running header and "- N -" page numbers, as offices do. */
+const PRINTED: LayoutOptions = { header: '督办文件 内部资料', pageNumbers: true };
+
+export function textImport(prefix: string): ParsedPlan {
+  const s = seed(prefix);
+  return parsePlanText(s.text, { fileName: s.fileName });
+}
+
+export const seedPages = (prefix: string, opts: LayoutOptions = {}) => layoutPages(seedBlocks(seed(prefix).text), { ...PRINTED, ...opts });
+export const seedPdf = (prefix: string, opts: LayoutOptions = {}) => buildPdf(seedPages(prefix, opts));
+export const seedOfd = (prefix: string, opts: LayoutOptions = {}) => buildOfd(seedPages(prefix, opts), measurer());
+
+/** The ImportError a promise rejects with (fails the test when it resolves or throws anything else). */
+export async function importError(p: Promise<unknown>): Promise<ImportError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ImportError);
+  return e as ImportError;
+}
