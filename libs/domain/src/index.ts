@@ -17,3 +17,4 @@ export * from './directory/directory-rows';
 export * from './directory/directory-plan';
 export * from './directory/directory-export';
 export * from './evidence-types';
+export * from './hand-items';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AssigneeController } from './assignee.controller';
+import { AssigneeService } from './assignee.service';
 import { ExtensionsService } from './extensions.service';
 import { TasksController } from './tasks.controller';
 import { TaskGate } from './task-gate';
@@ -8,8 +10,8 @@ import { WorkbenchController } from './workbench.controller';
 import { WorkbenchService } from './workbench.service';
 
 @Module({
-  controllers: [TasksController, WorkbenchController],
-  providers: [TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService],
-  exports: [TaskGate],
+  controllers: [TasksController, WorkbenchController, AssigneeController],
+  providers: [TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService, AssigneeService],
+  exports: [TaskGate, TasksService],
 })
 export class TasksModule {}

@@ -40,14 +40,14 @@ export class WorkbenchService {
 
   async counts(user: AuthUser, now = new Date()) {
     const unitId = this.unitOf(user);
-    if (!unitId) return { to_acknowledge: 0, in_progress: 0, returned: 0, due_soon: 0, overdue: 0, all: 0 };
-    return this.workbench.counts(unitId, lightParams(now));
+    if (!unitId) return { to_acknowledge: 0, in_progress: 0, returned: 0, due_soon: 0, overdue: 0, mine: 0, all: 0 };
+    return this.workbench.counts(unitId, user.id, lightParams(now));
   }
 
   async list(user: AuthUser, tab: WorkbenchTab, q: PageQuery, now = new Date()): Promise<Page<unknown>> {
     const unitId = this.unitOf(user);
     if (!unitId) return page([], 0, q);
-    const { rows, total } = await this.workbench.list(unitId, tab, (q.page - 1) * q.limit, q.limit, lightParams(now));
+    const { rows, total } = await this.workbench.list(unitId, user.id, tab, (q.page - 1) * q.limit, q.limit, lightParams(now));
     return page(
       rows.map((r) => ({
         id: r.id,
@@ -65,6 +65,8 @@ export class WorkbenchService {
         partStatus: r.partStatus,
         partProgress: r.partProgress,
         reporter: r.reporterId ? { id: r.reporterId, name: r.reporterName ?? '' } : null,
+        assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
+        assignedToMe: r.assigneeId === user.id,
         extensionPending: r.extensionPending,
         ...countdown(r, now),
       })),

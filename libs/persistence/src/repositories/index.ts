@@ -1,6 +1,7 @@
 import { AckLinkRepository } from './ack-link.repository';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { FileRepository } from './file.repository';
+import { HandItemRepository } from './hand-item.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { Journal } from './journal';
 import { NotificationRepository } from './notification.repository';
@@ -45,6 +46,7 @@ export * from './directory.repository';
 export * from './file.repository';
 export * from './ack-link.repository';
 export * from './workbench.repository';
+export * from './hand-item.repository';
 
 /** Every repository is a provider of DatabaseModule: add a new one here. */
 export const REPOSITORIES = [
@@ -70,4 +72,5 @@ export const REPOSITORIES = [
   UnitAliasRepository,
   DirectoryRepository,
   WorkbenchRepository,
+  HandItemRepository,
 ];

@@ -18,6 +18,8 @@ export type DomainEventType =
   | 'task.status_changed'
   | 'task.assignment_changed'
   | 'task.removed'
+  | 'task.edited'
+  | 'task.assignee_changed'
   | 'plan.policy_changed';
 
 /**
