@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -21,6 +22,12 @@ import { IsCalendarDate } from '../common/validators';
 import { EXAMPLE } from '../common/api-docs';
 
 const DEADLINE_DOC = 'a date 2025-09-30, or as documents write it: 9月底前, 三季度, 年底前, 2026年6月 (read in the plan’s year)';
+/** A list of unit ids or names. */
+const UnitList = () => applyDecorators(IsArray(), ArrayMaxSize(200), IsString({ each: true }), MaxLength(200, { each: true }));
+/** A list of nested objects, each validated. */
+const NestedList = (cls: new () => object, max: number) =>
+  applyDecorators(IsArray(), ArrayMaxSize(max), ValidateNested({ each: true }), Type(() => cls));
+
 const UNITS_DOC = 'unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)';
 
 export class IndicatorDto {
@@ -62,42 +69,27 @@ export class ItemInputDto {
 
   @ApiPropertyOptional({ type: [StepInputDto], description: 'steps (具体工作内容) with their own deadlines; on edit, the whole list' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => StepInputDto)
+  @NestedList(StepInputDto, 100)
   steps?: StepInputDto[];
 
   @ApiPropertyOptional({ type: [IndicatorDto], description: 'quantified targets (量化指标)' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorDto)
+  @NestedList(IndicatorDto, 50)
   indicators?: IndicatorDto[];
 
   @ApiProperty({ type: [String], example: [EXAMPLE.unitName], description: `牵头单位: ${UNITS_DOC}` })
-  @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @UnitList()
   leadUnits: string[];
 
   @ApiPropertyOptional({ type: [String], example: [EXAMPLE.unitName2], description: `责任单位: ${UNITS_DOC}` })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @UnitList()
   responsibleUnits?: string[];
 
   @ApiPropertyOptional({ type: [String], example: [], description: `配合单位: ${UNITS_DOC}` })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @UnitList()
   assistingUnits?: string[];
 }
 
