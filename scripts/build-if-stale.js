@@ -47,7 +47,13 @@ function buildWeb() {
   );
   if (fresh(webStamp, sources)) return;
   process.stderr.write('duban: building the web app …\n');
-  execSync('npx vite build --config apps/web/vite.config.mts --logLevel warn', { cwd: root, stdio: ['ignore', 2, 2] });
+  // Always a production build: run from Jest, NODE_ENV=test would give a development bundle in which
+  // antd's dialogs all share one aria id ('test-id'), so every dialog is named after the first.
+  execSync('npx vite build --config apps/web/vite.config.mts --logLevel warn', {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   writeFileSync(webStamp, new Date().toISOString());
 }
 

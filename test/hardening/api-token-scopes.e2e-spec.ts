@@ -28,7 +28,7 @@ describe('a read-only API token', () => {
       directory: w.ids.imports[0],
       me: op.path.includes('notifications') ? w.ids.notifications[0] : w.ids.apiTokens[0],
     };
-    return fillPath(op.path, { id: ids[kind], stepId: w.ids.steps[0] });
+    return fillPath(op.path, { id: ids[kind], stepId: w.ids.steps[0], taskId: w.taskIds['1'] });
   };
 
   const counts = async () =>

@@ -19,3 +19,4 @@ export * from './directory/directory-rows';
 export * from './directory/directory-plan';
 export * from './directory/directory-export';
 export * from './evidence-types';
+export * from './hand-items';

@@ -24,6 +24,7 @@ export {
 export { contentHash } from './content-hash';
 export { diffPlans, type PlanDiff, type TaskChange } from './diff';
 export { parseDeadline, type DeadlineContext, type ParsedDeadline } from './deadlines';
+export { readDeadlineInput, readRecurrenceInput, type DeadlineInput } from './deadline-input';
 export { splitUnits } from './units';
 export { extractIndicators } from './indicators';
 export {

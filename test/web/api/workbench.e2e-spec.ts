@@ -88,9 +88,9 @@ describe('the 工作台 API: my unit’s items by tab, counts, deadline countdow
   it('gives callers without a unit an empty page, and refuses an unknown or missing tab', async () => {
     expect(await tab('sup', 'all')).toMatchObject({ items: [], total: 0 });
     expect((await w.http.get('/me/tasks/counts').set(auth('sup')).expect(200)).body).toEqual({
-      to_acknowledge: 0, in_progress: 0, returned: 0, due_soon: 0, overdue: 0, all: 0,
+      to_acknowledge: 0, in_progress: 0, returned: 0, due_soon: 0, overdue: 0, mine: 0, all: 0,
     });
-    await w.http.get('/me/tasks?tab=mine').set(auth('lead_staff')).expect(400);
+    await w.http.get('/me/tasks?tab=theirs').set(auth('lead_staff')).expect(400);
     await w.http.get('/me/tasks').set(auth('lead_staff')).expect(400);
   });
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TASK_STATUSES } from '@app/domain';
+import { DOCUMENT_SOURCE, PLAN_SOURCE_TYPES, TASK_STATUSES } from '@app/domain';
 import { EXAMPLE } from '../common/api-docs';
 import { TaskIndicatorResponse } from '../tasks/dto/task.response';
 
@@ -24,6 +24,8 @@ export class PlanSummaryResponse {
   @ApiProperty({ type: String, nullable: true, description: '文号', example: '武政办〔2025〕12号' }) docNumber: string | null;
   @ApiProperty({ format: 'date', example: '2025-01-01' }) periodStart: string;
   @ApiProperty({ format: 'date', example: '2027-12-31' }) periodEnd: string;
+  @ApiProperty({ enum: [DOCUMENT_SOURCE, ...PLAN_SOURCE_TYPES], description: 'document: imported from a plan document; else the 立项 source of a plan entered by hand', example: '领导批示' })
+  sourceType: string;
   @ApiProperty({ type: PlanTaskCountsResponse }) taskCounts: PlanTaskCountsResponse;
   @ApiProperty({ description: 'send it back with changes (optimistic locking)', example: 2 }) version: number;
   @ApiProperty({ format: 'date-time', example: EXAMPLE.createdAt }) createdAt: string;

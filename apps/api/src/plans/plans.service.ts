@@ -14,6 +14,7 @@ const summary = (p: PlanEntity, counts: PlanCounts | undefined) => ({
   docNumber: p.docNumber,
   periodStart: p.periodStart,
   periodEnd: p.periodEnd,
+  sourceType: p.sourceType,
   taskCounts: counts ?? { total: 0, byStatus: {}, overdue: 0 },
   version: p.version,
   createdAt: p.createdAt.toISOString(),

@@ -68,6 +68,7 @@ export const toAssignment = (a: AssignmentView, light: TrafficLight): Assignment
   light,
   acknowledgedAt: iso(a.acknowledgedAt),
   lastProgressAt: iso(a.lastProgressAt),
+  assignee: a.assignee,
   version: a.version,
 });
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AssigneeController } from './assignee.controller';
+import { AssigneeService } from './assignee.service';
 import { ExtensionsService } from './extensions.service';
 import { TasksController } from './tasks.controller';
 import { TaskGate } from './task-gate';
@@ -9,8 +11,8 @@ import { WorkbenchService } from './workbench.service';
 import { LightPolicy } from './light-policy';
 
 @Module({
-  controllers: [TasksController, WorkbenchController],
-  providers: [LightPolicy, TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService],
-  exports: [TaskGate],
+  controllers: [TasksController, WorkbenchController, AssigneeController],
+  providers: [LightPolicy, TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService, AssigneeService],
+  exports: [TaskGate, TasksService],
 })
 export class TasksModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, taskVisibility, TrafficLight } from '@app/domain';
-import { FileRepository, Journal, PlanRepository, TaskActivityRepository, TaskRepository, UnitOfWork } from '@app/persistence';
+import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, mayAssign, taskVisibility, TrafficLight } from '@app/domain';
+import { FileRepository, Journal, PlanRepository, TaskActivityRepository, TaskRepository, UnitAdminRepository, UnitOfWork } from '@app/persistence';
 import { attachEvidence } from '../files/attach-evidence';
 import { filesBy, toFileResponse } from '../files/file-views';
 import { AuthUser } from '../common/current-user';
@@ -34,6 +34,7 @@ export class TasksService {
     private readonly uow: UnitOfWork,
     private readonly files: FileRepository,
     private readonly lights: LightPolicy,
+    private readonly units: UnitAdminRepository,
   ) {}
 
   async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryResponse>> {
@@ -69,6 +70,7 @@ export class TasksService {
     const latest = await tasks.latestProgress(id);
     const latestFiles = latest ? await this.files.forProgressReports([latest.id]) : [];
     const plan = await this.plans.findById(t.planId);
+    const ownUnit = access.unitRole === 'lead' || access.unitRole === 'responsible' ? await this.units.findById(user.unitId!) : null;
     const lights = await this.lights.at(now);
     const { light, overdue } = lights.task(t);
     const running = light !== 'none';
@@ -113,7 +115,13 @@ export class TasksService {
       steps: steps.map(toStep),
       assignments: assignments.map((a, i) => toAssignment(a, partLight(i))),
       latestProgress: latest ? toProgress(latest, latestFiles.map(toFileResponse)) : null,
-      permissions: { canAct: access.canAct, canComment: access.canComment, canSupervise: access.canSupervise, unitRole: access.unitRole },
+      permissions: {
+        canAct: access.canAct,
+        canComment: access.canComment,
+        canSupervise: access.canSupervise,
+        unitRole: access.unitRole,
+        canAssign: !!ownUnit && mayAssign(user, ownUnit),
+      },
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
       version: t.version,

@@ -12,7 +12,7 @@ import { WorkbenchService } from './workbench.service';
 class WorkbenchQuery extends PageQuery {
   @ApiProperty({
     enum: WORKBENCH_TABS,
-    description: '待签收 to_acknowledge, 办理中 in_progress, 被退回 returned, 临期 due_soon, 超期 overdue, or all',
+    description: '待签收 to_acknowledge, 办理中 in_progress, 被退回 returned, 临期 due_soon, 超期 overdue, 分给我 mine (the caller is the named 承办人), or all',
     example: 'to_acknowledge',
   })
   @IsIn(WORKBENCH_TABS)

@@ -32,6 +32,9 @@ export class WorkbenchItemResponse extends CountdownFields {
   @ApiProperty({ description: 'the caller’s unit’s latest reported percent', example: 60 }) partProgress: number;
   @ApiProperty({ type: WorkbenchPersonResponse, nullable: true, description: 'who last reported progress for the caller’s unit (taken as its 承办人)' })
   reporter: WorkbenchPersonResponse | null;
+  @ApiProperty({ type: WorkbenchPersonResponse, nullable: true, description: 'the 承办人 the unit named for its part (分办); null: the whole unit' })
+  assignee: WorkbenchPersonResponse | null;
+  @ApiProperty({ description: 'the caller is the named 承办人 of the unit’s part (分给我)', example: true }) assignedToMe: boolean;
   @ApiProperty({ description: 'an extension request waits for a decision', example: false }) extensionPending: boolean;
 }
 
@@ -41,6 +44,7 @@ export class WorkbenchCountsResponse {
   @ApiProperty({ description: '被退回: returned by the supervisor', example: 1 }) returned: number;
   @ApiProperty({ description: '临期: yellow light', example: 3 }) due_soon: number;
   @ApiProperty({ description: '超期: overdue', example: 1 }) overdue: number;
+  @ApiProperty({ description: '分给我: open items whose unit part names the caller as 承办人', example: 4 }) mine: number;
   @ApiProperty({ description: 'every item the unit has any role on', example: 40 }) all: number;
 }
 

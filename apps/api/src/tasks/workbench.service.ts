@@ -23,15 +23,15 @@ export class WorkbenchService {
 
   async counts(user: AuthUser, now = new Date()) {
     const unitId = this.unitOf(user);
-    if (!unitId) return { to_acknowledge: 0, in_progress: 0, returned: 0, due_soon: 0, overdue: 0, all: 0 };
-    return this.workbench.counts(unitId, (await this.lights.at(now)).params);
+    if (!unitId) return { to_acknowledge: 0, in_progress: 0, returned: 0, due_soon: 0, overdue: 0, mine: 0, all: 0 };
+    return this.workbench.counts(unitId, user.id, (await this.lights.at(now)).params);
   }
 
   async list(user: AuthUser, tab: WorkbenchTab, q: PageQuery, now = new Date()): Promise<Page<unknown>> {
     const unitId = this.unitOf(user);
     if (!unitId) return page([], 0, q);
     const lights = await this.lights.at(now);
-    const { rows, total } = await this.workbench.list(unitId, tab, (q.page - 1) * q.limit, q.limit, lights.params);
+    const { rows, total } = await this.workbench.list(unitId, user.id, tab, (q.page - 1) * q.limit, q.limit, lights.params);
     return page(
       rows.map((r) => ({
         ...toTaskHead(r),
@@ -41,6 +41,8 @@ export class WorkbenchService {
         partStatus: r.partStatus,
         partProgress: r.partProgress,
         reporter: r.reporterId ? { id: r.reporterId, name: r.reporterName ?? '' } : null,
+        assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
+        assignedToMe: r.assigneeId === user.id,
         extensionPending: r.extensionPending,
         ...lights.countdown(r),
       })),

@@ -38,6 +38,7 @@ export class UpdateUnitDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(200, { each: true }) aliases?: string[];
   @ApiPropertyOptional({ type: [ContactDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ContactDto) contacts?: ContactDto[];
   @ApiPropertyOptional({ description: 'false: confirm a pending unit into the directory' }) @IsOptional() @IsBoolean() pending?: boolean;
+  @ApiPropertyOptional({ description: 'let the unit’s staff, not only its heads, name the 承办人 of its parts (分办)' }) @IsOptional() @IsBoolean() staffMayAssign?: boolean;
 }
 
 export class DeleteUnitQuery {

@@ -17,6 +17,7 @@ export class UnitResponse {
   @ApiProperty({ description: 'units directly below', example: 0 }) childCount: number;
   @ApiProperty({ type: [String], description: 'other names documents use for it', example: ['市科技局', '科技局'] }) aliases: string[];
   @ApiProperty({ description: 'named by an imported document but not yet confirmed into the directory', example: false }) pending: boolean;
+  @ApiProperty({ description: 'its staff, not only its heads, may name the 承办人 of its parts (分办)', example: false }) staffMayAssign: boolean;
   @ApiProperty({ type: [UnitContactResponse] }) contacts: UnitContactResponse[];
   @ApiProperty({ description: 'send it back with PATCH / DELETE', example: 1 }) version: number;
   @ApiProperty({ format: 'date-time', example: EXAMPLE.updatedAt }) updatedAt: string;

@@ -16,12 +16,13 @@ const toDto = (r: UnitListRow): UnitResponse => ({
   childCount: r.childCount,
   aliases: r.unit.aliases,
   pending: r.unit.pending,
+  staffMayAssign: r.unit.staffMayAssign,
   contacts: r.unit.contacts,
   version: r.unit.version,
   updatedAt: r.unit.updatedAt.toISOString(),
 });
 
-const snapshot = (u: UnitEntity) => ({ code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, aliases: u.aliases, pending: u.pending, version: u.version });
+const snapshot = (u: UnitEntity) => ({ code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, aliases: u.aliases, pending: u.pending, staffMayAssign: u.staffMayAssign, version: u.version });
 
 /** The unit directory (单位): the tree the importer maps document names onto. */
 @Injectable()

@@ -568,6 +568,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/unit-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active staff and heads of my unit: who can be named 承办人 */
+        get: operations["AssigneeController_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans": {
         parameters: {
             query?: never;
@@ -578,7 +595,8 @@ export interface paths {
         /** Saved plans with task counts by status and overdue */
         get: operations["PlansController_list"];
         put?: never;
-        post?: never;
+        /** 立项 by hand: a plan from a 领导批示, 会议议定, 人大建议 … (the caller supervises it); items are added with POST /plans/:id/tasks */
+        post: operations["HandItemsController_createPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -674,6 +692,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an item to a hand-made plan: deadline as a date or in words (9月底前), steps, indicators, units by id or name */
+        post: operations["HandItemsController_addItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an item: deleted if nobody worked on it, otherwise cancelled (撤销) with the reason given */
+        delete: operations["HandItemsController_removeItem"];
+        options?: never;
+        head?: never;
+        /** Edit an item of a hand-made plan (versioned, audited; its reminders are rescheduled in the same transaction) */
+        patch: operations["HandItemsController_editItem"];
         trace?: never;
     };
     "/reminders/{id}/retry": {
@@ -856,7 +909,8 @@ export interface paths {
         /** Items (责任事项) visible to the caller, filtered and sorted; light and overdue are derived */
         get: operations["TasksController_list"];
         put?: never;
-        post?: never;
+        /** 交办件: one item with its source (领导批示 …), 文号, document and units, in one call; it is a plan of its own */
+        post: operations["HandItemsController_createAssignedItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -879,6 +933,26 @@ export interface paths {
         head?: never;
         /** Set the deadline in force (supervisor); the original deadline is kept */
         patch: operations["TasksController_patch"];
+        trace?: never;
+    };
+    "/tasks/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 分办: name the 承办人 of my unit’s part (unit head, or staff where the unit allows it); null hands it back to the unit
+         * @description Routine reminders of the part then go to that person alone; 催办 and 督办 reach the whole unit as well.
+         */
+        put: operations["AssigneeController_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/tasks/{id}/comments": {
@@ -1494,6 +1568,109 @@ export interface components {
              */
             yellowNotices: number;
         };
+        AssignedItemDto: {
+            /**
+             * @description 配合单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example []
+             */
+            assistingUnits?: string[];
+            /** @example 会同各区建设中试基地，年内新增3家 */
+            content?: string;
+            /**
+             * @description a date 2025-09-30, or as documents write it: 9月底前, 三季度, 年底前, 2026年6月 (read in the plan’s year); required unless a recurrence is given (then the plan’s end)
+             * @example 9月底前
+             */
+            deadline?: string;
+            /**
+             * @description 文号
+             * @example 武政办〔2025〕12号
+             */
+            docNumber?: string;
+            /** @example 新增中试基地3家 */
+            goal?: string;
+            /** @description quantified targets (量化指标) */
+            indicators?: components["schemas"]["IndicatorDto"][];
+            /**
+             * @description 发文机关 / 交办领导
+             * @example 武汉市人民政府办公厅
+             */
+            issuer?: string;
+            /**
+             * @description 牵头单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example [
+             *       "武汉市科学技术局"
+             *     ]
+             */
+            leadUnits: string[];
+            /**
+             * @description monthly | quarterly | yearly, or in words: 每月, 每季度, 一季度一汇总, 每年
+             * @example 每季度
+             */
+            recurrence?: string;
+            /**
+             * @description 责任单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example [
+             *       "武汉市财政局"
+             *     ]
+             */
+            responsibleUnits?: string[];
+            /**
+             * Format: uuid
+             * @description the source document (批示件, 会议纪要 …) uploaded with POST /files
+             */
+            sourceFileId?: string;
+            /**
+             * @description 立项来源
+             * @example 领导批示
+             * @enum {string}
+             */
+            sourceType: "领导批示" | "会议议定" | "重点工作" | "人大建议" | "政协提案" | "整改" | "其他";
+            /** @description steps (具体工作内容) with their own deadlines; on edit, the whole list */
+            steps?: components["schemas"]["StepInputDto"][];
+            /** @example 推进科技成果转化中试基地建设 */
+            title: string;
+            /**
+             * @description default: this year (Asia/Shanghai)
+             * @example 2025
+             */
+            year?: number;
+        };
+        AssigneeDto: {
+            /**
+             * Format: uuid
+             * @description the unit whose part it is; default the caller’s unit
+             */
+            unitId?: string;
+            /**
+             * Format: uuid
+             * @description the 承办人: a staff member or head of the unit; null takes the part back to the whole unit
+             */
+            userId: string | null;
+            /**
+             * @description the version of the unit’s part (assignments[].version in GET /tasks/:id)
+             * @example 1
+             */
+            version: number;
+        };
+        AssigneeResultResponse: {
+            /** @description the 承办人 now named; null: the whole unit */
+            assignee: components["schemas"]["WorkbenchPersonResponse"] | null;
+            /**
+             * Format: uuid
+             * @example 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03
+             */
+            taskId: string;
+            /**
+             * Format: uuid
+             * @example 0f6a3c2e-1d4b-4a8e-9c61-7b2d5e8f9a01
+             */
+            unitId: string;
+            /**
+             * @description the part’s new version
+             * @example 2
+             */
+            version: number;
+        };
         AssignmentResponse: {
             /**
              * Format: date-time
@@ -1501,6 +1678,8 @@ export interface components {
              * @example 2025-03-13T01:20:00.000Z
              */
             acknowledgedAt: string | null;
+            /** @description the 承办人 the unit named (分办); null: the whole unit */
+            assignee: components["schemas"]["WorkbenchPersonResponse"] | null;
             /**
              * Format: uuid
              * @example 2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a
@@ -1846,6 +2025,48 @@ export interface components {
              * @example dbn_9fQm2xL7cV4tR8wZ1yK6pH3sD5aJ0bN
              */
             token: string;
+        };
+        CreatePlanDto: {
+            /**
+             * @description 文号
+             * @example 武政办〔2025〕12号
+             */
+            docNumber?: string;
+            /**
+             * @description 发文机关 / 交办领导
+             * @example 武汉市人民政府办公厅
+             */
+            issuer?: string;
+            /**
+             * Format: date
+             * @description default: 31 December of the year
+             * @example 2025-12-31
+             */
+            periodEnd?: string;
+            /**
+             * Format: date
+             * @description default: 1 January of the year
+             * @example 2025-01-01
+             */
+            periodStart?: string;
+            /**
+             * Format: uuid
+             * @description the source document (批示件, 会议纪要 …) uploaded with POST /files
+             */
+            sourceFileId?: string;
+            /**
+             * @description 立项来源
+             * @example 领导批示
+             * @enum {string}
+             */
+            sourceType: "领导批示" | "会议议定" | "重点工作" | "人大建议" | "政协提案" | "整改" | "其他";
+            /** @example 2025年市政府常务会议议定事项 */
+            title: string;
+            /**
+             * @description default: this year (Asia/Shanghai)
+             * @example 2025
+             */
+            year?: number;
         };
         CreateUnitDto: {
             /**
@@ -2694,6 +2915,21 @@ export interface components {
             /** @example 未识别到完成时限，已按计划截止日期处理 */
             message: string;
         };
+        IndicatorDto: {
+            /**
+             * @example >=
+             * @enum {string}
+             */
+            comparator: ">=" | "=" | "<=";
+            /** @example 2025-12-31 */
+            deadline?: string | null;
+            /** @example 高新技术企业数量 */
+            name: string;
+            /** @example 家 */
+            unit: string;
+            /** @example 1200 */
+            value: number;
+        };
         IndicatorReportResponse: {
             /** @example 12 */
             code: string;
@@ -2779,6 +3015,128 @@ export interface components {
             password: string;
             /** @example jq.fgj.zhang */
             username: string;
+        };
+        ItemEditDto: {
+            /**
+             * @description 配合单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example []
+             */
+            assistingUnits?: string[];
+            /** @example 会同各区建设中试基地，年内新增3家 */
+            content?: string;
+            /**
+             * @description a date 2025-09-30, or as documents write it: 9月底前, 三季度, 年底前, 2026年6月 (read in the plan’s year); required unless a recurrence is given (then the plan’s end)
+             * @example 9月底前
+             */
+            deadline?: string;
+            /** @example 新增中试基地3家 */
+            goal?: string;
+            /** @description quantified targets (量化指标) */
+            indicators?: components["schemas"]["IndicatorDto"][];
+            /**
+             * @description 牵头单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example [
+             *       "武汉市科学技术局"
+             *     ]
+             */
+            leadUnits?: string[];
+            /**
+             * @description monthly | quarterly | yearly, or in words: 每月, 每季度, 一季度一汇总, 每年
+             * @example 每季度
+             */
+            recurrence?: string;
+            /**
+             * @description 责任单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example [
+             *       "武汉市财政局"
+             *     ]
+             */
+            responsibleUnits?: string[];
+            /** @description steps (具体工作内容) with their own deadlines; on edit, the whole list */
+            steps?: components["schemas"]["StepInputDto"][];
+            /** @example 推进科技成果转化中试基地建设 */
+            title?: string;
+            /**
+             * @description the item version you read (409 when someone changed it since)
+             * @example 2
+             */
+            version: number;
+        };
+        ItemInputDto: {
+            /**
+             * @description 配合单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example []
+             */
+            assistingUnits?: string[];
+            /** @example 会同各区建设中试基地，年内新增3家 */
+            content?: string;
+            /**
+             * @description a date 2025-09-30, or as documents write it: 9月底前, 三季度, 年底前, 2026年6月 (read in the plan’s year); required unless a recurrence is given (then the plan’s end)
+             * @example 9月底前
+             */
+            deadline?: string;
+            /** @example 新增中试基地3家 */
+            goal?: string;
+            /** @description quantified targets (量化指标) */
+            indicators?: components["schemas"]["IndicatorDto"][];
+            /**
+             * @description 牵头单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example [
+             *       "武汉市科学技术局"
+             *     ]
+             */
+            leadUnits: string[];
+            /**
+             * @description monthly | quarterly | yearly, or in words: 每月, 每季度, 一季度一汇总, 每年
+             * @example 每季度
+             */
+            recurrence?: string;
+            /**
+             * @description 责任单位: unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)
+             * @example [
+             *       "武汉市财政局"
+             *     ]
+             */
+            responsibleUnits?: string[];
+            /** @description steps (具体工作内容) with their own deadlines; on edit, the whole list */
+            steps?: components["schemas"]["StepInputDto"][];
+            /** @example 推进科技成果转化中试基地建设 */
+            title: string;
+        };
+        ItemRemovalResponse: {
+            /**
+             * Format: uuid
+             * @example 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03
+             */
+            id: string;
+            /**
+             * @description deleted: nobody had worked on it; cancelled (撤销, with the reason): it had progress
+             * @example cancelled
+             * @enum {string}
+             */
+            outcome: "deleted" | "cancelled";
+            /**
+             * @description the item’s status after a cancel; null when deleted
+             * @example cancelled
+             */
+            status: string | null;
+            /**
+             * @description the item’s version after a cancel; null when deleted
+             * @example 4
+             */
+            version: number | null;
+        };
+        ItemRemoveDto: {
+            /**
+             * @description required when the item has progress (it is then cancelled, not deleted)
+             * @example 领导批示调整，本事项不再单列
+             */
+            reason?: string;
+            /**
+             * @description the item version you read
+             * @example 2
+             */
+            version: number;
         };
         LightCountsResponse: {
             /** @example 30 */
@@ -3050,7 +3408,7 @@ export interface components {
             /** @example 张三 */
             displayName: string;
             /**
-             * @description items the person reported progress on
+             * @description items the person is 承办人 of: named by the unit (分办), else the last to report progress for it
              * @example 6
              */
             items: number;
@@ -3135,6 +3493,12 @@ export interface components {
              * @example 武汉市2025年科技创新工作要点.docx
              */
             sourceFileName: string | null;
+            /**
+             * @description document: imported from a plan document; else the 立项 source of a plan entered by hand
+             * @example 领导批示
+             * @enum {string}
+             */
+            sourceType: "document" | "领导批示" | "会议议定" | "重点工作" | "人大建议" | "政协提案" | "整改" | "其他";
             /** @description supervisors (督办员) of the plan */
             supervisors: components["schemas"]["PlanSupervisorResponse"][];
             targets: components["schemas"]["PlanTargetResponse"][];
@@ -3185,6 +3549,12 @@ export interface components {
              * @example 2025-02-28
              */
             publishedAt: string | null;
+            /**
+             * @description document: imported from a plan document; else the 立项 source of a plan entered by hand
+             * @example 领导批示
+             * @enum {string}
+             */
+            sourceType: "document" | "领导批示" | "会议议定" | "重点工作" | "人大建议" | "政协提案" | "整改" | "其他";
             taskCounts: components["schemas"]["PlanTaskCountsResponse"];
             /** @example 武汉市2025年科技创新工作要点 */
             title: string;
@@ -3745,6 +4115,20 @@ export interface components {
              */
             version?: number;
         };
+        StepInputDto: {
+            /**
+             * @description keeps the step (and its completion) across edits; default its position
+             * @example 1
+             */
+            code?: string;
+            /**
+             * @description a date 2025-09-30, or as documents write it: 9月底前, 三季度, 年底前, 2026年6月 (read in the plan’s year)
+             * @example 6月底前
+             */
+            deadline: string;
+            /** @example 完成调研并形成工作方案 */
+            text: string;
+        };
         StepResponse: {
             /** @example 12.1 */
             code: string;
@@ -4047,6 +4431,11 @@ export interface components {
              * @example true
              */
             canAct: boolean;
+            /**
+             * @description may name the 承办人 of the caller’s unit’s part (分办: PUT /tasks/:id/assignee)
+             * @example false
+             */
+            canAssign: boolean;
             /** @example true */
             canComment: boolean;
             /**
@@ -4244,6 +4633,23 @@ export interface components {
             /** @example 027-12345678 */
             phone?: string;
         };
+        UnitMemberResponse: {
+            /**
+             * Format: uuid
+             * @example a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            id: string;
+            /** @example 张三 */
+            name: string;
+            /**
+             * @example [
+             *       "staff"
+             *     ]
+             */
+            roles: string[];
+            /** @example zhangsan */
+            username: string;
+        };
         UnitProposalResponse: {
             /** @description the closest directory units, best first (mapUnit) */
             candidates: components["schemas"]["ProposedUnitResponse"][];
@@ -4364,6 +4770,11 @@ export interface components {
              */
             pending: boolean;
             /**
+             * @description its staff, not only its heads, may name the 承办人 of its parts (分办)
+             * @example false
+             */
+            staffMayAssign: boolean;
+            /**
              * Format: date-time
              * @example 2025-05-20T07:42:11.000Z
              */
@@ -4465,6 +4876,8 @@ export interface components {
             parentId?: Record<string, never> | null;
             /** @description false: confirm a pending unit into the directory */
             pending?: boolean;
+            /** @description let the unit’s staff, not only its heads, name the 承办人 of its parts (分办) */
+            staffMayAssign?: boolean;
             /** @example 1 */
             version: number;
         };
@@ -4548,6 +4961,11 @@ export interface components {
              */
             in_progress: number;
             /**
+             * @description 分给我: open items whose unit part names the caller as 承办人
+             * @example 4
+             */
+            mine: number;
+            /**
              * @description 超期: overdue
              * @example 1
              */
@@ -4564,6 +4982,13 @@ export interface components {
             to_acknowledge: number;
         };
         WorkbenchItemResponse: {
+            /**
+             * @description the caller is the named 承办人 of the unit’s part (分给我)
+             * @example true
+             */
+            assignedToMe: boolean;
+            /** @description the 承办人 the unit named for its part (分办); null: the whole unit */
+            assignee: components["schemas"]["WorkbenchPersonResponse"] | null;
             /** @example 12 */
             code: string;
             /**
@@ -6929,8 +7354,8 @@ export interface operations {
             query: {
                 limit?: number;
                 page?: number;
-                /** @description 待签收 to_acknowledge, 办理中 in_progress, 被退回 returned, 临期 due_soon, 超期 overdue, or all */
-                tab: "to_acknowledge" | "in_progress" | "returned" | "due_soon" | "overdue" | "all";
+                /** @description 待签收 to_acknowledge, 办理中 in_progress, 被退回 returned, 临期 due_soon, 超期 overdue, 分给我 mine (the caller is the named 承办人), or all */
+                tab: "to_acknowledge" | "in_progress" | "returned" | "due_soon" | "overdue" | "mine" | "all";
             };
             header?: never;
             path?: never;
@@ -7216,6 +7641,57 @@ export interface operations {
             };
         };
     };
+    AssigneeController_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitMemberResponse"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PlansController_list: {
         parameters: {
             query?: {
@@ -7274,6 +7750,99 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HandItemsController_createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
                 };
             };
         };
@@ -8032,6 +8601,375 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+        };
+    };
+    HandItemsController_addItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    HandItemsController_removeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemRemoveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemRemovalResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: the version sent is stale (reload; currentVersion is the one in force) or the current state forbids the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 was changed by someone else: you sent version 4, the current version is 5; reload and retry",
+                     *       "currentVersion": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    HandItemsController_editItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemEditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: the version sent is stale (reload; currentVersion is the one in force) or the current state forbids the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 was changed by someone else: you sent version 4, the current version is 5; reload and retry",
+                     *       "currentVersion": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
                 };
             };
         };
@@ -8887,6 +9825,102 @@ export interface operations {
             };
         };
     };
+    HandItemsController_createAssignedItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description retry-safe creation: a replay returns the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignedItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
     TasksController_detail: {
         parameters: {
             query?: never;
@@ -9063,6 +10097,134 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+        };
+    };
+    AssigneeController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssigneeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssigneeResultResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: the version sent is stale (reload; currentVersion is the one in force) or the current state forbids the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 was changed by someone else: you sent version 4, the current version is 5; reload and retry",
+                     *       "currentVersion": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
                 };
             };
         };

@@ -2,7 +2,7 @@
 
 export const CSRF_COOKIE = 'duban_csrf';
 export const REFRESH_LOCK = 'duban-session-refresh';
-export const WORKBENCH_TABS = ['to_acknowledge', 'in_progress', 'returned', 'due_soon', 'overdue', 'all'] as const;
+export const WORKBENCH_TABS = ['to_acknowledge', 'in_progress', 'returned', 'due_soon', 'overdue', 'mine', 'all'] as const;
 export const WORKBENCH_PAGE_SIZE = 20;
 
 export interface BootData {

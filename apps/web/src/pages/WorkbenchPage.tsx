@@ -17,6 +17,7 @@ const TABS: { key: WorkbenchTab; label: string; empty: string }[] = [
   { key: 'returned', label: '被退回', empty: '没有被退回的事项' },
   { key: 'due_soon', label: '临期', empty: '没有临近期限的事项' },
   { key: 'overdue', label: '超期', empty: '没有超期事项' },
+  { key: 'mine', label: '分给我', empty: '没有分办给您的事项' },
   { key: 'all', label: '全部', empty: '本单位暂无事项' },
 ];
 const PAGE_SIZE = WORKBENCH_PAGE_SIZE;

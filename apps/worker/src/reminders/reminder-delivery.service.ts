@@ -179,7 +179,7 @@ export class ReminderDeliveryService {
 
   /** Supervisors learn that a reminder could not be delivered: in their inbox, and by mail if it works. */
   private async alertSupervisors(r: ClaimedReminder, error: string) {
-    const supervisors = await this.reminders.recipients({ audience: 'supervisor', unitId: null, taskId: r.taskId });
+    const supervisors = await this.reminders.recipients({ audience: 'supervisor', unitId: null, taskId: r.taskId, kind: r.kind });
     const ctx = await this.reminders.deliveryContext(r);
     const subject = `【发送失败】${ctx ? `${ctx.taskCode} ${ctx.taskTitle.slice(0, 30)}` : r.taskId} 的${r.kind === 'remind' ? '提醒' : r.kind === 'urge' ? '催办' : '督办'}未能送达`;
     const body = `提醒 ${r.id}（${r.audience}${ctx?.unitName ? `，${ctx.unitName}` : ''}）多次发送失败：${error}\n请核实联系方式后在“发送失败”列表中重试。`;

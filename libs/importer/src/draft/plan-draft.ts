@@ -1,4 +1,4 @@
-import { parseDeadline } from '../deadlines';
+import { readDeadlineInput } from '../deadline-input';
 import type { ParsedPlan, Task } from '../types';
 
 /**
@@ -52,7 +52,6 @@ export class DraftEditError extends Error {
 
 const UNIT_FIELDS: UnitListField[] = ['leadUnits', 'responsibleUnits', 'assistingUnits'];
 const FIELD_NAMES: Record<UnitListField, string> = { leadUnits: '牵头单位', responsibleUnits: '责任单位', assistingUnits: '配合单位' };
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Every distinct unit name the plan's items use, in order of first mention. */
 export function unitNamesOf(plan: ParsedPlan): string[] {
@@ -144,17 +143,10 @@ function setTask(d: PlanDraft, e: Extract<DraftEdit, { op: 'setTask' }>): void {
 
 /** An ISO date, or a deadline as documents write it ("9月底前", "三季度", "2025年底"), in the plan's year. */
 function readDeadline(plan: ParsedPlan, code: string, raw: string): { date: string; text: string | null; recurrence: Task['recurrence'] } {
-  const text = raw.trim();
-  const iso = ISO_DATE.exec(text);
-  if (iso) {
-    const date = new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])));
-    if (date.toISOString().slice(0, 10) === text) return { date: text, text: null, recurrence: null };
-  } else {
-    const p = plan.plan;
-    const parsed = text ? parseDeadline(text, { year: p.year, periodStart: p.periodStart, periodEnd: p.periodEnd }) : null;
-    if (parsed) return { date: parsed.date, text, recurrence: parsed.recurrence };
-  }
-  throw new DraftEditError(code, 'deadline', `事项 ${code} 的完成时限「${text}」无法识别（可写 2025-09-30、9月底前、三季度、年底前）`);
+  const p = plan.plan;
+  const read = readDeadlineInput(raw, { year: p.year, periodStart: p.periodStart, periodEnd: p.periodEnd });
+  if (read) return read;
+  throw new DraftEditError(code, 'deadline', `事项 ${code} 的完成时限「${raw.trim()}」无法识别（可写 2025-09-30、9月底前、三季度、年底前）`);
 }
 
 function merge(d: PlanDraft, into: string, codes: string[]): void {

@@ -14,6 +14,9 @@ export class PlanEntity {
   @Column('text', { name: 'source_file_name', nullable: true }) sourceFileName: string | null;
   @Column('jsonb', { name: 'reminder_policy', nullable: true }) reminderPolicy: unknown | null;
   @Column('jsonb', { name: 'progress_cycle', nullable: true }) progressCycle: unknown | null;
+  /** 'document' (imported) or a 立项 source entered by hand (PLAN_SOURCE_TYPES in libs/domain). */
+  @Column('text', { name: 'source_type' }) sourceType: string;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

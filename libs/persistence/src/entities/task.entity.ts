@@ -57,6 +57,9 @@ export class AssignmentEntity {
   @Column('int') progress: number;
   @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
   @Column('timestamptz', { name: 'last_progress_at', nullable: true }) lastProgressAt: Date | null;
+  /** The 承办人 the unit named for its part (分办); null: the whole unit. */
+  @Column('uuid', { name: 'assignee_id', nullable: true }) assigneeId: string | null;
+  @Column('timestamptz', { name: 'assigned_at', nullable: true }) assignedAt: Date | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

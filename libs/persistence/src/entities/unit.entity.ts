@@ -12,6 +12,8 @@ export class UnitEntity {
   @Column('boolean') pending: boolean;
   @Column('jsonb') contacts: { name?: string; phone?: string; email?: string }[];
   @Column('jsonb', { nullable: true }) webhook: { url: string; format: string } | null;
+  /** Staff (not only unit heads) may name the 承办人 of the unit's parts (分办). */
+  @Column('boolean', { name: 'staff_may_assign' }) staffMayAssign: boolean;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -8,6 +8,7 @@ import { ImportCorrectionsDirectory1733400000000 } from './1733400000000-import-
 import { Files1733200000000 } from './1733200000000-files';
 import { WorkCalendar1733000000000 } from './1733000000000-work-calendar';
 import { SessionRevocation1733100000000 } from './1733100000000-session-revocation';
+import { HandItemsAssignees1733300000000 } from './1733300000000-hand-items-assignees';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Files1733200000000,
   WorkCalendar1733000000000,
   SessionRevocation1733100000000,
+  HandItemsAssignees1733300000000,
 ];

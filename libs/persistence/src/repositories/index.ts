@@ -1,6 +1,7 @@
 import { AckLinkRepository } from './ack-link.repository';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { FileRepository } from './file.repository';
+import { HandItemRepository } from './hand-item.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { Journal } from './journal';
 import { NotificationRepository } from './notification.repository';
@@ -47,6 +48,7 @@ export * from './file.repository';
 export * from './ack-link.repository';
 export * from './workbench.repository';
 export * from './work-calendar.repository';
+export * from './hand-item.repository';
 
 /** Every repository is a provider of DatabaseModule: add a new one here. */
 export const REPOSITORIES = [
@@ -73,5 +75,6 @@ export const REPOSITORIES = [
   DirectoryRepository,
   WorkbenchRepository,
   WorkCalendarRepository,
+  HandItemRepository,
 ];
 export type { TaskHead } from './task-row';

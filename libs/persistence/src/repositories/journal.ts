@@ -20,7 +20,9 @@ export type DomainEventType =
   | 'task.assignment_changed'
   | 'task.removed'
   | 'plan.policy_changed'
-  | 'calendar.changed';
+  | 'calendar.changed'
+  | 'task.edited'
+  | 'task.assignee_changed';
 
 /**
  * Writes the audit trail and the domain event of a change through the caller's transaction,

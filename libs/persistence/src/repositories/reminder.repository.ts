@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { unitReach } from '@app/domain';
 import { RepositoryBase } from '../db/repository';
 
 export interface DueReminder {
@@ -191,12 +192,28 @@ export class ReminderRepository extends RepositoryBase {
     return n > 0;
   }
 
-  /** Users a reminder reaches, by audience: staff of the unit, its heads, plan supervisors, leaders. */
-  async recipients(r: Pick<ClaimedReminder, 'audience' | 'unitId' | 'taskId'>): Promise<Recipient[]> {
+  /**
+   * Users a reminder reaches, by audience: staff of the unit (or the 承办人 it named, see unitReach in
+   * libs/domain), its heads, plan supervisors, leaders.
+   */
+  async recipients(r: Pick<ClaimedReminder, 'audience' | 'unitId' | 'taskId' | 'kind'>): Promise<Recipient[]> {
     const cols = `u.id AS "userId", u.display_name AS "displayName", u.email, u.unit_id AS "unitId", u.daily_digest AS "dailyDigest"`;
     switch (r.audience) {
       case 'responsible':
       case 'lead': {
+        const assignee: Recipient[] = await this.m.query(
+          `SELECT ${cols} FROM assignments a JOIN users u ON u.id = a.assignee_id AND u.active WHERE a.task_id = $1 AND a.unit_id = $2`,
+          [r.taskId, r.unitId],
+        );
+        const reach = unitReach(r.kind, assignee.length > 0);
+        if (reach === 'assignee') return assignee;
+        if (reach === 'assignee_and_unit') {
+          const everyone: Recipient[] = await this.m.query(
+            `SELECT ${cols} FROM users u WHERE u.active AND u.unit_id = $1 AND u.roles && ARRAY['staff', 'unit_head']::text[] ORDER BY u.username`,
+            [r.unitId],
+          );
+          return [...assignee, ...everyone.filter((p) => p.userId !== assignee[0].userId)];
+        }
         // Staff do the work; a unit without staff accounts is reached through its heads.
         const staff = await this.m.query(
           `SELECT ${cols} FROM users u WHERE u.active AND u.unit_id = $1 AND 'staff' = ANY(u.roles) ORDER BY u.username`,

@@ -13,6 +13,7 @@ import {
   StepEntity,
   TaskEntity,
   UnitEntity,
+  UserEntity,
 } from '../entities';
 
 export type TaskSortKey = 'dueAt' | 'code' | 'updatedAt';
@@ -61,6 +62,8 @@ export interface AssignmentView {
   lastProgressAt: Date | null;
   createdAt: Date;
   version: number;
+  /** The 承办人 the unit named (分办), if any. */
+  assignee: { id: string; name: string } | null;
 }
 
 const SORT_COLUMN: Record<TaskSortKey, string> = { dueAt: 't.due_at', code: 't.code', updatedAt: 't.updated_at' };
@@ -176,7 +179,9 @@ export class TaskRepository extends RepositoryBase {
     const rows = await this.m
       .createQueryBuilder(AssignmentEntity, 'a')
       .innerJoin(UnitEntity, 'u', 'u.id = a.unit_id')
+      .leftJoin(UserEntity, 'p', 'p.id = a.assignee_id')
       .addSelect('u.name', 'unit_name')
+      .addSelect(`COALESCE(NULLIF(p.display_name, ''), p.username)`, 'assignee_name')
       .where('a.task_id = :taskId', { taskId })
       .orderBy(`CASE a.role WHEN 'lead' THEN 0 WHEN 'responsible' THEN 1 ELSE 2 END`)
       .addOrderBy('u.name')
@@ -185,6 +190,7 @@ export class TaskRepository extends RepositoryBase {
       id: a.id,
       unitId: a.unitId,
       unitName: (rows.raw[i] as { unit_name: string }).unit_name,
+      assignee: a.assigneeId ? { id: a.assigneeId, name: (rows.raw[i] as { assignee_name: string }).assignee_name } : null,
       role: a.role,
       status: a.status,
       progress: a.progress,

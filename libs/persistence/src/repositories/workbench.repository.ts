@@ -5,8 +5,11 @@ import { unitNames } from './task-scope';
 import { derivedColumnsSql, LightParams } from './task.repository';
 import { TaskHead, taskHead } from './task-row';
 
-/** The tabs of a unit member's 工作台; an item may be in several (an overdue item is also in hand). */
-export const WORKBENCH_TABS = ['to_acknowledge', 'in_progress', 'returned', 'due_soon', 'overdue', 'all'] as const;
+/**
+ * The tabs of a unit member's 工作台; an item may be in several (an overdue item is also in hand).
+ * `mine` (分给我) holds the open items whose unit part names the caller as 承办人.
+ */
+export const WORKBENCH_TABS = ['to_acknowledge', 'in_progress', 'returned', 'due_soon', 'overdue', 'mine', 'all'] as const;
 export type WorkbenchTab = (typeof WORKBENCH_TABS)[number];
 
 export interface WorkbenchRow extends TaskHead {
@@ -19,6 +22,8 @@ export interface WorkbenchRow extends TaskHead {
   partProgress: number;
   reporterId: string | null;
   reporterName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
   extensionPending: boolean;
 }
 
@@ -28,7 +33,7 @@ const OWES = `a.role IN ('lead', 'responsible')`;
 const OPEN = `t.status NOT IN ('completed', 'cancelled', 'suspended')`;
 
 // Trusted text: the tab conditions are fixed SQL over a (the unit's assignment), t and lp.
-const TAB_WHERE: Record<WorkbenchTab, Sql> = {
+const TAB_WHERE: Record<Exclude<WorkbenchTab, 'mine'>, Sql> = {
   to_acknowledge: sql.raw(`${OWES} AND a.status = 'assigned' AND ${OPEN}`),
   in_progress: sql.raw(`${OWES} AND a.status IN ('acknowledged', 'in_progress') AND t.status NOT IN ('submitted', 'returned', 'completed', 'cancelled', 'suspended')`),
   returned: sql.raw(`${OWES} AND t.status = 'returned'`),
@@ -37,6 +42,10 @@ const TAB_WHERE: Record<WorkbenchTab, Sql> = {
   all: sql.raw('TRUE'),
 };
 
+/** A tab's condition; `mine` is about the caller, the others about the unit. */
+const tabWhere = (tab: WorkbenchTab, userId: string): Sql =>
+  tab === 'mine' ? sql`${sql.raw(OWES)} AND a.assignee_id = ${userId} AND ${sql.raw(OPEN)}` : TAB_WHERE[tab];
+
 /** A unit member's items by workbench tab: the unit's part of each item next to the item's own state. */
 @Injectable()
 export class WorkbenchRepository extends RepositoryBase {
@@ -44,9 +53,9 @@ export class WorkbenchRepository extends RepositoryBase {
   private static lp = (lp: LightParams) =>
     sql`CROSS JOIN (SELECT ${lp.now}::timestamptz AS now, ${lp.yellowBefore}::date AS yellow_before, ${lp.progressSlack}::int AS slack) lp`;
 
-  async counts(unitId: string, lp: LightParams): Promise<Record<WorkbenchTab, number>> {
+  async counts(unitId: string, userId: string, lp: LightParams): Promise<Record<WorkbenchTab, number>> {
     const filters = sql.join(
-      WORKBENCH_TABS.map((tab) => sql`count(*) FILTER (WHERE ${TAB_WHERE[tab]})::int AS ${sql.raw(tab)}`),
+      WORKBENCH_TABS.map((tab) => sql`count(*) FILTER (WHERE ${tabWhere(tab, userId)})::int AS ${sql.raw(tab)}`),
       ',\n',
     );
     const [row] = await this.db.query<Record<WorkbenchTab, number>>(
@@ -55,15 +64,23 @@ export class WorkbenchRepository extends RepositoryBase {
     return row;
   }
 
-  async list(unitId: string, tab: WorkbenchTab, offset: number, limit: number, lp: LightParams): Promise<{ rows: WorkbenchRow[]; total: number }> {
+  async list(
+    unitId: string,
+    userId: string,
+    tab: WorkbenchTab,
+    offset: number,
+    limit: number,
+    lp: LightParams,
+  ): Promise<{ rows: WorkbenchRow[]; total: number }> {
     const unit = sql.param(unitId);
-    const from = sql`FROM assignments a JOIN tasks t ON t.id = a.task_id ${WorkbenchRepository.lp(lp)} WHERE a.unit_id = ${unit} AND ${TAB_WHERE[tab]}`;
+    const from = sql`FROM assignments a JOIN tasks t ON t.id = a.task_id ${WorkbenchRepository.lp(lp)} WHERE a.unit_id = ${unit} AND ${tabWhere(tab, userId)}`;
     const [{ total }] = await this.db.query<{ total: number }>(sql`SELECT count(*)::int AS total ${from}`);
     const rows = await this.db.query(
       sql`SELECT t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress, t.due_at, t.submitted_at, t.version,
               ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue, ${unitNames('lead')} AS lead_units,
               a.role, a.status AS part_status, a.progress AS part_progress,
               rep.author_id AS reporter_id, COALESCE(NULLIF(ru.display_name, ''), ru.username) AS reporter_name,
+              a.assignee_id, COALESCE(NULLIF(au.display_name, ''), au.username) AS assignee_name,
               EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending') AS extension_pending
          FROM (SELECT t.id AS task_id, a.id AS assignment_id ${from} ORDER BY t.due_at, t.id LIMIT ${limit} OFFSET ${offset}) page
          JOIN assignments a ON a.id = page.assignment_id
@@ -73,6 +90,7 @@ export class WorkbenchRepository extends RepositoryBase {
          LEFT JOIN LATERAL (SELECT pr.author_id FROM progress_reports pr WHERE pr.task_id = t.id AND pr.unit_id = a.unit_id
                              ORDER BY pr.created_at DESC LIMIT 1) rep ON TRUE
          LEFT JOIN users ru ON ru.id = rep.author_id
+         LEFT JOIN users au ON au.id = a.assignee_id
         ORDER BY t.due_at, t.id`,
     );
     return {
@@ -88,6 +106,8 @@ export class WorkbenchRepository extends RepositoryBase {
         partProgress: r.part_progress as number,
         reporterId: r.reporter_id as string | null,
         reporterName: r.reporter_name as string | null,
+        assigneeId: r.assignee_id as string | null,
+        assigneeName: r.assignee_name as string | null,
         extensionPending: r.extension_pending as boolean,
       })),
     };

@@ -80,7 +80,7 @@ export class PersonReportResponse {
   @ApiProperty({ example: '张三' }) displayName: string;
   @ApiProperty({ format: 'uuid', example: EXAMPLE.unitId }) unitId: string;
   @ApiProperty({ example: EXAMPLE.unitName }) unitName: string;
-  @ApiProperty({ description: 'items the person reported progress on', example: 6 }) items: number;
+  @ApiProperty({ description: 'items the person is 承办人 of: named by the unit (分办), else the last to report progress for it', example: 6 }) items: number;
   @ApiProperty({ description: 'progress reports sent', example: 14 }) reports: number;
   @ApiProperty({ example: 3 }) completed: number;
   @ApiProperty({ example: 3 }) onTime: number;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, TASK_STATUSES, TRAFFIC_LIGHTS, TrafficLight } from '@app/domain';
 import { EXAMPLE } from '../../common/api-docs';
 import { FileResponse } from '../../files/files.response';
+import { WorkbenchPersonResponse } from '../workbench.response';
 
 // What the tasks API answers: one class per shape, documented for OpenAPI and returned by the
 // mappers of task-views.ts (so a field the mapper forgets, or adds, fails to compile).
@@ -47,6 +48,7 @@ export class AssignmentResponse {
   @ApiProperty({ enum: TRAFFIC_LIGHTS, description: 'this unit’s own light', example: 'green' }) light: TrafficLight;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'signed for (签收)', example: '2025-03-13T01:20:00.000Z' }) acknowledgedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: EXAMPLE.updatedAt }) lastProgressAt: string | null;
+  @ApiProperty({ type: WorkbenchPersonResponse, nullable: true, description: 'the 承办人 the unit named (分办); null: the whole unit' }) assignee: WorkbenchPersonResponse | null;
   @ApiProperty({ example: 4 }) version: number;
 }
 
@@ -80,6 +82,7 @@ export class TaskPermissionsResponse {
   @ApiProperty({ example: true }) canComment: boolean;
   @ApiProperty({ description: 'supervisor (督办员) of the plan', example: false }) canSupervise: boolean;
   @ApiProperty({ type: String, enum: ASSIGNMENT_ROLES, nullable: true, description: 'the caller’s unit’s role on the item', example: 'lead' }) unitRole: string | null;
+  @ApiProperty({ description: 'may name the 承办人 of the caller’s unit’s part (分办: PUT /tasks/:id/assignee)', example: false }) canAssign: boolean;
 }
 
 export class TaskIndicatorResponse {

@@ -3,6 +3,7 @@ import { useFeedback } from '../../app/feedback';
 import { useState } from 'react';
 import { ApiError, messageOf } from '../../api/errors';
 import { useSession } from '../../auth/use-session';
+import { AssignModal } from './AssignModal';
 import { ExtensionModal } from './ExtensionModal';
 import { ProgressModal } from './ProgressModal';
 import { SubmitModal } from './SubmitModal';
@@ -20,6 +21,7 @@ export function availableActions(task: TaskDetail, unitId: string | null, extens
     progress: acts && acknowledged && ['acknowledged', 'in_progress', 'returned'].includes(task.status),
     submit: acts && acknowledged && task.permissions.unitRole === 'lead' && ['in_progress', 'returned'].includes(task.status),
     extension: acts && task.status !== 'submitted' && !extensions.some((e) => e.status === 'pending'),
+    assign: task.permissions.canAssign && !!mine && !['completed', 'cancelled'].includes(task.status),
     mine,
   };
 }
@@ -27,7 +29,7 @@ export function availableActions(task: TaskDetail, unitId: string | null, extens
 export function TaskActions({ task, extensions }: { task: TaskDetail; extensions: Extension[] }) {
   const { user } = useSession();
   const can = availableActions(task, user?.unitId ?? null, extensions);
-  const [open, setOpen] = useState<'progress' | 'submit' | 'extension' | null>(null);
+  const [open, setOpen] = useState<'progress' | 'submit' | 'extension' | 'assign' | null>(null);
   const ack = useAcknowledge();
   const { message } = useFeedback();
   const close = () => setOpen(null);
@@ -39,7 +41,7 @@ export function TaskActions({ task, extensions }: { task: TaskDetail; extensions
         onError: (e) => void (e instanceof ApiError && e.stale ? message.warning(e.message) : message.error(messageOf(e))),
       },
     );
-  const none = !can.acknowledge && !can.progress && !can.submit && !can.extension;
+  const none = !can.acknowledge && !can.progress && !can.submit && !can.extension && !can.assign;
   return (
     <>
       <Space wrap aria-label="可办理的操作">
@@ -55,11 +57,13 @@ export function TaskActions({ task, extensions }: { task: TaskDetail; extensions
         )}
         {can.submit && <Button onClick={() => setOpen('submit')}>{task.status === 'returned' ? '重新申请办结' : '申请办结'}</Button>}
         {can.extension && <Button onClick={() => setOpen('extension')}>申请延期</Button>}
+        {can.assign && <Button onClick={() => setOpen('assign')}>分办</Button>}
         {none && <span style={{ color: '#595959' }}>{task.permissions.canAct ? '当前状态下无需办理' : '您可查看此事项'}</span>}
       </Space>
       {can.progress && <ProgressModal task={task} open={open === 'progress'} onClose={close} startPercent={can.mine?.progress ?? 0} />}
       {can.submit && <SubmitModal task={task} open={open === 'submit'} onClose={close} />}
       {can.extension && <ExtensionModal task={task} open={open === 'extension'} onClose={close} />}
+      {can.assign && can.mine && <AssignModal task={task} part={can.mine} open={open === 'assign'} onClose={close} />}
     </>
   );
 }

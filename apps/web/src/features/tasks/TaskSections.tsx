@@ -53,6 +53,7 @@ export function UnitsSection({ task }: { task: TaskDetail }) {
           <tr>
             <th scope="col">单位</th>
             <th scope="col">角色</th>
+            <th scope="col">承办人</th>
             <th scope="col">本单位状态</th>
             <th scope="col">进度</th>
             <th scope="col">时限状态</th>
@@ -66,6 +67,7 @@ export function UnitsSection({ task }: { task: TaskDetail }) {
               <td data-label="角色">
                 <Tag color={ROLE_COLOR[a.role]}>{label(UNIT_ROLE, a.role)}</Tag>
               </td>
+              <td data-label="承办人">{a.assignee?.name ?? '未分办'}</td>
               <td data-label="本单位状态">{label(PART_STATUS, a.status)}</td>
               <td data-label="进度">{a.progress}%</td>
               <td data-label="时限状态">

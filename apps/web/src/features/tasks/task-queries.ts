@@ -5,7 +5,7 @@ import { ApiError } from '../../api/errors';
 import { workbenchView, WORKBENCH_PAGE_SIZE } from '../../boot/early';
 import { inboxKeys } from '../inbox/inbox-queries';
 
-export type WorkbenchTab = 'to_acknowledge' | 'in_progress' | 'returned' | 'due_soon' | 'overdue' | 'all';
+export type WorkbenchTab = 'to_acknowledge' | 'in_progress' | 'returned' | 'due_soon' | 'overdue' | 'mine' | 'all';
 export type WorkbenchItem = components['schemas']['WorkbenchItemResponse'];
 export type TaskDetail = components['schemas']['TaskDetailResponse'];
 export type HistoryEvent = components['schemas']['HistoryEventResponse'];
@@ -20,6 +20,7 @@ export const taskKeys = {
   counts: () => [...taskKeys.workbench(), 'counts'] as const,
   tab: (tab: WorkbenchTab, page: number, limit: number) => [...taskKeys.workbench(), tab, page, limit] as const,
   people: () => [...taskKeys.workbench(), 'people'] as const,
+  members: () => [...taskKeys.all, 'unit-members'] as const,
   item: (id: string) => [...taskKeys.all, 'item', id] as const,
   detail: (id: string) => [...taskKeys.item(id), 'detail'] as const,
   deadline: (id: string) => [...taskKeys.item(id), 'deadline'] as const,
@@ -164,6 +165,20 @@ export function useAddComment(id: string) {
     mutationFn: (v: { body: string; idempotencyKey: string }) =>
       unwrap(api.POST('/tasks/{id}/comments', { params: { path: { id }, header: { 'Idempotency-Key': v.idempotencyKey } }, body: { body: v.body } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: taskKeys.item(id) }),
+  });
+}
+
+/** Who of the caller's unit can be named 承办人 (分办). */
+export const useUnitMembers = (enabled: boolean) =>
+  useQuery({ queryKey: taskKeys.members(), queryFn: () => unwrap(api.GET('/me/unit-members')), enabled });
+
+/** 分办: names the 承办人 of the caller's unit's part (the part's version guards it). */
+export function useAssign(id: string) {
+  const changed = useItemChanged();
+  return useMutation({
+    mutationFn: (v: { userId: string; version: number }) => unwrap(api.PUT('/tasks/{id}/assignee', { params: { path: { id } }, body: v })),
+    onSuccess: () => changed(id),
+    onError: onStale(changed, id),
   });
 }
 

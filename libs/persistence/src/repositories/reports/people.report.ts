@@ -21,8 +21,8 @@ export interface PersonRow {
 }
 
 /**
- * Per person of a unit: the items they reported progress on (the person who reports is the
- * 承办人 responsible for it), with the same 考核 lateness, and the notices sent to them.
+ * Per person of a unit: the items they are 承办人 of (named by the unit, else the last to report
+ * progress for it), with the same 考核 lateness, their progress reports, and the notices sent to them.
  */
 export async function peopleReport(
   run: RunSql,
@@ -39,23 +39,31 @@ export async function peopleReport(
         SELECT t.id, t.status, t.completed_at, ${COUNTED_DUE} AS counted_due, ${OVERDUE} AS overdue
           FROM tasks t CROSS JOIN lp ${sql.where(scopeClauses(s))}
       ),
-      mine AS (
-        SELECT pr.author_id, pr.task_id, count(*)::int AS reports, max(pr.created_at) AS last_at
+      -- Each unit part of an item is the work of its 承办人: the one the unit named (分办), else
+      -- the last person who reported progress for the unit.
+      owners AS (
+        SELECT DISTINCT COALESCE(a.assignee_id, last.author_id) AS person_id, a.task_id
+          FROM assignments a JOIN scoped x ON x.id = a.task_id
+          LEFT JOIN LATERAL (SELECT pr.author_id FROM progress_reports pr
+                              WHERE pr.task_id = a.task_id AND pr.unit_id = a.unit_id AND pr.author_id IS NOT NULL
+                              ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1) last ON TRUE
+         WHERE COALESCE(a.assignee_id, last.author_id) IS NOT NULL
+      ),
+      written AS (
+        SELECT pr.author_id, count(*)::int AS reports, max(pr.created_at) AS last_at
           FROM progress_reports pr JOIN scoped x ON x.id = pr.task_id
          WHERE pr.author_id IS NOT NULL
-         GROUP BY pr.author_id, pr.task_id
+         GROUP BY pr.author_id
       ),
-      per AS (
-        SELECT m.author_id,
+      owned AS (
+        SELECT o.person_id,
                count(*)::int AS items,
-               sum(m.reports)::int AS reports,
-               max(m.last_at) AS last_progress_at,
                count(*) FILTER (WHERE x.status = 'completed')::int AS completed,
                count(*) FILTER (WHERE x.status = 'completed' AND x.completed_at <= x.counted_due)::int AS on_time,
                count(*) FILTER (WHERE x.status <> 'cancelled' AND COALESCE(x.completed_at, lp.now) > x.counted_due)::int AS late,
                count(*) FILTER (WHERE x.overdue)::int AS overdue
-          FROM mine m JOIN scoped x ON x.id = m.task_id CROSS JOIN lp
-         GROUP BY m.author_id
+          FROM owners o JOIN scoped x ON x.id = o.task_id CROSS JOIN lp
+         GROUP BY o.person_id
       ),
       notices AS (
         SELECT n.user_id,
@@ -66,12 +74,13 @@ export async function peopleReport(
          GROUP BY n.user_id
       )
       SELECT usr.id, usr.username, usr.display_name, usr.unit_id, un.name AS unit_name,
-             COALESCE(per.items, 0) AS items, COALESCE(per.reports, 0) AS reports, COALESCE(per.completed, 0) AS completed,
+             COALESCE(per.items, 0) AS items, COALESCE(w.reports, 0) AS reports, COALESCE(per.completed, 0) AS completed,
              COALESCE(per.on_time, 0) AS on_time, COALESCE(per.late, 0) AS late, COALESCE(per.overdue, 0) AS overdue,
-             ${RATE('per.on_time', 'per.on_time + per.late')} AS on_time_rate, per.last_progress_at,
+             ${RATE('per.on_time', 'per.on_time + per.late')} AS on_time_rate, w.last_at AS last_progress_at,
              COALESCE(nt.yellow, 0) AS yellow, COALESCE(nt.red, 0) AS red, count(*) OVER ()::int AS total_rows
         FROM users usr JOIN units un ON un.id = usr.unit_id
-        LEFT JOIN per ON per.author_id = usr.id LEFT JOIN notices nt ON nt.user_id = usr.id
+        LEFT JOIN owned per ON per.person_id = usr.id LEFT JOIN written w ON w.author_id = usr.id
+        LEFT JOIN notices nt ON nt.user_id = usr.id
        WHERE ${sql.join(userWhere, ' AND ')}
        ORDER BY un.name, usr.display_name, usr.id
        LIMIT ${o.limit} OFFSET ${o.offset}`);
