@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, taskVisibility, TrafficLight } from '@app/domain';
+import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, TrafficLight } from '@app/domain';
 import { FileRepository, Journal, PlanRepository, TaskActivityRepository, TaskRepository, UnitOfWork } from '@app/persistence';
 import { attachEvidence } from '../files/attach-evidence';
 import { filesBy, toFileResponse } from '../files/file-views';
 import { AuthUser } from '../common/current-user';
 import { Page, page, PageQuery } from '../common/pagination';
 import { TaskQuery } from './dto/task-query.dto';
+import { taskListFilter } from './task-list-filter';
 import { CALENDAR, lightParams, taskLight } from './light-policy';
 import { actorOf, requireComment, TaskGate } from './task-gate';
 import { HistoryEventResponse, TaskDetailResponse, TaskSummaryResponse } from './dto/task.response';
@@ -36,21 +37,7 @@ export class TasksService {
   ) {}
 
   async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryResponse>> {
-    const [sort, order] = q.sort.split(':') as ['dueAt' | 'code' | 'updatedAt', 'asc' | 'desc'];
-    const { rows, total } = await this.tasks.list(
-      {
-        scope: { visibility: taskVisibility(user), planId: q.planId, unitId: q.unitId, from: q.dueFrom, to: q.dueTo },
-        status: q.status,
-        light: q.light,
-        overdue: q.overdue,
-        q: q.q,
-        sort,
-        order,
-        offset: (q.page - 1) * q.limit,
-        limit: q.limit,
-      },
-      lightParams(now),
-    );
+    const { rows, total } = await this.tasks.list(taskListFilter(user, q, { offset: (q.page - 1) * q.limit, limit: q.limit }), lightParams(now));
     return page(rows.map(toSummary), total, q);
   }
 
