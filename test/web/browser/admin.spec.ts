@@ -11,7 +11,7 @@ test('an admin adds a user who can then log in, and disables them again', async 
   await dialog.getByLabel('初始密码').fill('short');
   await dialog.getByRole('checkbox', { name: '承办人' }).check();
   await dialog.getByLabel('所在单位').fill(desk.unitName);
-  await page.getByRole('option', { name: desk.unitName }).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: desk.unitName }).click();
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(dialog.getByText('初始密码至少 8 位')).toBeVisible();
   await dialog.getByLabel('初始密码').fill('welcome-2030');
@@ -34,7 +34,7 @@ test('an admin adds a user who can then log in, and disables them again', async 
   await page.getByLabel('用户名或姓名').fill(username);
   await page.getByRole('button', { name: '查找' }).click();
   await page.getByRole('button', { name: `停用：${username}` }).click();
-  await expect(page.getByText(/已停用/)).toBeVisible();
+  await expect(page.getByText(`已停用：新同事${desk.tag}`)).toBeVisible();
   await page.getByRole('button', { name: '退出登录' }).click();
   await login(page, username, 'welcome-2030');
   await expect(page.getByRole('alert')).toBeVisible();

@@ -12,7 +12,7 @@ interface Draft {
 test('the supervisor imports a seed document through the page, corrects a deadline and commits it', async ({ page, stack }) => {
   await signInAs(page, 'supervisor', '督办工作台');
   await page.getByRole('link', { name: '导入方案' }).click();
-  await page.getByLabel('方案文件').setInputFiles(SEED);
+  await page.getByLabel('方案文件', { exact: true }).setInputFiles(SEED);
   await page.getByRole('button', { name: '上传并预览' }).click();
   await expect(page.getByRole('heading', { name: '导入方案：预览与修正', level: 1 })).toBeVisible();
   const importId = /\/imports\/([0-9a-f-]{36})/.exec(page.url())![1];
@@ -54,7 +54,7 @@ test('a document the importer cannot read is refused in words, and nothing is sa
   await signInAs(page, 'supervisor', '督办工作台');
   const before = await stack.api.call<{ total: number }>('supervisor', 'GET', '/plans?limit=1');
   await page.goto('/app/imports/new');
-  await page.getByLabel('方案文件').setInputFiles({ name: '空白.txt', mimeType: 'text/plain', buffer: Buffer.from('这只是一段说明文字，没有任何事项。\n') });
+  await page.getByLabel('方案文件', { exact: true }).setInputFiles({ name: '空白.txt', mimeType: 'text/plain', buffer: Buffer.from('这只是一段说明文字，没有任何事项。\n') });
   await page.getByRole('button', { name: '上传并预览' }).click();
   await expect(page.getByRole('alert')).toContainText(/事项|无法|未/);
   await expect(page).toHaveURL(/\/app\/imports\/new$/);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
-import { signInAs } from '../support/roles';
+import { choose, signInAs } from '../support/roles';
 
 const SHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
 
@@ -27,8 +27,7 @@ test('the 总台账 keeps its filters in a shareable address, sorts by deadline 
   await expect(page.getByRole('columnheader', { name: /完成时限/ })).toHaveAttribute('aria-sort', 'descending');
 
   // 超期 only: the one passed deadline
-  await page.getByRole('combobox', { name: '时限状态' }).click();
-  await page.getByRole('option', { name: '超期' }).click();
+  await choose(page, page.getByRole('combobox', { name: '时限状态' }), '超期');
   await expect(page).toHaveURL(/light=red/);
   await expect(page.getByText('共 1 项')).toBeVisible();
   await expect(rows).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { expect, test } from '../support/fixtures';
-import { signInAs } from '../support/roles';
+import { choose, signInAs } from '../support/roles';
 
 interface Schedule {
   schedule: { id: string; kind: string; audience: string; reason: string; dueAt: string; state: string }[];
@@ -25,10 +25,8 @@ test("editing a plan's reminder policy changes the item's reminder schedule", as
   await policy.getByRole('button', { name: '添加提醒步骤' }).click();
   await expect(steps).toHaveCount(n + 1);
   await policy.getByLabel(`第 ${n + 1} 步：数量`).fill('20');
-  await policy.getByLabel(`第 ${n + 1} 步：级别`).click();
-  await page.getByRole('option', { name: '催办' }).click();
-  await policy.getByLabel(`第 ${n + 1} 步：对象`).click();
-  await page.getByRole('option', { name: '单位负责人' }).click();
+  await choose(page, policy.getByLabel(`第 ${n + 1} 步：级别`), '催办');
+  await choose(page, policy.getByLabel(`第 ${n + 1} 步：对象`), '单位负责人');
   await policy.getByRole('button', { name: '保存提醒规则' }).click();
   await expect(page.getByText(/已保存，\d+ 项事项的提醒已重新安排/)).toBeVisible();
 

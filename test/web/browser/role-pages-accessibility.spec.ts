@@ -39,7 +39,7 @@ test('the pages of the supervisor, the leader and the admin pass axe with no ser
 
   await page.goto('/app/imports/new');
   await expectAccessible(page, 'import: upload');
-  await page.getByLabel('方案文件').setInputFiles(SEED);
+  await page.getByLabel('方案文件', { exact: true }).setInputFiles(SEED);
   await page.getByRole('button', { name: '上传并预览' }).click();
   await expect(page.getByRole('heading', { name: '导入方案：预览与修正' })).toBeVisible();
   await expect(page.getByRole('region', { name: /^责任事项（\d+）$/ }).locator('tbody tr').first()).toBeVisible();

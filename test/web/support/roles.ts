@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { login } from './fixtures';
 import { ADMIN, Stack } from './stack';
 
@@ -16,4 +16,10 @@ export async function submitAsUnit(stack: Stack, staff: string, id: string, note
   await stack.api.call(staff, 'POST', `/tasks/${id}/transitions`, { to: first ? 'acknowledged' : 'in_progress', version: await read() });
   await stack.api.call(staff, 'POST', `/tasks/${id}/progress`, { percent: 100, note: `${note}（进展）` });
   return (await stack.api.call<{ version: number }>(staff, 'POST', `/tasks/${id}/submit`, { version: await read(), note })).version;
+}
+
+/** Picks an option of an Ant Design select (its role=option list is for screen readers only, not clickable). */
+export async function choose(page: Page, select: Locator, option: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
 }

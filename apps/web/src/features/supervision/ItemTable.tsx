@@ -3,13 +3,16 @@ import { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LightBadge } from '../../components/LightBadge';
 import { Meter } from '../../components/Meter';
-import { formatDate } from '../../lib/dates';
+import { formatDate, shanghai, todayShanghai } from '../../lib/dates';
 import { label, TASK_STATUS } from '../../lib/labels';
 import type { LedgerSort } from './ledger-query';
 import type { TaskSummary } from './supervision-queries';
 import '../tasks/task-table.css';
 
 type SortKey = 'code' | 'dueAt' | 'updatedAt';
+
+/** Calendar days past the deadline (Shanghai dates), for the light's words ("超期 3 天"). */
+const daysOverdue = (t: TaskSummary) => (t.overdue ? todayShanghai().startOf('day').diff(shanghai(t.dueAt).startOf('day'), 'day') : undefined);
 
 interface Props {
   caption: string;
@@ -85,7 +88,7 @@ export function ItemTable({ caption, items, action, selection, sort }: Props) {
               {t.originalDueAt !== t.dueAt && <div className="task-sub">原定 {formatDate(t.originalDueAt)}</div>}
             </td>
             <td data-label="时限状态">
-              <LightBadge status={t.status} light={t.light} overdue={t.overdue} />
+              <LightBadge status={t.status} light={t.light} overdue={t.overdue} daysOverdue={daysOverdue(t)} />
             </td>
             <td data-label="状态">
               <Tag>{label(TASK_STATUS, t.status)}</Tag>
