@@ -23,19 +23,21 @@ test('an admin adds a user who can then log in, and disables them again', async 
 
   // the new user logs in and lands on the unit's 工作台
   await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
   await login(page, username, 'welcome-2030');
   await expect(page.getByRole('heading', { name: '工作台', level: 1 })).toBeVisible();
   await expect(page.locator('.app-user')).toContainText(`新同事${desk.tag}`);
 
   // disabled, the same login is refused
   await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
   await signInAs(page, 'admin', '用户管理');
   await page.getByLabel('用户名或姓名').fill(username);
   await page.getByRole('button', { name: '查找' }).click();
   await page.getByRole('button', { name: `停用：${username}` }).click();
   await expect(page.getByText(`已停用：新同事${desk.tag}`)).toBeVisible();
   await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
   await login(page, username, 'welcome-2030');
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page).toHaveURL(/\/app\/login/);

@@ -74,5 +74,5 @@ test('screenshots of the 驾驶舱 on a desktop and on a phone, which it fits', 
   await expect(page.getByRole('region', { name: '红黄绿灯分布' }).locator('canvas')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: join(SHOTS, 'cockpit-phone.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'cockpit-phone.png') });
 });

@@ -5,6 +5,7 @@ import { signInAs, submitAsUnit } from '../support/roles';
 const SEED = join(__dirname, '..', '..', '..', 'seeds', '002_57cf7a51432eec6e.txt');
 
 test('the pages of the supervisor, the leader and the admin pass axe with no serious or critical violation', async ({ page, desk, stack }) => {
+  test.setTimeout(240_000); // nine pages, each analysed by axe
   const title = `建设算力调度中心${desk.tag}`;
   const { planId, tasks } = await desk.plan([
     { title, lead: desk.unitName, responsible: ['市发改委'], deadline: '2030年12月底前' },

@@ -1,4 +1,5 @@
-import { Progress, Segmented, Skeleton, Tag } from 'antd';
+import { Segmented, Skeleton, Tag } from 'antd';
+import { Meter } from '../../components/Meter';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Section } from '../../components/Section';
@@ -81,7 +82,7 @@ export function UnitRanking({ filter }: { filter: ReportFilter }) {
             />,
             Math.max(160, rows.length * 32),
           )}
-          <table className="task-table compact">
+          <table className="task-table compact rank-table">
             <caption className="visually-hidden">单位排名</caption>
             <thead>
               <tr>
@@ -182,7 +183,7 @@ export function Indicators({ filter }: { filter: ReportFilter }) {
                 <td data-label="目标">{`${r.comparator} ${r.target}${r.unit ?? ''}`}</td>
                 <td data-label="最新值">{r.latestValue ?? '未报送'}</td>
                 <td data-label="完成率">
-                  <Progress percent={Math.min(100, r.percentAchieved ?? 0)} size="small" format={() => (r.percentAchieved === null ? '—' : `${r.percentAchieved}%`)} style={{ width: 140, margin: 0 }} />
+                  {r.percentAchieved === null ? '—' : <Meter percent={Math.min(100, r.percentAchieved)} label={`${r.name} 完成率`} />}
                 </td>
                 <td data-label="序时进度">{r.onTrack ? <Tag color="#237804">达到序时进度</Tag> : <Tag color="#c4161c">落后于序时进度</Tag>}</td>
               </tr>

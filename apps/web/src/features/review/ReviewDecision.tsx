@@ -1,30 +1,27 @@
-import { Alert, Button, Input, Space } from 'antd';
-import { useId, useState } from 'react';
+import { Alert, Button, Space } from 'antd';
+import { useState } from 'react';
 import { ApiError, messageOf } from '../../api/errors';
 import { useFeedback } from '../../app/feedback';
 import { Section } from '../../components/Section';
 import type { TaskDetail } from '../tasks/task-queries';
+import { useReason } from './ReasonField';
 import { useReview } from './review-queries';
 
 /** 审核 of a submitted item: approve (办结), or return (退回) with a reason the unit will read. */
 export function ReviewDecision({ task }: { task: TaskDetail }) {
   const review = useReview(task.id);
   const { message } = useFeedback();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useReason();
   const [error, setError] = useState<string | null>(null);
-  const reasonId = useId();
   const decide = (decision: 'approve' | 'return') => {
-    if (decision === 'return' && !reason.trim()) {
-      setMissing(true);
-      return;
-    }
+    const why = decision === 'return' ? reason.require() : undefined;
+    if (why === null) return;
     setError(null);
     review.mutate(
-      { decision, reason: decision === 'return' ? reason.trim() : undefined, version: task.version },
+      { decision, reason: why, version: task.version },
       {
         onSuccess: () => {
-          setReason('');
+          reason.clear();
           void message.success(decision === 'approve' ? '已审核通过，事项办结' : '已退回，单位将看到退回原因');
         },
         // What was typed stays; a stale item has been reloaded behind the form.
@@ -40,27 +37,7 @@ export function ReviewDecision({ task }: { task: TaskDetail }) {
         审核通过（办结）
       </Button>
       <div style={{ marginTop: 16 }}>
-        <label htmlFor={reasonId} className="field-label">
-          退回原因（退回时必填）
-        </label>
-        <Input.TextArea
-          id={reasonId}
-          rows={3}
-          value={reason}
-          maxLength={2000}
-          status={missing ? 'error' : undefined}
-          aria-invalid={missing}
-          aria-describedby={missing ? `${reasonId}-error` : undefined}
-          onChange={(e) => {
-            setReason(e.target.value);
-            if (e.target.value.trim()) setMissing(false);
-          }}
-        />
-        {missing && (
-          <div id={`${reasonId}-error`} className="field-error" role="alert">
-            请填写退回原因，单位将按此补充材料
-          </div>
-        )}
+        {reason.field('退回原因（退回时必填）', '请填写退回原因，单位将按此补充材料')}
         <Space style={{ marginTop: 8 }}>
           <Button danger disabled={review.isPending} onClick={() => decide('return')}>
             退回
