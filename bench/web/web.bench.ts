@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hashPassword, UserRepository } from '@app/persistence';
 import { seedTasks, startBenchApi } from '../support/bench-app';
+import { chunkSize, RolePage, timeRolePage } from './role-pages';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildWeb } = require('../../scripts/build-if-stale');
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     await seedTasks(ds, TASKS);
     const [unit] = (await ds.query(`SELECT id, name FROM units WHERE code = 'u1'`)) as { id: string; name: string }[];
+    for (const [username, roles] of [['bench.supervisor', ['supervisor']], ['bench.leader', ['leader']]] as const) {
+      await api.app.get(UserRepository).createIfMissing({ username, displayName: username, email: null, passwordHash: await hashPassword(PASSWORD), unitId: null, roles: [...roles] });
+    }
     await api.app.get(UserRepository).createIfMissing({ username: 'bench.staff', displayName: '基准承办人', email: null, passwordHash: await hashPassword(PASSWORD), unitId: unit.id, roles: ['staff'] });
     const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM assignments WHERE unit_id = $1`, [unit.id])) as { n: number }[];
     console.log(`seeded ${TASKS} items in ${((Date.now() - t0) / 1000).toFixed(1)} s; the staff member's unit (${unit.name}) is on ${n} of them`);
@@ -151,6 +155,19 @@ async function main(): Promise<void> {
     console.log(`  its API calls alone (refresh → counts ‖ tab ‖ unread)     ${a.toFixed(0).padStart(5)} ms  1.0×`);
     console.log(`  page, nothing cached                                        ${median(pageTimes).toFixed(0).padStart(5)} ms  ${(median(pageTimes) / a).toFixed(2)}×`);
     console.log(`  page, scripts cached                                        ${median(warmTimes).toFixed(0).padStart(5)} ms  ${(median(warmTimes) / a).toFixed(2)}×`);
+
+    // 3. The 总台账 (supervisor) and the 驾驶舱 (leader) over every item
+    const pages: RolePage[] = [
+      { name: '总台账', username: 'bench.supervisor', path: '/ledger', mark: 'duban:ledger-shown', calls: ['/tasks?sort=dueAt:asc&page=1&limit=50'] },
+      { name: '驾驶舱', username: 'bench.leader', path: '/cockpit', mark: 'duban:cockpit-shown', calls: ['/reports/summary?format=json'] },
+    ];
+    console.log(`\nthe 总台账 and the 驾驶舱 over all ${TASKS} items (median of ${RUNS}; load average ${loadavg()[0].toFixed(1)}), goal ≤ 1.5× their API calls:`);
+    for (const p of pages) {
+      const t = await timeRolePage(browser, base, PASSWORD, p, RUNS);
+      console.log(`  ${p.name}: its API calls (refresh → ${p.calls.join(' ‖ ')}) ${t.api.toFixed(0)} ms 1.0×; page, nothing cached ${t.cold.toFixed(0)} ms ${(t.cold / t.api).toFixed(2)}×; scripts cached ${t.warm.toFixed(0)} ms ${(t.warm / t.api).toFixed(2)}×`);
+    }
+    const chunks = ['src/pages/LedgerPage.tsx', 'src/pages/CockpitPage.tsx', 'src/features/cockpit/EChart.tsx'];
+    console.log(`  their lazily loaded chunks (gzip, with what only they import): ${chunks.map((k) => `${k.split('/').pop()!.replace('.tsx', '')} ${kb(chunkSize(dist, manifest, k))}`).join(', ')}`);
   } finally {
     await browser.close();
     await api.close();

@@ -9,6 +9,7 @@ import type {
   UnitReportResponse,
 } from './dto/report.response';
 import { col, ReportTable } from './export/report-table';
+import type { TaskSummaryResponse } from '../tasks/dto/task.response';
 
 /** Rows from the repository mapped to the API's shapes (dto/report.response.ts), never passed through. */
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -194,6 +195,49 @@ export const trendTable = (rows: TrendRowResponse[], interval: 'week' | 'month')
     col('completed', '办结', 'int', 8),
     col('completedOnTime', '按时办结', 'int', 10),
     col('newOverdue', '新增逾期', 'int', 10),
+  ],
+  rows,
+});
+
+/** One row of the 总台账 export: an item as GET /tasks lists it, with its state in words. */
+export interface ItemExportRow {
+  planTitle: string;
+  code: string;
+  title: string;
+  leadUnits: string[];
+  status: string;
+  light: string;
+  dueAt: string;
+  originalDueAt: string;
+  progress: number;
+}
+
+const LIGHT_LABEL: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', none: '' };
+
+export const toItemExportRow = (t: TaskSummaryResponse): ItemExportRow => ({
+  planTitle: t.planTitle,
+  code: t.code,
+  title: t.title,
+  leadUnits: t.leadUnits,
+  status: STATUS_LABEL[t.status] ?? t.status,
+  light: t.overdue ? '红灯(逾期)' : (LIGHT_LABEL[t.light] ?? t.light),
+  dueAt: t.dueAt,
+  originalDueAt: t.originalDueAt,
+  progress: t.progress,
+});
+
+export const itemsTable = (rows: ItemExportRow[]): ReportTable<ItemExportRow> => ({
+  title: '总台账',
+  columns: [
+    col('planTitle', '计划', 'text', 28),
+    col('code', '编号', 'text', 8),
+    col('title', '责任事项', 'text', 40),
+    col('leadUnits', '牵头单位', 'list', 24),
+    col('status', '状态', 'text', 10),
+    col('light', '灯色', 'text', 10),
+    col('dueAt', '完成时限', 'datetime', 18),
+    col('originalDueAt', '原定时限', 'datetime', 18),
+    col('progress', '进度(%)', 'int', 10),
   ],
   rows,
 });

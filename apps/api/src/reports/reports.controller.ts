@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-docs';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
+import { ItemReportQuery, PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
 import { ExportFile } from './export/report-exporter';
 import { ReportTable } from './export/report-table';
 import {
@@ -15,13 +15,16 @@ import {
   TrendReportResponse,
   UnitReportResponse,
 } from './dto/report.response';
+import { TaskSummaryResponse } from '../tasks/dto/task.response';
 import { PageDocs, ReportOkResponse, ReportQueryDocs, ReportsApi, TrendDocs, UnitSortDocs, WeeklyOkResponse, XLSX } from './report-docs';
 import {
   appraisalTable,
   indicatorsTable,
+  itemsTable,
   overdueTable,
   peopleTable,
   summaryTable,
+  toItemExportRow,
   trendTable,
   unitsTable,
 } from './report-views';
@@ -105,6 +108,14 @@ export class ReportsController {
   @TrendDocs()
   async trend(@CurrentUser() user: AuthUser, @Query() q: TrendQuery, @Res({ passthrough: true }) res: Response) {
     return this.out(q, res, await this.reports.trend(user, q), (t) => trendTable(t.items, t.interval));
+  }
+
+  @Get('items')
+  @ApiOperation({ summary: 'The item list (总台账): GET /tasks with the same filters and sort, as JSON or a CSV / XLSX download of every row' })
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  @ReportOkResponse(TaskSummaryResponse, { paginated: true, csvExample: '\ufeff计划,编号,责任事项,牵头单位,状态,灯色,完成时限,原定时限,进度(%)\r\n武汉市2025年科技创新工作要点,12,培育高新技术企业,武汉市科学技术局,办理中,绿灯,2027-06-30 18:00,2027-06-30 18:00,40\r\n' })
+  async items(@CurrentUser() user: AuthUser, @Query() q: ItemReportQuery, @Res({ passthrough: true }) res: Response) {
+    return this.out(q, res, await this.reports.items(user, q), (p) => itemsTable(p.items.map(toItemExportRow)));
   }
 
   @Get('weekly.xlsx')

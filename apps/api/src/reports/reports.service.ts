@@ -2,10 +2,12 @@ import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/com
 import ExcelJS from 'exceljs';
 import { Env } from '@app/config';
 import { acknowledgementDueAt, addDays, diffDays, shanghaiDate } from '@app/domain';
-import { ReportClock, ReportRepository, ReportScope, UnitSortKey } from '@app/persistence';
+import { ReportClock, ReportRepository, ReportScope, TaskRepository, UnitSortKey } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
 import { LightPolicy } from '../tasks/light-policy';
-import { PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
+import { ItemReportQuery, PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
+import { taskListFilter } from '../tasks/task-list-filter';
+import { toSummary } from '../tasks/task-views';
 import { ExportFile, ReportExporter, sheetName } from './export/report-exporter';
 import { col, ReportTable, shanghaiDateTime } from './export/report-table';
 import { ReportCache } from './report-cache';
@@ -49,7 +51,15 @@ export class ReportsService {
     readonly exporter: ReportExporter,
     private readonly cache: ReportCache,
     private readonly lights: LightPolicy,
+    private readonly tasks: TaskRepository,
   ) {}
+
+  /** The 总台账 (GET /tasks with the same filters and sort); an export carries every row. */
+  async items(user: AuthUser, q: ItemReportQuery, now = new Date()) {
+    const rows = paging(q, q.format !== 'json');
+    const { rows: found, total } = await this.tasks.list(taskListFilter(user, q, rows), (await this.lights.at(now)).params);
+    return { items: found.map(toSummary), total, page: q.page, limit: q.limit };
+  }
 
   async summary(user: AuthUser, q: ReportQuery, now = new Date()) {
     const scope = reportScope(user, q);

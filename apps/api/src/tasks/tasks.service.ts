@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, mayAssign, taskVisibility, TrafficLight } from '@app/domain';
+import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, mayAssign, TrafficLight } from '@app/domain';
 import { FileRepository, Journal, PlanRepository, TaskActivityRepository, TaskRepository, UnitAdminRepository, UnitOfWork } from '@app/persistence';
 import { attachEvidence } from '../files/attach-evidence';
 import { filesBy, toFileResponse } from '../files/file-views';
@@ -7,6 +7,7 @@ import { AuthUser } from '../common/current-user';
 import { Page, page, PageQuery } from '../common/pagination';
 import { TaskQuery } from './dto/task-query.dto';
 import { LightPolicy } from './light-policy';
+import { taskListFilter } from './task-list-filter';
 import { actorOf, requireComment, TaskGate } from './task-gate';
 import { HistoryEventResponse, TaskDetailResponse, TaskSummaryResponse } from './dto/task.response';
 import {
@@ -38,19 +39,8 @@ export class TasksService {
   ) {}
 
   async list(user: AuthUser, q: TaskQuery, now = new Date()): Promise<Page<TaskSummaryResponse>> {
-    const [sort, order] = q.sort.split(':') as ['dueAt' | 'code' | 'updatedAt', 'asc' | 'desc'];
     const { rows, total } = await this.tasks.list(
-      {
-        scope: { visibility: taskVisibility(user), planId: q.planId, unitId: q.unitId, from: q.dueFrom, to: q.dueTo },
-        status: q.status,
-        light: q.light,
-        overdue: q.overdue,
-        q: q.q,
-        sort,
-        order,
-        offset: (q.page - 1) * q.limit,
-        limit: q.limit,
-      },
+      taskListFilter(user, q, { offset: (q.page - 1) * q.limit, limit: q.limit }),
       (await this.lights.at(now)).params,
     );
     return page(rows.map(toSummary), total, q);

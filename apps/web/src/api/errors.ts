@@ -9,6 +9,9 @@ export interface ApiErrorBody {
   allowed?: string[];
   currentVersion?: number;
   retryAfterSeconds?: number;
+  /** Imports: where in the document the problem is. */
+  line?: number | null;
+  cell?: string | null;
 }
 
 /** The API's reasons are English (for logs and integrators); people read them in Chinese. */
@@ -47,6 +50,9 @@ function reasonOf(body: ApiErrorBody): string | null {
       if (m) return say(m);
     }
   }
+  // Messages written for people (imports, corrections) are Chinese already: show them as they are.
+  const chinese = messages.filter((m) => /^[\u4e00-\u9fff「（]/.test(m));
+  if (chinese.length) return chinese.join('；') + (body.line ? `（第 ${body.line} 行）` : body.cell ? `（单元格 ${body.cell}）` : '');
   return null;
 }
 

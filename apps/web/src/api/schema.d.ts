@@ -797,6 +797,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item list (总台账): GET /tasks with the same filters and sort, as JSON or a CSV / XLSX download of every row */
+        get: operations["ReportsController_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/overdue": {
         parameters: {
             query?: never;
@@ -9299,6 +9316,89 @@ export interface operations {
             };
         };
     };
+    ReportsController_items: {
+        parameters: {
+            query?: {
+                /** @description deadline on or after this date (Asia/Shanghai) */
+                dueFrom?: string;
+                /** @description deadline on or before this date (Asia/Shanghai) */
+                dueTo?: string;
+                /** @description only items with an extension request (延期申请) waiting for a decision */
+                extensionPending?: boolean;
+                /** @description derived traffic light (红黄绿灯) */
+                light?: "green" | "yellow" | "red" | "none";
+                limit?: number;
+                /** @description derived: deadline passed and not done */
+                overdue?: boolean;
+                page?: number;
+                planId?: string;
+                /** @description searches code, title and content */
+                q?: string;
+                sort?: "dueAt:asc" | "dueAt:desc" | "code:asc" | "code:desc" | "updatedAt:asc" | "updatedAt:desc";
+                status?: "assigned" | "acknowledged" | "in_progress" | "submitted" | "returned" | "completed" | "suspended" | "cancelled";
+                /** @description items on which this unit has any role */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON, or as a CSV / XLSX download with ?format=csv|xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse"] & {
+                        /** @description the rows of this page */
+                        items: components["schemas"]["TaskSummaryResponse"][];
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /**
+                     * @example 计划,编号,责任事项,牵头单位,状态,灯色,完成时限,原定时限,进度(%)
+                     *     武汉市2025年科技创新工作要点,12,培育高新技术企业,武汉市科学技术局,办理中,绿灯,2027-06-30 18:00,2027-06-30 18:00,40
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ReportsController_overdue: {
         parameters: {
             query?: {
@@ -9757,6 +9857,8 @@ export interface operations {
                 dueFrom?: string;
                 /** @description deadline on or before this date (Asia/Shanghai) */
                 dueTo?: string;
+                /** @description only items with an extension request (延期申请) waiting for a decision */
+                extensionPending?: boolean;
                 /** @description derived traffic light (红黄绿灯) */
                 light?: "green" | "yellow" | "red" | "none";
                 limit?: number;

@@ -1,6 +1,7 @@
 import { lazy, Suspense, ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { PageLoading } from '../components/PageLoading';
+import { HomeRedirect, RequireRole, Role } from '../auth/RequireRole';
 import { RequireSession } from '../auth/RequireSession';
 import { AppLayout } from '../layout/AppLayout';
 import { LoginPage } from '../pages/LoginPage';
@@ -16,8 +17,18 @@ const InboxPage = lazy(() => import('../pages/InboxPage'));
 const SettingsPage = lazy(() => import('../pages/SettingsPage'));
 const AckPage = lazy(() => import('../pages/AckPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const SupervisionPage = lazy(() => import('../pages/SupervisionPage'));
+const LedgerPage = lazy(() => import('../pages/LedgerPage'));
+const ReviewPage = lazy(() => import('../pages/ReviewPage'));
+const ImportPage = lazy(() => import('../pages/ImportPage'));
+const ImportPreviewPage = lazy(() => import('../pages/ImportPreviewPage'));
+const CockpitPage = lazy(() => import('../pages/CockpitPage'));
+const PlanPage = lazy(() => import('../pages/PlanPage'));
+const AdminUsersPage = lazy(() => import('../pages/AdminUsersPage'));
+const AdminUnitsPage = lazy(() => import('../pages/AdminUnitsPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+const rolePage = (roles: Role[], node: ReactNode) => page(<RequireRole roles={roles}>{node}</RequireRole>);
 
 /**
  * Pages live under /app; the API keeps its own paths, so the two never collide. Declarative routes
@@ -36,11 +47,20 @@ export function AppRoutes() {
             </RequireSession>
           }
         >
-          <Route index element={<Navigate to="/workbench" replace />} />
+          <Route index element={<HomeRedirect />} />
           <Route path="/workbench" element={page(<WorkbenchPage />)} />
           <Route path="/items/:id" element={page(<TaskPage />)} />
           <Route path="/inbox" element={page(<InboxPage />)} />
           <Route path="/settings" element={page(<SettingsPage />)} />
+          <Route path="/supervision" element={rolePage(['supervisor'], <SupervisionPage />)} />
+          <Route path="/ledger" element={rolePage(['supervisor', 'leader'], <LedgerPage />)} />
+          <Route path="/review/:id" element={rolePage(['supervisor'], <ReviewPage />)} />
+          <Route path="/imports/new" element={rolePage(['supervisor'], <ImportPage />)} />
+          <Route path="/imports/:id" element={rolePage(['supervisor'], <ImportPreviewPage />)} />
+          <Route path="/cockpit" element={rolePage(['leader', 'supervisor'], <CockpitPage />)} />
+          <Route path="/plans/:id" element={rolePage(['supervisor', 'leader'], <PlanPage />)} />
+          <Route path="/admin/users" element={rolePage(['admin'], <AdminUsersPage />)} />
+          <Route path="/admin/units" element={rolePage(['admin'], <AdminUnitsPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

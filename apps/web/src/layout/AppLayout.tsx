@@ -1,4 +1,5 @@
 import { AppstoreOutlined, BellOutlined, LogoutOutlined, SettingOutlined } from '@ant-design/icons';
+import { RoleNav } from './RoleNav';
 import { Button } from 'antd';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { logout } from '../auth/session';
@@ -28,6 +29,7 @@ export function AppLayout() {
             <NavLink to="/workbench" className="app-nav-link">
               <AppstoreOutlined aria-hidden /> <span>工作台</span>
             </NavLink>
+            <RoleNav roles={user?.roles ?? []} />
             <NavLink to="/inbox" className="app-nav-link" aria-label={`消息中心，${count} 条未读`}>
               <BellOutlined aria-hidden /> <span>消息中心</span>
               {count > 0 && (

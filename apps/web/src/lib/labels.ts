@@ -60,3 +60,22 @@ export const HISTORY_ACTION: Record<string, string> = {
 };
 
 export const label = (table: Record<string, string>, key: string | null | undefined) => (key ? (table[key] ?? key) : '—');
+
+export const REMINDER_KIND: Record<string, string> = { remind: '提醒', urge: '催办', escalate: '督办' };
+
+export const AUDIENCE: Record<string, string> = {
+  responsible: '承办人',
+  lead: '牵头单位',
+  unit_head: '单位负责人',
+  supervisor: '督办员',
+  leader: '分管领导',
+};
+
+export const REMINDER_STATE: Record<string, string> = {
+  pending: '待发送',
+  enqueued: '发送中',
+  sending: '发送中',
+  sent: '已发送',
+  failed: '发送失败',
+  cancelled: '已取消',
+};

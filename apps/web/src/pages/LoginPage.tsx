@@ -8,7 +8,8 @@ import './login.css';
 
 /** Only addresses inside the app: `next` comes from the URL and must not lead elsewhere. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/workbench';
+  // Without one, the start page of the user's role (routes.tsx HomeRedirect).
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 function loginMessage(e: unknown): string {

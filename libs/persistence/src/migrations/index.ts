@@ -9,6 +9,7 @@ import { Files1733200000000 } from './1733200000000-files';
 import { WorkCalendar1733000000000 } from './1733000000000-work-calendar';
 import { SessionRevocation1733100000000 } from './1733100000000-session-revocation';
 import { HandItemsAssignees1733300000000 } from './1733300000000-hand-items-assignees';
+import { PendingExtensionsIndex1733800000000 } from './1733800000000-pending-extensions-index';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   WorkCalendar1733000000000,
   SessionRevocation1733100000000,
   HandItemsAssignees1733300000000,
+  PendingExtensionsIndex1733800000000,
 ];

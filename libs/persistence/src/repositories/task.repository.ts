@@ -24,6 +24,8 @@ export interface TaskListFilter {
   status?: string;
   light?: string;
   overdue?: boolean;
+  /** Only items with an extension request waiting for a decision (the supervisor's 待审批延期 queue). */
+  extensionPending?: boolean;
   q?: string;
   sort: TaskSortKey;
   order: 'asc' | 'desc';
@@ -112,6 +114,10 @@ export class TaskRepository extends RepositoryBase {
     }
     if (f.overdue !== undefined) where.push(f.overdue ? sql.raw(d.overdue) : sql`NOT ${sql.raw(d.overdue)}`);
     if (f.light) where.push(sql`${sql.raw(d.light)} = ${f.light}`);
+    if (f.extensionPending !== undefined) {
+      const pending = sql`EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending')`;
+      where.push(f.extensionPending ? pending : sql`NOT ${pending}`);
+    }
     const [{ total }] = await this.db.query<{ total: number }>(sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`);
     const dir = sql.raw(f.order === 'desc' ? 'DESC' : 'ASC');
     const rows = await this.db.query(

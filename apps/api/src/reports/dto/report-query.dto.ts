@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { UNIT_SORT_KEYS, UnitSortKey } from '@app/persistence';
 import { IsCalendarDate } from '../../common/validators';
 import { EXPORT_FORMATS, ExportFormat } from '../export/report-exporter';
+import { TaskQuery } from '../../tasks/dto/task-query.dto';
 
 /** Filters every report takes; documented with examples by ReportQueryDocs on the handlers. */
 export class ReportQuery {
@@ -31,4 +32,9 @@ export type TrendInterval = (typeof TREND_INTERVALS)[number];
 
 export class TrendQuery extends ReportQuery {
   @IsOptional() @IsIn(TREND_INTERVALS) interval: TrendInterval = 'month';
+}
+
+/** The item list (GET /tasks's filters and sort) as a report, for the 总台账's export. */
+export class ItemReportQuery extends TaskQuery {
+  @IsOptional() @IsIn(EXPORT_FORMATS) format: ExportFormat = 'json';
 }

@@ -22,6 +22,12 @@ export class TaskQuery extends PageQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ type: Boolean, description: 'only items with an extension request (延期申请) waiting for a decision' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  extensionPending?: boolean;
+
   @ApiPropertyOptional({ example: '2025-01-01', description: 'deadline on or after this date (Asia/Shanghai)' }) @IsOptional() @IsCalendarDate() dueFrom?: string;
   @ApiPropertyOptional({ example: '2025-12-31', description: 'deadline on or before this date (Asia/Shanghai)' }) @IsOptional() @IsCalendarDate() dueTo?: string;
   @ApiPropertyOptional({ description: 'searches code, title and content' }) @IsOptional() @IsString() @MaxLength(200) q?: string;

@@ -1,0 +1,93 @@
+import { Button, Popconfirm, Space, Tag } from 'antd';
+import { formatDate } from '../../lib/dates';
+import type { DraftTask } from './import-queries';
+import '../tasks/task-table.css';
+
+interface Props {
+  tasks: DraftTask[];
+  unknown: Set<string>;
+  corrected: Record<string, string[]>;
+  added: Set<string>;
+  changed: Map<string, string[]>;
+  onEdit(t: DraftTask): void;
+  onDrop(t: DraftTask): void;
+}
+
+const FIELD: Record<string, string> = { title: '标题', deadline: '时限', leadUnits: '牵头单位', responsibleUnits: '责任单位', assistingUnits: '配合单位', dropped: '删除', merged: '合并', content: '内容', steps: '工作步骤', indicators: '指标' };
+
+function Units({ names, unknown }: { names: string[]; unknown: Set<string> }) {
+  if (!names.length) return <>—</>;
+  return (
+    <>
+      {names.map((n) =>
+        unknown.has(n) ? (
+          <Tag key={n} color="#a8071a" title="目录中没有此单位">
+            {n}（未识别）
+          </Tag>
+        ) : (
+          <Tag key={n}>{n}</Tag>
+        ),
+      )}
+    </>
+  );
+}
+
+/** The items of a previewed plan: deadlines, units (unknown ones marked in words), indicators, corrections. */
+export function DraftTaskTable({ tasks, unknown, corrected, added, changed, onEdit, onDrop }: Props) {
+  return (
+    <table className="task-table">
+      <caption className="visually-hidden">预览的责任事项</caption>
+      <thead>
+        <tr>
+          <th scope="col">责任事项</th>
+          <th scope="col">完成时限</th>
+          <th scope="col">牵头单位</th>
+          <th scope="col">责任单位</th>
+          <th scope="col">配合单位</th>
+          <th scope="col">指标</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tasks.map((t) => (
+          <tr key={t.code}>
+            <td data-label="责任事项" className="task-title-cell">
+              <span className="task-code">{t.code}</span> {t.title}
+              <div className="task-tags">
+                {added.has(t.code) && <Tag color="#237804">新增</Tag>}
+                {changed.has(t.code) && <Tag color="#ad4e00">修订：{changed.get(t.code)!.map((f) => FIELD[f] ?? f).join('、')}</Tag>}
+                {corrected[t.code] && <Tag color="#0958d9">已修正：{corrected[t.code].map((f) => FIELD[f] ?? f).join('、')}</Tag>}
+              </div>
+            </td>
+            <td data-label="完成时限" className="nowrap">
+              {formatDate(t.deadline)}
+              {t.deadlineText && <div className="task-sub">{t.deadlineText}</div>}
+            </td>
+            <td data-label="牵头单位">
+              <Units names={t.leadUnits} unknown={unknown} />
+            </td>
+            <td data-label="责任单位">
+              <Units names={t.responsibleUnits} unknown={unknown} />
+            </td>
+            <td data-label="配合单位">
+              <Units names={t.assistingUnits} unknown={unknown} />
+            </td>
+            <td data-label="指标">{t.indicators.length ? t.indicators.map((i) => `${i.name} ${i.comparator} ${i.value}${i.unit}`).join('；') : '—'}</td>
+            <td data-label="操作">
+              <Space>
+                <Button size="small" onClick={() => onEdit(t)} aria-label={`修正事项 ${t.code}`}>
+                  修正
+                </Button>
+                <Popconfirm title={`删除事项 ${t.code}？`} okText="删除" cancelText="取消" onConfirm={() => onDrop(t)}>
+                  <Button size="small" danger aria-label={`删除事项 ${t.code}`}>
+                    删除
+                  </Button>
+                </Popconfirm>
+              </Space>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,39 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { taskKeys } from '../tasks/task-queries';
+import type { LedgerQuery } from './ledger-query';
+
+export type TaskSummary = components['schemas']['TaskSummaryResponse'];
+export type FailedReminder = components['schemas']['FailedReminderResponse'];
+
+export const supervisionKeys = {
+  all: [...taskKeys.all, 'supervision'] as const,
+  list: (q: LedgerQuery) => [...supervisionKeys.all, 'list', q] as const,
+  failed: (page: number) => [...supervisionKeys.all, 'failed', page] as const,
+};
+
+/** One page of the items the caller may see (GET /tasks), by the 总台账's filters. */
+export function useLedger(q: LedgerQuery) {
+  return useQuery({
+    queryKey: supervisionKeys.list(q),
+    queryFn: () => unwrap(api.GET('/tasks', { params: { query: q } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFailedReminders(page: number, limit: number) {
+  return useQuery({
+    queryKey: supervisionKeys.failed(page),
+    queryFn: () => unwrap(api.GET('/reminders/failed', { params: { query: { page, limit } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRetryReminder() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/reminders/{id}/retry', { params: { path: { id } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: supervisionKeys.all }),
+  });
+}

@@ -1,0 +1,24 @@
+import { NavLink } from 'react-router';
+import { hasAnyRole, Role } from '../auth/RequireRole';
+
+/** The pages of the supervisor, the leader and the administrator, shown to those who use them. */
+export const ROLE_PAGES: { to: string; label: string; roles: Role[] }[] = [
+  { to: '/supervision', label: '督办工作台', roles: ['supervisor'] },
+  { to: '/ledger', label: '总台账', roles: ['supervisor', 'leader'] },
+  { to: '/imports/new', label: '导入方案', roles: ['supervisor'] },
+  { to: '/cockpit', label: '驾驶舱', roles: ['leader', 'supervisor'] },
+  { to: '/admin/users', label: '用户管理', roles: ['admin'] },
+  { to: '/admin/units', label: '单位管理', roles: ['admin'] },
+];
+
+export function RoleNav({ roles }: { roles: readonly string[] }) {
+  return (
+    <>
+      {ROLE_PAGES.filter((p) => hasAnyRole(roles, p.roles)).map((p) => (
+        <NavLink key={p.to} to={p.to} className="app-nav-link">
+          <span>{p.label}</span>
+        </NavLink>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { Alert, Button, Form, Input, Skeleton, Tree } from 'antd';
+import { useMemo, useState } from 'react';
+import { useFeedback } from '../app/feedback';
+import { messageOf } from '../api/errors';
+import { Section } from '../components/Section';
+import { DirectoryImport } from '../features/admin/DirectoryImport';
+import { UnitEditor } from '../features/admin/UnitEditor';
+import { useAllUnits, useCreateUnit } from '../features/admin/admin-queries';
+import { unitTree } from '../features/admin/unit-tree';
+import { ActionModal } from '../features/tasks/ActionModal';
+import './review.css';
+
+interface NewUnit {
+  name: string;
+  code: string;
+}
+
+/** 单位管理 (管理员): the unit tree, each unit's name and aliases, new units, the directory import. */
+export default function AdminUnitsPage() {
+  const units = useAllUnits();
+  const create = useCreateUnit();
+  const { message } = useFeedback();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<NewUnit>();
+  const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
+  const unit = units.data?.find((u) => u.id === selected) ?? null;
+
+  return (
+    <>
+      <h1 className="page-title">单位管理</h1>
+      {units.isError && <Alert type="error" showIcon title={messageOf(units.error)} />}
+      <div className="review-layout">
+        <Section title={`单位（${units.data?.length ?? '…'}）`} extra={<Button onClick={() => setAdding(true)}>{unit ? '新建下级单位' : '新建单位'}</Button>}>
+          {!units.data ? <Skeleton active /> : <Tree aria-label="单位树" treeData={tree} selectedKeys={selected ? [selected] : []} onSelect={(keys) => setSelected((keys[0] as string) ?? null)} height={520} />}
+        </Section>
+        <div>{unit ? <UnitEditor key={`${unit.id}:${unit.version}`} unit={unit} /> : <Section title="单位详情"><p>在左侧选择一个单位，查看并修改名称和别名。</p></Section>}</div>
+      </div>
+      <DirectoryImport />
+      <ActionModal<NewUnit>
+        name="create-unit"
+        title={unit ? `在“${unit.name}”下新建单位` : '新建单位'}
+        okText="创建"
+        open={adding}
+        form={form}
+        onClose={() => setAdding(false)}
+        onSubmit={(v) => create.mutateAsync({ name: v.name.trim(), code: v.code.trim(), parentId: unit?.id })}
+        onDone={() => (setAdding(false), void message.success('已创建单位'))}
+      >
+        <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="code" label="单位代码" rules={[{ required: true, whitespace: true, message: '请填写单位代码' }]}>
+          <Input />
+        </Form.Item>
+      </ActionModal>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { Alert, Button, Input, Skeleton, Space, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import { useFeedback } from '../app/feedback';
+import { messageOf } from '../api/errors';
+import { Pager } from '../components/Pager';
+import { ResetPasswordModal } from '../features/admin/ResetPasswordModal';
+import { UserModal } from '../features/admin/UserModal';
+import { useAllUnits, User, useUpdateUser, useUsers } from '../features/admin/admin-queries';
+import { label, USER_ROLE } from '../lib/labels';
+import '../features/tasks/task-table.css';
+
+const PAGE_SIZE = 50;
+
+/** 用户管理 (管理员): find, create, edit role and unit, reset password, disable or enable. */
+export default function AdminUsersPage() {
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const users = useUsers({ ...(q ? { q } : {}), page, limit: PAGE_SIZE });
+  const units = useAllUnits();
+  const update = useUpdateUser();
+  const { message } = useFeedback();
+  const [editing, setEditing] = useState<User | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const unitName = useCallback((id: string | null) => (id ? (units.data?.find((u) => u.id === id)?.name ?? '') : ''), [units.data]);
+
+  const toggleActive = (u: User) =>
+    update.mutate(
+      { id: u.id, body: { version: u.version, active: !u.active } },
+      { onSuccess: () => void message.success(u.active ? `已停用：${u.displayName}` : `已启用：${u.displayName}`), onError: (e) => void message.error(messageOf(e)) },
+    );
+
+  return (
+    <>
+      <h1 className="page-title">用户管理</h1>
+      <div className="ledger-toolbar" style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+        <form role="search" aria-label="查找用户" onSubmit={(e) => (e.preventDefault(), setQ(typed.trim()), setPage(1))}>
+          <Space.Compact>
+            <Input aria-label="用户名或姓名" placeholder="用户名或姓名" value={typed} onChange={(e) => setTyped(e.target.value)} allowClear style={{ width: 240 }} />
+            <Button htmlType="submit">查找</Button>
+          </Space.Compact>
+        </form>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          新建用户
+        </Button>
+      </div>
+      {users.isError ? (
+        <Alert type="error" showIcon title={messageOf(users.error)} />
+      ) : !users.data ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <table className="task-table">
+            <caption className="visually-hidden">用户</caption>
+            <thead>
+              <tr>
+                <th scope="col">用户名</th>
+                <th scope="col">姓名</th>
+                <th scope="col">单位</th>
+                <th scope="col">角色</th>
+                <th scope="col">状态</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.items.map((u) => (
+                <tr key={u.id}>
+                  <td data-label="用户名">{u.username}</td>
+                  <td data-label="姓名">{u.displayName}</td>
+                  <td data-label="单位">{unitName(u.unitId) || '—'}</td>
+                  <td data-label="角色">{u.roles.map((r) => label(USER_ROLE, r)).join('、')}</td>
+                  <td data-label="状态">{u.active ? <Tag color="#237804">启用</Tag> : <Tag>已停用</Tag>}</td>
+                  <td data-label="操作">
+                    <Space wrap>
+                      <Button size="small" aria-label={`编辑：${u.username}`} onClick={() => setEditing(u)}>
+                        编辑
+                      </Button>
+                      <Button size="small" aria-label={`重置密码：${u.username}`} onClick={() => setResetting(u)}>
+                        重置密码
+                      </Button>
+                      <Button size="small" danger={u.active} aria-label={`${u.active ? '停用' : '启用'}：${u.username}`} onClick={() => toggleActive(u)}>
+                        {u.active ? '停用' : '启用'}
+                      </Button>
+                    </Space>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onChange={setPage} unit="人" />
+        </>
+      )}
+      <UserModal
+        user={editing}
+        open={creating || !!editing}
+        unitName={unitName}
+        onClose={() => (setCreating(false), setEditing(null))}
+        onDone={(text) => {
+          setCreating(false);
+          setEditing(null);
+          void message.success(text);
+        }}
+      />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} onDone={() => (setResetting(null), void message.success('已重置密码'))} />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { Alert, Breadcrumb, Button, Result, Skeleton, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ApiError, messageOf } from '../api/errors';
+import { LightBadge } from '../components/LightBadge';
+import { EvidenceFiles } from '../features/review/EvidenceFiles';
+import { ExtensionDecision } from '../features/review/ExtensionDecision';
+import { LeadReport } from '../features/review/LeadReport';
+import { ReviewDecision } from '../features/review/ReviewDecision';
+import { progressReports } from '../features/tasks/history';
+import { BasicInfo, ExtensionsSection, ProgressSection, UnitsSection } from '../features/tasks/TaskSections';
+import { useTask, useTaskDeadline, useTaskExtensions, useTaskHistory } from '../features/tasks/task-queries';
+import { label, TASK_STATUS } from '../lib/labels';
+import '../features/tasks/task-table.css';
+import '../features/tasks/task-page.css';
+import './review.css';
+
+/** 审核 and 延期审批: the lead unit's report beside each unit's part and the evidence; the decisions at the side. */
+export default function ReviewPage() {
+  const { id = '' } = useParams();
+  const task = useTask(id);
+  const deadline = useTaskDeadline(id);
+  const history = useTaskHistory(id);
+  const extensions = useTaskExtensions(id);
+
+  if (task.isError) {
+    const missing = task.error instanceof ApiError && (task.error.status === 404 || task.error.status === 400);
+    return missing ? (
+      <Result status="404" title="事项不存在，或您无权查看" extra={<Link to="/supervision">回到督办工作台</Link>} />
+    ) : (
+      <Alert type="error" showIcon title={messageOf(task.error)} action={<Button onClick={() => task.refetch()}>重试</Button>} />
+    );
+  }
+  if (!task.data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  const t = task.data;
+  const events = history.data?.items ?? [];
+  const reports = progressReports(events);
+  const unitName = (unitId: string | null) => t.assignments.find((a) => a.unitId === unitId)?.unitName ?? '';
+  const pending = (extensions.data ?? []).filter((e) => e.status === 'pending');
+  const nothingToDecide = t.status !== 'submitted' && pending.length === 0;
+
+  return (
+    <>
+      <Breadcrumb items={[{ title: <Link to="/supervision">督办工作台</Link> }, { title: '审核' }]} style={{ marginBottom: 8 }} />
+      <div className="task-header">
+        <Typography.Title level={1} className="task-heading">
+          <span className="task-code">{t.code}</span> {t.title}
+        </Typography.Title>
+        <div className="task-header-tags">
+          <Tag>{label(TASK_STATUS, t.status)}</Tag>
+          <LightBadge status={t.status} light={t.light} overdue={t.overdue} daysOverdue={deadline.data?.daysOverdue} workdaysLeft={deadline.data?.workdaysLeft} />
+          <Link to={`/items/${t.id}`}>查看事项详情</Link>
+        </div>
+      </div>
+      <div className="review-layout">
+        <div className="review-main">
+          <LeadReport task={t} events={events} reports={reports} />
+          <UnitsSection task={t} />
+          <EvidenceFiles taskId={t.id} />
+          <ProgressSection reports={reports} unitName={unitName} />
+        </div>
+        <aside className="review-side" aria-label="审核决定">
+          {t.status === 'submitted' && <ReviewDecision task={t} />}
+          {pending.map((e) => (
+            <ExtensionDecision key={e.id} task={t} extension={e} />
+          ))}
+          {nothingToDecide && (
+            <Alert type="info" showIcon title={`此事项当前为“${label(TASK_STATUS, t.status)}”，没有待您决定的申请`} style={{ marginBottom: 16 }} />
+          )}
+          <BasicInfo task={t} deadline={deadline.data} />
+          <ExtensionsSection extensions={extensions.data ?? []} />
+        </aside>
+      </div>
+    </>
+  );
+}
