@@ -9,9 +9,10 @@ import { ImportCommand } from './commands/import.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { UserCreateCommand } from './commands/user-create.command';
 import { RevokeSessionsCommand } from './commands/revoke-sessions.command';
+import { UnlockCommand } from './commands/unlock.command';
 
 @Module({
   imports: [AppConfigModule, StorageModule],
-  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand, DirectoryImportCommand, DirectoryExportCommand, RevokeSessionsCommand],
+  providers: [CliDatabase, MigrateCommand, DemoCommand, ImportCommand, UserCreateCommand, BackupCommand, RestoreCommand, DirectoryImportCommand, DirectoryExportCommand, RevokeSessionsCommand, UnlockCommand],
 })
 export class CliModule {}
