@@ -23,7 +23,7 @@ async function docx(realBytes: number, declaredBytes: number): Promise<Buffer> {
   return buf;
 }
 
-describe('plan documents: a zip bomb is refused on its declared sizes, before inflating', () => {
+describe('plan documents and evidence: a zip bomb is refused on its declared sizes, before inflating', () => {
   let api: TestApi;
   let sup: string;
   const upload = (content: Buffer) => api.http.post('/imports').set('authorization', `Bearer ${sup}`).attach('file', content, '炸弹.docx');
@@ -46,5 +46,16 @@ describe('plan documents: a zip bomb is refused on its declared sizes, before in
     const res = await upload(await docx(1024 * 1024, 4096)).expect(422);
     expect(res.body).toMatchObject({ code: 'too_large' });
     expect(res.body.message).toMatch(/word\/document\.xml 解压后大于其声明的 4096 字节/);
+  });
+
+  it('refuses evidence (POST /files) whose zip declares more than 2 GB uncompressed, and keeps nothing of it', async () => {
+    const bomb = await docx(1024 * 1024, 3_000_000_000);
+    for (const name of ['材料.zip', '材料.docx']) {
+      const res = await api.http.post('/files').set('authorization', `Bearer ${sup}`).attach('file', bomb, name).expect(415);
+      expect(res.body.message).toMatch(/疑似压缩炸弹/);
+    }
+    expect(await api.ds.query(`SELECT count(*)::int AS n FROM files`)).toEqual([{ n: 0 }]);
+    // an honest archive of the same bytes is evidence like any other
+    await api.http.post('/files').set('authorization', `Bearer ${sup}`).attach('file', await docx(1024 * 1024, 1024 * 1024), '材料.docx').expect(201);
   });
 });
