@@ -96,3 +96,16 @@ describe('validateEnv file storage settings', () => {
     expect(refusal({ UPLOAD_MAX_MB: '0' })).toMatch(/UPLOAD_MAX_MB must be an integer between 1 and 10240/);
   });
 });
+
+describe('validateEnv in production', () => {
+  it('refuses the public development JWT_SECRET and a short one, without echoing the value', () => {
+    expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is the development default/);
+    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'twenty-chars-secret!' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(() => validateEnv({ JWT_SECRET: 'short-secret' })).toThrow(/^Invalid configuration: JWT_SECRET must be at least 16 characters$/);
+  });
+
+  it('accepts a long secret of its own, and the default outside production', () => {
+    expect(validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    expect(() => validateEnv({ NODE_ENV: 'development' })).not.toThrow();
+  });
+});
