@@ -10,6 +10,7 @@ import { MigrateCommand } from './commands/migrate.command';
 import { UserCreateCommand } from './commands/user-create.command';
 import { CALENDAR_COMMANDS } from './commands/calendar.command';
 import { RevokeSessionsCommand } from './commands/revoke-sessions.command';
+import { UnlockCommand } from './commands/unlock.command';
 
 @Module({
   imports: [AppConfigModule, StorageModule],
@@ -24,6 +25,7 @@ import { RevokeSessionsCommand } from './commands/revoke-sessions.command';
     DirectoryImportCommand,
     DirectoryExportCommand,
     RevokeSessionsCommand,
+    UnlockCommand,
     ...CALENDAR_COMMANDS,
   ],
 })

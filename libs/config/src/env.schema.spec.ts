@@ -108,3 +108,16 @@ describe('validateEnv PUBLIC_URL', () => {
     expect(validateEnv({ PORT: '4100', PUBLIC_URL: 'https://duban.example.cn' }).PUBLIC_URL).toBe('https://duban.example.cn');
   });
 });
+
+describe('validateEnv in production', () => {
+  it('refuses the public development JWT_SECRET and a short one, without echoing the value', () => {
+    expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is the development default/);
+    expect(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'twenty-chars-secret!' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(() => validateEnv({ JWT_SECRET: 'short-secret' })).toThrow(/^Invalid configuration: JWT_SECRET must be at least 16 characters$/);
+  });
+
+  it('accepts a long secret of its own, and the default outside production', () => {
+    expect(validateEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    expect(() => validateEnv({ NODE_ENV: 'development' })).not.toThrow();
+  });
+});

@@ -11,7 +11,12 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export type ContentKind =
   | { kind: 'pdf' | 'ofd' | 'docx' | 'xlsx' | 'pptx' | 'zip' | 'jpg' | 'png' | 'heic' | 'ole-word' | 'ole-excel' | 'ole-powerpoint' | 'ole-other' }
   | { kind: 'other'; ext: string; mime: string }
+  /** A zip whose central directory declares more than ZIP_MAX_DECLARED_BYTES uncompressed: refused unopened. */
+  | { kind: 'zip-bomb' }
   | { kind: 'unknown' };
+
+/** More than any evidence archive holds uncompressed (uploads are at most UPLOAD_MAX_MB); a zip bomb declares more. */
+export const ZIP_MAX_DECLARED_BYTES = 2 * 1024 ** 3;
 
 interface KindInfo {
   extensions: readonly string[];
@@ -58,6 +63,7 @@ const CONTENT_LABELS: Record<string, string> = {
   xlsx: 'Excel 工作簿（xlsx）',
   pptx: 'PowerPoint 演示文稿（pptx）',
   zip: 'ZIP 压缩包',
+  'zip-bomb': '解压后超过 2 GB 的压缩包（疑似压缩炸弹）',
   jpg: 'JPG 图片',
   png: 'PNG 图片',
   heic: 'HEIC 图片',

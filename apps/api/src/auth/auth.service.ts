@@ -34,13 +34,13 @@ export class AuthService implements OnModuleInit {
    */
   async checkPassword(username: string, password: string, address: string): Promise<UserEntity> {
     await this.rateLimit.hit(address);
-    await this.lockout.assertNotLocked(username);
+    await this.lockout.assertNotLocked(username, address);
     const user = await this.users.findActiveByUsername(username);
     if (!(await verifyUserPassword(user?.passwordHash, password)) || !user) {
-      await this.lockout.recordFailure(username);
+      await this.lockout.recordFailure(username, address);
       throw new UnauthorizedException('wrong username or password');
     }
-    await this.lockout.clear(username);
+    await this.lockout.clear(username, address);
     return user;
   }
 

@@ -72,17 +72,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (error instanceof QueryFailedError) {
       const pg = error.driverError as PgError;
+      // Said in words: PostgreSQL's detail quotes the row's values (a username, an id) and its schema.
       if (pg.code === '23503') {
         // A delete of a referenced row is a conflict; a reference to a missing row is a bad request.
         const deleting = /update or delete/.test(pg.message ?? '');
         const status = deleting ? 409 : 400;
-        const message = deleting ? `still in use: ${pg.detail ?? pg.message}` : `refers to something that does not exist: ${pg.detail ?? pg.message}`;
+        const what = keyColumns(pg.detail);
+        const message = deleting ? 'still in use: other records refer to it' : `refers to something that does not exist${what ? ` (${what})` : ''}`;
         return [status, { statusCode: status, error: HttpStatus[status], message }];
       }
       const known = pg.code ? PG_CLIENT_ERRORS[pg.code] : undefined;
       if (known) {
-        const detail = pg.detail ?? pg.message;
-        return [known.status, { statusCode: known.status, error: HttpStatus[known.status], message: `${known.message}: ${detail}` }];
+        const what = keyColumns(pg.detail) ?? pg.column;
+        const message = pg.code === '23505' && what ? `a record with this ${what} already exists` : `${known.message}${what ? ` (${what})` : ''}`;
+        return [known.status, { statusCode: known.status, error: HttpStatus[known.status], message }];
       }
     }
     return [500, { statusCode: 500, error: 'Internal Server Error', message: 'internal server error' }];
@@ -99,4 +102,10 @@ function httpError(error: unknown): { status: number; message: string } | null {
   const status = typeof e.status === 'number' ? e.status : e.statusCode;
   if (typeof status !== 'number' || status < 400 || status >= 500 || e.expose !== true) return null;
   return { status, message: e.message || HttpStatus[status] || 'bad request' };
+}
+
+/** The column names of a PostgreSQL key detail ("Key (username)=(bob) already exists." → "username"), never its values. */
+function keyColumns(detail: string | undefined): string | null {
+  const m = /^Key \((.+?)\)=\(/.exec(detail ?? '');
+  return m ? m[1].replace(/\w+\(|\)/g, '').replace(/\s*,\s*/g, ', ').replace(/_/g, ' ') : null;
 }

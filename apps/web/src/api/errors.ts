@@ -31,6 +31,7 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^this API token is read-only/, () => '只读令牌不能修改数据'],
   [/too many failed logins.*try again in (\d+) minute/, (m) => `密码错误次数过多，该账号已暂时锁定，请 ${m[1]} 分钟后再试`],
   [/^wrong username or password/, () => '用户名或密码错误'],
+  [/^too many attempts from this address/, () => '尝试次数过多，请稍后再试'],
   [/ThrottlerException|Too Many Requests/, () => '请求过于频繁，请稍后再试'],
 ];
 

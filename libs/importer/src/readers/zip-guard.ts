@@ -9,9 +9,11 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /**
- * Inflates every entry of an Office document once, with a hard cap on the output, before the real
- * reader (which would inflate without limit) sees it. Also refuses DTDs in XML parts: Office Open
- * XML never has them, and entity declarations are how XML bombs and external-entity reads start.
+ * Refuses a zip bomb on the sizes its central directory declares, before inflating anything; then
+ * inflates every entry once, each capped at its declared size (a lying entry is refused at that
+ * point, not at the total), before the real reader (which would inflate without limit) sees it.
+ * Also refuses DTDs in XML parts: Office Open XML never has them, and entity declarations are how
+ * XML bombs and external-entity reads start.
  */
 export function assertSafeOfficeZip(buf: Buffer, limits = ZIP_LIMITS): void {
   readSafeZip(buf, limits);
@@ -34,12 +36,17 @@ export function readSafeZip(buf: Buffer, limits = ZIP_LIMITS): Map<string, Buffe
   const entries = buf.readUInt16LE(eocd + 10);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if (entries > limits.maxEntries) bad(`${entries} entries`);
+  const declared = declaredSize(buf, cdOffset, entries, bad);
+  if (declared > limits.maxTotalBytes) {
+    throw new ImportError('too_large', `文档声明解压后共 ${Math.ceil(declared / 1024 / 1024)} MB，超过 ${limits.maxTotalBytes / 1024 / 1024} MB，疑似压缩炸弹，拒绝读取`);
+  }
   let p = cdOffset;
   let budget = limits.maxTotalBytes;
   for (let n = 0; n < entries; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) bad('broken central directory');
     const method = buf.readUInt16LE(p + 10);
     const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
@@ -54,10 +61,10 @@ export function readSafeZip(buf: Buffer, limits = ZIP_LIMITS): Map<string, Buffe
     if (method === 0) content = data;
     else if (method === 8) {
       try {
-        content = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+        content = inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(budget, size)) });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new ImportError('too_large', `文档解压后超过 ${limits.maxTotalBytes / 1024 / 1024} MB，疑似压缩炸弹，拒绝读取`);
+          throw new ImportError('too_large', `文档中的 ${name} 解压后大于其声明的 ${size} 字节，疑似压缩炸弹，拒绝读取`);
         }
         return bad(`entry ${name} cannot be inflated`);
       }
@@ -70,4 +77,18 @@ export function readSafeZip(buf: Buffer, limits = ZIP_LIMITS): Map<string, Buffe
     files.set(name, content);
   }
   return files;
+}
+
+/** The sum of the uncompressed sizes the central directory declares (read before anything is inflated). */
+function declaredSize(buf: Buffer, cdOffset: number, entries: number, bad: (why: string) => never): number {
+  let total = 0;
+  let p = cdOffset;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) bad('broken central directory');
+    const size = buf.readUInt32LE(p + 24);
+    if (size === 0xffffffff) bad('zip64 is not used by Office documents');
+    total += size;
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return total;
 }

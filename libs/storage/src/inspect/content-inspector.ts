@@ -1,4 +1,4 @@
-import { classifyOle, classifyZip, ContentKind } from '@app/domain';
+import { classifyOle, classifyZip, ContentKind, ZIP_MAX_DECLARED_BYTES } from '@app/domain';
 import { loadFileType } from './file-type-loader';
 import { oleStreamNames } from './ole-entries';
 import { StoredObjectReader } from './random-access';
@@ -29,8 +29,10 @@ export async function sniffHead(head: Buffer): Promise<HeadSniff> {
 /** A stored container's kind from the names inside it; an unreadable container is `unknown`. */
 export async function inspectContainer(object: StoredObjectReader, container: 'zip' | 'ole'): Promise<ContentKind> {
   if (container === 'zip') {
-    const names = await zipEntryNames(object);
-    return names ? classifyZip(names) : { kind: 'unknown' };
+    const listing = await zipEntryNames(object);
+    if (!listing) return { kind: 'unknown' };
+    // A zip bomb is refused on what it declares: nothing here (nor a reader later) inflates it.
+    return listing.declaredBytes > ZIP_MAX_DECLARED_BYTES ? { kind: 'zip-bomb' } : classifyZip(listing.names);
   }
   const names = await oleStreamNames(object);
   return names ? classifyOle(names) : { kind: 'unknown' };

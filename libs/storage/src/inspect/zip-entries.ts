@@ -21,20 +21,28 @@ class StoreReader extends yauzl.RandomAccessReader {
   }
 }
 
+export interface ZipListing {
+  names: string[];
+  /** The uncompressed sizes the central directory declares, summed (nothing is inflated to learn it). */
+  declaredBytes: number;
+}
+
 /** The entry names of a stored zip, from its central directory; null when it is not a readable zip. */
-export function zipEntryNames(object: StoredObjectReader): Promise<string[] | null> {
+export function zipEntryNames(object: StoredObjectReader): Promise<ZipListing | null> {
   return new Promise((resolve) => {
     yauzl.fromRandomAccessReader(new StoreReader(object), object.size, { lazyEntries: true, autoClose: true }, (err, zip) => {
       if (err) return resolve(null);
       const names: string[] = [];
+      let declaredBytes = 0;
       zip.on('entry', (e: yauzl.Entry) => {
         names.push(e.fileName);
+        declaredBytes += e.uncompressedSize;
         if (names.length >= MAX_ENTRIES) {
           zip.close();
-          resolve(names);
+          resolve({ names, declaredBytes });
         } else zip.readEntry();
       });
-      zip.on('end', () => resolve(names));
+      zip.on('end', () => resolve({ names, declaredBytes }));
       zip.on('error', () => resolve(null));
       zip.readEntry();
     });
