@@ -6,7 +6,7 @@ import { ApiError, messageOf } from '../api/errors';
 import { Pager } from '../components/Pager';
 import { WORKBENCH_PAGE_SIZE } from '../boot/early';
 import { useSession } from '../auth/use-session';
-import { ByPerson, lastReporter } from '../features/tasks/ByPerson';
+import { ByPerson, handlerOf } from '../features/tasks/ByPerson';
 import { PeopleSummary } from '../features/tasks/PeopleSummary';
 import { TaskTable } from '../features/tasks/TaskTable';
 import { useAcknowledge, useWorkbenchCounts, useWorkbenchTab, WorkbenchItem, WorkbenchTab } from '../features/tasks/task-queries';
@@ -100,7 +100,7 @@ export default function WorkbenchPage() {
       ) : list.data.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={current.empty} />
       ) : byPerson ? (
-        <ByPerson items={list.data.items} personOf={lastReporter} render={table} />
+        <ByPerson items={list.data.items} personOf={handlerOf} render={table} />
       ) : (
         <>
           {table(list.data.items, caption)}

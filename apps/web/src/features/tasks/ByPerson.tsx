@@ -2,9 +2,9 @@ import { Empty } from 'antd';
 import { ReactNode } from 'react';
 import type { WorkbenchItem } from './task-queries';
 
-/** Who an item is with. Today: whoever last reported progress for the unit; with 分办 it becomes the named 承办人. */
+/** Who an item is with: the 承办人 the unit named (分办), else whoever last reported progress for the unit. */
 export type PersonOf = (item: WorkbenchItem) => { id: string; name: string } | null;
-export const lastReporter: PersonOf = (item) => item.reporter ?? null;
+export const handlerOf: PersonOf = (item) => item.assignee ?? item.reporter ?? null;
 
 const NOBODY = '尚无人报送进展';
 
