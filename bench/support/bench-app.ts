@@ -2,15 +2,21 @@
 // seeded in SQL (generate_series), so every bench measures the same data.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { stopEmbeddedDatabase } from '@app/persistence';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** BENCH_EMBEDDED=1: the embedded PGlite a default `npm start` uses, in a temporary DATA_DIR, instead of the server. */
+export const BENCH_EMBEDDED = process.env.BENCH_EMBEDDED === '1';
 
 export interface BenchApi {
   app: INestApplication;
@@ -23,23 +29,44 @@ export interface BenchApi {
   close(): Promise<void>;
 }
 
-/** Boots the API in-process on a fresh schema (dropped by close()); logs are silenced. */
+/** Boots the API in-process on a fresh schema (dropped by close()), or on a fresh embedded database; logs are silenced. */
 export async function startBenchApi(): Promise<BenchApi> {
+  if (BENCH_EMBEDDED) return startEmbeddedBenchApi();
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: BENCH_DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
+  process.env.DATABASE_URL = BENCH_DATABASE_URL;
+  process.env.DATABASE_SCHEMA = schema;
+  process.env.QUEUE_PREFIX = `bench${schema}`;
+  return boot(schema, async () => {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  });
+}
+
+/** The API on the embedded database (PGlite behind its socket server), as `npm start` runs without DATABASE_URL. */
+async function startEmbeddedBenchApi(): Promise<BenchApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'duban-bench-'));
+  delete process.env.DATABASE_URL;
+  delete process.env.DATABASE_SCHEMA;
+  process.env.DATA_DIR = dataDir;
+  process.env.QUEUE_PREFIX = `bench${randomBytes(4).toString('hex')}`;
+  return boot(`embedded ${dataDir}`, async () => {
+    await stopEmbeddedDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+/** Starts the AppModule on 127.0.0.1 with the settings in process.env; `cleanUp` runs after it closes (or fails to start). */
+async function boot(schema: string, cleanUp: () => Promise<void>): Promise<BenchApi> {
+  process.env.LOG_LEVEL = 'silent';
   let app: INestApplication | null = null;
   const drop = async () => {
     await app?.close();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
+    await cleanUp();
   };
   try {
-    process.env.DATABASE_URL = BENCH_DATABASE_URL;
-    process.env.DATABASE_SCHEMA = schema;
-    process.env.QUEUE_PREFIX = `bench${schema}`;
-    process.env.LOG_LEVEL = 'silent';
     app = await NestFactory.create(AppModule, { bufferLogs: true });
     configureApp(app);
     await app.listen(0, '127.0.0.1');
@@ -47,6 +74,10 @@ export async function startBenchApi(): Promise<BenchApi> {
     await drop();
     throw e;
   }
+  return api(app, schema, drop);
+}
+
+function api(app: INestApplication, schema: string, close: () => Promise<void>): BenchApi {
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
   return {
@@ -63,7 +94,7 @@ export async function startBenchApi(): Promise<BenchApi> {
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
       return ((await res.json()) as { accessToken: string }).accessToken;
     },
-    close: drop,
+    close,
   };
 }
 

@@ -33,9 +33,9 @@ describe('a year without a working-day calendar', () => {
     expect(health.body.status).toBe('ok');
     expect(health.body.details.calendar).toMatchObject({ status: 'up', missingYear: year, message: expect.stringContaining(`${year} 年工作日历尚未录入`) });
 
-    await rig.w.http.put(`/work-calendar/years/${year}`).set(rig.auth('admin')).send({ complete: true }).expect(200);
+    await rig.w.http.put('/work-calendar/years').set(rig.auth('admin')).send({ year, complete: true }).expect(200);
     expect((await rig.w.http.get('/health').expect(200)).body.details.calendar).toEqual({ status: 'up' });
-    await rig.w.http.put(`/work-calendar/years/${year}`).set(rig.auth('admin')).send({ complete: false }).expect(200);
+    await rig.w.http.put('/work-calendar/years').set(rig.auth('admin')).send({ year, complete: false }).expect(200);
     expect((await rig.w.http.get('/health').expect(200)).body.details.calendar.missingYear).toBe(year);
   });
 

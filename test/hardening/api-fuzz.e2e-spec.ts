@@ -233,12 +233,16 @@ const hasMessage = (body: unknown): boolean => {
 describe('API fuzzing: every OpenAPI operation, generated valid and invalid requests', () => {
   let w: HardeningApp;
   let ops: Operation[];
+  // A test that outlives its timeout keeps running; stop it when the suite closes, or its requests
+  // hold the run open after the app is gone ("Driver not Connected", and Jest never exits).
+  let closing = false;
 
   beforeAll(async () => {
     w = await startHardeningApp();
     ops = await loadOperations(w.http);
   });
   afterAll(async () => {
+    closing = true;
     await w?.close();
   });
 
@@ -262,6 +266,7 @@ describe('API fuzzing: every OpenAPI operation, generated valid and invalid requ
     for (const [i, op] of ops.entries()) {
       const samples = fc.sample(requestArb(op, w), { numRuns: RUNS, seed: SEED + i });
       for (const r of samples) {
+        if (closing) return;
         let req = w.http[op.method](r.url);
         const credential = credentials[r.auth];
         if (credential) req = req.set('Authorization', `Bearer ${credential}`);

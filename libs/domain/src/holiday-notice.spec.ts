@@ -49,6 +49,8 @@ describe('readHolidayNotice', () => {
     ['a weekday that does not match the year', '一、元旦：1月1日（周三）放假1天。', 2027, /星期五，与通知所写不符/],
     ['a 调休 workday on a weekday', '一、劳动节：5月1日至5日放假调休，共5天。4月28日（周三）上班。', 2027, /2027-04-28.*不是周末/],
     ['an impossible date', '一、元旦：2月30日放假1天。', 2027, /没有有效的放假日期/],
+    ['a year out of range', '国务院办公厅关于5000年部分节假日安排的通知\n一、元旦：1月1日放假1天。', undefined, /年份 5000 无效/],
+    ['a date years away from the notice', '一、元旦：2020年1月1日放假1天。', 2027, /2020-01-01 不在 2027 年前后/],
     ['a title year other than the one asked for', '国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日放假1天。', 2027, /2026 年，与指定的 2027 年不符/],
   ])('refuses %s, naming it', (_what, text, year, message) => {
     expect(() => readHolidayNotice(text, year)).toThrow(NoticeError);

@@ -70,6 +70,7 @@ export function readHolidayNotice(text: string, year?: number): NoticeReading {
   const titled = text.match(TITLE_YEAR);
   const y = titled ? Number(titled[1]) : year;
   if (!y) throw new NoticeError(['找不到年份：请粘贴含标题“国务院办公厅关于XXXX年部分节假日安排的通知”的全文，或指定年份']);
+  if (y < 1900 || y > 2999) throw new NoticeError([`年份 ${y} 无效`]);
   if (year && titled && Number(titled[1]) !== year) throw new NoticeError([`通知标题是 ${titled[1]} 年，与指定的 ${year} 年不符`]);
 
   const heads = [...text.matchAll(SECTION)];
@@ -85,14 +86,16 @@ export function readHolidayNotice(text: string, year?: number): NoticeReading {
 
   const days = new Map<IsoDate, CalendarDay>();
   for (const h of holidays) {
-    for (let d = h.from; d <= h.to; d = addDays(d, 1)) add(days, { date: d, kind: 'holiday', name: h.name, source: 'notice' }, problems);
-    for (const d of h.workdays) add(days, { date: d, kind: 'workday', name: h.name, source: 'notice' }, problems);
+    for (let d = h.from; d <= h.to; d = addDays(d, 1)) add(days, { date: d, kind: 'holiday', name: h.name, source: 'notice' }, problems, y);
+    for (const d of h.workdays) add(days, { date: d, kind: 'workday', name: h.name, source: 'notice' }, problems, y);
   }
   if (problems.length) throw new NoticeError(problems);
   return { year: y, holidays, days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)) };
 }
 
-function add(days: Map<IsoDate, CalendarDay>, day: CalendarDay, problems: string[]): void {
+function add(days: Map<IsoDate, CalendarDay>, day: CalendarDay, problems: string[], year: number): void {
+  // A holiday may reach into the year before (元旦 from 30 December), never further.
+  if (Math.abs(Number(day.date.slice(0, 4)) - year) > 1) return void problems.push(`「${day.name}」的 ${day.date} 不在 ${year} 年前后`);
   const before = days.get(day.date);
   if (before) problems.push(`${day.date} 同时出现在「${before.name}」和「${day.name}」中`);
   else days.set(day.date, day);

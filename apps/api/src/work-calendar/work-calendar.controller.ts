@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CalendarChangeError, WorkCalendarService } from '@app/application';
 import { ApiError, ApiErrors } from '../common/api-docs';
@@ -56,13 +56,12 @@ export class WorkCalendarController {
     return refusing(async () => toChange(await this.calendar.change(actorOf(user), body)));
   }
 
-  @Put('years/:year')
+  @Put('years')
   @ApiOperation({ summary: 'Mark a year complete (its schedule is all in) or not' })
   @ApiOkResponse({ type: CalendarYearResponse })
   @ApiErrors(400)
-  @ApiError(422, 'An impossible year', REFUSED)
-  mark(@Param('year', ParseIntPipe) year: number, @Body() body: CalendarYearDto, @CurrentUser() user: AuthUser): Promise<CalendarYearResponse> {
-    return refusing(async () => toYear(await this.calendar.setComplete(actorOf(user), year, body.complete)));
+  mark(@Body() body: CalendarYearDto, @CurrentUser() user: AuthUser): Promise<CalendarYearResponse> {
+    return refusing(async () => toYear(await this.calendar.setComplete(actorOf(user), body.year, body.complete)));
   }
 
   @Post('notices/preview')

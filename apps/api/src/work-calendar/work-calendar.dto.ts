@@ -40,7 +40,13 @@ export class CalendarChangeDto {
 }
 
 export class CalendarYearDto {
-  @ApiProperty({ description: 'true: the year’s schedule is all in; false: it is not (the /health warning and the supervisors’ notice start from 1 November)' })
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(1900)
+  @Max(2999)
+  year: number;
+
+  @ApiProperty({ example: true, description: 'true: the year’s schedule is all in; false: it is not (the /health warning and the supervisors’ notice start from 1 November)' })
   @IsBoolean()
   complete: boolean;
 }

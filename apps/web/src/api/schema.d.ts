@@ -1366,7 +1366,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/work-calendar/years/{year}": {
+    "/work-calendar/years": {
         parameters: {
             query?: never;
             header?: never;
@@ -1874,8 +1874,13 @@ export interface components {
             url: string;
         };
         CalendarYearDto: {
-            /** @description true: the year’s schedule is all in; false: it is not (the /health warning and the supervisors’ notice start from 1 November) */
+            /**
+             * @description true: the year’s schedule is all in; false: it is not (the /health warning and the supervisors’ notice start from 1 November)
+             * @example true
+             */
             complete: boolean;
+            /** @example 2027 */
+            year: number;
         };
         CalendarYearResponse: {
             /**
@@ -13310,9 +13315,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                year: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
@@ -13377,26 +13380,6 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description An impossible year */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 422,
-                     *       "error": "Unprocessable Entity",
-                     *       "code": "invalid_calendar",
-                     *       "message": "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”",
-                     *       "errors": [
-                     *         "春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”"
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
                 };
             };
         };

@@ -41,11 +41,13 @@ export interface CalendarChangeResult {
 }
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
+/** A calendar date the calendar can hold (calendar_years accepts 1900–2999). */
+const isCalendarDate = (d: string) => isIsoDate(d) && yearOf(d) >= 1900 && yearOf(d) <= 2999;
 
 /** Checks one day to add: a 调休 workday must fall on a weekend, a rest day on a weekday. */
 function dayProblem(d: CalendarDayInput, i: number): string | null {
   const at = `第 ${i + 1} 天`;
-  if (!isIsoDate(d.date)) return `${at}：日期「${d.date}」应为 YYYY-MM-DD`;
+  if (!isCalendarDate(d.date)) return `${at}：日期「${d.date}」应为 1900–2999 年的 YYYY-MM-DD`;
   if (!isCalendarDayKind(d.kind)) return `${at}（${d.date}）：类型「${d.kind}」应为 holiday、workday 或 local_rest`;
   if (!d.name?.trim() || d.name.length > 50) return `${at}（${d.date}）：名称应为 1–50 个字`;
   const weekend = isoWeekday(d.date) >= 6;
@@ -83,7 +85,7 @@ export class WorkCalendarService {
     const remove = change.remove ?? [];
     const problems = add.map(dayProblem).filter((p): p is string => p !== null);
     remove.forEach((d, i) => {
-      if (!isIsoDate(d)) problems.push(`删除的第 ${i + 1} 个日期「${d}」应为 YYYY-MM-DD`);
+      if (!isCalendarDate(d)) problems.push(`删除的第 ${i + 1} 个日期「${d}」应为 1900–2999 年的 YYYY-MM-DD`);
     });
     const both = add.filter((d) => remove.includes(d.date)).map((d) => d.date);
     if (both.length) problems.push(`${both.join('、')} 既要添加又要删除`);
