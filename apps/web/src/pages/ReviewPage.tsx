@@ -53,6 +53,7 @@ export default function ReviewPage() {
       </div>
       <div className="review-layout">
         <div className="review-main">
+          <BasicInfo task={t} deadline={deadline.data} />
           <LeadReport task={t} events={events} reports={reports} />
           <UnitsSection task={t} />
           <EvidenceFiles taskId={t.id} />
@@ -66,7 +67,6 @@ export default function ReviewPage() {
           {nothingToDecide && (
             <Alert type="info" showIcon title={`此事项当前为“${label(TASK_STATUS, t.status)}”，没有待您决定的申请`} style={{ marginBottom: 16 }} />
           )}
-          <BasicInfo task={t} deadline={deadline.data} />
           <ExtensionsSection extensions={extensions.data ?? []} />
         </aside>
       </div>

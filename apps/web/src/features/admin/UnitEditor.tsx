@@ -13,12 +13,10 @@ export function UnitEditor({ unit }: { unit: Unit }) {
   const [aliases, setAliases] = useState<string[]>(unit.aliases);
   const [error, setError] = useState<string | null>(null);
   const save = (extra: { pending?: boolean } = {}) =>
-    update.mutate(
-      { id: unit.id, body: { version: unit.version, name: name.trim(), aliases, ...extra } },
-      {
-        onSuccess: () => void message.success('已保存'),
-        onError: (e) => setError(e instanceof ApiError && e.status === 409 ? '此单位已被他人修改，已为您刷新，请再保存一次' : messageOf(e)),
-      },
+    // mutateAsync: the saved unit comes back with a new version, which remounts this editor.
+    update.mutateAsync({ id: unit.id, body: { version: unit.version, name: name.trim(), aliases, ...extra } }).then(
+      () => void message.success('已保存'),
+      (e) => setError(e instanceof ApiError && e.status === 409 ? '此单位已被他人修改，已为您刷新，请再保存一次' : messageOf(e)),
     );
   return (
     <Section title={unit.name}>

@@ -16,6 +16,11 @@ interface Values {
 
 const ROLES = Object.entries(USER_ROLE).map(([value, label]) => ({ value, label }));
 
+/** The role checkboxes. Form.Item would put aria-required on the group's div, which ARIA does not allow there. */
+function RoleChoice({ value, onChange }: { value?: Values['roles']; onChange?(v: Values['roles']): void }) {
+  return <Checkbox.Group value={value} onChange={(v) => onChange?.(v as Values['roles'])} options={ROLES} />;
+}
+
 /** 新建用户, or 编辑 one: name, roles, unit, mail. A new user gets a first password from the admin. */
 export function UserModal({ user, open, unitName, onClose, onDone }: { user: User | null; open: boolean; unitName(id: string | null): string; onClose(): void; onDone(text: string): void }) {
   const [form] = Form.useForm<Values>();
@@ -63,7 +68,7 @@ export function UserModal({ user, open, unitName, onClose, onDone }: { user: Use
         </Form.Item>
       )}
       <Form.Item name="roles" label="角色" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}>
-        <Checkbox.Group options={ROLES} />
+        <RoleChoice />
       </Form.Item>
       <Form.Item name="unitId" label="所在单位">
         <Select allowClear showSearch={{ filterOption: false, onSearch: setSearch }} placeholder="输入单位名称查找" options={options} />

@@ -18,15 +18,13 @@ export function ExtensionDecision({ task, extension }: { task: TaskDetail; exten
     const why = decision === 'reject' ? reason.require() : reason.text.trim() || undefined;
     if (why === null) return;
     setError(null);
-    decide.mutate(
-      { extensionId: extension.id, decision, reason: why, version: extension.version },
-      {
-        onSuccess: (r) => {
-          reason.clear();
-          void message.success(decision === 'approve' ? `已批准延期，新的完成时限：${formatDateTime(r.task.dueAt)}` : '已驳回延期申请');
-        },
-        onError: (e) => setError(e instanceof ApiError && e.stale ? `${e.message}，请查看最新内容后再决定` : messageOf(e)),
+    // mutateAsync: the decided request leaves the page with this form, and the answer must still be said.
+    decide.mutateAsync({ extensionId: extension.id, decision, reason: why, version: extension.version }).then(
+      (r) => {
+        reason.clear();
+        void message.success(decision === 'approve' ? `已批准延期，新的完成时限：${formatDateTime(r.task.dueAt)}` : '已驳回延期申请');
       },
+      (e) => setError(e instanceof ApiError && e.stale ? `${e.message}，请查看最新内容后再决定` : messageOf(e)),
     );
   };
   return (

@@ -17,16 +17,15 @@ export function ReviewDecision({ task }: { task: TaskDetail }) {
     const why = decision === 'return' ? reason.require() : undefined;
     if (why === null) return;
     setError(null);
-    review.mutate(
-      { decision, reason: why, version: task.version },
-      {
-        onSuccess: () => {
-          reason.clear();
-          void message.success(decision === 'approve' ? '已审核通过，事项办结' : '已退回，单位将看到退回原因');
-        },
-        // What was typed stays; a stale item has been reloaded behind the form.
-        onError: (e) => setError(e instanceof ApiError && e.stale ? `${e.message}，请查看最新内容后再决定` : messageOf(e)),
+    // mutateAsync, not mutate's callbacks: the decision removes this form (the item leaves 待审核), and the
+    // confirmation must still be said.
+    review.mutateAsync({ decision, reason: why, version: task.version }).then(
+      () => {
+        reason.clear();
+        void message.success(decision === 'approve' ? '已审核通过，事项办结' : '已退回，单位将看到退回原因');
       },
+      // What was typed stays; a stale item has been reloaded behind the form.
+      (e) => setError(e instanceof ApiError && e.stale ? `${e.message}，请查看最新内容后再决定` : messageOf(e)),
     );
   };
   return (
