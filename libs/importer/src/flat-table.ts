@@ -39,10 +39,22 @@ export function findHeaderRuns(lines: Line[]): HeaderRun[] {
 const UNIT_ROLES: ColumnRole[] = ['lead', 'responsible', 'assisting'];
 const EMPTY_CELL = /^[—–\-－/／、无暂无]{1,3}$/;
 
+const unitCells = new Map<string, boolean>();
+
+export function forgetUnitCells(): void {
+  unitCells.clear();
+}
+
 function isUnitCell(text: string): boolean {
   if (text.length > 150 || /[。！？]/.test(text)) return false;
+  const known = unitCells.get(text);
+  if (known !== undefined) return known;
   const { units } = splitUnits(text);
-  return units.length > 0 && units.every(looksLikeUnit);
+  const yes = units.length > 0 && units.every(looksLikeUnit);
+  // Cells repeat across rows and documents (县住建局, 区发改委); the answer depends on the text only.
+  if (unitCells.size > 5000) unitCells.clear();
+  unitCells.set(text, yes);
+  return yes;
 }
 
 /** A row whose only text so far is a short name ("主要预期目标"): a group label, not an item. */

@@ -108,7 +108,18 @@ function isTitleCandidate(t: string): boolean {
   );
 }
 
+// The title is looked for before the notice is skipped and again for the plan: read it once per document.
+const titles = new WeakMap<Line[], TitleInfo>();
+
 function titleOf(top: Line[], body: Line[], fileName?: string, metaTitle?: string | null): TitleInfo {
+  const known = titles.get(top);
+  if (known) return known;
+  const info = readTitle(top, body, fileName, metaTitle);
+  titles.set(top, info);
+  return info;
+}
+
+function readTitle(top: Line[], body: Line[], fileName?: string, metaTitle?: string | null): TitleInfo {
   // A page's 名称 metadata names the document: the first candidate, before the lines themselves.
   const named = metaTitle && DOC_WORD.test(metaTitle) ? [{ no: top[0]?.no ?? 1, text: metaTitle }] : [];
   const candidates = [...named, ...top].filter((l) => isTitleCandidate(l.text));
@@ -176,7 +187,10 @@ const squash = (t: string) => bookMarks(t.normalize('NFKC').replace(/\s+/g, ''))
 export function skipNotice(top: Line[], body: Line[], meta: PageMeta, fileName?: string): Line[] {
   const title = squash(titleOf(top, body, fileName, meta.title).title);
   if (title.length < 6) return body;
-  const k = body.findIndex((l, i) => i > 0 && squash(cleanTitle(l.text)) === title);
+  const tail = title.slice(-2);
+  const k = body.findIndex(
+    (l, i) => i > 0 && l.text.length >= title.length && l.text.length <= title.length + 40 && l.text.includes(tail) && squash(cleanTitle(l.text)) === title,
+  );
   if (k <= 0 || !body.slice(0, k).some((l) => classifyHeading(l.text))) return body;
   return body.slice(k);
 }
