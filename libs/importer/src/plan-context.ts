@@ -88,7 +88,9 @@ function planInNotice(body: Line[]): string | null {
 
 /** The plan's own heading: a short line naming a document just before its first item or table. */
 function planHeading(lines: Line[]): string | null {
-  const first = lines.findIndex((l) => classifyHeading(l.text) || columnRole(l.text) || isGridHeader(l.text));
+  // A table's caption sits right above its header row; otherwise look above the first heading.
+  const table = lines.findIndex((l, i) => isGridHeader(l.text) || (columnRole(l.text) !== null && columnRole(lines[i + 1]?.text ?? '') !== null));
+  const first = table >= 0 ? table : lines.findIndex((l) => classifyHeading(l.text) || columnRole(l.text) || isGridHeader(l.text));
   for (let i = first - 1; i >= Math.max(0, first - 4); i--) {
     const t = lines[i].text;
     if (t.length >= 6 && t.length <= 50 && !/[，,。；;：:]/.test(t) && DOC_WORD.test(t)) return cleanTitle(t);
