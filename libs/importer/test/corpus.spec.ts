@@ -2,28 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlanText } from '../src/parse';
 import type { ParsedPlan, Task } from '../src/types';
+import type { GoldDoc } from './fixtures/corpus/gold';
 
 // Golden tests over the 40 real plans of fixtures/corpus (one shape each, see its README): every
 // field the gold file labels is read as labelled, except the misses listed here with their reason.
-interface GoldItem {
-  key: string;
-  deadline: string | null;
-  lead: string[] | null;
-  responsible: string[] | null;
-  assisting: string[] | null;
-  persons?: string[];
-}
-interface GoldDoc {
-  id: string;
-  file: string;
-  province: string;
-  level: string;
-  shape: string;
-  title: string[] | null;
-  year: number | null;
-  items: GoldItem[];
-}
-
 const dir = join(__dirname, 'fixtures/corpus');
 const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as GoldDoc[];
 
