@@ -50,7 +50,7 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const all = loadGold();
   const docs = args.includes('--heldout') ? all.filter((d) => d.heldout) : args.includes('--tuned') ? all.filter((d) => !d.heldout) : all;
-  // --before: the importer as it was where this branch left main (or BASELINE_REF).
+  // --before: the importer as it was before issue #15 (705856a, or BASELINE_REF).
   const parse = args.includes('--before') ? loadBaseline().parsePlanText : parsePlanText;
   const { total, perDoc } = evaluate(docs, (text, fileName) => parse(text, { fileName }));
   const which = args.includes('--heldout') ? 'held-out' : args.includes('--tuned') ? 'tuned' : 'all';

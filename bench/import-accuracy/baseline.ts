@@ -1,4 +1,4 @@
-// Loads the importer as it is at another git revision (default: where this branch left main), so
+// Loads the importer as it is at another git revision (default: before issue #15's work), so
 // accuracy and speed can be compared before/after in one process. The copy lives under
 // bench/import-accuracy/.baseline/<sha> (git-ignored); node_modules resolve from the repository root.
 import { execFileSync } from 'node:child_process';
@@ -8,8 +8,11 @@ import type * as Importer from '@app/importer';
 
 const root = join(__dirname, '../..');
 
+/** The importer before issue #15's work (main at 705856a); BASELINE_REF picks another revision. */
+export const BEFORE_ISSUE_15 = '705856a';
+
 export function baselineRef(): string {
-  const ref = process.env.BASELINE_REF ?? execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: root, encoding: 'utf8' }).trim();
+  const ref = process.env.BASELINE_REF ?? BEFORE_ISSUE_15;
   return execFileSync('git', ['rev-parse', '--short', ref], { cwd: root, encoding: 'utf8' }).trim();
 }
 

@@ -1,28 +1,9 @@
 // Scores parsed plans against the hand-labelled gold file of the corpus (libs/importer/test/fixtures/corpus).
 // Kept apart from the CLI so the speed bench and the tests can reuse the matching rules.
 import type { ParsedPlan, Task } from '@app/importer';
+import type { GoldDoc, GoldItem } from '../../libs/importer/test/fixtures/corpus/gold';
 
-export interface GoldItem {
-  key: string;
-  deadline: string | null;
-  lead: string[] | null;
-  responsible: string[] | null;
-  assisting: string[] | null;
-  persons?: string[];
-}
-
-export interface GoldDoc {
-  id: string;
-  file: string;
-  source: string;
-  province: string;
-  level: string;
-  shape: string;
-  heldout: boolean;
-  title: string[] | null;
-  year: number | null;
-  items: GoldItem[];
-}
+export type { GoldDoc, GoldItem } from '../../libs/importer/test/fixtures/corpus/gold';
 
 export const FIELDS = ['items', 'deadline', 'lead', 'responsible', 'assisting', 'title', 'year'] as const;
 export type Field = (typeof FIELDS)[number];

@@ -152,13 +152,13 @@ export function finalizeTask(d: TaskDraft, ctx: FinalizeContext): Task {
     const named = ASSISTED.exec(allText) ?? ASSISTED.exec(d.steps.map((s) => s.text).join('\n'));
     if (named && leadUnits.length === 0) leadUnits.push(named[1]);
     if (plan.issuer && !assistingUnits.includes(plan.issuer)) assistingUnits.push(plan.issuer);
-    if (leadUnits.length === 0) warnings.push({ line: d.line, message: `协办事项「${d.title}」未写明牵头单位` });
+    if (leadUnits.length === 0) warnings.push({ line: d.line, message: `协办事项「${d.title}」未写明牵头单位`, field: 'leadUnits', text: d.title });
   } else if (leadUnits.length === 0 && responsibleUnits.length > 0) {
     // "责任单位:A、B" with no 牵头: the first-named unit leads, as 督办 offices read such lists.
     leadUnits = [responsibleUnits[0]];
   } else if (leadUnits.length === 0 && responsibleUnits.length === 0) {
     if (plan.issuer) leadUnits = [plan.issuer];
-    else warnings.push({ line: d.line, message: `事项「${d.title}」未写明责任单位，发文单位也未知` });
+    else warnings.push({ line: d.line, message: `事项「${d.title}」未写明责任单位，发文单位也未知`, field: 'leadUnits', text: d.title });
   }
 
   const indicators = dedupeIndicators(extractIndicators([d.title, content, goal ?? ''].filter((t) => t).join('\n')));
@@ -167,10 +167,10 @@ export function finalizeTask(d: TaskDraft, ctx: FinalizeContext): Task {
   const parse = (text: string, line: number): ParsedDeadline | null => {
     const p = parseDeadline(text, ctx.deadlines) ?? findDeadline(text, ctx.deadlines);
     if (!p) {
-      warnings.push({ line, message: `无法识别的完成时限「${text}」，按计划期末处理` });
+      warnings.push({ line, message: `无法识别的完成时限「${text}」，按计划期末处理`, field: 'deadline', text });
       return null;
     }
-    if (p.kind === 'ongoing') warnings.push({ line, message: `完成时限「${text}」无具体日期，按计划期末 ${plan.periodEnd} 处理` });
+    if (p.kind === 'ongoing') warnings.push({ line, message: `完成时限「${text}」无具体日期，按计划期末 ${plan.periodEnd} 处理`, field: 'deadline', text });
     return p;
   };
   const itemDeadlines = d.itemDeadlines.map((t) => parse(t, d.line)).filter((p): p is ParsedDeadline => p !== null);
@@ -215,7 +215,7 @@ export function finalizeTask(d: TaskDraft, ctx: FinalizeContext): Task {
     deadlineText = latest.text || null;
     recurrence = candidates.find((c) => c.recurrence)?.recurrence ?? recurrence;
   } else if (d.expectsDeadline) {
-    warnings.push({ line: d.line, message: `事项「${d.title}」未填完成时限，按计划期末 ${plan.periodEnd} 处理` });
+    warnings.push({ line: d.line, message: `事项「${d.title}」未填完成时限，按计划期末 ${plan.periodEnd} 处理`, field: 'deadline', text: d.title });
   }
   if (plan.publishedAt && deadline < plan.publishedAt && steps.length === 0) {
     warnings.push({ line: d.line, message: `事项「${d.title}」的完成时限 ${deadline} 早于发布日期 ${plan.publishedAt}` });

@@ -22,9 +22,18 @@ export function findHeaderRuns(lines: Line[]): HeaderRun[] {
   while (i < lines.length) {
     const roles: ColumnRole[] = [];
     let j = i;
-    while (j < lines.length && columnRole(lines[j].text)) {
-      roles.push(columnRole(lines[j].text) as ColumnRole);
-      j++;
+    for (;;) {
+      if (j >= lines.length) break;
+      const role = columnRole(lines[j].text);
+      // A header cell wrapped over two lines ("区政府" / "分管领导") reads as one.
+      const joined = !role && roles.length > 0 && j + 1 < lines.length ? columnRole(lines[j].text + lines[j + 1].text) : null;
+      if (role) {
+        roles.push(role);
+        j++;
+      } else if (joined) {
+        roles.push(joined);
+        j += 2;
+      } else break;
     }
     if (roles.length >= 3 && (roles.includes('no') || roles.includes('title'))) {
       runs.push({ start: i, end: j, roles });
@@ -39,15 +48,27 @@ export function findHeaderRuns(lines: Line[]): HeaderRun[] {
 const UNIT_ROLES: ColumnRole[] = ['lead', 'responsible', 'assisting'];
 const EMPTY_CELL = /^[—–\-－/／、无暂无]{1,3}$/;
 
+const unitCells = new Map<string, boolean>();
+
+export function forgetUnitCells(): void {
+  unitCells.clear();
+}
+
 function isUnitCell(text: string): boolean {
   if (text.length > 150 || /[。！？]/.test(text)) return false;
+  const known = unitCells.get(text);
+  if (known !== undefined) return known;
   const { units } = splitUnits(text);
-  return units.length > 0 && units.every(looksLikeUnit);
+  const yes = units.length > 0 && units.every(looksLikeUnit);
+  // Cells repeat across rows and documents (县住建局, 区发改委); the answer depends on the text only.
+  if (unitCells.size > 5000) unitCells.clear();
+  unitCells.set(text, yes);
+  return yes;
 }
 
 /** A row whose only text so far is a short name ("主要预期目标"): a group label, not an item. */
 function isGroupCell(d: TaskDraft): boolean {
-  return d.contentParts.length === 1 && d.title.length <= 12 && !/[，,。；;：:]/.test(d.title) && d.lead.length + d.responsible.length === 0;
+  return d.contentParts.length === 1 && d.title.length <= 20 && !/[，,。；;：:]/.test(d.title) && d.lead.length + d.responsible.length === 0;
 }
 
 export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineContext): TaskDraft[] {
@@ -70,7 +91,8 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
     for (let i = run.end; i < stop; i++) {
       const { text, no } = lines[i];
       const num = /^(\d{1,3})[.、]?$/.exec(text);
-      if (num && (Number(num[1]) === lastNo + 1 || (Number(num[1]) === 1 && lastNo > 0))) {
+      // A page from the middle of a long table starts at its own row number ("80").
+      if (num && (Number(num[1]) === lastNo + 1 || (Number(num[1]) === 1 && lastNo > 0) || (lastNo === 0 && !current && Number(num[1]) > 0))) {
         // A second run of numbers restarting at 1 without a new header is a new group, too.
         if (Number(num[1]) === 1 && groupHasItems) group++;
         lastNo = Number(num[1]);
@@ -87,13 +109,14 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
         if (h && h.level <= 2) section = text;
         continue;
       }
-      if (h && (h.level === 4 || h.level === 5)) {
+      const grouped = h && h.value !== null && (h.level === 3 || h.level === 4) && roles.includes('section') && current.title && (numberedItems || isGroupCell(current));
+      if (h && (h.level === 4 || h.level === 5) && !grouped) {
         addStep(current, `(${h.value ?? current.steps.length + 1})`, text, no);
         continue;
       }
       // "1 | 主要预期目标 | 1.地区生产总值… | 2.一般公共预算…": with a 项目/类别 column, the row's short
       // first cell names a group and each numbered cell under it is an item of its own.
-      if (h && h.level === 3 && h.value !== null && roles.includes('section') && current.title && (numberedItems || isGroupCell(current))) {
+      if (h && grouped) {
         if (!numberedItems) {
           drafts.splice(drafts.indexOf(current), 1);
           section = current.title;

@@ -25,6 +25,8 @@ function pipeCells(text: string): string[] {
 }
 
 function header(text: string): { cells: string[]; roles: ColumnRole[]; pipes: boolean } | null {
+  // Every row-per-line table in the corpus starts with 序号/编号: a cheap test before splitting.
+  if (!/^\s*[|｜]?\s*(序号|编号|序|项目编号|任务编号)(\s|[|｜])/.test(text)) return null;
   const pipes = PIPE.test(text);
   const cells = pipes ? pipeCells(text) : text.split(/\s+/);
   if (cells.length < 3) return null;

@@ -188,7 +188,7 @@ describe('importDocument: fixtures in other shapes', () => {
     expect(t2.deadline).toBe('2024-12-31');
     expect(t2.deadlineText).toBe('下半年');
     expect(t3.recurrence).toBe('quarterly');
-    expect(p.warnings).toEqual([{ line: 7, message: expect.stringContaining('未填完成时限') }]);
+    expect(p.warnings).toEqual([{ line: 7, message: expect.stringContaining('未填完成时限'), field: 'deadline', text: '推进成果转化' }]);
   });
 
   it('an HTML page with navigation, scripts and footer', async () => {

@@ -3,7 +3,7 @@ import { classifyHeading, columnRole } from './headings';
 import type { Line } from './types';
 import { LABEL_NAMES, looksLikeUnit } from './units';
 
-const INLINE_HEADING = /(?<=[。；;：:）)\s])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d%])))/g;
+const INLINE_HEADING = /([。；;：:）)\s])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d%])))/g;
 
 /**
  * A page copied without its line breaks puts a whole plan on one line: split it before the
@@ -11,8 +11,12 @@ const INLINE_HEADING = /(?<=[。；;：:）)\s])\s*(?=(?:[一二三四五六七�
  */
 export function splitRunOn(lines: Line[]): Line[] {
   return lines.flatMap((l) => {
-    if (l.text.length < 300) return [l];
-    const parts = l.text.split(INLINE_HEADING).map((p) => p.trim()).filter((p) => p);
+    if (l.text.length < 600) return [l];
+    const parts = l.text
+      .replace(INLINE_HEADING, '$1\n')
+      .split('\n')
+      .map((p) => p.trim())
+      .filter((p) => p);
     return parts.length >= 3 ? parts.map((text) => ({ no: l.no, text })) : [l];
   });
 }
@@ -35,6 +39,7 @@ export function joinWrapped(lines: Line[]): Line[] {
 }
 
 function unclosed(t: string): boolean {
+  if (!/[(（〔[［]/.test(t)) return false;
   return (t.match(/[(（〔[［]/g) ?? []).length > (t.match(/[)）〕\]］]/g) ?? []).length;
 }
 
@@ -43,7 +48,7 @@ function continues(prev: string, next: string): boolean {
   // "…。(责任领导:杜新国;牵" / "头单位:区财政局)": a bracket left open continues on the next line.
   if (unclosed(prev) && /[)）〕\]］]/.test(next) && !classifyHeading(next)) return true;
   if (ENDS_CLAUSE.test(prev)) return false;
-  if (classifyHeading(next) || LABEL_START.test(next) || columnRole(next)) return false;
+  if (classifyHeading(next) || (/[:：]/.test(next) && LABEL_START.test(next)) || (next.length <= 16 && columnRole(next))) return false;
   if (/^[\d①-⑳(（★]/.test(next) || next.length < 2) return false;
   // A short line ending a sentence ("政府。") finishes the one above; without its full stop it is a cell.
   if (next.length <= 20 && !/[。；;]$/.test(next) && (looksLikeUnit(next) || parseDeadline(next, { year: 2000, periodStart: '2000-01-01', periodEnd: '2000-12-31' }))) return false;

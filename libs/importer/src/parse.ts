@@ -1,7 +1,7 @@
 import { stripChrome } from './chrome';
 import { finalizeTask, type TaskDraft } from './drafts';
 import { ImportError, MAX_CHARS } from './errors';
-import { findHeaderRuns, readFlatTables } from './flat-table';
+import { findHeaderRuns, forgetUnitCells, readFlatTables } from './flat-table';
 import { findGrids } from './grid-lines';
 import { joinWrapped, splitRunOn } from './line-shape';
 import { simplifiedView, type ScriptView } from './script';
@@ -10,6 +10,7 @@ import { readOutline, type TargetDraft } from './outline';
 import { buildPlanContext, findBodyStart, skipNotice } from './plan-context';
 import { readSheets, type Sheet } from './table-rows';
 import { toLines } from './text';
+import { forgetUnitLists } from './units';
 import type { ImportWarning, Line, ParsedPlan, Target, Task } from './types';
 
 export interface ParseOptions {
@@ -109,6 +110,8 @@ function restoreScript(p: ParsedPlan, view: ScriptView, firstLine: number): Pars
 export function parsePlanText(text: string, opts: ParseOptions = {}): ParsedPlan {
   if (typeof text !== 'string') throw new ImportError('unreadable', '输入不是文本');
   if (text.length > MAX_CHARS) throw new ImportError('too_large', `文本超过 ${MAX_CHARS} 个字符`);
+  forgetUnitLists();
+  forgetUnitCells();
   const view = simplifiedView(text);
   const all = toLines(view.text);
   if (all.length === 0) throw new ImportError('empty', '文档为空');

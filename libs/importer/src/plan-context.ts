@@ -88,7 +88,9 @@ function planInNotice(body: Line[]): string | null {
 
 /** The plan's own heading: a short line naming a document just before its first item or table. */
 function planHeading(lines: Line[]): string | null {
-  const first = lines.findIndex((l) => classifyHeading(l.text) || columnRole(l.text) || isGridHeader(l.text));
+  // A table's caption sits right above its header row; otherwise look above the first heading.
+  const table = lines.findIndex((l, i) => isGridHeader(l.text) || (columnRole(l.text) !== null && columnRole(lines[i + 1]?.text ?? '') !== null));
+  const first = table >= 0 ? table : lines.findIndex((l) => classifyHeading(l.text) || columnRole(l.text) || isGridHeader(l.text));
   for (let i = first - 1; i >= Math.max(0, first - 4); i--) {
     const t = lines[i].text;
     if (t.length >= 6 && t.length <= 50 && !/[，,。；;：:]/.test(t) && DOC_WORD.test(t)) return cleanTitle(t);
@@ -108,7 +110,18 @@ function isTitleCandidate(t: string): boolean {
   );
 }
 
+// The title is looked for before the notice is skipped and again for the plan: read it once per document.
+const titles = new WeakMap<Line[], TitleInfo>();
+
 function titleOf(top: Line[], body: Line[], fileName?: string, metaTitle?: string | null): TitleInfo {
+  const known = titles.get(top);
+  if (known) return known;
+  const info = readTitle(top, body, fileName, metaTitle);
+  titles.set(top, info);
+  return info;
+}
+
+function readTitle(top: Line[], body: Line[], fileName?: string, metaTitle?: string | null): TitleInfo {
   // A page's 名称 metadata names the document: the first candidate, before the lines themselves.
   const named = metaTitle && DOC_WORD.test(metaTitle) ? [{ no: top[0]?.no ?? 1, text: metaTitle }] : [];
   const candidates = [...named, ...top].filter((l) => isTitleCandidate(l.text));
@@ -176,7 +189,10 @@ const squash = (t: string) => bookMarks(t.normalize('NFKC').replace(/\s+/g, ''))
 export function skipNotice(top: Line[], body: Line[], meta: PageMeta, fileName?: string): Line[] {
   const title = squash(titleOf(top, body, fileName, meta.title).title);
   if (title.length < 6) return body;
-  const k = body.findIndex((l, i) => i > 0 && squash(cleanTitle(l.text)) === title);
+  const tail = title.slice(-2);
+  const k = body.findIndex(
+    (l, i) => i > 0 && l.text.length >= title.length && l.text.length <= title.length + 40 && l.text.includes(tail) && squash(cleanTitle(l.text)) === title,
+  );
   if (k <= 0 || !body.slice(0, k).some((l) => classifyHeading(l.text))) return body;
   return body.slice(k);
 }

@@ -25,6 +25,15 @@ describe('UnitDirectory with seeds/units.json', () => {
     expect('group' in r && r.members).toContain('东湖新技术开发区管委会');
   });
 
+  it('knows full and short forms of one office, and never a district unit for the city one', () => {
+    for (const n of ['市发改委', '市发展改革委', '市发展和改革委员会', '武汉市发展改革委']) {
+      expect(dir.resolve(n)).toEqual({ canonical: '武汉市发展和改革委员会' });
+    }
+    expect(dir.resolve('市科学技术局')).toEqual({ canonical: '武汉市科学技术局' });
+    expect(dir.resolve('区发改局')).toEqual({ unknown: '区发改局' });
+    expect(dir.resolve('区发展和改革局')).toEqual({ unknown: '区发展和改革局' });
+  });
+
   it('reports unknown names instead of dropping them', () => {
     expect(dir.resolve('市宇宙开发局')).toEqual({ unknown: '市宇宙开发局' });
   });

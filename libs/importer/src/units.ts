@@ -82,6 +82,7 @@ function spreadLevel(parts: string[]): string[] {
  * names ("县教体局 各相关乡镇政府") separates them.
  */
 function joinSpaced(part: string): string[] {
+  if (!/\s/.test(part)) return [part];
   const words = part.split(/\s+/).filter((w) => w);
   const out: string[] = [];
   for (const w of words) {
@@ -92,13 +93,31 @@ function joinSpaced(part: string): string[] {
   return out;
 }
 
+const splitCache = new Map<string, UnitList>();
+
+/** Each document starts with an empty memory, so speed is measured on what one import does. */
+export function forgetUnitLists(): void {
+  splitCache.clear();
+}
+
+/** Pure and called many times on the same lists (cells, tails, labels): remembered, copies handed out. */
 export function splitUnits(input: string): UnitList {
+  let hit = splitCache.get(input);
+  if (!hit) {
+    hit = splitUnitsOnce(input);
+    if (splitCache.size > 5000) splitCache.clear();
+    splitCache.set(input, hit);
+  }
+  return { units: [...hit.units], notes: [...hit.notes], marked: [...hit.marked] };
+}
+
+function splitUnitsOnce(input: string): UnitList {
   const notes: string[] = [];
   // "各县、市、区政府" is one group: its 、 joins place words, not names.
-  const text = input.replace(/各([县市区乡镇])((?:、[县市区乡镇])+)(人民政府|政府)/g, (_, a: string, rest: string, gov: string) => `各${a}${rest.replace(/、/g, '\u0003')}${gov}`);
+  const text = !input.includes('各') ? input : input.replace(/各([县市区乡镇])((?:、[县市区乡镇])+)(人民政府|政府)/g, (_, a: string, rest: string, gov: string) => `各${a}${rest.replace(/、/g, '\u0003')}${gov}`);
   const marked = [...text.matchAll(/([^、，,;；\s(（]+)[(（]\s*牵头\s*[)）]/g)].map((m) => stripNoise(m[1]));
   // "★区发改委、统计局": the starred name leads.
-  for (const m of text.matchAll(/[★☆]\s*([^、，,;；\s]+)/g)) marked.push(stripNoise(m[1]));
+  if (/[★☆]/.test(text)) for (const m of text.matchAll(/[★☆]\s*([^、，,;；\s]+)/g)) marked.push(stripNoise(m[1]));
   // Brackets first: a note may itself contain separators ("含开发区管委会,下同"). Only brackets that
   // end a name are notes; 中国(武汉)知识产权保护中心 keeps its inner bracket.
   const noteRe = /[〈(（【[]([^〈〉《》()（）【】[\]]*)[〉》)）】\]](?=[、，,;；\s〈(（]|$)/g;
@@ -184,6 +203,7 @@ export function firstLabel(text: string): number {
 
 /** Whether a text carries a unit label anywhere ("…。牵头单位:市发改委;责任单位:…"). */
 export function hasUnitLabel(text: string): number {
+  if (!text.includes(':') && !text.includes('：')) return -1;
   const m = UNIT_LABEL_RE.exec(text);
   return m ? m.index : -1;
 }
@@ -241,6 +261,7 @@ function unitValue(value: string): { units: string; deadline: string | null } {
 
 /** The people a line names: "责任领导：副市长 王某某" → leaders ['王某某']; null when it names none. */
 export function readPersons(text: string): { leaders: string[]; contacts: string[] } | null {
+  if (!/(领导|责任人|联系人)/.test(text)) return null;
   const hits = [...text.matchAll(LABEL_RE)];
   const out = { leaders: [] as string[], contacts: [] as string[] };
   hits.forEach((h, i) => {

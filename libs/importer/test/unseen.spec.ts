@@ -100,7 +100,7 @@ describe('unseen (b): CSV 序号|工作任务|责任单位|配合单位|完成�
     expect(p.tasks[2].assistingUnits).toEqual(['市财政局']);
     expect(p.tasks[3].assistingUnits).toEqual(['市发展改革委', '市工业和信息化局']);
     expect(units(p.tasks[5])).toEqual([['市税务局'], ['市税务局', '市财政局'], ['各区人民政府']]);
-    expect(p.warnings).toEqual([{ line: 6, message: expect.stringContaining('持续推进') }]);
+    expect(p.warnings).toEqual([{ line: 6, message: expect.stringContaining('持续推进'), field: 'deadline', text: '持续推进' }]);
   };
   it('as CSV', async () => check(await load('b-renwu-table.csv')));
   it('as XLSX built from the same rows', async () => {

@@ -21,6 +21,8 @@ export class ImportCountsResponse {
 export class ImportWarningResponse {
   @ApiProperty({ description: 'line of the document', example: 37 }) line: number;
   @ApiProperty({ example: '未识别到完成时限，已按计划截止日期处理' }) message: string;
+  @ApiPropertyOptional({ description: 'the field in doubt (deadline, year, script, …)', example: 'deadline' }) field?: string;
+  @ApiPropertyOptional({ description: 'the text the importer read there', example: '汛期前' }) text?: string;
 }
 
 export class ImportChangedTaskResponse {

@@ -2930,12 +2930,22 @@ export interface components {
         };
         ImportWarningResponse: {
             /**
+             * @description the field in doubt (deadline, year, script, …)
+             * @example deadline
+             */
+            field?: string;
+            /**
              * @description line of the document
              * @example 37
              */
             line: number;
             /** @example 未识别到完成时限，已按计划截止日期处理 */
             message: string;
+            /**
+             * @description the text the importer read there
+             * @example 汛期前
+             */
+            text?: string;
         };
         IndicatorDto: {
             /**
