@@ -1,3 +1,4 @@
 export * from './redis-connection';
 export * from './queue-names';
 export * from './reminder-jobs';
+export * from './ocr-jobs';

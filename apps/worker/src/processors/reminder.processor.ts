@@ -43,6 +43,8 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
       }
       case JOBS.digest:
         return { sent: await this.digests.sendAll() };
+      case JOBS.ocr:
+        throw new UnrecoverableError('OCR jobs belong to the imports queue');
       default: {
         const never: never = name;
         throw new UnrecoverableError(`no handler for job ${String(never)}`);

@@ -6,6 +6,7 @@ import { ReportIndexes1732190000000 } from './1732190000000-report-indexes';
 import { AuditTruncateGuard1732200000000 } from './1732200000000-audit-truncate-guard';
 import { ImportCorrectionsDirectory1733400000000 } from './1733400000000-import-corrections-directory';
 import { Files1733200000000 } from './1733200000000-files';
+import { OcrImports1733600000000 } from './1733600000000-ocr-imports';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditTruncateGuard1732200000000,
   ImportCorrectionsDirectory1733400000000,
   Files1733200000000,
+  OcrImports1733600000000,
 ];
