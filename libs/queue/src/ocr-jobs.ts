@@ -20,7 +20,7 @@ export function parseOcrJobData(data: unknown): OcrJobData {
  */
 export async function enqueueOcr(queue: Queue, importId: string): Promise<void> {
   const opts: JobsOptions = {
-    jobId: `ocr:${importId}`,
+    jobId: `ocr-${importId}`,
     attempts: 3,
     backoff: { type: 'exponential', delay: 10_000 },
     removeOnComplete: true,

@@ -12,7 +12,7 @@ export const JOBS = {
   deliver: 'reminders.deliver',
   /** Repeating: daily digest mails. */
   digest: 'reminders.digest',
-  /** One per scanned import; jobId = ocr:<import id>. */
+  /** One per scanned import; jobId = ocr-<import id> (BullMQ ids may not contain ":"). */
   ocr: 'imports.ocr',
 } as const;
 
