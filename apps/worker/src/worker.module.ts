@@ -3,10 +3,14 @@ import { BullModule } from '@nestjs/bullmq';
 import IORedis from 'ioredis';
 import { AppConfigModule, AppLoggerModule, Env } from '@app/config';
 import { Mailer } from '@app/notifications';
+import { ApplicationModule } from '@app/application';
 import { DatabaseModule } from '@app/persistence';
+import { StorageModule } from '@app/storage';
 import { bullConnection, QUEUES } from '@app/queue';
 import { HeartbeatService } from './heartbeat.service';
+import { ImportProcessor } from './processors/import.processor';
 import { ReminderProcessor } from './processors/reminder.processor';
+import { ScanImportService } from './imports/scan-import.service';
 import { DigestService } from './reminders/digest.service';
 import { CalendarWatch } from './reminders/calendar-watch.service';
 import { MAILER, mailerProvider } from './reminders/mailer.provider';
@@ -25,6 +29,9 @@ import { WORKER_REDIS, workerRedisProvider } from './worker-redis';
       useFactory: (env: Env) => ({ connection: bullConnection(env.REDIS_URL), prefix: env.QUEUE_PREFIX }),
     }),
     BullModule.registerQueue({ name: QUEUES.reminders }),
+    BullModule.registerQueue({ name: QUEUES.imports }),
+    ApplicationModule,
+    StorageModule,
   ],
   providers: [
     workerRedisProvider,
@@ -36,6 +43,8 @@ import { WORKER_REDIS, workerRedisProvider } from './worker-redis';
     CalendarWatch,
     QueueSchedules,
     ReminderProcessor,
+    ScanImportService,
+    ImportProcessor,
   ],
 })
 export class WorkerModule implements OnApplicationShutdown {

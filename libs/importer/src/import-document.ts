@@ -3,6 +3,8 @@ import { DEFAULT_READ_LIMITS, ImportError, MAX_BYTES, type ReadLimits } from './
 import { parsePlanSheets, parsePlanText } from './parse';
 import { docxToText } from './readers/docx.reader';
 import { layoutText } from './readers/layout/layout-text';
+import { flagLowConfidence } from './ocr-flags';
+import { ocrPages, type OcrOptions } from './readers/ocr.reader';
 import { readOfdPages } from './readers/ofd.reader';
 import { readPdfPages } from './readers/pdf.reader';
 import { assertSafeOfficeZip } from './readers/zip-guard';
@@ -78,4 +80,16 @@ export async function importDocument(src: ImportSource): Promise<ParsedPlan> {
     return parsePlanSheets([{ name: src.fileName.replace(/\.[^.]+$/, '') || 'Sheet1', rows: parseCsv(text.replace(/^\uFEFF/, '')) }], opts);
   }
   return parsePlanText(text, opts);
+}
+
+/**
+ * A scan (a PDF with pages that have no text layer, or a JPG/PNG/TIFF) → ParsedPlan through OCR.
+ * Slow (seconds a page): the worker runs it, never an HTTP request. Fields read from poorly
+ * recognised lines come back as warnings.
+ */
+export async function importScan(src: ImportSource, opts: OcrOptions): Promise<ParsedPlan> {
+  const kind = sniffBinary(src.content);
+  if (kind !== 'pdf' && kind !== 'image') throw new ImportError('unsupported_type', '文字识别只接受 PDF 或 JPG/PNG/TIFF 图片');
+  const layout = layoutText(await ocrPages(src.content, kind, opts));
+  return flagLowConfidence(parsePlanText(layout.text, { fileName: src.fileName }), layout);
 }

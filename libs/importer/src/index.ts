@@ -11,7 +11,11 @@ export type {
   Task,
 } from './types';
 export { ImportError, type ImportErrorCode } from './errors';
-export { importDocument, type ImportSource } from './import-document';
+export { importDocument, importScan, type ImportSource } from './import-document';
+export { scanPageCount, OCR_PACKAGES, type OcrOptions } from './readers/ocr.reader';
+export { sniffBinary } from './sniff';
+export { DEFAULT_READ_LIMITS, type ReadLimits } from './errors';
+export { LOW_CONFIDENCE } from './ocr-flags';
 export { parsePlanText, parsePlanSheets, type ParseOptions } from './parse';
 export {
   UnitDirectory,

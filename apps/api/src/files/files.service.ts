@@ -35,6 +35,13 @@ const PLAN_DOCUMENT_MIME: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   docx: evidenceMime('docx'),
   xlsx: evidenceMime('xlsx'),
+  pdf: 'application/pdf',
+  ofd: 'application/ofd',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
 };
 
 /** Evidence files: streamed uploads checked by content, and reads under the visibility of what they belong to. */

@@ -32,6 +32,7 @@ export class ImportDraftService {
     return {
       id: row.id,
       status: row.status,
+      ocr: row.ocr,
       fileName: row.fileName,
       planId: row.planId,
       diff: row.diff,

@@ -8,15 +8,17 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { uploadOptions } from '../common/uploads';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ApiError, ApiErrors, EXAMPLE } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
-import { ImportCommitResponse, ImportDetailResponse, ImportPreviewResponse } from './imports.response';
+import { ImportCommitResponse, ImportDetailResponse, ImportOcrPendingResponse, ImportPreviewResponse } from './imports.response';
 import { ImportsService } from './imports.service';
 import { ImportDraftService } from './import-draft.service';
 import { EditImportDto } from './imports.dto';
@@ -44,9 +46,11 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Upload a plan document and preview it (dry run)',
     description:
-      'Accepts .txt (UTF-8/GBK), .html, .docx, .xlsx, .csv up to 10 MB. Returns the import id, the parsed plan ' +
-      'summary, warnings, unknown units and — for a revised version of a saved plan — the diff. Nothing is saved ' +
-      'to plans or tasks until POST /imports/:id/commit. A document that cannot be read → 422 with code and line/cell.',
+      'Accepts .txt (UTF-8/GBK), .html, .docx, .xlsx, .csv, .pdf and .ofd up to 10 MB (the type is read from the bytes). ' +
+      'Returns the import id, the parsed plan summary, warnings, unknown units and — for a revised version of a saved ' +
+      'plan — the diff. Nothing is saved to plans or tasks until POST /imports/:id/commit. A document that cannot be ' +
+      'read → 422 with code and line/cell. A scan (a PDF with pages without text, or a JPG/PNG/TIFF) → 202 with ' +
+      'status ocr_pending: the worker reads it with OCR; GET /imports/:id shows pages done of pages to read, then the preview.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -57,6 +61,7 @@ export class ImportsController {
     },
   })
   @ApiCreatedResponse({ type: ImportPreviewResponse, description: 'The preview; nothing is saved to plans or tasks yet' })
+  @ApiAcceptedResponse({ type: ImportOcrPendingResponse, description: 'A scan, queued for OCR in the worker' })
   @ApiErrors(400, 413)
   @ApiError(422, 'The document cannot be read: code names the problem, line or cell where it is', {
     statusCode: 422,
@@ -67,9 +72,11 @@ export class ImportsController {
     cell: null,
   })
   @UseInterceptors(FileInterceptor('file', uploadOptions({ fileSize: MAX_UPLOAD_BYTES, files: 1 })))
-  preview(@UploadedFile() file: UploadedDocument | undefined, @CurrentUser() user: AuthUser) {
+  async preview(@UploadedFile() file: UploadedDocument | undefined, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     if (!file) throw new BadRequestException('file: upload the document as multipart/form-data field "file"');
-    return this.imports.preview(file, user);
+    const out = await this.imports.preview(file, user);
+    if ('status' in out) res.status(202);
+    return out;
   }
 
   @Get(':id')

@@ -70,20 +70,39 @@ export class ImportPreviewResponse implements ImportPreview {
   @ApiProperty({ type: ImportDiffResponse, nullable: true, description: 'revision only: what changes against the saved plan' }) diff: ImportDiffResponse | null;
 }
 
+export class OcrProgressResponse {
+  @ApiProperty({ description: 'pages recognised so far', example: 3 }) pagesDone: number;
+  @ApiProperty({ description: 'pages to recognise (pages without a text layer)', example: 8 }) pagesTotal: number;
+  @ApiProperty({ type: String, nullable: true, description: 'ocr_failed only: why, in Chinese', example: null }) error: string | null;
+}
+
+export class ImportOcrPendingResponse {
+  @ApiProperty({ format: 'uuid', description: 'follow it with GET /imports/{id}', example: EXAMPLE.importId }) importId: string;
+  @ApiProperty({ enum: ['ocr_pending'], example: 'ocr_pending' }) status: 'ocr_pending';
+  @ApiProperty({ type: OcrProgressResponse }) ocr: OcrProgressResponse;
+}
+
 export class ImportDetailResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.importId }) id: string;
-  @ApiProperty({ enum: ['previewed', 'committed', 'unchanged'], example: 'previewed' }) status: string;
+  @ApiProperty({
+    enum: ['previewed', 'committed', 'unchanged', 'ocr_pending', 'ocr_failed'],
+    description: 'ocr_pending: a scan the worker is reading (see ocr); ocr_failed: it could not (ocr.error)',
+    example: 'previewed',
+  })
+  status: string;
+  @ApiProperty({ type: OcrProgressResponse, nullable: true, description: 'scans only: OCR progress, pages done of pages to read' }) ocr: OcrProgressResponse | null;
   @ApiProperty({ example: '武汉市2025年科技创新工作要点.docx' }) fileName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null }) planId: string | null;
   @ApiProperty({ type: ImportDiffResponse, nullable: true, description: 'revision only' }) diff: unknown;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'the parsed plan (DESIGN.md import contract): plan, targets, tasks with steps, units and indicators, warnings',
+    nullable: true,
+    description: 'the parsed plan (DESIGN.md import contract): plan, targets, tasks with steps, units and indicators, warnings; null while a scan waits for OCR',
     example: { plan: { title: EXAMPLE.planTitle, year: 2025 }, targets: [], tasks: [{ code: '12', title: EXAMPLE.taskTitle, leadUnits: [EXAMPLE.unitName], deadline: '2027-06-30' }], warnings: [] },
   })
   parsed: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the plan as corrected by hand (same shape as parsed; equal to it before any correction); this is what commit saves', example: { plan: { title: EXAMPLE.planTitle }, tasks: [] } })
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'the plan as corrected by hand (same shape as parsed; equal to it before any correction); this is what commit saves', example: { plan: { title: EXAMPLE.planTitle }, tasks: [] } })
   draft: unknown;
   @ApiProperty({ description: 'send it with the next PATCH; a stale one answers 409', example: 2 }) version: number;
   @ApiProperty({ type: [CorrectionResponse], description: 'every correction made by hand, in order' }) corrections: CorrectionResponse[];

@@ -12,6 +12,7 @@ import { bullConnection, QUEUES } from '@app/queue';
       useFactory: (env: Env) => ({ connection: bullConnection(env.REDIS_URL), prefix: env.QUEUE_PREFIX }),
     }),
     BullModule.registerQueue({ name: QUEUES.reminders }),
+    BullModule.registerQueue({ name: QUEUES.imports }),
   ],
   exports: [BullModule],
 })

@@ -322,7 +322,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a plan document and preview it (dry run)
-         * @description Accepts .txt (UTF-8/GBK), .html, .docx, .xlsx, .csv up to 10 MB. Returns the import id, the parsed plan summary, warnings, unknown units and — for a revised version of a saved plan — the diff. Nothing is saved to plans or tasks until POST /imports/:id/commit. A document that cannot be read → 422 with code and line/cell.
+         * @description Accepts .txt (UTF-8/GBK), .html, .docx, .xlsx, .csv, .pdf and .ofd up to 10 MB (the type is read from the bytes). Returns the import id, the parsed plan summary, warnings, unknown units and — for a revised version of a saved plan — the diff. Nothing is saved to plans or tasks until POST /imports/:id/commit. A document that cannot be read → 422 with code and line/cell. A scan (a PDF with pages without text, or a JPG/PNG/TIFF) → 202 with status ocr_pending: the worker reads it with OCR; GET /imports/:id shows pages done of pages to read, then the preview.
          */
         post: operations["ImportsController_preview"];
         delete?: never;
@@ -2808,7 +2808,7 @@ export interface components {
              */
             draft: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** @example 武汉市2025年科技创新工作要点.docx */
             fileName: string;
             /**
@@ -2828,8 +2828,10 @@ export interface components {
             mappings: {
                 [key: string]: unknown;
             };
+            /** @description scans only: OCR progress, pages done of pages to read */
+            ocr: components["schemas"]["OcrProgressResponse"] | null;
             /**
-             * @description the parsed plan (DESIGN.md import contract): plan, targets, tasks with steps, units and indicators, warnings
+             * @description the parsed plan (DESIGN.md import contract): plan, targets, tasks with steps, units and indicators, warnings; null while a scan waits for OCR
              * @example {
              *       "plan": {
              *         "title": "武汉市2025年科技创新工作要点",
@@ -2851,7 +2853,7 @@ export interface components {
              */
             parsed: {
                 [key: string]: unknown;
-            };
+            } | null;
             /**
              * Format: uuid
              * @example null
@@ -2860,10 +2862,11 @@ export interface components {
             /** @description previewed only: proposals for the unknown names */
             proposals: components["schemas"]["UnitProposalResponse"][];
             /**
+             * @description ocr_pending: a scan the worker is reading (see ocr); ocr_failed: it could not (ocr.error)
              * @example previewed
              * @enum {string}
              */
-            status: "previewed" | "committed" | "unchanged";
+            status: "previewed" | "committed" | "unchanged" | "ocr_pending" | "ocr_failed";
             /**
              * @description previewed only: unit names still unknown
              * @example [
@@ -2893,6 +2896,20 @@ export interface components {
              *     ]
              */
             removed: string[];
+        };
+        ImportOcrPendingResponse: {
+            /**
+             * Format: uuid
+             * @description follow it with GET /imports/{id}
+             * @example d2c3b4a5-f6e7-4d8c-9b0a-1e2f3a4b5c6d
+             */
+            importId: string;
+            ocr: components["schemas"]["OcrProgressResponse"];
+            /**
+             * @example ocr_pending
+             * @enum {string}
+             */
+            status: "ocr_pending";
         };
         ImportPreviewResponse: {
             counts: components["schemas"]["ImportCountsResponse"];
@@ -3312,6 +3329,23 @@ export interface components {
              * @example 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03
              */
             taskId: string | null;
+        };
+        OcrProgressResponse: {
+            /**
+             * @description ocr_failed only: why, in Chinese
+             * @example null
+             */
+            error: string | null;
+            /**
+             * @description pages recognised so far
+             * @example 3
+             */
+            pagesDone: number;
+            /**
+             * @description pages to recognise (pages without a text layer)
+             * @example 8
+             */
+            pagesTotal: number;
         };
         OverdueReportResponse: {
             /** @example 12 */
@@ -6435,6 +6469,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportPreviewResponse"];
+                };
+            };
+            /** @description A scan, queued for OCR in the worker */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOcrPendingResponse"];
                 };
             };
             /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */

@@ -48,6 +48,8 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
         const calendarNotices = await this.calendarWatch.check();
         return { sent: await this.digests.sendAll(), calendarNotices };
       }
+      case JOBS.ocr:
+        throw new UnrecoverableError('OCR jobs belong to the imports queue');
       default: {
         const never: never = name;
         throw new UnrecoverableError(`no handler for job ${String(never)}`);

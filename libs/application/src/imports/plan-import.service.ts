@@ -83,7 +83,35 @@ export class PlanImportService {
   ) {}
 
   async preview(parsed: ParsedPlan, meta: { contentHash: string; fileName: string; actor: Actor }): Promise<ImportPreview> {
-    const same = await this.imports.planByContentHash(meta.contentHash);
+    const seen = await this.compare(parsed, meta.contentHash);
+    const row = await this.imports.insertPreview({
+      fileName: meta.fileName,
+      contentHash: meta.contentHash,
+      parsed,
+      diff: seen.diff,
+      planId: seen.planId,
+      createdBy: meta.actor.id,
+    });
+    return this.previewOf(row.id, parsed, seen);
+  }
+
+  /**
+   * A scan's OCR is done: its waiting import row becomes a preview, compared with saved plans like an
+   * upload. Null when the row no longer waits (a second delivery of the same job).
+   */
+  completeOcr(importId: string, parsed: ParsedPlan): Promise<ImportPreview | null> {
+    return this.uow.run(async () => {
+      const row = await this.imports.findImport(importId);
+      if (!row) return null;
+      const seen = await this.compare(parsed, row.contentHash);
+      if (!(await this.imports.fillOcrPreview(importId, { parsed, diff: seen.diff, planId: seen.planId }))) return null;
+      return this.previewOf(importId, parsed, seen);
+    });
+  }
+
+  /** The same document saved before, or an earlier version of the plan and what changed since. */
+  private async compare(parsed: ParsedPlan, contentHash: string) {
+    const same = await this.imports.planByContentHash(contentHash);
     const previous = same ? null : await this.earlierVersion(parsed);
     let diff: ImportPreview['diff'] = null;
     if (previous) {
@@ -95,18 +123,14 @@ export class PlanImportService {
       };
     }
     const kind: ImportPreview['kind'] = same ? 'unchanged' : previous ? 'revision' : 'new';
-    const row = await this.imports.insertPreview({
-      fileName: meta.fileName,
-      contentHash: meta.contentHash,
-      parsed,
-      diff,
-      planId: same?.id ?? previous?.planId ?? null,
-      createdBy: meta.actor.id,
-    });
+    return { kind, diff, planId: same?.id ?? previous?.planId ?? null };
+  }
+
+  private async previewOf(importId: string, parsed: ParsedPlan, seen: { kind: ImportPreview['kind']; diff: ImportPreview['diff']; planId: string | null }): Promise<ImportPreview> {
     return {
-      importId: row.id,
-      kind,
-      planId: row.planId,
+      importId,
+      kind: seen.kind,
+      planId: seen.planId,
       plan: parsed.plan,
       counts: {
         targets: parsed.targets.length,
@@ -115,7 +139,7 @@ export class PlanImportService {
       },
       ...(await this.unitStatus(parsed, {})),
       warnings: parsed.warnings,
-      diff,
+      diff: seen.diff,
     };
   }
 

@@ -83,13 +83,23 @@ export class IdempotencyKeyEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
+export interface OcrProgress {
+  pagesDone: number;
+  pagesTotal: number;
+  error: string | null;
+}
+
 @Entity('imports')
 export class ImportEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('text') status: 'previewed' | 'committed' | 'unchanged';
+  /** ocr_pending: a scan queued for (or in) OCR; ocr_failed: OCR gave up (`ocr.error` says why). */
+  @Column('text') status: 'previewed' | 'committed' | 'unchanged' | 'ocr_pending' | 'ocr_failed';
   @Column('text', { name: 'file_name' }) fileName: string;
   @Column('text', { name: 'content_hash' }) contentHash: string;
-  @Column('jsonb') parsed: unknown;
+  /** Null only while a scan waits for OCR. */
+  @Column('jsonb', { nullable: true }) parsed: unknown;
+  /** A scan's OCR job: pages done of the pages to read, and the reason it failed. */
+  @Column('jsonb', { nullable: true }) ocr: OcrProgress | null;
   @Column('jsonb', { nullable: true }) diff: unknown;
   @Column('uuid', { name: 'plan_id', nullable: true }) planId: string | null;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;

@@ -10,6 +10,7 @@ import { WorkCalendar1733000000000 } from './1733000000000-work-calendar';
 import { SessionRevocation1733100000000 } from './1733100000000-session-revocation';
 import { HandItemsAssignees1733300000000 } from './1733300000000-hand-items-assignees';
 import { PendingExtensionsIndex1733800000000 } from './1733800000000-pending-extensions-index';
+import { OcrImports1733600000000 } from './1733600000000-ocr-imports';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SessionRevocation1733100000000,
   HandItemsAssignees1733300000000,
   PendingExtensionsIndex1733800000000,
+  OcrImports1733600000000,
 ];

@@ -85,6 +85,12 @@ export class FileRepository extends RepositoryBase {
   }
 
 
+  /** Where the document uploaded for an import is stored (the worker reads a scan from there). */
+  async importDocumentKey(importId: string): Promise<string | null> {
+    const rows = await this.db.query<{ storage_key: string }>(sql`SELECT storage_key FROM files WHERE import_id = ${importId} ORDER BY uploaded_at LIMIT 1`);
+    return rows[0]?.storage_key ?? null;
+  }
+
   /** The committed import's document becomes a source file of the plan. */
   async attachImportSource(importId: string, planId: string): Promise<void> {
     await this.db.query(sql`

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedPlan } from '@app/importer';
-import { AssignmentEntity, AssignmentRole, ImportEntity, PlanEntity, PlanTargetEntity, StepEntity, TaskEntity } from '../entities';
+import { AssignmentEntity, AssignmentRole, ImportEntity, OcrProgress, PlanEntity, PlanTargetEntity, StepEntity, TaskEntity } from '../entities';
 import { RepositoryBase } from '../db/repository';
 
 export type ImportStatus = 'previewed' | 'committed' | 'unchanged';
+
+type PreviewFields = Pick<ImportEntity, 'parsed' | 'diff' | 'planId'>;
 
 /** A task as an import writes it: the document's fields and its deadline in force. */
 export type ImportedTask = Pick<
@@ -31,6 +33,38 @@ export class PlanImportRepository extends RepositoryBase {
 
   insertPreview(row: Pick<ImportEntity, 'fileName' | 'contentHash' | 'parsed' | 'diff' | 'planId' | 'createdBy'>): Promise<ImportEntity> {
     return this.m.save(this.m.create(ImportEntity, { ...row, status: 'previewed', committedAt: null }));
+  }
+
+  /** A scan waiting for OCR: the row exists (and is the job's source of truth) before any parsed plan. */
+  insertOcrPending(row: Pick<ImportEntity, 'fileName' | 'contentHash' | 'createdBy'>, pagesTotal: number): Promise<ImportEntity> {
+    const ocr: OcrProgress = { pagesDone: 0, pagesTotal, error: null };
+    return this.m.save(this.m.create(ImportEntity, { ...row, parsed: null, diff: null, planId: null, status: 'ocr_pending', ocr, committedAt: null }));
+  }
+
+  /** Scans still waiting for OCR, oldest first (re-enqueued when a worker starts). */
+  async ocrPendingIds(): Promise<string[]> {
+    const rows = await this.m.find(ImportEntity, { select: { id: true }, where: { status: 'ocr_pending' }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
+  async setOcrProgress(id: string, pagesDone: number, pagesTotal: number): Promise<void> {
+    await this.m.update(ImportEntity, { id, status: 'ocr_pending' }, { ocr: { pagesDone, pagesTotal, error: null } });
+  }
+
+  /** OCR gave up: the row says why (the upload's GET shows it); nothing else was written. */
+  async failOcr(id: string, error: string): Promise<void> {
+    const row = await this.findImport(id);
+    if (row?.status !== 'ocr_pending') return;
+    await this.m.update(ImportEntity, { id }, { status: 'ocr_failed', ocr: { ...(row.ocr ?? { pagesDone: 0, pagesTotal: 0 }), error } });
+  }
+
+  /** The OCR'd plan of a scan becomes a preview like any other upload's; false if it no longer waits. */
+  async fillOcrPreview(id: string, p: PreviewFields): Promise<boolean> {
+    const row = await this.lockImport(id);
+    if (row?.status !== 'ocr_pending') return false;
+    const ocr = row.ocr ?? { pagesDone: 0, pagesTotal: 0, error: null };
+    await this.m.update(ImportEntity, { id }, { parsed: p.parsed as never, diff: p.diff as never, planId: p.planId, status: 'previewed', ocr: { ...ocr, pagesDone: ocr.pagesTotal } });
+    return true;
   }
 
   /**

@@ -32,8 +32,12 @@ function toLine(runs: TextRun[], pageNo: number): PageLine {
     const gap = r.x - prevRight;
     const last = cells[cells.length - 1];
     if (last && gap < CELL_GAP * size) {
-      // A visible gap between runs is a space the producer did not draw as a glyph.
-      const space = gap > size * 0.25 ? ' ' : '';
+      // A visible gap between runs is a space the producer did not draw as a glyph. Beside Chinese
+      // characters and punctuation only a wide one is: OCR boxes hug each glyph, so they stand apart.
+      // OCR boxes leave gaps even between a digit and a character ("2025 年"): there both must be Latin.
+      const [a, b] = [/[A-Za-z0-9]$/.test(last.text), /^[A-Za-z0-9]/.test(r.text)];
+      const latin = r.confidence === undefined ? a || b : a && b;
+      const space = gap > size * (latin ? 0.25 : 0.6) ? ' ' : '';
       last.text += space + r.text;
       last.right = Math.max(last.right, r.x + r.width);
     } else {

@@ -1,0 +1,30 @@
+import { JobsOptions, Queue } from 'bullmq';
+import { JOBS } from './queue-names';
+
+/** Payload of an OCR job: only the import's id; the import row holds everything else. */
+export interface OcrJobData {
+  importId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseOcrJobData(data: unknown): OcrJobData {
+  const id = (data as { importId?: unknown } | null)?.importId;
+  if (typeof id !== 'string' || !UUID.test(id)) throw new Error(`invalid OCR job payload: ${JSON.stringify(data)}`);
+  return { importId: id };
+}
+
+/**
+ * Queues the OCR of a scanned import. The job id is derived from the import, so the upload and a
+ * worker's re-enqueue at start add it once.
+ */
+export async function enqueueOcr(queue: Queue, importId: string): Promise<void> {
+  const opts: JobsOptions = {
+    jobId: `ocr-${importId}`,
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: true,
+    removeOnFail: true,
+  };
+  await queue.add(JOBS.ocr, { importId } satisfies OcrJobData, opts);
+}
