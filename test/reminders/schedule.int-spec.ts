@@ -99,7 +99,10 @@ describe('reminder schedule, end to end', () => {
 
     // Jobs already in Redis for the cancelled rows fire at their time and send nothing.
     await rig.drained(new Date(due.getTime() + 2_000));
-    expect(rig.mailCounts(everyone)).toEqual(Object.fromEntries(everyone.map((u) => [u, 0])));
+    // Only this item's reminders count: an earlier test's urges of other items may still reach unit heads.
+    const ours = new Set((await rig.reminders(task)).map((r) => r.id));
+    const mailed = [...rig.mailsPerReminder().keys()].filter((k) => ours.has(k.split(' ')[0]));
+    expect(mailed).toEqual([]);
     const times = [due.getTime(), due.getTime() + 2_000];
     expect((await rig.reminders(task)).filter((r) => times.includes(r.due_at.getTime())).map((r) => r.state)).toEqual([
       'cancelled',

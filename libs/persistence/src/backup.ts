@@ -5,6 +5,9 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { DataSource, EntityManager } from 'typeorm';
 import { FileBytes, FileRestorer, fileRowsOf, writeFileSections } from './backup-files';
 
+/** Tables a fresh database already holds rows of, from its migrations; a restore replaces their rows. */
+const SEEDED_BY_MIGRATIONS = ['calendar_days', 'calendar_years'];
+
 /**
  * Logical backups as gzipped JSON lines: a header, then one line per row, tables in foreign-key
  * order, then the bytes of every stored file (backup-files.ts). Works the same on PostgreSQL and the
@@ -168,9 +171,13 @@ export async function restoreDatabase(
       await m.query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
     } else {
       for (const t of tables) {
+        // Reference data the migrations seed (the working-day calendar) is there in every new database; the
+        // backup carries the office's own version of it, which replaces the seed.
+        if (SEEDED_BY_MIGRATIONS.includes(t.name)) continue;
         const [{ any }] = await m.query(`SELECT EXISTS (SELECT 1 FROM "${t.name}") AS any`);
         if (any) throw new BackupError(`table ${t.name} is not empty; restore into an empty database or pass --replace`);
       }
+      for (const name of SEEDED_BY_MIGRATIONS) await m.query(`DELETE FROM "${name}"`);
     }
     let rows = 0;
     for (;;) {
