@@ -1,10 +1,10 @@
-// Integration and e2e tests: real PostgreSQL, Redis and SMTP. One worker, because the tests
-// share one database and one Redis; each file creates its own schema/queue prefix.
+// Integration and e2e tests: real PostgreSQL, Redis and SMTP. Each file creates its own schema and queue
+// prefix, so two files run side by side (one per core) without touching each other's data.
 module.exports = {
   ...require('./jest.base.config'),
   displayName: 'integration',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{int-spec,e2e-spec}.ts'],
-  maxWorkers: 1,
+  maxWorkers: 2,
   testTimeout: 120000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/support/after-each-suite.ts'],

@@ -58,7 +58,9 @@ test('the day’s work is done from the keyboard alone', async ({ page, desk, st
   const title = `推进科技馆建设${desk.tag}`;
   const { tasks } = await desk.plan([{ title, lead: desk.unitName, deadline: '2030年12月底前' }]);
   await page.goto('/app/login');
-  await page.keyboard.type(desk.staff); // the user name field has the focus
+  // the user name field takes the focus on load; typing before it has it would lose the first keys
+  await expect(page.getByRole('textbox', { name: '用户名' })).toBeFocused();
+  await page.keyboard.type(desk.staff);
   await page.keyboard.press('Tab');
   await page.keyboard.type('duban-demo');
   await page.keyboard.press('Enter');
