@@ -83,8 +83,9 @@ test('the day’s work is done from the keyboard alone', async ({ page, desk, st
   await dialog.getByLabel('完成进度（%）').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('20');
-  await page.keyboard.press('Tab');
-  await expect(dialog.getByLabel('进展情况')).toBeFocused();
+  const note = dialog.getByLabel('进展情况');
+  for (let i = 0; i < 5 && !(await note.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(note).toBeFocused();
   await page.keyboard.type('完成前期调研');
   const send = dialog.getByRole('button', { name: '报送', exact: true });
   for (let i = 0; i < 20 && !(await send.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
