@@ -39,6 +39,7 @@ test('an admin adds a user who can then log in, and disables them again', async 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
   await login(page, username, 'welcome-2030');
-  await expect(page.getByRole('alert')).toBeVisible();
+  // a disabled account is refused like a wrong password: the page does not say which accounts exist
+  await expect(page.getByRole('alert').filter({ hasText: '用户名或密码错误，请重新输入' })).toBeVisible();
   await expect(page).toHaveURL(/\/app\/login/);
 });

@@ -13,7 +13,7 @@ test('the 总台账 keeps its filters in a shareable address, sorts by deadline 
     { title: `清理拖欠企业账款${desk.tag}`, lead: '市财政局', responsible: [desk.unitName], deadline: '2020年6月底前' },
   ]);
   await signInAs(page, 'supervisor', '督办工作台');
-  await page.getByRole('link', { name: '总台账' }).click();
+  await page.getByRole('link', { name: '总台账', exact: true }).click();
   await page.getByLabel('关键词').fill(desk.tag);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]q=${desk.tag}`));
