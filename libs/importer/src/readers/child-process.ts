@@ -17,7 +17,9 @@ export function runChild(
   opts: { input?: Buffer; timeoutMs: number; what: string; notFound?: string },
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The environment is passed on purpose: the program is looked up on this process's PATH as the
+    // caller sees it (a test hides tesseract by changing PATH; Jest's process.env is its own copy).
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
     const out: Buffer[] = [];
     let err = '';
     let timedOut = false;
