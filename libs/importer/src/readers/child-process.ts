@@ -19,6 +19,7 @@ export function runChild(
   return new Promise((resolve, reject) => {
     // The environment is passed on purpose: the program is looked up on this process's PATH as the
     // caller sees it (a test hides tesseract by changing PATH; Jest's process.env is its own copy).
+    // eslint-disable-next-line no-restricted-properties -- hands the environment on; reads no setting
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
     const out: Buffer[] = [];
     let err = '';
