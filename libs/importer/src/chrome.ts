@@ -58,13 +58,27 @@ function isNavLine(t: string): boolean {
   return cells.filter((c) => columnRole(c)).length < 2 && !/^\d{1,3}$/.test(cells[0] ?? '');
 }
 
+const UNIT_END = /[局委办厅院府会部心]$/;
+
+/**
+ * The issuer's name out of a metadata value. OCR drops the spaces between fields, so the next
+ * label can stick to the name ("潜江市科技局发文" + "日期:…" on the next line): keep up to the last
+ * unit ending.
+ */
+function issuerName(value: string): string {
+  const token = value.split(/\s/)[0];
+  if (/[局委办厅院府会部心室处所站队署司行社馆组]$/.test(token)) return token;
+  return /^(.*[局委办厅院府会部心室处所站队署司])/.exec(token)?.[1] ?? token;
+}
+
 function readMeta(t: string, meta: PageMeta): boolean {
-  const bare = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(\S*)$/.exec(t);
+  // The time may touch the date when a scan lost the space ("2017-03-0109:36湖北省科技厅").
+  const bare = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(\S*)$/.exec(t);
   if (bare) {
     // "2017-03-01 09:36 湖北省科技厅": a date stamp and the publisher.
     const d = DATE_RE.exec(bare[1]);
     if (d) meta.publishedAt = meta.publishedAt ?? `${d[1]}-${pad(d[2])}-${pad(d[3])}`;
-    if (bare[2] && /[局委办厅院府会部心]$/.test(bare[2])) meta.issuer = meta.issuer ?? bare[2];
+    if (bare[2] && UNIT_END.test(bare[2])) meta.issuer = meta.issuer ?? bare[2];
     return true;
   }
   if (!META_START.test(t)) return false;
@@ -79,7 +93,7 @@ function readMeta(t: string, meta: PageMeta): boolean {
       const d = DATE_RE.exec(value);
       if (d) meta.publishedAt = meta.publishedAt ?? `${d[1]}-${pad(d[2])}-${pad(d[3])}`;
     } else if (/发布机构|发布单位|发文机关|发文单位/.test(label)) {
-      meta.issuer = meta.issuer ?? value.split(/\s/)[0];
+      meta.issuer = meta.issuer ?? issuerName(value);
     } else if (/来源/.test(label)) {
       meta.source = meta.source ?? value.split(/\s/)[0];
     } else if (/名称|标题/.test(label)) {

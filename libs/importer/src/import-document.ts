@@ -4,6 +4,7 @@ import { parsePlanSheets, parsePlanText } from './parse';
 import { docxToText } from './readers/docx.reader';
 import { layoutText } from './readers/layout/layout-text';
 import { flagLowConfidence } from './ocr-flags';
+import { flagNumberingGaps } from './ocr-gaps';
 import { ocrPages, type OcrOptions } from './readers/ocr.reader';
 import { readOfdPages } from './readers/ofd.reader';
 import { readPdfPages } from './readers/pdf.reader';
@@ -91,5 +92,5 @@ export async function importScan(src: ImportSource, opts: OcrOptions): Promise<P
   const kind = sniffBinary(src.content);
   if (kind !== 'pdf' && kind !== 'image') throw new ImportError('unsupported_type', '文字识别只接受 PDF 或 JPG/PNG/TIFF 图片');
   const layout = layoutText(await ocrPages(src.content, kind, opts));
-  return flagLowConfidence(parsePlanText(layout.text, { fileName: src.fileName }), layout);
+  return flagNumberingGaps(flagLowConfidence(parsePlanText(layout.text, { fileName: src.fileName }), layout), layout.text);
 }

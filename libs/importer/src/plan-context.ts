@@ -161,7 +161,8 @@ function signatureDate(lines: Line[]): string | null {
   return null;
 }
 
-const YEAR_RANGE = /(\d{4})\s*(?:年)?\s*[—–\-―~～至到]+\s*(\d{4})/;
+// OCR reads a long dash (——) as underscores or 一 ("2022__2024年"): they join a range too.
+const YEAR_RANGE = /(\d{4})\s*(?:年)?\s*(?:[—–\-―~～至到_]|一(?=\s*\d{4}))+\s*(\d{4})/;
 
 /** The year in the document number "粤府〔2021〕22号", from the page metadata or the title area. */
 function docYear(meta: PageMeta, top: Line[]): number | null {

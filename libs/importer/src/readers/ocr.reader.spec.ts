@@ -3,6 +3,7 @@ import { scanPdf } from '../../test/build-scan';
 import { layoutPages } from '../../test/page-layout';
 import { importScan, importDocument } from '../import-document';
 import { parsePlanText } from '../parse';
+import { pageLines } from './layout/page-lines';
 import { parseTesseractTsv } from './ocr-tsv';
 
 // tesseract reads a 200-dpi page in seconds (tens of seconds on a loaded machine): one page here.
@@ -46,23 +47,44 @@ describe('importScan: OCR with tesseract', () => {
 });
 
 describe('parseTesseractTsv', () => {
-  it('puts every word on its line box and keeps its confidence', () => {
-    const tsv = [
-      'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
-      '1\t1\t0\t0\t0\t0\t0\t0\t1654\t2339\t-1\t',
-      '4\t1\t1\t1\t1\t0\t200\t100\t300\t40\t-1\t',
-      '5\t1\t1\t1\t1\t1\t200\t104\t60\t30\t96.5\t牵头',
-      '5\t1\t1\t1\t1\t2\t262\t120\t12\t12\t41.2\t，',
-    ].join('\n');
+  const HEAD = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+  const word = (block: number, line: number, left: number, top: number, text: string, width = 60, height = 30, conf = 95) =>
+    `5\t1\t${block}\t1\t${line}\t1\t${left}\t${top}\t${width}\t${height}\t${conf}\t${text}`;
+  const lines = (tsv: string) => pageLines(parseTesseractTsv(tsv)[0], 1).map((l) => l.cells.map((c) => c.text).join(' '));
+
+  it('keeps each word and its confidence; a small glyph sits on its line', () => {
+    const tsv = [HEAD, '1\t1\t0\t0\t0\t0\t0\t0\t1654\t2339\t-1\t', word(1, 1, 200, 104, '牵头', 60, 30, 96.5), word(1, 1, 262, 120, '，', 12, 12, 41.2)].join('\n');
     expect(parseTesseractTsv(tsv)).toEqual([
       {
         width: 1654,
         height: 2339,
         runs: [
-          { x: 200, y: 140, width: 60, size: 40, text: '牵头', confidence: 96.5 },
-          { x: 262, y: 140, width: 12, size: 40, text: '，', confidence: 41.2 },
+          { x: 200, y: 134, width: 60, size: 30, text: '牵头', confidence: 96.5 },
+          { x: 262, y: 134, width: 12, size: 30, text: '，', confidence: 41.2 },
         ],
       },
     ]);
+  });
+
+  // A page scanned 1° askew: every line drops 1.7 px in 100. Words 70 px apart, lines 60 px apart.
+  const tilted = (block: number, line: number, row: number, from: number, texts: string[]) =>
+    texts.map((t, i) => word(block, line, 100 + (from + i) * 70, 100 + row * 60 + Math.round((from + i) * 70 * 0.0175), t));
+
+  it('joins the pieces tesseract cut one tilted line into', () => {
+    const tsv = [HEAD, '1\t1\t0\t0\t0\t0\t0\t0\t2000\t2000\t-1\t', ...tilted(1, 1, 0, 0, ['一', '二', '三', '四', '五']), ...tilted(2, 1, 0, 20, ['尾', '巴'])].join('\n');
+    expect(lines(tsv)).toEqual(['一二三四五 尾巴']);
+  });
+
+  it('parts two tilted lines that tesseract read as one', () => {
+    const tsv = [
+      HEAD,
+      '1\t1\t0\t0\t0\t0\t0\t0\t2000\t2000\t-1\t',
+      ...tilted(1, 1, 0, 0, ['甲', '乙', '丙', '丁', '戊']),
+      ...tilted(1, 2, 1, 0, ['子', '丑', '寅', '卯', '辰']),
+      // the right end of both lines in one tesseract line
+      ...tilted(2, 1, 0, 20, ['己']),
+      ...tilted(2, 1, 1, 21, ['巳']),
+    ].join('\n');
+    expect(lines(tsv)).toEqual(['甲乙丙丁戊 己', '子丑寅卯辰 巳']);
   });
 });

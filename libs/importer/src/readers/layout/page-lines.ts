@@ -18,7 +18,10 @@ export function pageLines(page: LaidOutPage, pageNo: number): PageLine[] {
   const groups: TextRun[][] = [];
   for (const r of runs) {
     const g = groups[groups.length - 1];
-    if (g && Math.abs(g[0].y - r.y) <= Math.max(g[0].size, r.size) / 3) g.push(r);
+    // An OCR'd line can be as tall as two (tesseract boxed words of two lines together): its size
+    // must not pull the next line's words in, so there the smaller size sets the tolerance.
+    const size = (r.confidence === undefined ? Math.max : Math.min)(g?.[0].size ?? 0, r.size);
+    if (g && Math.abs(g[0].y - r.y) <= size / 3) g.push(r);
     else groups.push([r]);
   }
   return groups.map((g) => toLine(g.sort((a, b) => a.x - b.x), pageNo));

@@ -1,0 +1,93 @@
+import type { ParsedPlan, Task as ParsedTask } from '../src/types';
+
+/** The fields the seed tests check for every item, as [the field's name in a warning, its value]. */
+const FIELDS: Array<[string, (t: ParsedTask) => unknown]> = [
+  ['牵头单位', (t) => t.leadUnits],
+  ['责任单位', (t) => t.responsibleUnits],
+  ['配合单位', (t) => t.assistingUnits],
+  ['完成时限', (t) => t.deadline],
+];
+
+export interface ScanFidelity {
+  textItems: number;
+  /** Items of the scan matched to one of the text's, by the likeness of their titles. */
+  matched: number;
+  /** Numbers of the text's items that the scan did not read. */
+  lost: string[];
+  /** Of those, the ones no warning names ("文字识别可能漏读了事项 4–5"). */
+  lostSilently: string[];
+  /** Items of the scan that are none of the text's (a heading or a fragment read as an item). */
+  extra: number;
+  /** Matched items numbered differently (a section heading the scan misread renumbers its items). */
+  renumbered: number;
+  compared: number;
+  equal: number;
+  /** Differing fields a warning points the supervisor to. */
+  flagged: number;
+  /** Differing fields nothing points to: "code field: scan ≠ text". */
+  silent: string[];
+}
+
+function bigrams(s: string): Set<string> {
+  const t = s.replace(/\s/g, '');
+  return new Set(Array.from({ length: Math.max(t.length - 1, 0) }, (_, i) => t.slice(i, i + 2)));
+}
+
+/** Dice likeness of two titles over character pairs: OCR misreads a character or two, not the title. */
+function likeness(a: string, b: string): number {
+  const [x, y] = [bigrams(a), bigrams(b)];
+  if (!x.size || !y.size) return 0;
+  let both = 0;
+  for (const g of x) if (y.has(g)) both++;
+  return (2 * both) / (x.size + y.size);
+}
+
+/** Each text item's counterpart in the scan: the most alike title, at least half alike, used once. */
+function pair(scan: ParsedTask[], text: ParsedTask[]): Map<ParsedTask, ParsedTask> {
+  const candidates = text.flatMap((t) => scan.map((s) => ({ t, s, like: likeness(t.title + t.content.slice(0, 30), s.title + s.content.slice(0, 30)) })));
+  const pairs = new Map<ParsedTask, ParsedTask>();
+  const used = new Set<ParsedTask>();
+  for (const c of candidates.filter((c) => c.like >= 0.5).sort((a, b) => b.like - a.like)) {
+    if (pairs.has(c.t) || used.has(c.s)) continue;
+    pairs.set(c.t, c.s);
+    used.add(c.s);
+  }
+  return pairs;
+}
+
+/** The item numbers the scan's warnings say may be missing. */
+function flaggedMissing(scan: ParsedPlan): Set<string> {
+  const out = new Set<string>();
+  for (const w of scan.warnings) {
+    const m = /漏读了事项 (.*?)(\d+)(?:–.*?(\d+))?（/.exec(w.message);
+    if (!m) continue;
+    for (let n = Number(m[2]); n <= Number(m[3] ?? m[2]); n++) out.add(`${m[1]}${n}`);
+  }
+  return out;
+}
+
+/** A scan's import against the import of the same plan's text, item by item. */
+export function compareScan(scan: ParsedPlan, text: ParsedPlan): ScanFidelity {
+  const warnings = scan.warnings.map((w) => w.message).join('\n');
+  const pairs = pair(scan.tasks, text.tasks);
+  const out: ScanFidelity = { textItems: text.tasks.length, matched: pairs.size, lost: [], lostSilently: [], extra: scan.tasks.length - pairs.size, renumbered: 0, compared: 0, equal: 0, flagged: 0, silent: [] };
+  const missing = flaggedMissing(scan);
+  for (const want of text.tasks) {
+    const got = pairs.get(want);
+    if (!got) {
+      out.lost.push(want.code);
+      if (!missing.has(want.code)) out.lostSilently.push(want.code);
+      continue;
+    }
+    if (got.code !== want.code) out.renumbered++;
+    const ownLine = warnings.includes(`事项 ${got.code} 的牵头单位、责任单位、配合单位、完成时限请核对`);
+    for (const [field, value] of FIELDS) {
+      out.compared++;
+      const [g, w] = [JSON.stringify(value(got)), JSON.stringify(value(want))];
+      if (g === w) out.equal++;
+      else if (ownLine || warnings.includes(`事项 ${got.code} 的${field}`)) out.flagged++;
+      else out.silent.push(`${want.code} ${field}: ${g} ≠ ${w}`);
+    }
+  }
+  return out;
+}
