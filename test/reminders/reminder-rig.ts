@@ -228,4 +228,4 @@ export async function waitUntil(cond: () => Promise<boolean> | boolean, timeoutM
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,4 +1,4 @@
-import { PolicyStep, ReminderRig, sleep, waitUntil } from './reminder-rig';
+import { PolicyStep, ReminderRig, waitUntil } from './reminder-rig';
 
 /**
  * Ten policy steps one second apart for items 2 and 4 (two units each owe them; item 2's assisting
@@ -12,7 +12,9 @@ describe('reminders with two workers and a killed worker', () => {
   const tasks = () => [rig.w.taskIds['2'], rig.w.taskIds['4']];
 
   beforeAll(async () => {
-    rig = await ReminderRig.start();
+    // A killed worker's running jobs are stalled in BullMQ until a live worker's check: every 2 s here
+    // (30 s by default), so "nothing left to send" is waited for in seconds.
+    rig = await ReminderRig.start({ WORKER_STALLED_SECONDS: '2' });
     await rig.setPolicy(TEN_STEPS);
   });
   afterAll(async () => {
@@ -43,7 +45,7 @@ describe('reminders with two workers and a killed worker', () => {
     await Promise.all([rig.startWorker(), rig.startWorker()]);
     const ids = await schedule(new Date(Date.now() + 2_000));
     await allSent(ids);
-    await sleep(2_000);
+    await rig.drained(); // no job left that could send one again
 
     const recorded = await rig.recordedEmails(ids);
     expect(recorded).toHaveLength(40);
@@ -66,7 +68,9 @@ describe('reminders with two workers and a killed worker', () => {
 
     await rig.startWorker();
     await allSent(ids); // including those the dead worker held: its leases ran out and the sweep handed them on
-    await sleep(1_500);
+    // The dead worker's jobs are still 'active' in Redis until the stalled check hands them to the live
+    // worker; once none is left, every send that can ever happen has happened.
+    await rig.drained();
 
     const recorded = await rig.recordedEmails(ids);
     expect(recorded).toHaveLength(40);
@@ -101,7 +105,7 @@ describe('reminders with two workers and a killed worker', () => {
 
     await rig.startWorker();
     await allSent(ids);
-    await sleep(1_500);
+    await rig.drained();
     const recorded = await rig.recordedEmails(ids);
     expect(recorded).toHaveLength(40);
     const perReminder = rig.mailsPerReminder();
