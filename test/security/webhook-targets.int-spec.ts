@@ -29,7 +29,7 @@ describe('unit webhooks: no loopback, private, link-local or metadata targets; t
     robot = await startRobot();
   });
   afterEach(async () => {
-    await new Promise((r) => robot.server.close(r));
+    if (robot) await new Promise((r) => robot.server.close(r));
   });
   afterAll(async () => {
     await rig?.close();
