@@ -25,12 +25,13 @@ describe('npm run cli -- directory-import / directory-export', () => {
     }
   };
 
-  beforeAll(async () => {
+  // A database and a folder per test: the refusal must find no units, the import no earlier rows.
+  beforeEach(async () => {
     schema = await createTestSchema();
     env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema.schema };
     dir = mkdtempSync(join(tmpdir(), 'duban-dir-'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await schema.drop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -119,7 +119,9 @@ describe('logs', () => {
       ).json()) as { token: string };
       const me = await fetch(`${base}/me`, { headers: { authorization: `Bearer ${created.token}`, 'x-request-id': 'req-abc-123' } });
       expect(me.headers.get('x-request-id')).toBe('req-abc-123');
-      await new Promise((r) => setTimeout(r, 300)); // let pino flush
+      // pino writes asynchronously: wait until the request's line is out, then read everything logged.
+      const deadline = Date.now() + 10_000;
+      while (!api.stdout().includes('req-abc-123') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const logs = api.stdout();
       expect(logs).toContain('req-abc-123');
       for (const secret of ['admin-secret-Xy9', 'wrong-secret-Qz7', login.accessToken, login.refreshToken, refreshed.accessToken, created.token]) {

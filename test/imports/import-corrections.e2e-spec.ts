@@ -41,7 +41,8 @@ describe('correcting an import preview (PATCH /imports/:id) and what commit make
       [planId, code],
     )).map((r: { name: string }) => r.name);
 
-  beforeAll(async () => {
+  // A database per test: what one import teaches (aliases, pending units) would change what the next reads.
+  beforeEach(async () => {
     api = await startTestApi();
     const units = api.app.get(UnitRepository);
     await units.upsertDirectory(DIRECTORY);
@@ -54,7 +55,21 @@ describe('correcting an import preview (PATCH /imports/:id) and what commit make
     sup = await api.login('sup', 'correct-pass-1');
     sup2 = await api.login('sup2', 'correct-pass-1');
   });
-  afterAll(() => api.close());
+  afterEach(() => api.close());
+
+  /** Imports JIA with its unknown names mapped (so the issuer 甲区 learns them) and commits it. */
+  async function commitJiaWithMappings(): Promise<void> {
+    const preview = await upload('jia.txt', JIA).expect(201);
+    await patch(preview.body.importId, {
+      version: 1,
+      edits: [
+        { op: 'mapUnit', name: '区发改局', unitId: unitId['某市甲区发展和改革局'] },
+        { op: 'mapUnit', name: '区财政局', unitId: unitId['某市甲区财政局'] },
+      ],
+    }).expect(200);
+    const commit = await api.http.post(`/imports/${preview.body.importId}/commit`).set(auth(sup)).expect(200);
+    expect(commit.body.learnedAliases.sort()).toEqual(['区发改局', '区财政局'].sort());
+  }
 
   it('lists unknown units with proposals, applies mapped units, a fixed deadline, a drop and a merge, and commits the corrected draft', async () => {
     const preview = await upload('jia.txt', JIA).expect(201);
@@ -123,6 +138,7 @@ describe('correcting an import preview (PATCH /imports/:id) and what commit make
   });
 
   it('resolves a learned name on the next import of the same issuer, and never for another district', async () => {
+    await commitJiaWithMappings();
     const again = doc('甲区2031年第二批重点工作任务', ['建设智慧社区，2031年11月底前完成。(牵头单位:区发改局;责任单位:区财政局)']);
     const preview = await upload('jia-2.txt', again).expect(201);
     expect(preview.body.unknownUnits).toEqual([]);

@@ -33,48 +33,70 @@ describe('POST /imports (preview) and POST /imports/:id/commit', () => {
   });
   afterAll(() => api.close());
 
+  /**
+   * Seed 001 as another city's plan of the same shape: a plan is known by its title, so a test that
+   * imports its own copy finds no plan another test made, whatever ran before it.
+   */
+  const seed001As = (city: string) => seed('001').content.toString('utf8').replaceAll('武汉市创新发展三年行动方案', `${city}创新发展三年行动方案`);
+  const commitNew = async (name: string, text: string): Promise<string> => {
+    const preview = await upload(sup, name, Buffer.from(text, 'utf8')).expect(201);
+    expect(preview.body.kind).toBe('new');
+    const commit = await api.http.post(`/imports/${preview.body.importId}/commit`).set('authorization', `Bearer ${sup}`).expect(200);
+    return commit.body.planId;
+  };
+
   it('previews seed 001 without saving a plan, then commits plan, tasks and unit assignments', async () => {
     const doc = seed('001');
+    const [plansBefore, tasksBefore] = [await count('plans'), await count('tasks')];
     const preview = await upload(sup, doc.name, doc.content).expect(201);
     expect(preview.body).toMatchObject({ kind: 'new', counts: { tasks: 18 }, planId: null });
-    expect(await count('plans')).toBe(0);
-    expect(await count('tasks')).toBe(0);
+    expect(await count('plans')).toBe(plansBefore);
+    expect(await count('tasks')).toBe(tasksBefore);
 
     const commit = await api.http
       .post(`/imports/${preview.body.importId}/commit`)
       .set('authorization', `Bearer ${sup}`)
       .expect(200);
     expect(commit.body).toMatchObject({ kind: 'new', tasksCreated: 18 });
-    expect(await count('tasks')).toBe(18);
+    const planId = commit.body.planId;
+    expect(await count('plans')).toBe(plansBefore + 1);
+    expect(await count('tasks')).toBe(tasksBefore + 18);
     // every item of 001 names a lead and responsible units, so every task has both kinds of assignment
     const roles: { code: string; leads: number; resp: number }[] = await api.ds.query(
       `SELECT t.code, count(*) FILTER (WHERE a.role = 'lead')::int AS leads, count(*) FILTER (WHERE a.role = 'responsible')::int AS resp
-         FROM tasks t LEFT JOIN assignments a ON a.task_id = t.id GROUP BY t.code`,
+         FROM tasks t LEFT JOIN assignments a ON a.task_id = t.id WHERE t.plan_id = $1 GROUP BY t.code`,
+      [planId],
     );
+    expect(roles).toHaveLength(18);
     expect(roles.every((r) => r.leads >= 1 && r.resp >= 1)).toBe(true);
     const due: { d: string }[] = await api.ds.query(
-      `SELECT DISTINCT to_char(due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS d FROM tasks`,
+      `SELECT DISTINCT to_char(due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS d FROM tasks WHERE plan_id = $1`,
+      [planId],
     );
     expect(due).toEqual([{ d: '2024-12-31 18:00' }]);
     // the importing supervisor supervises the plan
-    const sups = await api.ds.query(`SELECT count(*)::int AS n FROM plan_supervisors`);
+    const sups = await api.ds.query(`SELECT count(*)::int AS n FROM plan_supervisors WHERE plan_id = $1`, [planId]);
     expect(sups[0].n).toBe(1);
     // committing twice is refused
     await api.http.post(`/imports/${preview.body.importId}/commit`).set('authorization', `Bearer ${sup}`).expect(409);
   });
 
   it('changes nothing when the same document is imported again', async () => {
-    const doc = seed('001');
-    const before = await api.ds.query(`SELECT id, version FROM tasks ORDER BY id`);
-    const preview = await upload(sup, doc.name, doc.content).expect(201);
+    const text = seed001As('宜昌市');
+    const planId = await commitNew('yichang.txt', text);
+    const tasksOf = () => api.ds.query(`SELECT id, version FROM tasks WHERE plan_id = $1 ORDER BY id`, [planId]);
+    const before = await tasksOf();
+    expect(before).toHaveLength(18);
+    const preview = await upload(sup, 'yichang.txt', Buffer.from(text, 'utf8')).expect(201);
     expect(preview.body.kind).toBe('unchanged');
     const commit = await api.http.post(`/imports/${preview.body.importId}/commit`).set('authorization', `Bearer ${sup}`).expect(200);
     expect(commit.body).toMatchObject({ kind: 'unchanged', tasksCreated: 0, tasksUpdated: 0, tasksRemoved: 0 });
-    expect(await api.ds.query(`SELECT id, version FROM tasks ORDER BY id`)).toEqual(before);
+    expect(await tasksOf()).toEqual(before);
   });
 
   it('shows a revised document as a diff and applies it only on commit', async () => {
-    const original = seed('001').content.toString('utf8');
+    const original = seed001As('襄阳市');
+    const planId = await commitNew('xiangyang.txt', original);
     // item 1.2 gets a new sentence; item 6.3 (建设全国一流知识产权强市) is dropped
     const withoutLast = original
       .replace('2.建设高水平实验室体系。', '2.建设高水平实验室体系。新增一个省级实验室。')
@@ -83,21 +105,21 @@ describe('POST /imports (preview) and POST /imports/:id/commit', () => {
       .join('\n');
     const preview = await upload(sup, 'revised.txt', Buffer.from(withoutLast, 'utf8')).expect(201);
     expect(preview.body.kind).toBe('revision');
+    expect(preview.body.planId).toBe(planId);
     expect(preview.body.diff.changed.map((c: { code: string }) => c.code)).toContain('1.2');
     const removed: string[] = preview.body.diff.removed;
     expect(removed).toEqual(['6.3']);
+    const item = (code: string) => api.ds.query(`SELECT content, version, status FROM tasks WHERE plan_id = $1 AND code = $2`, [planId, code]);
     const tasksBefore = await count('tasks');
-    const versionBefore = (await api.ds.query(`SELECT version FROM tasks WHERE code = '1.2'`))[0].version;
-    expect((await api.ds.query(`SELECT content FROM tasks WHERE code = '1.2'`))[0].content).not.toContain('新增一个省级实验室');
+    const [t12Before] = await item('1.2');
+    expect(t12Before.content).not.toContain('新增一个省级实验室');
 
     await api.http.post(`/imports/${preview.body.importId}/commit`).set('authorization', `Bearer ${sup}`).expect(200);
-    const [t12] = await api.ds.query(`SELECT content, version FROM tasks WHERE code = '1.2'`);
+    const [t12] = await item('1.2');
     expect(t12.content).toContain('新增一个省级实验室');
-    expect(t12.version).toBeGreaterThan(versionBefore);
+    expect(t12.version).toBeGreaterThan(t12Before.version);
     expect(await count('tasks')).toBe(tasksBefore); // removed items are cancelled, not deleted
-    for (const code of removed) {
-      expect((await api.ds.query(`SELECT status FROM tasks WHERE code = $1`, [code]))[0].status).toBe('cancelled');
-    }
+    for (const code of removed) expect((await item(code))[0].status).toBe('cancelled');
   });
 
   it('lists names missing from the unit directory and keeps them as pending units', async () => {

@@ -95,7 +95,7 @@ export class ReminderRig {
     await waitUntil(async () => {
       if (exited) throw new Error(`worker exited at start: ${worker.stderr()} ${worker.stdout().slice(-2000)}`);
       return (await this.redis.exists(key)) === 1;
-    }, 30_000, 'worker heartbeat');
+    }, 120_000, 'worker heartbeat'); // a worker boots in seconds alone, in tens of them on a loaded machine
     return worker;
   }
 
@@ -228,4 +228,4 @@ export async function waitUntil(cond: () => Promise<boolean> | boolean, timeoutM
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

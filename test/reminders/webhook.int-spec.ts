@@ -47,6 +47,8 @@ describe('unit webhooks and personal preferences', () => {
 
   it('posts a reminder to the lead unit’s robot in its message shape, once', async () => {
     const task = rig.w.taskIds['2']; // lead: 市科技局
+    // Its robot is set here, whether or not the test of who may set it ran first.
+    await rig.w.http.put(`/units/${rig.w.unitIds.kjj}/webhook`).set(rig.auth('admin')).send({ url: robot.url, format: 'wecom' }).expect(200);
     await rig.setDue(task, new Date(Date.now() + 2_000));
     await waitUntil(async () => robot.posts.length >= 1, 15_000, 'robot post');
     await waitUntil(async () => (await rig.reminders(task, ['sent'])).length === 1, 10_000, 'row sent');

@@ -1,4 +1,4 @@
-import { PolicyStep, ReminderRig, sleep, waitUntil } from './reminder-rig';
+import { PolicyStep, ReminderRig, waitUntil } from './reminder-rig';
 
 /**
  * Ten policy steps one second apart for items 2 and 4 (two units each owe them; item 2's assisting
@@ -12,22 +12,40 @@ describe('reminders with two workers and a killed worker', () => {
   const tasks = () => [rig.w.taskIds['2'], rig.w.taskIds['4']];
 
   beforeAll(async () => {
-    rig = await ReminderRig.start();
+    // A killed worker's running jobs are stalled in BullMQ until a live worker's check: every 2 s here
+    // (30 s by default), so "nothing left to send" is waited for in seconds.
+    rig = await ReminderRig.start({ WORKER_STALLED_SECONDS: '2' });
     await rig.setPolicy(TEN_STEPS);
   });
   afterAll(async () => {
     await rig?.close();
   });
-  beforeEach(() => rig.sink.clear());
+  // Each test starts from the ten-step policy (one test changes it) and an empty sink. No worker runs
+  // here: both deadlines go a day ahead first, so no step planned from an earlier test's deadline is due.
+  beforeEach(async () => {
+    for (const t of tasks()) await rig.setDue(t, new Date(Date.now() + 86_400_000));
+    await rig.setPolicy(TEN_STEPS);
+    rig.sink.clear();
+  });
   afterEach(async () => {
     for (const w of rig.workers) await rig.stopWorker(w, 'SIGKILL');
     rig.sink.acceptDelayMs = 0;
   });
 
+  /**
+   * The live reminders both items have for a deadline `due`, whatever their state: a worker may already
+   * be sending the first ones. Earlier tests' rows of the same items are sent or cancelled, and fell due
+   * before this deadline.
+   */
+  async function planned(due: Date) {
+    const rows = (await Promise.all(tasks().map((t) => rig.reminders(t, ['pending', 'enqueued', 'sending', 'sent'])))).flat();
+    return rows.filter((r) => r.due_at.getTime() >= due.getTime());
+  }
+
   /** Sets both items due at `due` and returns the 40 reminder ids. */
   async function schedule(due: Date): Promise<string[]> {
     for (const t of tasks()) await rig.setDue(t, due);
-    const ids = (await Promise.all(tasks().map((t) => rig.reminders(t, ['pending', 'enqueued'])))).flat().map((r) => r.id);
+    const ids = (await planned(due)).map((r) => r.id);
     expect(ids).toHaveLength(40);
     return ids;
   }
@@ -43,7 +61,7 @@ describe('reminders with two workers and a killed worker', () => {
     await Promise.all([rig.startWorker(), rig.startWorker()]);
     const ids = await schedule(new Date(Date.now() + 2_000));
     await allSent(ids);
-    await sleep(2_000);
+    await rig.drained(); // no job left that could send one again
 
     const recorded = await rig.recordedEmails(ids);
     expect(recorded).toHaveLength(40);
@@ -66,7 +84,9 @@ describe('reminders with two workers and a killed worker', () => {
 
     await rig.startWorker();
     await allSent(ids); // including those the dead worker held: its leases ran out and the sweep handed them on
-    await sleep(1_500);
+    // The dead worker's jobs are still 'active' in Redis until the stalled check hands them to the live
+    // worker; once none is left, every send that can ever happen has happened.
+    await rig.drained();
 
     const recorded = await rig.recordedEmails(ids);
     expect(recorded).toHaveLength(40);
@@ -86,12 +106,10 @@ describe('reminders with two workers and a killed worker', () => {
     const due = new Date(Date.now() + 1_500);
     for (const t of tasks()) await rig.setDue(t, due);
     await rig.setPolicy([...TEN_STEPS.slice(0, 5), ...TEN_STEPS.slice(5).map((s, i) => ({ ...s, offset: `PT${12 + i}S` }))]);
-    const ids = (await Promise.all(tasks().map((t) => rig.reminders(t, ['pending', 'enqueued'])))).flat().map((r) => r.id);
+    const rows = await planned(due);
+    const ids = rows.map((r) => r.id);
     expect(ids).toHaveLength(40);
-    const firstWave = (await Promise.all(tasks().map((t) => rig.reminders(t, ['pending', 'enqueued']))))
-      .flat()
-      .filter((r) => r.due_at.getTime() < due.getTime() + 5_000)
-      .map((r) => r.id);
+    const firstWave = rows.filter((r) => r.due_at.getTime() < due.getTime() + 5_000).map((r) => r.id);
     expect(firstWave).toHaveLength(20);
     await waitUntil(async () => {
       const rows: { state: string }[] = await rig.w.ds.query(`SELECT state FROM reminders WHERE id = ANY($1::uuid[])`, [ids]);
@@ -101,7 +119,7 @@ describe('reminders with two workers and a killed worker', () => {
 
     await rig.startWorker();
     await allSent(ids);
-    await sleep(1_500);
+    await rig.drained();
     const recorded = await rig.recordedEmails(ids);
     expect(recorded).toHaveLength(40);
     const perReminder = rig.mailsPerReminder();

@@ -35,7 +35,7 @@ describe('login lock-out per (username, address), growing, in Redis; unlock; wor
     redis = new IORedis(REDIS_URL);
     const users = api.app.get(UserRepository);
     const passwordHash = await hashPassword(PASSWORD);
-    for (const username of ['boss', 'kim']) {
+    for (const username of ['boss', 'kim', 'lee']) {
       await users.createIfMissing({ username, displayName: username, email: null, passwordHash, unitId: null, roles: [username === 'boss' ? 'admin' : 'staff'] });
     }
   });
@@ -56,13 +56,16 @@ describe('login lock-out per (username, address), growing, in Redis; unlock; wor
   });
 
   it('each further failure after a lock doubles the delay', async () => {
-    const lock = `t${api.schema}:login-lock:boss:127.0.0.2`;
+    // A pair of its own (user and address), locked once by three wrong passwords.
+    for (let i = 0; i < 2; i++) expect((await loginFrom('127.0.0.3', 'lee', `guess-${i}`)).status).toBe(401);
+    expect(Number((await loginFrom('127.0.0.3', 'lee', 'guess-2')).retryAfter)).toBe(60);
+    const lock = `t${api.schema}:login-lock:lee:127.0.0.3`;
     await redis.del(lock); // the first lock has run out
-    const second = await loginFrom('127.0.0.2', 'boss', 'guess-4');
+    const second = await loginFrom('127.0.0.3', 'lee', 'guess-3');
     expect(second.status).toBe(429);
     expect(Number(second.retryAfter)).toBe(120);
     await redis.del(lock);
-    expect(Number((await loginFrom('127.0.0.2', 'boss', 'guess-5')).retryAfter)).toBe(240);
+    expect(Number((await loginFrom('127.0.0.3', 'lee', 'guess-4')).retryAfter)).toBe(240);
   });
 
   it('the CLI unlocks a username on every address', async () => {

@@ -16,18 +16,23 @@ async function startRobot(): Promise<{ port: number; posts: string[]; server: Se
 
 describe('unit webhooks: no loopback, private, link-local or metadata targets; the robot key never shown', () => {
   let rig: ReminderRig;
+  // Each sending test has a robot of its own, so what one robot received says what that test sent.
   let robot: Awaited<ReturnType<typeof startRobot>>;
 
   beforeAll(async () => {
-    robot = await startRobot();
     // The address 127.0.0.1 is allowed by the admin's setting; the name localhost (which resolves to it) is not.
     rig = await ReminderRig.start({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     await rig.setPolicy([{ offset: 'PT0S', kind: 'remind', audience: 'lead', channels: ['webhook', 'inbox'] }]);
     await rig.startWorker();
   });
+  beforeEach(async () => {
+    robot = await startRobot();
+  });
+  afterEach(async () => {
+    if (robot) await new Promise((r) => robot.server.close(r));
+  });
   afterAll(async () => {
     await rig?.close();
-    robot?.server.close();
   });
 
   const webhookOf = async (unit: string) => (await rig.w.ds.query(`SELECT webhook FROM units WHERE id = $1`, [rig.w.unitIds[unit]]))[0].webhook;
@@ -53,8 +58,9 @@ describe('unit webhooks: no loopback, private, link-local or metadata targets; t
   it('refuses at send a robot whose host resolves to loopback now, and shows only its host in errors and alerts', async () => {
     // Saved while its name still resolved to a public address (DNS rebinding): only the send-time check stops it.
     const url = `http://localhost:${robot.port}/cgi-bin/webhook/send?key=robot-secret-1`;
-    await rig.w.ds.query(`UPDATE units SET webhook = $1 WHERE id = $2`, [{ url, format: 'wecom' }, rig.w.unitIds.kjj]);
-    const task = rig.w.taskIds['2']; // lead: 市科技局
+    // 市教育局: not the unit the refusals above are tried on (they check that its webhook stays unset).
+    await rig.w.ds.query(`UPDATE units SET webhook = $1 WHERE id = $2`, [{ url, format: 'wecom' }, rig.w.unitIds.jyj]);
+    const task = rig.w.taskIds['3']; // lead: 市教育局
     await rig.setDue(task, new Date(Date.now() + 1_000));
     await waitUntil(async () => (await rig.reminders(task, ['failed'])).length === 1, 20_000, 'reminder failed');
     expect(robot.posts).toHaveLength(0);

@@ -43,6 +43,12 @@ describe('validateEnv integer settings', () => {
   it('names the setting that is out of range', () => {
     expect(() => validateEnv({ DELIVERY_ATTEMPTS: '0' })).toThrow(/DELIVERY_ATTEMPTS must be an integer between 1 and 20/);
   });
+
+  it('holds a running reminders job 30 s as BullMQ does, unless WORKER_STALLED_SECONDS says otherwise', () => {
+    expect(validateEnv({}).WORKER_STALLED_SECONDS).toBe(30);
+    expect(validateEnv({ WORKER_STALLED_SECONDS: '2' }).WORKER_STALLED_SECONDS).toBe(2);
+    expect(() => validateEnv({ WORKER_STALLED_SECONDS: '0' })).toThrow(/WORKER_STALLED_SECONDS must be an integer between 1 and 600/);
+  });
 });
 
 describe('validateEnv for scaled-out deployments', () => {

@@ -162,6 +162,14 @@ export class Env {
   @IntSetting('WORKER_CONCURRENCY', 1, 100)
   WORKER_CONCURRENCY = 10;
 
+  /**
+   * BullMQ's hold on a reminders-queue job (renewed at half of it while the job runs) and how often a
+   * worker looks for jobs whose holder died: a killed worker's running jobs are taken up again within
+   * about twice this. Short in tests that kill workers; the default is BullMQ's own.
+   */
+  @IntSetting('WORKER_STALLED_SECONDS', 1, 600)
+  WORKER_STALLED_SECONDS = 30;
+
   /** When daily digests go out, Asia/Shanghai. */
   @IsOptional()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DIGEST_TIME must be HH:MM, e.g. 08:30' })

@@ -1,6 +1,6 @@
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job, UnrecoverableError, WorkerOptions } from 'bullmq';
 import { Env } from '@app/config';
 import { JobName, JOBS, parseDeliverJobData, QUEUES } from '@app/queue';
 import { DigestService } from '../reminders/digest.service';
@@ -8,8 +8,15 @@ import { CalendarWatch } from '../reminders/calendar-watch.service';
 import { ReminderDeliveryService } from '../reminders/reminder-delivery.service';
 import { ReminderSweepService } from '../reminders/reminder-sweep.service';
 
+/**
+ * The reminders worker's BullMQ options. The decorator keeps this very object and @nestjs/bullmq reads
+ * it when it creates the worker (its onModuleInit), after every constructor has run: the constructor
+ * below fills in the configured timings, which a static decorator argument could not know.
+ */
+const WORKER_OPTIONS: Partial<WorkerOptions> = {};
+
 /** One processor for the reminders queue; it dispatches on the job's stable wire name. */
-@Processor(QUEUES.reminders)
+@Processor(QUEUES.reminders, WORKER_OPTIONS)
 export class ReminderProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderProcessor.name);
 
@@ -21,11 +28,17 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
     private readonly env: Env,
   ) {
     super();
+    const stalledMs = env.WORKER_STALLED_SECONDS * 1000;
+    Object.assign(WORKER_OPTIONS, { lockDuration: stalledMs, stalledInterval: stalledMs });
   }
 
   /** The decorator's options are static; the configured concurrency is applied once the worker exists. */
   onApplicationBootstrap() {
     this.worker.concurrency = this.env.WORKER_CONCURRENCY;
+    const stalledMs = this.env.WORKER_STALLED_SECONDS * 1000;
+    if (this.worker.opts.stalledInterval !== stalledMs || this.worker.opts.lockDuration !== stalledMs) {
+      throw new Error(`the reminders worker did not take WORKER_STALLED_SECONDS (${this.env.WORKER_STALLED_SECONDS})`);
+    }
   }
 
   async process(job: Job): Promise<unknown> {
