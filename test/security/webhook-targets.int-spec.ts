@@ -1,33 +1,16 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { ReminderRig, waitUntil } from '../reminders/reminder-rig';
-
-/** A robot that records every post; it listens on loopback, where no unit's robot may be unless allowed. */
-async function startRobot(): Promise<{ port: number; posts: string[]; server: Server }> {
-  const posts: string[] = [];
-  const server = createServer((req, res) => {
-    posts.push(req.url ?? '');
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0}'));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { port: (server.address() as AddressInfo).port, posts, server };
-}
+import { Robot, startRobotRig } from '../support/webhook-robot';
 
 describe('unit webhooks: no loopback, private, link-local or metadata targets; the robot key never shown', () => {
   let rig: ReminderRig;
-  let robot: Awaited<ReturnType<typeof startRobot>>;
+  let robot: Robot;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    robot = await startRobot();
-    // The address 127.0.0.1 is allowed by the admin's setting; the name localhost (which resolves to it) is not.
-    rig = await ReminderRig.start({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
-    await rig.setPolicy([{ offset: 'PT0S', kind: 'remind', audience: 'lead', channels: ['webhook', 'inbox'] }]);
-    await rig.startWorker();
+    ({ rig, robot, close } = await startRobotRig());
   });
   afterAll(async () => {
-    await rig?.close();
-    robot?.server.close();
+    await close?.();
   });
 
   const webhookOf = async (unit: string) => (await rig.w.ds.query(`SELECT webhook FROM units WHERE id = $1`, [rig.w.unitIds[unit]]))[0].webhook;
@@ -77,7 +60,7 @@ describe('unit webhooks: no loopback, private, link-local or metadata targets; t
     const task = rig.w.taskIds['4']; // lead: 市经信局
     await rig.setDue(task, new Date(Date.now() + 1_000));
     await waitUntil(async () => (await rig.reminders(task, ['sent'])).length === 1, 20_000, 'reminder sent');
-    expect(robot.posts).toEqual(['/cgi-bin/webhook/send?key=robot-secret-2']);
+    expect(robot.posts.map((p) => p.path)).toEqual(['/cgi-bin/webhook/send?key=robot-secret-2']);
     const seen = await rig.w.http.get(`/tasks/${task}/reminders`).set(rig.auth('sup')).expect(200);
     const hook = seen.body.deliveries.filter((d: { channel: string }) => d.channel === 'webhook');
     expect(hook.map((d: { recipient: string }) => d.recipient)).toEqual([`127.0.0.1:${robot.port}`]);
