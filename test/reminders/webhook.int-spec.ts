@@ -1,36 +1,16 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { Robot, startRobotRig } from '../support/webhook-robot';
 import { ReminderRig, waitUntil } from './reminder-rig';
-
-/** A chat robot on loopback that records what it is sent. */
-async function startRobot(): Promise<{ url: string; posts: { path: string; body: unknown }[]; server: Server }> {
-  const posts: { path: string; body: unknown }[] = [];
-  const server = createServer((req: IncomingMessage, res) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => {
-      posts.push({ path: req.url ?? '', body: JSON.parse(data) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`, posts, server };
-}
 
 describe('unit webhooks and personal preferences', () => {
   let rig: ReminderRig;
-  let robot: Awaited<ReturnType<typeof startRobot>>;
+  let robot: Robot;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    robot = await startRobot();
-    // The robot is on loopback, which only an allowed host may be (see test/security/webhook-targets).
-    rig = await ReminderRig.start({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
-    await rig.setPolicy([{ offset: 'PT0S', kind: 'remind', audience: 'lead', channels: ['webhook', 'inbox'] }]);
-    await rig.startWorker();
+    ({ rig, robot, close } = await startRobotRig());
   });
   afterAll(async () => {
-    await rig?.close();
-    robot?.server.close();
+    await close?.();
   });
 
   it('only an admin or the unit’s own head sets a unit webhook, and bad values are 400', async () => {

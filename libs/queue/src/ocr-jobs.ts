@@ -1,4 +1,5 @@
 import { JobsOptions, Queue } from 'bullmq';
+import { uuidPayload } from './job-payload';
 import { JOBS } from './queue-names';
 
 /** Payload of an OCR job: only the import's id; the import row holds everything else. */
@@ -6,12 +7,8 @@ export interface OcrJobData {
   importId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function parseOcrJobData(data: unknown): OcrJobData {
-  const id = (data as { importId?: unknown } | null)?.importId;
-  if (typeof id !== 'string' || !UUID.test(id)) throw new Error(`invalid OCR job payload: ${JSON.stringify(data)}`);
-  return { importId: id };
+  return uuidPayload(data, 'importId', 'OCR');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { JobsOptions, Queue } from 'bullmq';
+import { uuidPayload } from './job-payload';
 import { JOBS } from './queue-names';
 
 /** Payload of a delivery job. It lives in Redis across deploys: keep it tiny and check it on arrival. */
@@ -6,12 +7,8 @@ export interface DeliverJobData {
   reminderId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function parseDeliverJobData(data: unknown): DeliverJobData {
-  const id = (data as { reminderId?: unknown } | null)?.reminderId;
-  if (typeof id !== 'string' || !UUID.test(id)) throw new Error(`invalid delivery job payload: ${JSON.stringify(data)}`);
-  return { reminderId: id };
+  return uuidPayload(data, 'reminderId', 'delivery');
 }
 
 export interface DeliveryOptions {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 
@@ -8,6 +9,10 @@ export const FILE_IDS_DOC: ApiPropertyOptions = {
   description: 'files uploaded with POST /files (your own, not yet attached); they are attached in the same transaction',
   example: ['8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b'],
 };
+
+/** The optional `fileIds` of a progress report, a submission or a comment (none when left out). */
+export const OptionalFileIds = () =>
+  applyDecorators(ApiPropertyOptional(FILE_IDS_DOC), IsOptional(), IsArray(), ArrayMaxSize(50), IsUUID('all', { each: true }));
 
 export class AttachFilesDto {
   @ApiProperty(FILE_IDS_DOC)

@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -20,6 +19,7 @@ import {
 import { PLAN_SOURCE_TYPES, PlanSourceType } from '@app/domain';
 import { IsCalendarDate } from '../common/validators';
 import { EXAMPLE } from '../common/api-docs';
+import { IndicatorValueDto } from '../tasks/dto/task-commands.dto';
 
 const DEADLINE_DOC = 'a date 2025-09-30, or as documents write it: 9月底前, 三季度, 年底前, 2026年6月 (read in the plan’s year)';
 /** A list of unit ids or names. */
@@ -30,9 +30,8 @@ const NestedList = (cls: new () => object, max: number) =>
 
 const UNITS_DOC = 'unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)';
 
-export class IndicatorDto {
-  @ApiProperty({ example: '高新技术企业数量' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiProperty({ example: 1200 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value: number;
+/** An indicator of a hand-made item: the name and value a progress report carries, plus its target. */
+export class IndicatorDto extends IndicatorValueDto {
   @ApiProperty({ example: '家' }) @IsString() @MaxLength(50) unit: string;
   @ApiProperty({ enum: ['>=', '=', '<='], example: '>=' }) @IsIn(['>=', '=', '<=']) comparator: '>=' | '=' | '<=';
   @ApiPropertyOptional({ type: String, nullable: true, example: '2025-12-31' }) @IsOptional() @IsCalendarDate() deadline?: string | null;

@@ -8,7 +8,7 @@ import type {
   TrendRowResponse,
   UnitReportResponse,
 } from './dto/report.response';
-import { col, ReportTable } from './export/report-table';
+import { col, ReportColumn, ReportTable } from './export/report-table';
 import type { TaskSummaryResponse } from '../tasks/dto/task.response';
 
 /** Rows from the repository mapped to the API's shapes (dto/report.response.ts), never passed through. */
@@ -86,6 +86,10 @@ export function summaryLines(s: SummaryReportResponse): SummaryLine[] {
   ];
 }
 
+/** 计划 / 编号 / 责任事项: how every table of items starts (a column of these keys fits any such row). */
+type ItemHead = { planTitle: string; code: string; title: string };
+const ITEM_COLUMNS: ReportColumn<ItemHead>[] = [col('planTitle', '计划', 'text', 28), col('code', '编号', 'text', 8), col('title', '责任事项', 'text', 40)];
+
 export const summaryTable = (s: SummaryReportResponse): ReportTable<SummaryLine> => ({
   title: '督办事项汇总',
   columns: [col<SummaryLine>('metric', '指标', 'text', 28), col<SummaryLine>('value', '数值', 'number', 14)],
@@ -153,9 +157,7 @@ export const peopleTable = (rows: PersonReportResponse[]): ReportTable<PersonRep
 export const overdueTable = (rows: OverdueReportResponse[]): ReportTable<OverdueReportResponse> => ({
   title: '逾期事项清单',
   columns: [
-    col('planTitle', '计划', 'text', 28),
-    col('code', '编号', 'text', 8),
-    col('title', '责任事项', 'text', 40),
+    ...ITEM_COLUMNS,
     col('leadUnits', '牵头单位', 'list', 20),
     col('responsibleUnits', '责任单位', 'list', 28),
     col('dueAt', '完成时限', 'datetime', 18),
@@ -229,9 +231,7 @@ export const toItemExportRow = (t: TaskSummaryResponse): ItemExportRow => ({
 export const itemsTable = (rows: ItemExportRow[]): ReportTable<ItemExportRow> => ({
   title: '总台账',
   columns: [
-    col('planTitle', '计划', 'text', 28),
-    col('code', '编号', 'text', 8),
-    col('title', '责任事项', 'text', 40),
+    ...ITEM_COLUMNS,
     col('leadUnits', '牵头单位', 'list', 24),
     col('status', '状态', 'text', 10),
     col('light', '灯色', 'text', 10),

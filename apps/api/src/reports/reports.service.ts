@@ -28,7 +28,8 @@ const MAX_PERIODS = 400;
 /** Items listed per plan in the weekly 通报. */
 const WEEKLY_ITEMS_PER_PLAN = 200;
 
-const paging = (q: PagedReportQuery, all: boolean) => (all ? { offset: 0, limit: EXPORT_MAX_ROWS } : { offset: (q.page - 1) * q.limit, limit: q.limit });
+type Paging = { offset: number; limit: number };
+const paging = (q: PagedReportQuery, all: boolean): Paging => (all ? { offset: 0, limit: EXPORT_MAX_ROWS } : { offset: (q.page - 1) * q.limit, limit: q.limit });
 /** The first day of the month `n` months before `date`'s month. */
 function monthsBefore(date: string, n: number): string {
   const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - n;
@@ -54,6 +55,27 @@ export class ReportsService {
     private readonly tasks: TaskRepository,
   ) {}
 
+  /**
+   * One page of a paged report (every row for an export), cached per scope, day and options, its rows
+   * mapped to the API's shape.
+   */
+  private async page<O extends object, R, D>(
+    kind: string,
+    q: PagedReportQuery,
+    scope: ReportScope,
+    now: Date,
+    options: O,
+    read: (repo: ReportRepository, scope: ReportScope, clock: ReportClock, o: O & Paging) => Promise<{ rows: R[]; total: number }>,
+    map: (row: R) => D,
+  ): Promise<{ items: D[]; total: number; page: number; limit: number }> {
+    const clock = reportClock(await this.lights.at(now));
+    const o = { ...options, ...paging(q, q.format !== 'json') };
+    return this.cache.get(kind, cacheKey(scope, clock, o), async (repo) => {
+      const { rows, total } = await read(repo, scope, clock, o);
+      return { items: rows.map(map), total, page: q.page, limit: q.limit };
+    });
+  }
+
   /** The 总台账 (GET /tasks with the same filters and sort); an export carries every row. */
   async items(user: AuthUser, q: ItemReportQuery, now = new Date()) {
     const rows = paging(q, q.format !== 'json');
@@ -69,13 +91,7 @@ export class ReportsService {
 
   async units(user: AuthUser, q: UnitReportQuery, now = new Date()) {
     const [sort, order] = q.sort.split(':') as [UnitSortKey, 'asc' | 'desc'];
-    const scope = reportScope(user, q);
-    const clock = reportClock(await this.lights.at(now));
-    const o = { sort, order, ...paging(q, q.format !== 'json') };
-    return this.cache.get('units', cacheKey(scope, clock, o), async (repo) => {
-      const { rows, total } = await repo.units(scope, clock, o);
-      return { items: rows.map(toUnitDto), total, page: q.page, limit: q.limit };
-    });
+    return this.page('units', q, reportScope(user, q), now, { sort, order }, (repo, scope, clock, o) => repo.units(scope, clock, o), toUnitDto);
   }
 
   async appraisal(user: AuthUser, q: ReportQuery, now = new Date()) {
@@ -107,33 +123,15 @@ export class ReportsService {
     }
     if (!broad && q.unitId && q.unitId !== user.unitId) throw new ForbiddenException('a unit head sees only their own unit');
     const unitId = broad ? q.unitId : (user.unitId ?? undefined);
-    const scope = reportScope(user, q);
-    const clock = reportClock(await this.lights.at(now));
-    const o = { unitId, ...paging(q, q.format !== 'json') };
-    return this.cache.get('people', cacheKey(scope, clock, o), async (repo) => {
-      const { rows, total } = await repo.people(scope, clock, o);
-      return { items: rows.map(toPersonDto), total, page: q.page, limit: q.limit };
-    });
+    return this.page('people', q, reportScope(user, q), now, { unitId }, (repo, scope, clock, o) => repo.people(scope, clock, o), toPersonDto);
   }
 
   async overdue(user: AuthUser, q: PagedReportQuery, now = new Date()) {
-    const scope = reportScope(user, q);
-    const clock = reportClock(await this.lights.at(now));
-    const o = paging(q, q.format !== 'json');
-    return this.cache.get('overdue', cacheKey(scope, clock, o), async (repo) => {
-      const { rows, total } = await repo.overdue(scope, clock, o);
-      return { items: rows.map(toOverdueDto), total, page: q.page, limit: q.limit };
-    });
+    return this.page('overdue', q, reportScope(user, q), now, {}, (repo, scope, clock, o) => repo.overdue(scope, clock, o), toOverdueDto);
   }
 
   async indicators(user: AuthUser, q: PagedReportQuery, now = new Date()) {
-    const scope = reportScope(user, q);
-    const clock = reportClock(await this.lights.at(now));
-    const o = paging(q, q.format !== 'json');
-    return this.cache.get('indicators', cacheKey(scope, clock, o), async (repo) => {
-      const { rows, total } = await repo.indicators(scope, clock, o);
-      return { items: rows.map(toIndicatorDto), total, page: q.page, limit: q.limit };
-    });
+    return this.page('indicators', q, reportScope(user, q), now, {}, (repo, scope, clock, o) => repo.indicators(scope, clock, o), toIndicatorDto);
   }
 
   async trend(user: AuthUser, q: TrendQuery, now = new Date()) {

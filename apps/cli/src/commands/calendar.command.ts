@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, Option } from 'nest-commander';
 import { CalendarChangeError, CalendarYearView, WorkCalendarService } from '@app/application';
 import { CalendarDay, CalendarDayKind, NoticeReading } from '@app/domain';
 import { SYSTEM_ACTOR } from '@app/persistence';
-import { CliDatabase } from '../cli-database.service';
+import { DbCommand, readInputFile } from '../db-command';
 import { CliError } from '../cli-error';
 
 const KIND: Record<CalendarDayKind, string> = { holiday: '放假', workday: '调休上班', local_rest: '本地休息日' };
@@ -31,11 +30,7 @@ const showNotice = (r: NoticeReading) =>
   ].join('\n');
 
 @Command({ name: 'calendar-show', arguments: '<year>', description: 'Print a year of the working-day calendar: holidays, 调休 working days, local rest days' })
-export class CalendarShowCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class CalendarShowCommand extends DbCommand {
   async run([year]: string[]): Promise<void> {
     const service = await this.db.get(WorkCalendarService);
     process.stdout.write(`${showYear(await service.year(parseYear(year)))}\n`);
@@ -47,11 +42,7 @@ export class CalendarShowCommand extends CommandRunner {
   arguments: '<date> <kind> <name>',
   description: 'Add or replace one day: kind holiday (放假), workday (调休上班, a weekend day) or local_rest (the city’s own rest day); reminders are planned again',
 })
-export class CalendarSetCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class CalendarSetCommand extends DbCommand {
   async run([date, kind, name]: string[]): Promise<void> {
     const service = await this.db.get(WorkCalendarService);
     const r = await service.change(SYSTEM_ACTOR, { add: [{ date, kind: kind as CalendarDayKind, name }] }).catch(refused);
@@ -60,11 +51,7 @@ export class CalendarSetCommand extends CommandRunner {
 }
 
 @Command({ name: 'calendar-remove', arguments: '<dates...>', description: 'Remove days from the calendar (they follow their weekday again); reminders are planned again' })
-export class CalendarRemoveCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class CalendarRemoveCommand extends DbCommand {
   async run(dates: string[]): Promise<void> {
     const service = await this.db.get(WorkCalendarService);
     const r = await service.change(SYSTEM_ACTOR, { remove: dates }).catch(refused);
@@ -73,11 +60,7 @@ export class CalendarRemoveCommand extends CommandRunner {
 }
 
 @Command({ name: 'calendar-complete', arguments: '<year>', description: 'Mark a year’s calendar complete (its schedule is all in); --not to take the mark back' })
-export class CalendarCompleteCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class CalendarCompleteCommand extends DbCommand {
   @Option({ flags: '--not', description: 'mark the year not complete' })
   parseNot() {
     return true;
@@ -95,11 +78,7 @@ export class CalendarCompleteCommand extends CommandRunner {
   arguments: '<file>',
   description: 'Import the State Council notice (国务院办公厅关于XXXX年部分节假日安排的通知) from a UTF-8 text file; --dry-run shows the days read and writes nothing',
 })
-export class CalendarImportCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class CalendarImportCommand extends DbCommand {
   @Option({ flags: '--dry-run', description: 'print the holidays and days read; write nothing' })
   parseDryRun() {
     return true;
@@ -111,9 +90,7 @@ export class CalendarImportCommand extends CommandRunner {
   }
 
   async run([file]: string[], o: { dryRun?: boolean; year?: number }): Promise<void> {
-    const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new CliError(`${file}: cannot read the file (${e.code ?? e.message})`);
-    });
+    const text = (await readInputFile(file)).toString('utf8');
     const service = await this.db.get(WorkCalendarService);
     const reading = await Promise.resolve()
       .then(() => service.previewNotice(text, o.year))

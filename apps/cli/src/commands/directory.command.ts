@@ -1,10 +1,10 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, Option } from 'nest-commander';
 import { DirectoryImportService, DirectoryRowsError, DirectorySheet } from '@app/application';
 import { planCounts } from '@app/domain';
 import { SYSTEM_ACTOR } from '@app/persistence';
-import { CliDatabase } from '../cli-database.service';
+import { DbCommand, readInputFile } from '../db-command';
 import { CliError } from '../cli-error';
 
 const SHEETS: DirectorySheet[] = ['units', 'groups', 'users'];
@@ -26,21 +26,14 @@ const counts = (c: Record<string, { created: number; updated: number; unchanged:
   arguments: '<file>',
   description: 'Import units, groups and users from an .xlsx (sheets 单位, 分组, 用户) or a .csv; --dry-run checks and reports only',
 })
-export class DirectoryImportCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class DirectoryImportCommand extends DbCommand {
   @Option({ flags: '--dry-run', description: 'check every row and print what would change; write nothing' })
   parseDryRun() {
     return true;
   }
 
   async run([file]: string[], o: { dryRun?: boolean }): Promise<void> {
-    const content = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-      throw new CliError(`${file}: cannot read the file (${e.code ?? e.message})`);
-    });
-    if ((await stat(file)).isDirectory()) throw new CliError(`${file}: is a directory`);
+    const content = await readInputFile(file);
     const service = await this.db.get(DirectoryImportService);
     const { rows, plan } = await service.check(basename(file), content).catch(refused);
     const lines = [`${file}`];
@@ -63,11 +56,7 @@ export class DirectoryImportCommand extends CommandRunner {
   arguments: '<file>',
   description: 'Write the directory in the import format: .xlsx (every sheet) or .csv (one table, --sheet units|groups|users)',
 })
-export class DirectoryExportCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class DirectoryExportCommand extends DbCommand {
   @Option({ flags: '--sheet <sheet>', description: 'for .csv: units (default), groups or users' })
   parseSheet(v: string) {
     if (!SHEETS.includes(v as DirectorySheet)) throw new CliError(`--sheet must be one of ${SHEETS.join(', ')}`);

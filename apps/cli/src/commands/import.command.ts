@@ -1,12 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, Option } from 'nest-commander';
 import { importLimits, loadEnv } from '@app/config';
 import { contentHash, importDocument, ParsedPlan } from '@app/importer';
 import { PlanImportService } from '@app/application';
 import { SYSTEM_ACTOR } from '@app/persistence';
-import { CliDatabase } from '../cli-database.service';
-import { CliError } from '../cli-error';
+import { DbCommand, readInputFile } from '../db-command';
 
 interface ImportOptions {
   dryRun?: boolean;
@@ -20,11 +18,7 @@ interface ImportOptions {
     'Import a plan document (.txt .html .docx .xlsx .csv .pdf .ofd). --dry-run parses and saves nothing; ' +
     '--json prints the import contract JSON on stdout and nothing else.',
 })
-export class ImportCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class ImportCommand extends DbCommand {
   @Option({ flags: '--dry-run', description: 'parse and report only; write nothing' })
   parseDryRun() {
     return true;
@@ -36,10 +30,7 @@ export class ImportCommand extends CommandRunner {
   }
 
   async run([file]: string[], options: ImportOptions): Promise<void> {
-    const content = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-      throw new CliError(`${file}: cannot read the file (${e.code ?? e.message})`);
-    });
-    if ((await stat(file)).isDirectory()) throw new CliError(`${file}: is a directory`);
+    const content = await readInputFile(file);
     const parsed = await importDocument({ fileName: basename(file), content, limits: importLimits(loadEnv()) });
     if (options.dryRun) {
       if (options.json) process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);

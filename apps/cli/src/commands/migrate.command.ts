@@ -1,13 +1,9 @@
-import { Command, CommandRunner } from 'nest-commander';
+import { Command } from 'nest-commander';
 import { appliedMigrations } from '@app/persistence';
-import { CliDatabase } from '../cli-database.service';
+import { DbCommand } from '../db-command';
 
 @Command({ name: 'migrate', description: 'Apply pending database migrations and exit' })
-export class MigrateCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class MigrateCommand extends DbCommand {
   async run(): Promise<void> {
     const ds = await this.db.dataSource(); // migrations run as the data source opens
     process.stderr.write(`database is up to date (${await appliedMigrations(ds)} migrations applied)\n`);

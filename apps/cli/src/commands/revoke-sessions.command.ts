@@ -1,7 +1,7 @@
-import { Command, CommandRunner } from 'nest-commander';
+import { Command } from 'nest-commander';
 import { SessionRevoker, SessionUserNotFoundError } from '@app/application';
 import { SYSTEM_ACTOR } from '@app/persistence';
-import { CliDatabase } from '../cli-database.service';
+import { DbCommand } from '../db-command';
 import { CliError } from '../cli-error';
 
 @Command({
@@ -9,11 +9,7 @@ import { CliError } from '../cli-error';
   arguments: '<username>',
   description: "End every session of a user: access tokens refused at once, refresh tokens and personal API tokens revoked",
 })
-export class RevokeSessionsCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class RevokeSessionsCommand extends DbCommand {
   async run([username]: string[]): Promise<void> {
     const sessions = await this.db.get(SessionRevoker);
     try {

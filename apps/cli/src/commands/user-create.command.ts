@@ -1,6 +1,6 @@
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, Option } from 'nest-commander';
 import { hashPassword, Role, UnitRepository, UserRepository } from '@app/persistence';
-import { CliDatabase } from '../cli-database.service';
+import { DbCommand } from '../db-command';
 import { CliError } from '../cli-error';
 
 const ROLES: Role[] = ['staff', 'unit_head', 'supervisor', 'leader', 'admin'];
@@ -14,11 +14,7 @@ interface Options {
 }
 
 @Command({ name: 'user-create', arguments: '<username>', description: 'Create a user: --password (8+ characters), --role (repeatable), --unit <code>, --email, --name' })
-export class UserCreateCommand extends CommandRunner {
-  constructor(private readonly db: CliDatabase) {
-    super();
-  }
-
+export class UserCreateCommand extends DbCommand {
   @Option({ flags: '--password <password>', description: 'at least 8 characters' })
   parsePassword(v: string) {
     return v;

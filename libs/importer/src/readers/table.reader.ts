@@ -1,3 +1,4 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ImportError } from '../errors';
 import type { Sheet } from '../table-rows';
@@ -47,38 +48,24 @@ export async function readXlsx(buf: Buffer): Promise<Sheet[]> {
   return sheets;
 }
 
-/** RFC 4180 CSV (quotes, doubled quotes, newlines in quotes) with a sniffed delimiter. */
+/**
+ * RFC 4180 CSV (quotes, doubled quotes, newlines in quotes) with a sniffed delimiter, read by
+ * csv-parse. Rows keep their own widths and blank lines stay (as ['']): the sheet parser finds the
+ * header row and skips blanks itself. A stray quote inside an unquoted cell is kept as text, as
+ * spreadsheet programs write it; a quote never closed is an unreadable file, not a silent guess.
+ */
 export function parseCsv(text: string): string[][] {
-  const delimiter = sniffDelimiter(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
+  try {
+    return parse(text, {
+      delimiter: sniffDelimiter(text),
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+    }) as string[][];
+  } catch (e) {
+    const line = e instanceof CsvError ? (e as CsvError & { lines?: number }).lines : undefined;
+    throw new ImportError('unreadable', `无法读取 CSV 文件：${e instanceof Error ? e.message : String(e)}`, line ? { line } : {});
   }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 export function sniffDelimiter(text: string): string {

@@ -22,7 +22,7 @@ import {
 } from 'class-validator';
 import { ASSIGNMENT_ROLES, AssignmentRole, TASK_STATUSES, TaskStatus } from '@app/domain';
 import { IsDateOrTimestamp } from '../../common/validators';
-import { FILE_IDS_DOC } from '../../files/files.dto';
+import { OptionalFileIds } from '../../files/files.dto';
 
 export class IndicatorValueDto {
   @ApiProperty({ example: '高新技术企业数量' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -50,12 +50,7 @@ export class ProgressDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the step (具体工作内容) this report is about' }) @IsOptional() @IsUUID() stepId?: string;
 
-  @ApiPropertyOptional(FILE_IDS_DOC)
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  fileIds: string[] = [];
+  @OptionalFileIds() fileIds: string[] = [];
 }
 
 export class TransitionDto {
@@ -71,12 +66,7 @@ export class SubmitDto {
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) version: number;
   @ApiPropertyOptional({ example: '各责任单位均已完成，申请办结' }) @IsOptional() @IsString() @MaxLength(10_000) note?: string;
 
-  @ApiPropertyOptional(FILE_IDS_DOC)
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  fileIds: string[] = [];
+  @OptionalFileIds() fileIds: string[] = [];
 }
 
 export const REVIEW_DECISIONS = ['approve', 'return'] as const;
@@ -112,12 +102,7 @@ export class ExtensionDecisionDto {
 export class CommentDto {
   @ApiProperty({ example: '我单位已提供相关数据' }) @IsString() @IsNotEmpty() @MaxLength(10_000) body: string;
 
-  @ApiPropertyOptional(FILE_IDS_DOC)
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  fileIds: string[] = [];
+  @OptionalFileIds() fileIds: string[] = [];
 }
 
 export class BulkAssignDto {
