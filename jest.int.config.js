@@ -10,7 +10,8 @@ module.exports = {
   testTimeout: 300000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/support/after-each-suite.ts'],
-  // No forceExit: every suite closes what it opens (apps, Redis and BullMQ connections, SMTP and S3 servers,
-  // child processes), so Jest ends by itself. A leak shows as "Jest did not exit one second after the test
-  // run has completed"; find it with: npx jest --config jest.int.config.js --detectOpenHandles <file>
+  // Suites close what they open (apps, Redis and BullMQ connections, SMTP and S3 servers, child processes)
+  // and those checked end by themselves; forceExit stays until a whole run has shown no handle left open,
+  // so a leak cannot hang CI. Find one with: npx jest --config jest.int.config.js --detectOpenHandles <file>
+  forceExit: true,
 };
