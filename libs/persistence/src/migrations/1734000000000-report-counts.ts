@@ -37,13 +37,14 @@ const unitCols = (t: string, a: string, sign: string) => `
   COALESCE(${t}.submitted_at <= ${t}.due_at, false) AS submitted_in_time,
   (${t}.status = 'completed' AND COALESCE(${t}.completed_at <= ${CDUE(t)}, false)) AS c_on_time,
   COALESCE(${t}.completed_at > ${CDUE(t)}, false) AS c_late_done,
+  ${t}.completed_at IS NOT NULL AS c_done,
   COALESCE(${t}.extension_approved_at <= ${t}.original_due_at, false) AS c_ext,
   ${MONTH(CDUE(t))} AS c_due_month,
   ${sign} AS n, ${sign} * ${DAY(`${t}.due_at`)} AS due_day_sum,
   CASE WHEN ${t}.status = 'completed' AND ${t}.completed_at > ${t}.due_at THEN ${sign} ELSE 0 END AS delay_n,
   CASE WHEN ${t}.status = 'completed' AND ${t}.completed_at > ${t}.due_at
        THEN ${sign} * (${SH(`${t}.completed_at`)}::date - ${SH(`${t}.due_at`)}::date) ELSE 0 END AS delay_sum`;
-const UNIT_KEY = 'unit_id, role, status, due_month, on_time, submitted_in_time, c_on_time, c_late_done, c_ext, c_due_month';
+const UNIT_KEY = 'unit_id, role, status, due_month, on_time, submitted_in_time, c_on_time, c_late_done, c_done, c_ext, c_due_month';
 
 /** Adds the signed rows of `source` (a SELECT of the columns above) to `table`, skipping keys that net to zero. */
 function apply(table: string, key: string, sums: string[], source: string): string {
@@ -74,7 +75,7 @@ export class ReportCounts1734000000000 implements MigrationInterface {
       CREATE TABLE report_unit_counts (
         unit_id uuid NOT NULL, role text NOT NULL, status text NOT NULL, due_month date NOT NULL,
         on_time boolean NOT NULL, submitted_in_time boolean NOT NULL,
-        c_on_time boolean NOT NULL, c_late_done boolean NOT NULL, c_ext boolean NOT NULL, c_due_month date NOT NULL,
+        c_on_time boolean NOT NULL, c_late_done boolean NOT NULL, c_done boolean NOT NULL, c_ext boolean NOT NULL, c_due_month date NOT NULL,
         n integer NOT NULL DEFAULT 0, due_day_sum bigint NOT NULL DEFAULT 0,
         delay_n integer NOT NULL DEFAULT 0, delay_sum bigint NOT NULL DEFAULT 0,
         PRIMARY KEY (${UNIT_KEY})
