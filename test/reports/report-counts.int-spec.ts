@@ -2,13 +2,17 @@
 // before them returned (test/reports/reference), on a seeded set with deadlines in every month
 // around now, in every scope, at clocks on both sides of an item's deadline and of a month's end.
 import { DataSource } from 'typeorm';
-import { Sql } from '@app/persistence';
+import { Sql, sql } from '@app/persistence';
 import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
+import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
+import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
 import { openTestDatabase } from '../support/database';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
+import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { summaryReport as summaryBefore } from './reference/summary.report';
 import { unitsReport as unitsBefore } from './reference/units.report';
 
@@ -92,6 +96,13 @@ async function expectSameReports(now: Date): Promise<void> {
   const c = clockAt(now);
   for (const [name, s] of scopes()) {
     const label = `${name} at ${now.toISOString()}`;
+    // GET /tasks?overdue=true counts its total from the report counts; before, it counted the rows.
+    const [{ n }] = await run<{ n: number }>(overdueCountSql(s, now));
+    const overdue = sql.raw(derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack' }).overdue);
+    const [{ total }] = await run<{ total: number }>(
+      sql`SELECT count(*)::int AS total FROM tasks t CROSS JOIN (SELECT ${now}::timestamptz AS now) lp ${sql.where([...scopeClauses(s), overdue])}`,
+    );
+    expect({ label, overdueTotal: n }).toEqual({ label, overdueTotal: total });
     expect({ label, r: await summaryReport(run, s, c) }).toEqual({ label, r: await summaryBefore(run, s, c) });
     expect({ label, r: await appraisalReport(run, s, c, ackDue) }).toEqual({ label, r: await appraisalBefore(run, s, c, ackDue) });
     for (const sort of UNIT_SORT_KEYS) {
@@ -99,6 +110,9 @@ async function expectSameReports(now: Date): Promise<void> {
         const o = { sort, order, offset: 0, limit: 50 };
         expect({ label, sort, order, r: await unitsReport(run, s, c, o) }).toEqual({ label, sort, order, r: await unitsBefore(run, s, c, o) });
       }
+    }
+    for (const page of [{ offset: 0, limit: 20 }, { offset: 20, limit: 20 }, { offset: 7, limit: 3 }, { offset: 5000, limit: 20 }]) {
+      expect({ label, page, r: await overdueReport(run, s, c, page) }).toEqual({ label, page, r: await overdueBefore(run, s, c, page) });
     }
     for (const page of [{ offset: 2, limit: 3 }, { offset: 40, limit: 5 }]) {
       const o = { sort: 'overdue' as const, order: 'desc' as const, ...page };
