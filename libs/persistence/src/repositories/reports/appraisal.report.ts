@@ -130,7 +130,7 @@ function perItemClassFromRows(s: ReportScope): Sql {
 /** Late acknowledgements per unit, among the items in scope that are not cancelled. */
 function lateAcksFromRows(s: ReportScope, ack: AckArray): Sql {
   return sql`
-      late_acks AS (
+      late_acks AS MATERIALIZED (
         SELECT a.unit_id, count(*) FILTER (WHERE ${LATE_ACK(ack)}) AS n
           FROM assignments a JOIN tasks t ON t.id = a.task_id CROSS JOIN lp
          ${sql.where([...scopeClauses(s), sql`t.status <> 'cancelled'`, sql`a.role IN ('lead', 'responsible')`, unitRowClause(s, sql`a.unit_id`)])}
@@ -168,7 +168,7 @@ function perItemClassCounted(s: ReportScope): Sql {
 /** Late acknowledgements per unit: every assignment of the unit whose item is not cancelled. */
 function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
   return sql`
-      late_acks AS (
+      late_acks AS MATERIALIZED (
         SELECT a.unit_id, count(*) FILTER (WHERE ${LATE_ACK(ack)}) AS n
           FROM assignments a CROSS JOIN lp
          WHERE a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
