@@ -7,6 +7,11 @@ import { FileBytes, FileRestorer, fileRowsOf, writeFileSections } from './backup
 
 /** Tables a fresh database already holds rows of, from its migrations; a restore replaces their rows. */
 const SEEDED_BY_MIGRATIONS = ['calendar_days', 'calendar_years'];
+/**
+ * Tables kept by triggers from other tables (the report counts): neither dumped nor restored, since
+ * restoring the rows they count rebuilds them (and emptying those tables empties them).
+ */
+const DERIVED = ['report_item_counts', 'report_unit_counts'];
 
 /**
  * Logical backups as gzipped JSON lines: a header, then one line per row, tables in foreign-key
@@ -39,7 +44,9 @@ async function tablesInOrder(m: EntityManager): Promise<TableInfo[]> {
   const tables: { name: string }[] = await m.query(
     `SELECT c.relname AS name FROM pg_class c
       WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND c.relname <> 'migrations'
+        AND c.relname <> ALL ($1)
       ORDER BY c.relname`,
+    [DERIVED],
   );
   const fks: { child: string; parent: string; column: string }[] = await m.query(
     `SELECT c.relname AS child, p.relname AS parent, a.attname AS column

@@ -50,3 +50,27 @@ export function ownItemsClause(own: OwnItems): Sql | null {
 export const unitNames = (role: 'lead' | 'responsible') =>
   sql`COALESCE((SELECT array_agg(u.name ORDER BY u.name) FROM assignments a JOIN units u ON u.id = a.unit_id
                  WHERE a.task_id = t.id AND a.role = ${sql.raw(`'${role}'`)}), '{}')`;
+
+/**
+ * The same scope over the report counts (migration 1734000000000): item counts for every item or one
+ * plan's, or one unit's assignment counts (its items, since a unit holds one assignment per item);
+ * null where only the items themselves can answer (a deadline window, a plan together with a unit,
+ * two different units, no visibility). `c` is the counts table's alias.
+ */
+export type CountsScope = { table: 'report_item_counts' | 'report_unit_counts'; where: Sql[] };
+export function countsScope(s: TaskScope): CountsScope | null {
+  if (s.visibility.kind === 'none' || s.from || s.to) return null;
+  const seen = s.visibility.kind === 'unit' ? s.visibility.unitId : undefined;
+  if (seen && s.unitId && seen !== s.unitId) return null;
+  const unit = seen ?? s.unitId;
+  if (unit) return s.planId ? null : { table: 'report_unit_counts', where: [sql`c.unit_id = ${unit}`] };
+  return { table: 'report_item_counts', where: s.planId ? [sql`c.plan_id = ${s.planId}`] : [] };
+}
+
+/**
+ * Whether per-unit reports can read the assignment counts: yes unless the scope filters items (a
+ * plan, a deadline window), which the counts do not hold; unit rows still go through unitRowClause.
+ */
+export function unitCountsFit(s: TaskScope): boolean {
+  return s.visibility.kind !== 'none' && !s.planId && !s.from && !s.to;
+}

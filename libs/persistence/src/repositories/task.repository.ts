@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { RepositoryBase } from '../db/repository';
 import { Sql, sql } from '../db/sql';
-import { scopeClauses, TaskScope, unitNames } from './task-scope';
+import { countsScope, scopeClauses, TaskScope, unitNames } from './task-scope';
 import { updateVersioned, VersionedPatch } from './versioned';
 import { TaskHead, taskHead } from './task-row';
 import {
@@ -97,6 +97,25 @@ export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack:
   return { overdue, light };
 }
 
+/**
+ * How many items in scope are overdue at `now`, as one row `n`. Where the scope allows, items due
+ * before this (Shanghai) month are summed from the report counts (every open one not submitted by its
+ * deadline is overdue) and only this month's are read one by one (tasks_open_due_idx); else every
+ * item is read.
+ */
+export function overdueCountSql(scope: TaskScope, now: Date): Sql {
+  const overdue = sql.raw(derivedColumnsSql({ now: 'o.now', yellowBefore: 'NULL', slack: '0' }).overdue);
+  const counts = countsScope(scope);
+  const month = sql.raw(`date_trunc('month', o.now AT TIME ZONE 'Asia/Shanghai')`);
+  const rows = sql`(SELECT count(*) FROM tasks t
+                    ${sql.where([...scopeClauses(scope), overdue, ...(counts ? [sql`t.due_at >= ${month} AT TIME ZONE 'Asia/Shanghai'`] : [])])})::int`;
+  if (!counts) return sql`SELECT ${rows} AS n FROM (SELECT ${now}::timestamptz AS now) o`;
+  const late = sql.raw(`c.status NOT IN ('completed', 'cancelled', 'suspended') AND NOT (c.status = 'submitted' AND c.submitted_in_time)`);
+  return sql`SELECT ${rows} + (SELECT COALESCE(sum(n), 0) FROM ${sql.raw(counts.table)} c
+                               ${sql.where([...counts.where, sql`c.due_month < ${month}::date`, late])})::int AS n
+               FROM (SELECT ${now}::timestamptz AS now) o`;
+}
+
 /** Reads and writes of items (责任事项), their steps and unit assignments. */
 @Injectable()
 export class TaskRepository extends RepositoryBase {
@@ -118,7 +137,11 @@ export class TaskRepository extends RepositoryBase {
       const pending = sql`EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending')`;
       where.push(f.extensionPending ? pending : sql`NOT ${pending}`);
     }
-    const [{ total }] = await this.db.query<{ total: number }>(sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`);
+    // "Overdue" alone (the 超期 list) is counted from the report counts; any other filter reads the items.
+    const overdueOnly = f.overdue === true && !f.status && !f.q && !f.light && f.extensionPending === undefined;
+    const [{ total }] = overdueOnly
+      ? (await this.db.query<{ n: number }>(overdueCountSql(f.scope, lp.now))).map((r) => ({ total: r.n }))
+      : await this.db.query<{ total: number }>(sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`);
     const dir = sql.raw(f.order === 'desc' ? 'DESC' : 'ASC');
     const rows = await this.db.query(
       sql`SELECT t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress, t.due_at, t.original_due_at,

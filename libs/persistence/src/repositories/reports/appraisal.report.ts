@@ -1,5 +1,5 @@
-import { sql } from '../../db/sql';
-import { scopeClauses, unitRowClause } from '../task-scope';
+import { Sql, sql } from '../../db/sql';
+import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
 import { clockCte, COUNTED_DUE, int, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export interface AppraisalRow {
@@ -46,41 +46,20 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
     sql`SELECT (min(created_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS first FROM assignments`,
   );
   const ack = ackArray(first ? ackDue(first, c.today) : []);
+  const counted = unitCountsFit(s);
   const scope = scopeClauses(s);
-  // As in units: without item filters only the items that change a count need joining.
-  const everyItem = scope.length === 0;
-  const EXTENDED = sql.raw(`(t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at)`);
-  // Per item, once: k = -1 cancelled (counts nowhere), else bits 1 on time, 2 late, 4 extended in time.
   const rows = await run(sql`
       WITH ${clockCte(c)},
-      x AS (
-        SELECT t.id, CASE WHEN t.status = 'cancelled' THEN -1
-                          ELSE CASE WHEN t.status = 'completed' AND t.completed_at <= c.due THEN 1 ELSE 0 END
-                             + CASE WHEN COALESCE(t.completed_at, lp.now) > c.due THEN 2 ELSE 0 END
-                             + CASE WHEN ${EXTENDED} THEN 4 ELSE 0 END END AS k
-          FROM tasks t CROSS JOIN lp CROSS JOIN LATERAL (SELECT ${COUNTED_DUE} AS due) c
-         ${sql.where(
-           everyItem ? [sql`(t.status IN ('cancelled', 'completed') OR COALESCE(t.completed_at, lp.now) > c.due OR ${EXTENDED})`] : scope,
-         )}
-        OFFSET 0
-      ),
+      ${counted ? perItemClassCounted(s) : perItemClassFromRows(s)},
       -- The acknowledgement deadline by subscript: days since the first calendar date.
-      g AS (
-        SELECT a.unit_id, COALESCE(x.k, 0) AS k,
-               COALESCE(a.acknowledged_at, lp.now)
-                 > (${ack.dues}::timestamptz[])[${SHANGHAI_DATE('a.created_at')} - ${ack.first}::date + 1] AS late_ack,
-               count(*) AS n
-          FROM assignments a ${sql.raw(everyItem ? 'LEFT JOIN' : 'JOIN')} x ON x.id = a.task_id CROSS JOIN lp
-         WHERE a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
-         GROUP BY 1, 2, 3
-      ),
+      ${counted ? lateAcksCounted(s, ack) : lateAcksFromRows(s, ack)},
       per AS (
         SELECT unit_id,
                ${SUM('k >= 0')} AS assigned,
                ${SUM('k >= 0 AND k & 1 = 1')} AS on_time,
                ${SUM('k >= 0 AND k & 2 = 2')} AS late,
                ${SUM('k >= 0 AND k & 4 = 4')} AS extended_in_time,
-               ${SUM('k >= 0 AND late_ack')} AS late_ack
+               COALESCE((SELECT la.n FROM late_acks la WHERE la.unit_id = g.unit_id), 0)::int AS late_ack
           FROM g
          GROUP BY unit_id
       ),
@@ -89,8 +68,8 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
                count(*) FILTER (WHERE r.notice_level = 'yellow')::int AS yellow,
                count(*) FILTER (WHERE r.notice_level = 'red')::int AS red,
                count(*) FILTER (WHERE r.reason = 'progress_cycle' AND r.kind = 'urge')::int AS late_reports
-          FROM reminders r ${everyItem ? sql.empty : sql`JOIN x ON x.id = r.task_id`}
-         WHERE r.state = 'sent' AND r.unit_id IS NOT NULL
+          FROM reminders r ${scope.length ? sql`JOIN tasks t ON t.id = r.task_id` : sql.empty}
+         WHERE r.state = 'sent' AND r.unit_id IS NOT NULL ${scope.length ? sql`AND ${sql.join(scope, ' AND ')}` : sql.empty}
          GROUP BY r.unit_id
       )
       SELECT per.*, u.code, u.name, ${RATE('per.on_time', 'per.on_time + per.late')} AS on_time_rate,
@@ -112,4 +91,88 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
     lateAcknowledgements: int(r.late_ack),
     lateProgressReports: int(r.late_reports),
   }));
+}
+
+const EXTENDED = sql.raw(`(t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at)`);
+type AckArray = ReturnType<typeof ackArray>;
+/** Whether assignment `a`'s acknowledgement came (or, still missing, is) after its deadline. */
+const LATE_ACK = (ack: AckArray) =>
+  sql`COALESCE(a.acknowledged_at, lp.now) > (${ack.dues}::timestamptz[])[${SHANGHAI_DATE('a.created_at')} - ${ack.first}::date + 1]`;
+
+/**
+ * From the items: per item, once, k = -1 cancelled (counts nowhere), else bits 1 on time, 2 late,
+ * 4 extended in time; then per (unit, class). As in units: without item filters only the items that
+ * change a count need joining.
+ */
+function perItemClassFromRows(s: ReportScope): Sql {
+  const scope = scopeClauses(s);
+  const everyItem = scope.length === 0;
+  return sql`
+      x AS (
+        SELECT t.id, CASE WHEN t.status = 'cancelled' THEN -1
+                          ELSE CASE WHEN t.status = 'completed' AND t.completed_at <= c.due THEN 1 ELSE 0 END
+                             + CASE WHEN COALESCE(t.completed_at, lp.now) > c.due THEN 2 ELSE 0 END
+                             + CASE WHEN ${EXTENDED} THEN 4 ELSE 0 END END AS k
+          FROM tasks t CROSS JOIN lp CROSS JOIN LATERAL (SELECT ${COUNTED_DUE} AS due) c
+         ${sql.where(
+           everyItem ? [sql`(t.status IN ('cancelled', 'completed') OR COALESCE(t.completed_at, lp.now) > c.due OR ${EXTENDED})`] : scope,
+         )}
+        OFFSET 0
+      ),
+      g AS (
+        SELECT a.unit_id, COALESCE(x.k, 0) AS k, count(*) AS n
+          FROM assignments a ${sql.raw(everyItem ? 'LEFT JOIN' : 'JOIN')} x ON x.id = a.task_id
+         WHERE a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
+         GROUP BY 1, 2
+      )`;
+}
+
+/** Late acknowledgements per unit, among the items in scope that are not cancelled. */
+function lateAcksFromRows(s: ReportScope, ack: AckArray): Sql {
+  return sql`
+      late_acks AS MATERIALIZED (
+        SELECT a.unit_id, count(*) FILTER (WHERE ${LATE_ACK(ack)}) AS n
+          FROM assignments a JOIN tasks t ON t.id = a.task_id CROSS JOIN lp
+         ${sql.where([...scopeClauses(s), sql`t.status <> 'cancelled'`, sql`a.role IN ('lead', 'responsible')`, unitRowClause(s, sql`a.unit_id`)])}
+         GROUP BY a.unit_id
+      )`;
+}
+
+/**
+ * From the assignment counts (no item filter in scope): the classes are flags of the counts, and
+ * "late" of an item not completed is "its counted deadline has passed": before this month it has,
+ * after this month it has not; only items whose counted deadline falls in this month are read one
+ * by one (tasks_counted_due_idx).
+ */
+function perItemClassCounted(s: ReportScope): Sql {
+  const pending = sql`(NOT c.c_done AND c.status <> 'cancelled' AND c.c_due_month = lp.month)`;
+  return sql`
+      g AS (
+        SELECT c.unit_id,
+               CASE WHEN c.status = 'cancelled' THEN -1
+                    ELSE CASE WHEN c.c_on_time THEN 1 ELSE 0 END
+                       + CASE WHEN c.c_late_done OR (NOT c.c_done AND c.c_due_month < lp.month) THEN 2 ELSE 0 END
+                       + CASE WHEN c.c_ext THEN 4 ELSE 0 END END AS k,
+               c.n
+          FROM report_unit_counts c CROSS JOIN lp
+         WHERE c.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`c.unit_id`)} AND NOT ${pending}
+        UNION ALL
+        SELECT a.unit_id, CASE WHEN lp.now > ${COUNTED_DUE} THEN 2 ELSE 0 END + CASE WHEN ${EXTENDED} THEN 4 ELSE 0 END, 1
+          FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id
+         WHERE t.completed_at IS NULL AND t.status <> 'cancelled'
+           AND ${COUNTED_DUE} >= lp.month_at AND ${COUNTED_DUE} < lp.next_month_at
+           AND a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
+      )`;
+}
+
+/** Late acknowledgements per unit: every assignment of the unit whose item is not cancelled. */
+function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
+  return sql`
+      late_acks AS MATERIALIZED (
+        SELECT a.unit_id, count(*) FILTER (WHERE ${LATE_ACK(ack)}) AS n
+          FROM assignments a CROSS JOIN lp
+         WHERE a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
+           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.status = 'cancelled')
+         GROUP BY a.unit_id
+      )`;
 }

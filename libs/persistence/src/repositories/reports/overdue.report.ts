@@ -1,5 +1,6 @@
 import { sql } from '../../db/sql';
 import { scopeClauses, unitNames } from '../task-scope';
+import { overdueCountSql } from '../task.repository';
 import { clockCte, DUE_DATE, int, OVERDUE, ReportClock, ReportScope, RunSql } from './report-sql';
 import { TaskHead, taskHead } from '../task-row';
 
@@ -22,15 +23,23 @@ export async function overdueReport(
   c: ReportClock,
   o: { offset: number; limit: number },
 ): Promise<{ rows: OverdueRow[]; total: number }> {
+  const scope = [...scopeClauses(s), OVERDUE];
+  // The page holds items due no later than the day of the (offset + limit)-th overdue item by
+  // deadline: found by walking the deadline index, it bounds the rows sorted for the page.
+  const [cut] = await run<{ before: Date }>(sql`
+      WITH ${clockCte(c)}
+      SELECT ((${DUE_DATE} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS before
+        FROM tasks t CROSS JOIN lp ${sql.where(scope)}
+       ORDER BY t.due_at LIMIT 1 OFFSET ${o.offset + o.limit - 1}`);
   const rows = await run(sql`
       WITH ${clockCte(c)},
       hits AS (
-        SELECT t.id, lp.today - ${DUE_DATE} AS days_overdue, t.code, count(*) OVER ()::int AS total_rows
-          FROM tasks t CROSS JOIN lp ${sql.where([...scopeClauses(s), OVERDUE])}
+        SELECT t.id, lp.today - ${DUE_DATE} AS days_overdue, t.code
+          FROM tasks t CROSS JOIN lp ${sql.where(cut ? [...scope, sql`t.due_at < ${cut.before}`] : scope)}
          ORDER BY days_overdue DESC, t.code, t.id
          LIMIT ${o.limit} OFFSET ${o.offset}
       )
-      SELECT h.total_rows, h.days_overdue, t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress,
+      SELECT h.days_overdue, t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress,
              t.due_at, t.original_due_at, t.last_progress_at,
              ${unitNames('lead')} AS lead_units,
              ${unitNames('responsible')} AS responsible_units,
@@ -39,7 +48,7 @@ export async function overdueReport(
              (SELECT pr.note FROM progress_reports pr WHERE pr.task_id = t.id ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1) AS last_note
         FROM hits h JOIN tasks t ON t.id = h.id JOIN plans pl ON pl.id = t.plan_id
        ORDER BY h.days_overdue DESC, h.code, h.id`);
-  const total = rows.length ? int(rows[0].total_rows) : await countOverdue(run, s, c);
+  const total = await countOverdue(run, s, c);
   return {
     total,
     rows: rows.map((r) => {
@@ -58,10 +67,8 @@ export async function overdueReport(
   };
 }
 
-/** Only for a page past the end, where the window count has no row to ride on. */
+/** How many items in scope are overdue (see overdueCountSql). */
 async function countOverdue(run: RunSql, s: ReportScope, c: ReportClock): Promise<number> {
-  const [r] = await run(
-    sql`WITH ${clockCte(c)} SELECT count(*)::int AS n FROM tasks t CROSS JOIN lp ${sql.where([...scopeClauses(s), OVERDUE])}`,
-  );
+  const [r] = await run(overdueCountSql(s, c.now));
   return int(r.n);
 }

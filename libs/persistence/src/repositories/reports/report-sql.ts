@@ -25,6 +25,13 @@ export type RunSql = <T = Record<string, unknown>>(q: Sql) => Promise<T[]>;
  * "deadline date < D" becomes the index-friendly "due_at < midnight of D" without a per-row
  * time-zone conversion.
  */
+/**
+ * The first month whose deadlines are all past the near windows (the next 30 days, the yellow
+ * date): from there on an item's counts decide everything but the progress rule of the light.
+ */
+const HORIZON = (today: unknown, yellowBefore: unknown) =>
+  sql`(date_trunc('month', GREATEST(${today}::date + 31, ${yellowBefore}::date)) + interval '1 month')`;
+
 export function clockCte(c: ReportClock): Sql {
   const today = sql.param(c.today);
   const yellowBefore = sql.param(c.yellowBefore);
@@ -33,7 +40,13 @@ export function clockCte(c: ReportClock): Sql {
                         (${yellowBefore}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS yellow_before_at,
                         (${today}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS today_at,
                         (${today}::date + 8)::timestamp AT TIME ZONE 'Asia/Shanghai' AS next8_at,
-                        (${today}::date + 31)::timestamp AT TIME ZONE 'Asia/Shanghai' AS next31_at)`;
+                        (${today}::date + 31)::timestamp AT TIME ZONE 'Asia/Shanghai' AS next31_at,
+                        ${today}::date - date '2000-01-01' AS today_day,
+                        date_trunc('month', ${today}::date)::date AS month,
+                        date_trunc('month', ${today}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS month_at,
+                        (date_trunc('month', ${today}::date) + interval '1 month')::timestamp AT TIME ZONE 'Asia/Shanghai' AS next_month_at,
+                        ${HORIZON(today, yellowBefore)}::date AS horizon,
+                        ${HORIZON(today, yellowBefore)}::timestamp AT TIME ZONE 'Asia/Shanghai' AS horizon_at)`;
 }
 
 const derived = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack', yellowBeforeAt: 'lp.yellow_before_at' });

@@ -1,5 +1,5 @@
-import { sql } from '../../db/sql';
-import { scopeClauses } from '../task-scope';
+import { Sql, sql } from '../../db/sql';
+import { countsScope, scopeClauses } from '../task-scope';
 import { clockCte, int, LIGHT, num, OVERDUE, ReportClock, ReportScope, RunSql, STATUSES } from './report-sql';
 
 export interface SummaryRow {
@@ -15,15 +15,23 @@ export interface SummaryRow {
   dueNext30: number;
 }
 
+/** Open and not yet submitted: the statuses whose light follows progress against the clock. */
+const WORKING = `('assigned', 'acknowledged', 'in_progress', 'returned')`;
+
 /**
- * One pass over the scoped items (byStatus counts the statuses items can have; libs/domain
- * rejects any other). The inner query (OFFSET 0 keeps it a separate step) derives
- * light and overdue once per row; the outer one only counts. Windows on the deadline compare
- * with Shanghai midnights bound in lp instead of converting every row's deadline to a date.
+ * Where the scope allows (countsScope), items due before this month, and items due past the near
+ * windows that are closed or submitted, are summed from the report counts: their figures no longer
+ * move with the clock (due before this month and open means overdue, and red). The rest (due
+ * this month up to the horizon, and working items whose light follows their progress) are read row
+ * by row with the same rules as GET /tasks. Without a counts scope every item is read.
  */
 export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock): Promise<SummaryRow> {
+  const counts = countsScope(s);
+  const live = counts ? [sql`t.due_at >= lp.month_at`, sql.raw(`(t.due_at < lp.horizon_at OR t.status IN ${WORKING})`)] : [];
   const OPEN = sql.raw(`status NOT IN ('completed', 'cancelled', 'suspended')`);
   const byStatus = sql.raw(STATUSES.map((st, i) => `count(*) FILTER (WHERE status = '${st}')::int AS s${i}`).join(',\n             '));
+  // The inner query (OFFSET 0 keeps it a separate step) derives light and overdue once per row; the
+  // outer one only counts. Windows on the deadline compare with Shanghai midnights bound in lp.
   const [r] = await run(sql`
       WITH ${clockCte(c)}
       SELECT count(*)::int AS total,
@@ -34,26 +42,59 @@ export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock)
              count(*) FILTER (WHERE light = 'yellow')::int AS yellow,
              count(*) FILTER (WHERE light = 'red')::int AS red,
              count(*) FILTER (WHERE light = 'none')::int AS none,
-             round(avg(lp.today - (due_at AT TIME ZONE 'Asia/Shanghai')::date) FILTER (WHERE overdue), 1) AS average_days_overdue,
+             COALESCE(sum(lp.today - (due_at AT TIME ZONE 'Asia/Shanghai')::date) FILTER (WHERE overdue), 0) AS days_overdue,
              count(*) FILTER (WHERE NOT overdue AND ${OPEN} AND due_at >= lp.today_at AND due_at < lp.next8_at)::int AS due_next_7,
              count(*) FILTER (WHERE NOT overdue AND ${OPEN} AND due_at >= lp.today_at AND due_at < lp.next31_at)::int AS due_next_30
         FROM (SELECT t.status, t.due_at, t.completed_at, ${LIGHT} AS light, ${OVERDUE} AS overdue
-                FROM tasks t CROSS JOIN lp ${sql.where(scopeClauses(s))} OFFSET 0) b
+                FROM tasks t CROSS JOIN lp ${sql.where([...scopeClauses(s), ...live])} OFFSET 0) b
         CROSS JOIN lp`);
-  const counts: Record<string, number> = {};
+  const sums = counts ? await countedPart(run, c, counts.table, counts.where) : null;
+  const add = (k: string) => int(r[k]) + int(sums?.[k]);
+  const overdue = add('overdue');
+  const byStatusCounts: Record<string, number> = {};
   STATUSES.forEach((st, i) => {
-    if (int(r[`s${i}`]) > 0) counts[st] = int(r[`s${i}`]);
+    if (add(`s${i}`) > 0) byStatusCounts[st] = add(`s${i}`);
   });
   return {
-    total: int(r.total),
-    overdue: int(r.overdue),
-    completed: counts.completed ?? 0,
-    cancelled: counts.cancelled ?? 0,
-    completedOnTime: int(r.completed_on_time),
-    byStatus: counts,
-    byLight: { green: int(r.green), yellow: int(r.yellow), red: int(r.red), none: int(r.none) },
-    averageDaysOverdue: num(r.average_days_overdue),
-    dueNext7: int(r.due_next_7),
-    dueNext30: int(r.due_next_30),
+    total: add('total'),
+    overdue,
+    completed: byStatusCounts.completed ?? 0,
+    cancelled: byStatusCounts.cancelled ?? 0,
+    completedOnTime: add('completed_on_time'),
+    byStatus: byStatusCounts,
+    byLight: { green: add('green'), yellow: add('yellow'), red: add('red'), none: add('none') },
+    averageDaysOverdue: overdue ? averageOf(add('days_overdue'), overdue) : null,
+    dueNext7: add('due_next_7'),
+    dueNext30: add('due_next_30'),
   };
+}
+
+/** round(avg, 1) as PostgreSQL's numeric does it: half away from zero, on the exact quotient. */
+function averageOf(sum: number, n: number): number {
+  const tenths = (sum * 10) / n;
+  return num((Math.sign(tenths) * Math.round(Math.abs(tenths))) / 10) as number;
+}
+
+/**
+ * The counted items: due before this month (closed ones count by status, submitted in time green,
+ * every other open one overdue and red, `today − due date` days late), or past the horizon and
+ * not working (closed: none; submitted: green, not yet due). None is due within the next 30 days.
+ */
+async function countedPart(run: RunSql, c: ReportClock, table: string, where: Sql[]): Promise<Record<string, unknown>> {
+  // Overdue: due before this month, open, and not submitted by the deadline (past the horizon nothing is).
+  const LATE = sql.raw(`c.due_month < lp.month AND status NOT IN ('completed', 'cancelled', 'suspended') AND NOT (status = 'submitted' AND submitted_in_time)`);
+  const byStatus = sql.raw(STATUSES.map((st, i) => `COALESCE(sum(n) FILTER (WHERE status = '${st}'), 0) AS s${i}`).join(', '));
+  const [r] = await run(sql`
+      WITH ${clockCte(c)}
+      SELECT COALESCE(sum(n), 0) AS total,
+             COALESCE(sum(n) FILTER (WHERE ${LATE}), 0) AS overdue,
+             COALESCE(sum(n) FILTER (WHERE status = 'completed' AND on_time), 0) AS completed_on_time,
+             ${byStatus},
+             COALESCE(sum(n) FILTER (WHERE status = 'submitted' AND (submitted_in_time OR c.due_month >= lp.horizon)), 0) AS green,
+             COALESCE(sum(n) FILTER (WHERE ${LATE}), 0) AS red,
+             COALESCE(sum(n) FILTER (WHERE status IN ('completed', 'cancelled', 'suspended')), 0) AS none,
+             COALESCE(sum(n * lp.today_day - due_day_sum) FILTER (WHERE ${LATE}), 0) AS days_overdue
+        FROM ${sql.raw(table)} c CROSS JOIN lp
+       ${sql.where([...where, sql.raw(`(c.due_month < lp.month OR (c.due_month >= lp.horizon AND c.status NOT IN ${WORKING}))`)])}`);
+  return r;
 }

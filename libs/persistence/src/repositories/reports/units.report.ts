@@ -1,5 +1,6 @@
 import { sql } from '../../db/sql';
-import { scopeClauses, unitRowClause } from '../task-scope';
+import { Sql } from '../../db/sql';
+import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
 import { clockCte, int, num, OVERDUE, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export const UNIT_SORT_KEYS = ['onTimeRate', 'completionRate', 'overdue', 'assigned', 'averageDelayDays', 'name'] as const;
@@ -40,48 +41,9 @@ export async function unitsReport(
   o: { sort: UnitSortKey; order: 'asc' | 'desc'; offset: number; limit: number },
 ): Promise<{ rows: UnitReportRow[]; total: number }> {
   const sortExpr = sql.raw(`${UNIT_SORT_SQL[o.sort]} ${o.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
-  const scope = scopeClauses(s);
-  // Without item filters every assignment's item is in scope (task_id is a NOT NULL foreign key):
-  // only the items that are completed or overdue need joining, the rest count by role alone.
-  const everyItem = scope.length === 0;
-  // Per item, once: k = 1 completed late (or without a time), 3 completed on time, 4 overdue, 0 else;
-  // delay = days late (completed) or overdue so far. OFFSET 0 keeps this a step of its own, so the
-  // hash the assignments probe holds (id, k, delay) and not the items' columns.
   const rows = await run(sql`
       WITH ${clockCte(c)},
-      x AS (
-        SELECT t.id, c.k,
-               CASE WHEN c.k = 1 AND t.completed_at > t.due_at THEN ${SHANGHAI_DATE('t.completed_at')} - ${SHANGHAI_DATE('t.due_at')}
-                    WHEN c.k = 4 THEN lp.today - ${SHANGHAI_DATE('t.due_at')} END AS delay
-          FROM tasks t CROSS JOIN lp
-          CROSS JOIN LATERAL (SELECT CASE WHEN t.status = 'completed' THEN CASE WHEN t.completed_at <= t.due_at THEN 3 ELSE 1 END
-                                          WHEN ${OVERDUE} THEN 4 ELSE 0 END AS k) c
-         ${sql.where(everyItem ? [sql`c.k <> 0`] : scope)}
-        OFFSET 0
-      ),
-      -- Counts per unit, role and item class first (a few hundred groups), then one row per unit.
-      g AS (
-        SELECT a.unit_id, a.role, COALESCE(x.k, 0) AS k, count(*) AS n, sum(x.delay) AS delay_sum, count(x.delay) AS delay_n,
-               max(a.last_progress_at) AS last_at
-          FROM assignments a ${sql.raw(everyItem ? 'LEFT JOIN' : 'JOIN')} x ON x.id = a.task_id
-         WHERE ${unitRowClause(s, sql`a.unit_id`)}
-         GROUP BY 1, 2, 3
-      ),
-      per AS (
-        SELECT unit_id,
-               ${SUM(`role <> 'assisting'`)} AS assigned,
-               ${SUM(`role = 'lead'`)} AS as_lead,
-               ${SUM(`role = 'responsible'`)} AS as_responsible,
-               ${SUM(`role = 'assisting'`)} AS assisting,
-               ${SUM(`role <> 'assisting' AND k IN (1, 3)`)} AS completed,
-               ${SUM(`role <> 'assisting' AND k = 3`)} AS on_time,
-               ${SUM(`role <> 'assisting' AND k = 4`)} AS overdue,
-               round(sum(delay_sum) FILTER (WHERE role <> 'assisting')::numeric
-                     / NULLIF(sum(delay_n) FILTER (WHERE role <> 'assisting'), 0), 1) AS average_delay_days,
-               max(last_at) FILTER (WHERE role <> 'assisting') AS last_progress_at
-          FROM g
-         GROUP BY unit_id
-      ),
+      ${unitCountsFit(s) ? perUnitCounted(s) : perUnitFromRows(s)},
       ranked AS (
         SELECT per.*, u.code, u.name,
                ${RATE('per.completed', 'per.assigned')} AS completion_rate,
@@ -114,6 +76,91 @@ export async function unitsReport(
       lastProgressAt: (r.last_progress_at as Date | null) ?? null,
     })),
   };
+}
+
+/** The per-unit aggregates every column of the report is computed from (`per`). */
+const PER_UNIT = sql`
+               ${SUM(`role <> 'assisting'`)} AS assigned,
+               ${SUM(`role = 'lead'`)} AS as_lead,
+               ${SUM(`role = 'responsible'`)} AS as_responsible,
+               ${SUM(`role = 'assisting'`)} AS assisting,
+               ${SUM(`role <> 'assisting' AND k IN (1, 3)`)} AS completed,
+               ${SUM(`role <> 'assisting' AND k = 3`)} AS on_time,
+               ${SUM(`role <> 'assisting' AND k = 4`)} AS overdue,
+               round(sum(delay_sum) FILTER (WHERE role <> 'assisting')::numeric
+                     / NULLIF(sum(delay_n) FILTER (WHERE role <> 'assisting'), 0), 1) AS average_delay_days`;
+
+/**
+ * From the items (a scope with item filters): per item, once, k as below and delay = days late
+ * (completed) or overdue so far. OFFSET 0 keeps this a step of its own, so the hash the
+ * assignments probe holds (id, k, delay) and not the items' columns. Without item filters every
+ * assignment's item is in scope (task_id is a NOT NULL foreign key): only the items that are
+ * completed or overdue need joining, the rest count by role alone.
+ */
+function perUnitFromRows(s: ReportScope): Sql {
+  const scope = scopeClauses(s);
+  const everyItem = scope.length === 0;
+  return sql`
+      x AS (
+        SELECT t.id, c.k,
+               CASE WHEN c.k = 1 AND t.completed_at > t.due_at THEN ${SHANGHAI_DATE('t.completed_at')} - ${SHANGHAI_DATE('t.due_at')}
+                    WHEN c.k = 4 THEN lp.today - ${SHANGHAI_DATE('t.due_at')} END AS delay
+          FROM tasks t CROSS JOIN lp
+          CROSS JOIN LATERAL (SELECT CASE WHEN t.status = 'completed' THEN CASE WHEN t.completed_at <= t.due_at THEN 3 ELSE 1 END
+                                          WHEN ${OVERDUE} THEN 4 ELSE 0 END AS k) c
+         ${sql.where(everyItem ? [sql`c.k <> 0`] : scope)}
+        OFFSET 0
+      ),
+      -- Counts per unit, role and item class first (a few hundred groups), then one row per unit.
+      g AS (
+        SELECT a.unit_id, a.role, COALESCE(x.k, 0) AS k, count(*) AS n, sum(x.delay) AS delay_sum, count(x.delay) AS delay_n,
+               max(a.last_progress_at) AS last_at
+          FROM assignments a ${sql.raw(everyItem ? 'LEFT JOIN' : 'JOIN')} x ON x.id = a.task_id
+         WHERE ${unitRowClause(s, sql`a.unit_id`)}
+         GROUP BY 1, 2, 3
+      ),
+      per AS (
+        SELECT unit_id, ${PER_UNIT}, max(last_at) FILTER (WHERE role <> 'assisting') AS last_progress_at
+          FROM g
+         GROUP BY unit_id
+      )`;
+}
+
+/**
+ * From the assignment counts (no item filter in scope): per (unit, role) the item classes of the
+ * report, k = 1 completed late (or without a time), 3 completed on time, 4 overdue, 0 else. Only
+ * items due this month are read one by one, for "overdue now"; before this month an open item not
+ * submitted by its deadline is overdue, after it none is. A unit's latest progress is one probe of
+ * assignments_unit_progress_idx.
+ */
+function perUnitCounted(s: ReportScope): Sql {
+  const capable = (status: string, inTime: string) =>
+    sql.raw(`${status} NOT IN ('completed', 'cancelled', 'suspended') AND NOT (${status} = 'submitted' AND ${inTime})`);
+  const countedLate = sql`c.due_month < lp.month AND ${capable('c.status', 'c.submitted_in_time')}`;
+  return sql`
+      g AS (
+        SELECT c.unit_id, c.role,
+               CASE WHEN c.status = 'completed' THEN CASE WHEN c.on_time THEN 3 ELSE 1 END WHEN ${countedLate} THEN 4 ELSE 0 END AS k,
+               c.n,
+               CASE WHEN c.status = 'completed' THEN c.delay_sum WHEN ${countedLate} THEN c.n * lp.today_day - c.due_day_sum END AS delay_sum,
+               CASE WHEN c.status = 'completed' THEN c.delay_n WHEN ${countedLate} THEN c.n END AS delay_n
+          FROM report_unit_counts c CROSS JOIN lp
+         WHERE ${unitRowClause(s, sql`c.unit_id`)} AND NOT (c.due_month = lp.month AND ${capable('c.status', 'c.submitted_in_time')})
+        UNION ALL
+        -- Open items due this month: overdue or not by the clock, read one by one.
+        SELECT a.unit_id, a.role, CASE WHEN ${OVERDUE} THEN 4 ELSE 0 END, 1,
+               CASE WHEN ${OVERDUE} THEN lp.today - ${SHANGHAI_DATE('t.due_at')} END, CASE WHEN ${OVERDUE} THEN 1 END
+          FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id
+         WHERE t.due_at >= lp.month_at AND t.due_at < lp.next_month_at
+           AND ${capable('t.status', '(t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at)')}
+           AND ${unitRowClause(s, sql`a.unit_id`)}
+      ),
+      per AS (
+        SELECT unit_id, ${PER_UNIT},
+               (SELECT max(l.last_progress_at) FROM assignments l WHERE l.unit_id = g.unit_id AND l.role IN ('lead', 'responsible')) AS last_progress_at
+          FROM g
+         GROUP BY unit_id
+      )`;
 }
 
 /** Only for a page past the end, where the window count has no row to ride on. */

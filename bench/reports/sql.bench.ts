@@ -1,0 +1,90 @@
+// The report SQL alone, one request at a time: each report through the current repository code and
+// through the SQL before the report counts (test/reports/reference), alternately, on the bench data
+// set, against `SELECT 1` in the same loop. Robust on a busy machine where HTTP percentiles are not.
+// Run: npx ts-node -r tsconfig-paths/register bench/reports/sql.bench.ts
+// Env: BENCH_DATABASE_URL, BENCH_TASKS (100000), BENCH_ROUNDS (7).
+import { Sql, sql } from '@app/persistence';
+import { appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
+import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
+import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
+import { unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
+import { overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
+import { appraisalReport as appraisalBefore } from '../../test/reports/reference/appraisal.report';
+import { overdueReport as overdueBefore } from '../../test/reports/reference/overdue.report';
+import { summaryReport as summaryBefore } from '../../test/reports/reference/summary.report';
+import { unitsReport as unitsBefore } from '../../test/reports/reference/units.report';
+import { seedTasks, startBenchApi } from '../support/bench-app';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const api = await startBenchApi();
+  try {
+    const { ds } = api;
+    const t0 = Date.now();
+    await seedTasks(ds, TASKS);
+    console.log(`seeded ${TASKS} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s (schema ${api.schema})`);
+    await ds.query(`VACUUM ANALYZE`);
+    const run: RunSql = <T,>(q: Sql) => {
+      const { text, values } = q.compile();
+      return ds.query(text, values) as Promise<T[]>;
+    };
+    const now = new Date();
+    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const c: ReportClock = { now, today, yellowBefore: new Date(now.getTime() + 8 * 3600_000 + 4 * 86_400_000).toISOString().slice(0, 10), progressSlack: 10 };
+    const s: ReportScope = { visibility: { kind: 'all' } };
+    const [plan] = (await ds.query(`SELECT id FROM plans ORDER BY title LIMIT 1`)) as { id: string }[];
+    const ack = (from: string, to: string) => {
+      const out: { date: string; dueAt: Date }[] = [];
+      for (let d = Date.parse(`${from}T00:00:00Z`); d <= Date.parse(`${to}T00:00:00Z`); d += 86_400_000) {
+        out.push({ date: new Date(d).toISOString().slice(0, 10), dueAt: new Date(d + 2 * 86_400_000 + 10 * 3600_000) });
+      }
+      return out;
+    };
+    const units = { sort: 'onTimeRate' as const, order: 'desc' as const, offset: 0, limit: 20 };
+    const page = { offset: 0, limit: 20 };
+    const overdueCountBefore = (scope: ReportScope) =>
+      run(sql`SELECT count(*)::int FROM tasks t WHERE t.status NOT IN ('completed', 'cancelled', 'suspended') AND ${now}::timestamptz > t.due_at
+                AND NOT (t.status = 'submitted' AND t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at)
+                ${scope.planId ? sql`AND t.plan_id = ${scope.planId}` : sql.empty}`);
+    const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+      ['summary', () => summaryBefore(run, s, c), () => summaryReport(run, s, c)],
+      ['summary?planId', () => summaryBefore(run, { ...s, planId: plan.id }, c), () => summaryReport(run, { ...s, planId: plan.id }, c)],
+      ['units', () => unitsBefore(run, s, c, units), () => unitsReport(run, s, c, units)],
+      ['appraisal', () => appraisalBefore(run, s, c, ack), () => appraisalReport(run, s, c, ack)],
+      ['overdue (page 1)', () => overdueBefore(run, s, c, page), () => overdueReport(run, s, c, page)],
+      ['/tasks?overdue=true total', () => overdueCountBefore(s), () => run(overdueCountSql(s, now))],
+    ];
+    const base: number[] = [];
+    const times = cases.map(() => ({ before: [] as number[], after: [] as number[] }));
+    for (let round = 0; round < ROUNDS; round++) {
+      let t = performance.now();
+      await ds.query(`SELECT 1`);
+      base.push(performance.now() - t);
+      for (const [i, [, before, after]] of cases.entries()) {
+        t = performance.now();
+        await before();
+        times[i].before.push(performance.now() - t);
+        t = performance.now();
+        await after();
+        times[i].after.push(performance.now() - t);
+      }
+    }
+    console.log(`SELECT 1: median ${median(base).toFixed(1)} ms over ${ROUNDS} rounds`);
+    for (const [i, [name]] of cases.entries()) {
+      const b = median(times[i].before);
+      const a = median(times[i].after);
+      console.log(`${name.padEnd(28)} before ${b.toFixed(1).padStart(7)} ms  after ${a.toFixed(1).padStart(7)} ms  ${(b / a).toFixed(1)}× faster`);
+    }
+  } finally {
+    await api.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

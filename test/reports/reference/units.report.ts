@@ -1,0 +1,129 @@
+// The report SQL as it was before the report counts (issue #18, migration 1734000000000), kept only as
+// the reference report-counts.int-spec.ts compares the new path with. Not used by the apps.
+import { sql } from '../../../libs/persistence/src/db/sql';
+import { scopeClauses, unitRowClause } from '../../../libs/persistence/src/repositories/task-scope';
+import { clockCte, int, num, OVERDUE, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from '../../../libs/persistence/src/repositories/reports/report-sql';
+
+export const UNIT_SORT_KEYS = ['onTimeRate', 'completionRate', 'overdue', 'assigned', 'averageDelayDays', 'name'] as const;
+export type UnitSortKey = (typeof UNIT_SORT_KEYS)[number];
+
+export interface UnitReportRow {
+  rank: number;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  assigned: number;
+  asLead: number;
+  asResponsible: number;
+  assisting: number;
+  completed: number;
+  onTime: number;
+  overdue: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+  averageDelayDays: number | null;
+  lastProgressAt: Date | null;
+}
+
+const UNIT_SORT_SQL: Record<UnitSortKey, string> = {
+  onTimeRate: 'on_time_rate',
+  completionRate: 'completion_rate',
+  overdue: 'overdue',
+  assigned: 'assigned',
+  averageDelayDays: 'average_delay_days',
+  name: 'name',
+};
+
+/** One row per unit that leads or is responsible for a visible item; ranked by `sort`. */
+export async function unitsReport(
+  run: RunSql,
+  s: ReportScope,
+  c: ReportClock,
+  o: { sort: UnitSortKey; order: 'asc' | 'desc'; offset: number; limit: number },
+): Promise<{ rows: UnitReportRow[]; total: number }> {
+  const sortExpr = sql.raw(`${UNIT_SORT_SQL[o.sort]} ${o.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+  const scope = scopeClauses(s);
+  // Without item filters every assignment's item is in scope (task_id is a NOT NULL foreign key):
+  // only the items that are completed or overdue need joining, the rest count by role alone.
+  const everyItem = scope.length === 0;
+  // Per item, once: k = 1 completed late (or without a time), 3 completed on time, 4 overdue, 0 else;
+  // delay = days late (completed) or overdue so far. OFFSET 0 keeps this a step of its own, so the
+  // hash the assignments probe holds (id, k, delay) and not the items' columns.
+  const rows = await run(sql`
+      WITH ${clockCte(c)},
+      x AS (
+        SELECT t.id, c.k,
+               CASE WHEN c.k = 1 AND t.completed_at > t.due_at THEN ${SHANGHAI_DATE('t.completed_at')} - ${SHANGHAI_DATE('t.due_at')}
+                    WHEN c.k = 4 THEN lp.today - ${SHANGHAI_DATE('t.due_at')} END AS delay
+          FROM tasks t CROSS JOIN lp
+          CROSS JOIN LATERAL (SELECT CASE WHEN t.status = 'completed' THEN CASE WHEN t.completed_at <= t.due_at THEN 3 ELSE 1 END
+                                          WHEN ${OVERDUE} THEN 4 ELSE 0 END AS k) c
+         ${sql.where(everyItem ? [sql`c.k <> 0`] : scope)}
+        OFFSET 0
+      ),
+      -- Counts per unit, role and item class first (a few hundred groups), then one row per unit.
+      g AS (
+        SELECT a.unit_id, a.role, COALESCE(x.k, 0) AS k, count(*) AS n, sum(x.delay) AS delay_sum, count(x.delay) AS delay_n,
+               max(a.last_progress_at) AS last_at
+          FROM assignments a ${sql.raw(everyItem ? 'LEFT JOIN' : 'JOIN')} x ON x.id = a.task_id
+         WHERE ${unitRowClause(s, sql`a.unit_id`)}
+         GROUP BY 1, 2, 3
+      ),
+      per AS (
+        SELECT unit_id,
+               ${SUM(`role <> 'assisting'`)} AS assigned,
+               ${SUM(`role = 'lead'`)} AS as_lead,
+               ${SUM(`role = 'responsible'`)} AS as_responsible,
+               ${SUM(`role = 'assisting'`)} AS assisting,
+               ${SUM(`role <> 'assisting' AND k IN (1, 3)`)} AS completed,
+               ${SUM(`role <> 'assisting' AND k = 3`)} AS on_time,
+               ${SUM(`role <> 'assisting' AND k = 4`)} AS overdue,
+               round(sum(delay_sum) FILTER (WHERE role <> 'assisting')::numeric
+                     / NULLIF(sum(delay_n) FILTER (WHERE role <> 'assisting'), 0), 1) AS average_delay_days,
+               max(last_at) FILTER (WHERE role <> 'assisting') AS last_progress_at
+          FROM g
+         GROUP BY unit_id
+      ),
+      ranked AS (
+        SELECT per.*, u.code, u.name,
+               ${RATE('per.completed', 'per.assigned')} AS completion_rate,
+               ${RATE('per.on_time', 'per.completed')} AS on_time_rate
+          FROM per JOIN units u ON u.id = per.unit_id
+         WHERE per.assigned > 0
+      )
+      SELECT r.*, rank() OVER (ORDER BY ${sortExpr})::int AS rank, count(*) OVER ()::int AS total_rows
+        FROM ranked r
+       ORDER BY ${sortExpr}, r.name, r.unit_id
+       LIMIT ${o.limit} OFFSET ${o.offset}`);
+  const total = rows.length ? int(rows[0].total_rows) : await countUnitRows(run, s, c);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      rank: int(r.rank),
+      unitId: r.unit_id as string,
+      unitCode: r.code as string,
+      unitName: r.name as string,
+      assigned: int(r.assigned),
+      asLead: int(r.as_lead),
+      asResponsible: int(r.as_responsible),
+      assisting: int(r.assisting),
+      completed: int(r.completed),
+      onTime: int(r.on_time),
+      overdue: int(r.overdue),
+      completionRate: num(r.completion_rate),
+      onTimeRate: num(r.on_time_rate),
+      averageDelayDays: num(r.average_delay_days),
+      lastProgressAt: (r.last_progress_at as Date | null) ?? null,
+    })),
+  };
+}
+
+/** Only for a page past the end, where the window count has no row to ride on. */
+async function countUnitRows(run: RunSql, s: ReportScope, c: ReportClock): Promise<number> {
+  const [r] = await run(sql`
+      WITH ${clockCte(c)}
+      SELECT count(DISTINCT a.unit_id)::int AS n
+        FROM assignments a JOIN tasks t ON t.id = a.task_id CROSS JOIN lp
+       ${sql.where([...scopeClauses(s), sql`a.role <> 'assisting'`, unitRowClause(s, sql`a.unit_id`)])}`);
+  return int(r.n);
+}

@@ -1,0 +1,209 @@
+// The reports read from the report counts (migration 1734000000000) return exactly what the SQL
+// before them returned (test/reports/reference), on a seeded set with deadlines in every month
+// around now, in every scope, at clocks on both sides of an item's deadline and of a month's end.
+import { DataSource } from 'typeorm';
+import { Sql, sql } from '@app/persistence';
+import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
+import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
+import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
+import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
+import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
+import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
+import { openTestDatabase } from '../support/database';
+import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
+import { overdueReport as overdueBefore } from './reference/overdue.report';
+import { summaryReport as summaryBefore } from './reference/summary.report';
+import { unitsReport as unitsBefore } from './reference/units.report';
+
+const DAY = 86_400_000;
+const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const clockAt = (now: Date): ReportClock => ({ now, today: shanghaiDate(now), yellowBefore: addDays(shanghaiDate(now), 4), progressSlack: 10 });
+/** Acknowledgement due two days after the assignment date, at 18:00 Shanghai (the shape of acknowledgementDueAt). */
+const ackDue: AckDue = (from, to) => {
+  const out: { date: string; dueAt: Date }[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push({ date: d, dueAt: new Date(`${addDays(d, 2)}T18:00:00+08:00`) });
+  return out;
+};
+
+let db: { ds: DataSource; close(): Promise<void> };
+let run: RunSql;
+let units: string[];
+let plans: string[];
+
+/**
+ * 1 200 items over 3 plans and 6 units, every status, deadlines every ~9 hours from 14 months ago
+ * to 14 months ahead (so this month, the next ones and the far future all hold items), extensions
+ * in and out of time, submissions before and after the deadline, acknowledgements early, late and missing.
+ */
+async function seed(ds: DataSource): Promise<void> {
+  await ds.query(`INSERT INTO units (code, name) SELECT 'u' || i, '单位' || i FROM generate_series(1, 6) i`);
+  await ds.query(`INSERT INTO plans (title, year, period_start, period_end, content_hash)
+                  SELECT '计划' || i, 2026, date '2025-01-01', date '2027-12-31', 'eq-' || i FROM generate_series(1, 3) i`);
+  await ds.query(
+    `WITH p AS (SELECT array_agg(id ORDER BY title) AS ids FROM plans)
+     INSERT INTO tasks (plan_id, code, title, original_due_at, due_at, status, progress, created_at, submitted_at, completed_at,
+                        extension_approved_at, last_progress_at)
+     SELECT p.ids[1 + i % 3], 'T' || lpad(i::text, 4, '0'), '事项' || i,
+            now() + (i * 9 - 5400) * interval '1 hour',
+            now() + (i * 9 - 5400 + CASE WHEN i % 7 = 0 THEN 500 ELSE 0 END) * interval '1 hour',
+            (ARRAY['assigned','acknowledged','in_progress','submitted','returned','completed','completed','in_progress','suspended','cancelled','submitted'])[1 + i % 11],
+            (i * 13) % 101,
+            now() - (400 + i % 50) * interval '1 day',
+            CASE WHEN i % 11 IN (3, 5, 6, 10) THEN now() + (i * 9 - 5400 + (i % 5 - 2) * 30) * interval '1 hour' END,
+            CASE WHEN i % 11 IN (5, 6) THEN now() + (i * 9 - 5400 + (i % 9 - 4) * 40) * interval '1 hour' END,
+            CASE WHEN i % 7 = 0 THEN now() + (i * 9 - 5400 + CASE WHEN i % 2 = 0 THEN -100 ELSE 100 END) * interval '1 hour' END,
+            now() - (i % 90) * interval '1 day'
+       FROM generate_series(1, 1200) i CROSS JOIN p`,
+  );
+  await ds.query(
+    `WITH u AS (SELECT array_agg(id ORDER BY code) AS ids FROM units)
+     INSERT INTO assignments (task_id, unit_id, role, acknowledged_at, last_progress_at, created_at)
+     SELECT t.id, u.ids[1 + ((n + r.shift) % 6)], r.role,
+            CASE WHEN n % 4 <> 0 THEN t.created_at + (n % 5) * interval '20 hours' END,
+            t.last_progress_at - r.shift * interval '1 hour', t.created_at + (n % 3) * interval '1 day'
+       FROM (SELECT id, created_at, last_progress_at, row_number() OVER (ORDER BY code) AS n FROM tasks) t
+       CROSS JOIN u CROSS JOIN LATERAL (VALUES ('lead', 0), ('responsible', 2), ('assisting', 4)) AS r(role, shift)
+      WHERE r.role = 'lead' OR (r.role = 'responsible' AND n % 2 = 0) OR (r.role = 'assisting' AND n % 3 = 0)`,
+  );
+  await ds.query(
+    `INSERT INTO reminders (key, task_id, unit_id, kind, audience, reason, notice_level, channels, due_at, state, sent_at)
+     SELECT 'k' || t.id || lv.kind || lv.reason, t.id, a.unit_id, lv.kind, 'unit_head', lv.reason, lv.level, '{inbox}', t.due_at, 'sent', t.due_at
+       FROM tasks t JOIN assignments a ON a.task_id = t.id AND a.role = 'lead'
+       CROSS JOIN (VALUES ('yellow', 'urge', 'deadline'), ('red', 'escalate', 'deadline'), ('blue', 'urge', 'progress_cycle')) AS lv(level, kind, reason)
+      WHERE t.due_at < now() AND t.code ~ '[37]$'`,
+  );
+}
+
+function scopes(): [string, ReportScope][] {
+  const all = { kind: 'all' } as const;
+  const unit = (i: number) => ({ kind: 'unit', unitId: units[i] }) as const;
+  return [
+    ['everything', { visibility: all }],
+    ['one plan', { visibility: all, planId: plans[1] }],
+    ['a unit sees its items', { visibility: unit(0) }],
+    ['unitId filter', { visibility: all, unitId: units[2] }],
+    ['a unit asking for itself', { visibility: unit(3), unitId: units[3] }],
+    ['a unit asking for another', { visibility: unit(3), unitId: units[4] }],
+    ['a plan and a unit', { visibility: unit(1), planId: plans[0] }],
+    ['a deadline window', { visibility: all, from: addDays(shanghaiDate(new Date()), -40), to: addDays(shanghaiDate(new Date()), 20) }],
+    ['no visibility', { visibility: { kind: 'none' } }],
+  ];
+}
+
+async function expectSameReports(now: Date): Promise<void> {
+  const c = clockAt(now);
+  for (const [name, s] of scopes()) {
+    const label = `${name} at ${now.toISOString()}`;
+    // GET /tasks?overdue=true counts its total from the report counts; before, it counted the rows.
+    const [{ n }] = await run<{ n: number }>(overdueCountSql(s, now));
+    const overdue = sql.raw(derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack' }).overdue);
+    const [{ total }] = await run<{ total: number }>(
+      sql`SELECT count(*)::int AS total FROM tasks t CROSS JOIN (SELECT ${now}::timestamptz AS now) lp ${sql.where([...scopeClauses(s), overdue])}`,
+    );
+    expect({ label, overdueTotal: n }).toEqual({ label, overdueTotal: total });
+    expect({ label, r: await summaryReport(run, s, c) }).toEqual({ label, r: await summaryBefore(run, s, c) });
+    expect({ label, r: await appraisalReport(run, s, c, ackDue) }).toEqual({ label, r: await appraisalBefore(run, s, c, ackDue) });
+    for (const sort of UNIT_SORT_KEYS) {
+      for (const order of ['asc', 'desc'] as const) {
+        const o = { sort, order, offset: 0, limit: 50 };
+        expect({ label, sort, order, r: await unitsReport(run, s, c, o) }).toEqual({ label, sort, order, r: await unitsBefore(run, s, c, o) });
+      }
+    }
+    for (const page of [{ offset: 0, limit: 20 }, { offset: 20, limit: 20 }, { offset: 7, limit: 3 }, { offset: 5000, limit: 20 }]) {
+      expect({ label, page, r: await overdueReport(run, s, c, page) }).toEqual({ label, page, r: await overdueBefore(run, s, c, page) });
+    }
+    for (const page of [{ offset: 2, limit: 3 }, { offset: 40, limit: 5 }]) {
+      const o = { sort: 'overdue' as const, order: 'desc' as const, ...page };
+      expect({ label, page, r: await unitsReport(run, s, c, o) }).toEqual({ label, page, r: await unitsBefore(run, s, c, o) });
+    }
+  }
+}
+
+/** The counts as a fresh recount of the items would give them (what the triggers must keep). */
+async function countsDrift(): Promise<unknown[]> {
+  return db.ds.query(`
+    WITH fresh AS (
+      SELECT plan_id, status, date_trunc('month', due_at AT TIME ZONE 'Asia/Shanghai')::date AS due_month,
+             COALESCE(completed_at <= due_at, false) AS on_time, COALESCE(submitted_at <= due_at, false) AS submitted_in_time, count(*)::int AS n
+        FROM tasks GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_item_counts WHERE n <> 0) c USING (plan_id, status, due_month, on_time, submitted_in_time)
+     WHERE f.n IS DISTINCT FROM c.n
+    UNION ALL
+    SELECT NULL, a.role, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM assignments a GROUP BY a.role
+    HAVING count(*) <> (SELECT COALESCE(sum(n), 0) FROM report_unit_counts c WHERE c.role = a.role)`);
+}
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  run = <T,>(q: Sql) => {
+    const { text, values } = q.compile();
+    return db.ds.query(text, values) as Promise<T[]>;
+  };
+  await seed(db.ds);
+  units = ((await db.ds.query(`SELECT id FROM units ORDER BY code`)) as { id: string }[]).map((r) => r.id);
+  plans = ((await db.ds.query(`SELECT id FROM plans ORDER BY title`)) as { id: string }[]).map((r) => r.id);
+}, 60_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('reports from the counts equal the reports from the items', () => {
+  it('now, in every scope, every sort and page', async () => {
+    await expectSameReports(new Date());
+  }, 120_000);
+
+  it('at the last and the first moment of a month, and a year on', async () => {
+    const today = shanghaiDate(new Date());
+    const firstOfNext = `${addDays(`${today.slice(0, 7)}-28`, 5).slice(0, 7)}-01`;
+    const midnight = new Date(`${firstOfNext}T00:00:00+08:00`);
+    await expectSameReports(new Date(midnight.getTime() - 1));
+    await expectSameReports(midnight);
+    await expectSameReports(new Date(Date.now() + 200 * DAY));
+  }, 240_000);
+
+  it('an item crossing its deadline now: overdue in both, by the same count', async () => {
+    // The item's deadline is moved to 2 s from now (through the triggers); the clock is then read before and after it.
+    await db.ds.query(
+      `UPDATE tasks SET due_at = now() + interval '2 seconds', status = 'in_progress', submitted_at = NULL, completed_at = NULL WHERE code = 'T0601'`,
+    );
+    const [{ due }] = (await db.ds.query(`SELECT due_at AS due FROM tasks WHERE code = 'T0601'`)) as { due: Date }[];
+    const before = new Date(due.getTime() - 1000);
+    const after = new Date(due.getTime() + 1000);
+    await expectSameReports(before);
+    await expectSameReports(after);
+    const all = { visibility: { kind: 'all' } } as const;
+    const crossed = (await summaryReport(run, all, clockAt(after))).overdue - (await summaryReport(run, all, clockAt(before))).overdue;
+    expect(crossed).toBe(1);
+  }, 240_000);
+
+  it('after updates, deletions and new assignments the counts still match a recount and the old SQL', async () => {
+    await db.ds.query(`UPDATE tasks SET status = 'completed', completed_at = now() - interval '3 hours' WHERE code ~ '2$' AND status <> 'completed'`);
+    await db.ds.query(`UPDATE tasks SET status = 'submitted', submitted_at = due_at + interval '1 hour' WHERE code ~ '19$'`);
+    await db.ds.query(`UPDATE tasks SET due_at = due_at + interval '40 days', extension_approved_at = original_due_at - interval '1 day' WHERE code ~ '4$'`);
+    await db.ds.query(`UPDATE tasks SET progress = (progress + 30) % 101`);
+    await db.ds.query(`DELETE FROM tasks WHERE code ~ '5$'`);
+    await db.ds.query(`DELETE FROM assignments WHERE role = 'assisting' AND unit_id = $1`, [units[5]]);
+    await db.ds.query(`UPDATE assignments SET unit_id = $1 WHERE role = 'assisting' AND unit_id = $2`, [units[5], units[4]]);
+    await db.ds.query(
+      `INSERT INTO assignments (task_id, unit_id, role, created_at)
+       SELECT t.id, $1, 'assisting', now() FROM tasks t
+        WHERE t.code ~ '8$' AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = $1)`,
+      [units[3]],
+    );
+    expect(await countsDrift()).toEqual([]);
+    await expectSameReports(new Date());
+  }, 240_000);
+
+  it('an emptied item table empties the counts (restore truncates)', async () => {
+    await db.ds.transaction(async (m) => {
+      await m.query(`SET LOCAL duban.restoring = 'on'`);
+      await m.query(`TRUNCATE tasks CASCADE`);
+    });
+    expect(await db.ds.query(`SELECT count(*)::int AS n FROM report_item_counts`)).toEqual([{ n: 0 }]);
+    expect(await db.ds.query(`SELECT count(*)::int AS n FROM report_unit_counts`)).toEqual([{ n: 0 }]);
+  });
+});
