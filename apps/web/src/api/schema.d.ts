@@ -1178,6 +1178,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办 now: urge the open lead and responsible units of picked items (supervisor of their plans); all or nothing
+         * @description One urge (催办, yellow) per item and unit, due at once: mail, inbox and the unit robot, through the reminder worker, exactly once per recipient and channel; recorded in each item’s history (task.urged). 422 names unknown items and items not open.
+         */
+        post: operations["TasksController_urge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -4960,6 +4980,32 @@ export interface components {
             unitId?: Record<string, never> | null;
             /** @example 1 */
             version: number;
+        };
+        UrgeDto: {
+            /**
+             * @description words for the units, printed in the mail and the inbox (催办说明)
+             * @example 请于本周五前报送进展
+             */
+            note?: string;
+            /** @description the items to urge now (all must be of plans the caller supervises) */
+            taskIds: string[];
+        };
+        UrgeItemResponse: {
+            /**
+             * Format: uuid
+             * @example 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03
+             */
+            taskId: string;
+            /** @description the lead and responsible units with an open part, each urged once */
+            unitIds: string[];
+        };
+        UrgeResultResponse: {
+            /**
+             * @description urge reminders queued (one per item and unit), sent at once by the worker
+             * @example 2
+             */
+            queued: number;
+            tasks: components["schemas"]["UrgeItemResponse"][];
         };
         UserResponse: {
             /**
@@ -11821,6 +11867,103 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+        };
+    };
+    TasksController_urge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description retry-safe creation: a replay returns the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgeDto"];
+            };
+        };
+        responses: {
+            /** @description What was queued (a replay with the same Idempotency-Key returns the first answer) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrgeResultResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
                 };
             };
         };

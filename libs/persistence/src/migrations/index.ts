@@ -11,6 +11,7 @@ import { SessionRevocation1733100000000 } from './1733100000000-session-revocati
 import { HandItemsAssignees1733300000000 } from './1733300000000-hand-items-assignees';
 import { PendingExtensionsIndex1733800000000 } from './1733800000000-pending-extensions-index';
 import { OcrImports1733600000000 } from './1733600000000-ocr-imports';
+import { ManualUrges1734200000000 } from './1734200000000-manual-urges';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   HandItemsAssignees1733300000000,
   PendingExtensionsIndex1733800000000,
   OcrImports1733600000000,
+  ManualUrges1734200000000,
 ];

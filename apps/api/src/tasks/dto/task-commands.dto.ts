@@ -148,3 +148,19 @@ export class PatchTaskDto {
 
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) version: number;
 }
+
+export class UrgeDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'the items to urge now (all must be of plans the caller supervises)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  taskIds: string[];
+
+  @ApiPropertyOptional({ description: 'words for the units, printed in the mail and the inbox (催办说明)', example: '请于本周五前报送进展' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
