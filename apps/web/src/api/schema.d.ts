@@ -1814,6 +1814,7 @@ export interface components {
             ignoreVersions?: boolean;
             /** @enum {string} */
             role: "lead" | "responsible" | "assisting";
+            /** @description the picked items (all must be of plans the caller supervises) */
             taskIds: string[];
             /** Format: uuid */
             unitId: string;
@@ -5044,7 +5045,7 @@ export interface components {
              * @example 请于本周五前报送进展
              */
             note?: string;
-            /** @description the items to urge now (all must be of plans the caller supervises) */
+            /** @description the picked items (all must be of plans the caller supervises) */
             taskIds: string[];
         };
         UrgeItemResponse: {
