@@ -9,6 +9,12 @@ import { UnitNamesSelect } from './UnitNamesSelect';
 
 type Values = Omit<NewHandItem, 'sourceFileId'>;
 
+/** Field problems are shown under their fields; the banner says how many, or the reason when no field is named. */
+const refusal = (e: unknown) => {
+  const n = e instanceof ApiError ? fieldErrors(e.body.message).reduce((k, f) => k + f.errors.length, 0) : 0;
+  return n ? `未能交办：有 ${n} 处需要修改，见标红栏目下方的说明；已填写的内容均已保留` : messageOf(e);
+};
+
 /**
  * 立项 / 交办件: one item by hand with its source (领导批示, 会议议定, 人大建议 …), its 文号 and document.
  * A refusal is shown under each field it names; what was typed stays, and a retry is filed once.
@@ -36,7 +42,7 @@ export function HandItemForm({ onCreated }: { onCreated(id: string): void }) {
 
   return (
     <Form form={form} name="hand-item" layout="vertical" onFinish={submit} initialValues={{ sourceType: '领导批示' }} scrollToFirstError>
-      {create.isError && <Alert type="error" showIcon role="alert" title={messageOf(create.error)} style={{ marginBottom: 12 }} />}
+      {create.isError && <Alert type="error" showIcon role="alert" title={refusal(create.error)} style={{ marginBottom: 12 }} />}
       <Section title="来源">
         <Row gutter={16}>
           <Col xs={24} md={8}>
