@@ -20,3 +20,4 @@ export * from './directory/directory-plan';
 export * from './directory/directory-export';
 export * from './evidence-types';
 export * from './hand-items';
+export * from './manual-urge';

@@ -89,6 +89,8 @@ export async function startStack(): Promise<Stack> {
     SWEEP_EVERY_SECONDS: '1',
     RETRY_BACKOFF_MS: '300',
     TZ: 'Asia/Shanghai',
+    // The tests' stand-in chat robot (support/robot.ts) listens on loopback.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
   };
   const running: Running[] = [];
   const redis = new IORedis(REDIS_URL, { lazyConnect: true });
@@ -115,8 +117,9 @@ export async function startStack(): Promise<Stack> {
     const api = runApp(ENTRY.api, env);
     running.push(api);
     running.push(runApp(ENTRY.worker, env));
-    await waitFor200(`${url}/health`, api);
-    await waitFor200(`${url}/health/worker`, running[1]);
+    // A loaded machine (CI shares two cores) can take over a minute to start both; the fixture allows 180 s.
+    await waitFor200(`${url}/health`, api, 120_000);
+    await waitFor200(`${url}/health/worker`, running[1], 60_000);
   } catch (e) {
     await stop();
     throw e;

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { WEBHOOK_FORMATS, WebhookFormat } from '@app/notifications';
 import { ApiError, ApiErrors } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { UnitWebhookResponse } from '../units/units.response';
+import { UnitWebhookDetailResponse, UnitWebhookResponse, UnitWebhookTestResponse } from '../units/units.response';
 import { PreferencesResponse } from './notifications.response';
 import { NotificationsService } from './notifications.service';
 
@@ -16,7 +16,7 @@ class PreferencesDto {
 }
 
 class UnitWebhookDto {
-  @ApiProperty({ example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', nullable: true, description: 'null removes the webhook' })
+  @ApiProperty({ type: String, example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', nullable: true, description: 'null removes the webhook' })
   @ValidateIf((o: UnitWebhookDto) => o.url !== null)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
   @MaxLength(2000)
@@ -49,6 +49,32 @@ export class NotificationSettingsController {
   @ApiErrors(400, 403)
   setPreferences(@CurrentUser() user: AuthUser, @Body() dto: PreferencesDto) {
     return this.notifications.setPreferences(user, dto);
+  }
+
+  @Get('units/:id/webhook')
+  @ApiOperation({ summary: "A unit's chat-robot webhook: its format and host, never the URL (admin, or the unit's own head)" })
+  @ApiOkResponse({ type: UnitWebhookDetailResponse })
+  @ApiErrors(400, 403, 404)
+  webhook(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.notifications.unitWebhook(user, id);
+  }
+
+  @Post('units/:id/webhook/test')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Send one test message to the unit's robot now (admin, or the unit's own head)",
+    description: 'The same address checks as a reminder’s send (public addresses only unless in WEBHOOK_ALLOWED_HOSTS), 10 s timeout; audited.',
+  })
+  @ApiOkResponse({ type: UnitWebhookTestResponse, description: 'The robot accepted the message (2xx)' })
+  @ApiErrors(400, 403, 404)
+  @ApiError(422, 'No robot set, or the robot did not accept the message (refused address, error status, no answer)', {
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    code: 'webhook_test_failed',
+    message: '测试消息未送达机器人 qyapi.weixin.qq.com：webhook qyapi.weixin.qq.com answered 404',
+  })
+  testWebhook(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.notifications.testUnitWebhook(user, id);
   }
 
   @Put('units/:id/webhook')

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { Env } from '@app/config';
-import { checkWebhookTarget, WebhookTargetError, webhookRules } from '@app/notifications';
+import { checkWebhookTarget, postWebhook, robotHost, WebhookError, WebhookFormat, WebhookTargetError, webhookRules } from '@app/notifications';
 import { Journal, NotificationRepository, UnitAdminRepository, UnitOfWork, UserRepository } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
 import { page, PageQuery } from '../common/pagination';
@@ -46,11 +46,41 @@ export class NotificationsService {
   }
 
   /** Admins, and the unit's own head, set where a unit's robot messages go. */
-  async setUnitWebhook(user: AuthUser, id: string, dto: { url: string | null; format?: string }) {
+  /** The unit's robot as whoever may set it sees it: its format and host, never the URL. */
+  private async ownWebhook(user: AuthUser, id: string) {
     const unit = await this.units.webhookOf(id);
     if (!unit) throw new NotFoundException(`unit ${id} not found`);
     const ownHead = hasRole(user, 'unit_head') && user.unitId === id;
     if (!hasRole(user, 'admin') && !ownHead) throw new ForbiddenException("only an admin or the unit's head may set its webhook");
+    return unit;
+  }
+
+  async unitWebhook(user: AuthUser, id: string) {
+    const { webhook } = await this.ownWebhook(user, id);
+    return { unitId: id, webhook: webhook ? { format: webhook.format, host: robotHost(webhook.url) } : null };
+  }
+
+  /** 发送测试: one test message to the unit's robot now, so the admin sees that reminders will reach the group. */
+  async testUnitWebhook(user: AuthUser, id: string) {
+    const { webhook } = await this.ownWebhook(user, id);
+    if (!webhook) throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'webhook_missing', message: '该单位尚未设置机器人地址' });
+    const host = robotHost(webhook.url);
+    try {
+      await postWebhook(webhook.url, webhook.format as WebhookFormat, {
+        title: '【测试】督办系统机器人连通测试',
+        text: `这是督办系统发出的测试消息（${user.displayName || user.username} 发送）。收到即表示提醒、催办和督办可以送达本群。`,
+        data: { test: true, unitId: id },
+      }, webhookRules(this.env.WEBHOOK_ALLOWED_HOSTS));
+    } catch (e) {
+      if (!(e instanceof WebhookError)) throw e;
+      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'webhook_test_failed', message: `测试消息未送达机器人 ${host}：${e.message}` });
+    }
+    await this.journal.audit({ id: user.id, name: user.username }, 'unit.webhook_tested', { type: 'unit', id }, null, { host });
+    return { unitId: id, host, sentAt: new Date().toISOString() };
+  }
+
+  async setUnitWebhook(user: AuthUser, id: string, dto: { url: string | null; format?: string }) {
+    const unit = await this.ownWebhook(user, id);
     const webhook = dto.url === null ? null : { url: dto.url, format: dto.format ?? 'json' };
     if (webhook) await this.assertPublicTarget(webhook.url);
     await this.uow.run(async () => {

@@ -17,6 +17,7 @@ import {
   StepCompleteDto,
   SubmitDto,
   TransitionDto,
+  UrgeDto,
 } from './dto/task-commands.dto';
 import { TaskQuery } from './dto/task-query.dto';
 import {
@@ -33,10 +34,12 @@ import {
   TaskDetailResponse,
   TaskSummaryResponse,
   TransitionResultResponse,
+  UrgeResultResponse,
 } from './dto/task.response';
 import { ExtensionsService } from './extensions.service';
 import { TasksService } from './tasks.service';
 import { TaskWorkflowService } from './task-workflow.service';
+import { UrgeService } from './urge.service';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' };
 
@@ -50,6 +53,7 @@ export class TasksController {
     private readonly workflow: TaskWorkflowService,
     private readonly extensions: ExtensionsService,
     private readonly idempotency: Idempotency,
+    private readonly urges: UrgeService,
   ) {}
 
   @Get('tasks')
@@ -68,6 +72,28 @@ export class TasksController {
   @ApiErrors(400, 403, 404, 409)
   bulkAssign(@CurrentUser() user: AuthUser, @Body() dto: BulkAssignDto) {
     return this.workflow.bulkAssign(user, dto);
+  }
+
+  @Post('tasks/urge')
+  @Roles('supervisor')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({
+    summary: '催办 now: urge the open lead and responsible units of picked items (supervisor of their plans); all or nothing',
+    description:
+      'One urge (催办, yellow) per item and unit, due at once: mail, inbox and the unit robot, through the reminder worker, exactly ' +
+      'once per recipient and channel; recorded in each item’s history (task.urged). 422 names unknown items and items not open.',
+  })
+  @ApiCreatedResponse({ type: UrgeResultResponse, description: 'What was queued (a replay with the same Idempotency-Key returns the first answer)' })
+  @ApiErrors(400, 403, 422)
+  async urge(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UrgeDto,
+    @Headers('idempotency-key') key: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['urge', dto] }, 201, () => this.urges.urge(user, dto));
+    res.status(out.status);
+    return out.body;
   }
 
   @Get('tasks/:id')

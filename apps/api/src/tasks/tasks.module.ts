@@ -9,10 +9,11 @@ import { TaskWorkflowService } from './task-workflow.service';
 import { WorkbenchController } from './workbench.controller';
 import { WorkbenchService } from './workbench.service';
 import { LightPolicy } from './light-policy';
+import { UrgeService } from './urge.service';
 
 @Module({
   controllers: [TasksController, WorkbenchController, AssigneeController],
-  providers: [LightPolicy, TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService, AssigneeService],
+  providers: [LightPolicy, TaskGate, TasksService, TaskWorkflowService, ExtensionsService, WorkbenchService, AssigneeService, UrgeService],
   exports: [TaskGate, TasksService],
 })
 export class TasksModule {}

@@ -32,3 +32,19 @@ export class UnitWebhookResponse {
   @ApiProperty({ format: 'uuid', example: EXAMPLE.unitId }) unitId: string;
   @ApiProperty({ type: UnitWebhookStateResponse, nullable: true, description: 'null: removed' }) webhook: UnitWebhookStateResponse | null;
 }
+
+export class UnitWebhookTargetResponse {
+  @ApiProperty({ enum: ['json', 'wecom', 'dingtalk', 'feishu'], example: 'wecom' }) format: string;
+  @ApiProperty({ description: 'only the robot’s host is ever shown (the URL may carry its key)', example: 'qyapi.weixin.qq.com' }) host: string;
+}
+
+export class UnitWebhookDetailResponse {
+  @ApiProperty({ format: 'uuid', example: EXAMPLE.unitId }) unitId: string;
+  @ApiProperty({ type: UnitWebhookTargetResponse, nullable: true, description: 'null: no robot set' }) webhook: UnitWebhookTargetResponse | null;
+}
+
+export class UnitWebhookTestResponse {
+  @ApiProperty({ format: 'uuid', example: EXAMPLE.unitId }) unitId: string;
+  @ApiProperty({ example: 'qyapi.weixin.qq.com' }) host: string;
+  @ApiProperty({ format: 'date-time', example: EXAMPLE.updatedAt, description: 'when the robot accepted the test message' }) sentAt: string;
+}

@@ -21,7 +21,8 @@ async function authFetch(request: Request): Promise<Response> {
   } catch (e) {
     throw ApiError.network(e);
   }
-  if (res.status === 401 && session.token() !== null) {
+  // A wrong current password (POST /me/password) is a 401 too; repeating it would count a second failure.
+  if (res.status === 401 && session.token() !== null && !new URL(request.url).pathname.endsWith('/me/password')) {
     if (await refreshSession()) res = await send(retry);
   }
   return res;

@@ -12,6 +12,8 @@ export interface ApiErrorBody {
   /** Imports: where in the document the problem is. */
   line?: number | null;
   cell?: string | null;
+  /** Every problem of a refused change, in Chinese (the working-day calendar). */
+  errors?: unknown[];
 }
 
 /** The API's reasons are English (for logs and integrators); people read them in Chinese. */
@@ -44,6 +46,8 @@ const CODES: Record<string, (b: ApiErrorBody) => string> = {
 
 function reasonOf(body: ApiErrorBody): string | null {
   if (body.code && CODES[body.code]) return CODES[body.code](body);
+  const listed = (body.errors ?? []).filter((e): e is string => typeof e === 'string');
+  if (listed.length) return listed.join('；');
   const messages = Array.isArray(body.message) ? body.message : body.message ? [body.message] : [];
   for (const msg of messages) {
     for (const [re, say] of REASONS) {

@@ -1178,6 +1178,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办 now: urge the open lead and responsible units of picked items (supervisor of their plans); all or nothing
+         * @description One urge (催办, yellow) per item and unit, due at once: mail, inbox and the unit robot, through the reminder worker, exactly once per recipient and channel; recorded in each item’s history (task.urged). 422 names unknown items and items not open.
+         */
+        post: operations["TasksController_urge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -1222,13 +1242,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A unit's chat-robot webhook: its format and host, never the URL (admin, or the unit's own head) */
+        get: operations["NotificationSettingsController_webhook"];
         /**
          * Set a unit's chat-robot webhook for reminders (admin, or the unit's own head)
          * @description Reminders whose policy step lists the webhook channel are posted there in the robot’s message shape. The host must resolve to public addresses only (loopback, private, link-local and metadata addresses are refused, here and again at each send) unless it is listed in WEBHOOK_ALLOWED_HOSTS.
          */
         put: operations["NotificationSettingsController_setWebhook"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one test message to the unit's robot now (admin, or the unit's own head)
+         * @description The same address checks as a reminder’s send (public addresses only unless in WEBHOOK_ALLOWED_HOSTS), 10 s timeout; audited.
+         */
+        post: operations["NotificationSettingsController_testWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1773,6 +1814,7 @@ export interface components {
             ignoreVersions?: boolean;
             /** @enum {string} */
             role: "lead" | "responsible" | "assisting";
+            /** @description the picked items (all must be of plans the caller supervises) */
             taskIds: string[];
             /** Format: uuid */
             unitId: string;
@@ -4851,6 +4893,15 @@ export interface components {
              */
             version: number;
         };
+        UnitWebhookDetailResponse: {
+            /**
+             * Format: uuid
+             * @example 0f6a3c2e-1d4b-4a8e-9c61-7b2d5e8f9a01
+             */
+            unitId: string;
+            /** @description null: no robot set */
+            webhook: components["schemas"]["UnitWebhookTargetResponse"] | null;
+        };
         UnitWebhookDto: {
             /**
              * @description robot message shape: WeCom, DingTalk, Feishu, or plain JSON
@@ -4862,7 +4913,7 @@ export interface components {
              * @description null removes the webhook
              * @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…
              */
-            url: Record<string, never> | null;
+            url: string | null;
         };
         UnitWebhookResponse: {
             /**
@@ -4884,6 +4935,33 @@ export interface components {
              * @example true
              */
             set: boolean;
+        };
+        UnitWebhookTargetResponse: {
+            /**
+             * @example wecom
+             * @enum {string}
+             */
+            format: "json" | "wecom" | "dingtalk" | "feishu";
+            /**
+             * @description only the robot’s host is ever shown (the URL may carry its key)
+             * @example qyapi.weixin.qq.com
+             */
+            host: string;
+        };
+        UnitWebhookTestResponse: {
+            /** @example qyapi.weixin.qq.com */
+            host: string;
+            /**
+             * Format: date-time
+             * @description when the robot accepted the test message
+             * @example 2025-05-20T07:42:11.000Z
+             */
+            sentAt: string;
+            /**
+             * Format: uuid
+             * @example 0f6a3c2e-1d4b-4a8e-9c61-7b2d5e8f9a01
+             */
+            unitId: string;
         };
         UnprocessableErrorResponse: {
             /**
@@ -4960,6 +5038,32 @@ export interface components {
             unitId?: Record<string, never> | null;
             /** @example 1 */
             version: number;
+        };
+        UrgeDto: {
+            /**
+             * @description words for the units, printed in the mail and the inbox (催办说明)
+             * @example 请于本周五前报送进展
+             */
+            note?: string;
+            /** @description the picked items (all must be of plans the caller supervises) */
+            taskIds: string[];
+        };
+        UrgeItemResponse: {
+            /**
+             * Format: uuid
+             * @example 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03
+             */
+            taskId: string;
+            /** @description the lead and responsible units with an open part, each urged once */
+            unitIds: string[];
+        };
+        UrgeResultResponse: {
+            /**
+             * @description urge reminders queued (one per item and unit), sent at once by the worker
+             * @example 2
+             */
+            queued: number;
+            tasks: components["schemas"]["UrgeItemResponse"][];
         };
         UserResponse: {
             /**
@@ -11825,6 +11929,103 @@ export interface operations {
             };
         };
     };
+    TasksController_urge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description retry-safe creation: a replay returns the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgeDto"];
+            };
+        };
+        responses: {
+            /** @description What was queued (a replay with the same Idempotency-Key returns the first answer) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrgeResultResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
     UnitsController_list: {
         parameters: {
             query?: {
@@ -12324,6 +12525,93 @@ export interface operations {
             };
         };
     };
+    NotificationSettingsController_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitWebhookDetailResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     NotificationSettingsController_setWebhook: {
         parameters: {
             query?: never;
@@ -12427,6 +12715,111 @@ export interface operations {
                      *       "code": "webhook_target_refused",
                      *       "message": "Webhook 主机 169.254.169.254 指向本机、内网或保留地址（169.254.169.254），不能作为机器人地址；如确需使用，请由管理员将其加入 WEBHOOK_ALLOWED_HOSTS",
                      *       "field": "url"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The robot accepted the message (2xx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitWebhookTestResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No robot set, or the robot did not accept the message (refused address, error status, no answer) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "webhook_test_failed",
+                     *       "message": "测试消息未送达机器人 qyapi.weixin.qq.com：webhook qyapi.weixin.qq.com answered 404"
                      *     }
                      */
                     "application/json": components["schemas"]["UnprocessableErrorResponse"];

@@ -26,6 +26,8 @@ const CockpitPage = lazy(() => import('../pages/CockpitPage'));
 const PlanPage = lazy(() => import('../pages/PlanPage'));
 const AdminUsersPage = lazy(() => import('../pages/AdminUsersPage'));
 const AdminUnitsPage = lazy(() => import('../pages/AdminUnitsPage'));
+const AdminCalendarPage = lazy(() => import('../pages/AdminCalendarPage'));
+const NewItemPage = lazy(() => import('../pages/NewItemPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 const rolePage = (roles: Role[], node: ReactNode) => page(<RequireRole roles={roles}>{node}</RequireRole>);
@@ -49,6 +51,7 @@ export function AppRoutes() {
         >
           <Route index element={<HomeRedirect />} />
           <Route path="/workbench" element={page(<WorkbenchPage />)} />
+          <Route path="/items/new" element={rolePage(['supervisor'], <NewItemPage />)} />
           <Route path="/items/:id" element={page(<TaskPage />)} />
           <Route path="/inbox" element={page(<InboxPage />)} />
           <Route path="/settings" element={page(<SettingsPage />)} />
@@ -61,6 +64,7 @@ export function AppRoutes() {
           <Route path="/plans/:id" element={rolePage(['supervisor', 'leader'], <PlanPage />)} />
           <Route path="/admin/users" element={rolePage(['admin'], <AdminUsersPage />)} />
           <Route path="/admin/units" element={rolePage(['admin'], <AdminUnitsPage />)} />
+          <Route path="/admin/calendar" element={rolePage(['admin'], <AdminCalendarPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

@@ -49,6 +49,7 @@ export const HISTORY_ACTION: Record<string, string> = {
   'task.deadline_changed': '调整期限',
   'task.assignments_changed': '调整责任单位',
   'task.assignment_changed': '调整责任单位',
+  'task.urged': '督办员催办',
   'task.commented': '评论',
   'task.revised': '随方案修订',
   'task.updated': '修改',

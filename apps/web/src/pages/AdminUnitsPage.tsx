@@ -1,10 +1,12 @@
 import { Alert, Button, Form, Input, Skeleton, Tree } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useFeedback } from '../app/feedback';
 import { messageOf } from '../api/errors';
 import { Section } from '../components/Section';
 import { DirectoryImport } from '../features/admin/DirectoryImport';
 import { UnitEditor } from '../features/admin/UnitEditor';
+import { UnitWebhook } from '../features/admin/UnitWebhook';
 import { useAllUnits, useCreateUnit } from '../features/admin/admin-queries';
 import { unitTree } from '../features/admin/unit-tree';
 import { ActionModal } from '../features/tasks/ActionModal';
@@ -15,12 +17,15 @@ interface NewUnit {
   code: string;
 }
 
-/** 单位管理 (管理员): the unit tree, each unit's name and aliases, new units, the directory import. */
+/** 单位管理 (管理员): the unit tree, each unit's name, aliases and robot (with 发送测试), new units, the directory import. */
 export default function AdminUnitsPage() {
   const units = useAllUnits();
   const create = useCreateUnit();
   const { message } = useFeedback();
-  const [selected, setSelected] = useState<string | null>(null);
+  // The chosen unit lives in the address (?unit=<id>), so a link opens it.
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('unit');
+  const setSelected = (id: string | null) => setParams(new URLSearchParams(id ? { unit: id } : {}));
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<NewUnit>();
   const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
@@ -34,7 +39,18 @@ export default function AdminUnitsPage() {
         <Section title={`单位（${units.data?.length ?? '…'}）`} extra={<Button onClick={() => setAdding(true)}>{unit ? '新建下级单位' : '新建单位'}</Button>}>
           {!units.data ? <Skeleton active /> : <Tree aria-label="单位树" treeData={tree} selectedKeys={selected ? [selected] : []} onSelect={(keys) => setSelected((keys[0] as string) ?? null)} height={520} />}
         </Section>
-        <div>{unit ? <UnitEditor key={`${unit.id}:${unit.version}`} unit={unit} /> : <Section title="单位详情"><p>在左侧选择一个单位，查看并修改名称和别名。</p></Section>}</div>
+        <div>
+          {unit ? (
+            <>
+              <UnitEditor key={`${unit.id}:${unit.version}`} unit={unit} />
+              <UnitWebhook key={unit.id} unitId={unit.id} />
+            </>
+          ) : (
+            <Section title="单位详情">
+              <p>在左侧选择一个单位，查看并修改名称、别名和单位机器人。</p>
+            </Section>
+          )}
+        </div>
       </div>
       <DirectoryImport />
       <ActionModal<NewUnit>

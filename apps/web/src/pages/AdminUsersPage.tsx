@@ -1,17 +1,17 @@
-import { Alert, Button, Input, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, Input, Popconfirm, Skeleton, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useFeedback } from '../app/feedback';
 import { messageOf } from '../api/errors';
 import { Pager } from '../components/Pager';
 import { ResetPasswordModal } from '../features/admin/ResetPasswordModal';
 import { UserModal } from '../features/admin/UserModal';
-import { useAllUnits, User, useUpdateUser, useUsers } from '../features/admin/admin-queries';
+import { useAllUnits, User, useRevokeSessions, useUpdateUser, useUsers } from '../features/admin/admin-queries';
 import { label, USER_ROLE } from '../lib/labels';
 import '../features/tasks/task-table.css';
 
 const PAGE_SIZE = 50;
 
-/** 用户管理 (管理员): find, create, edit role and unit, reset password, disable or enable. */
+/** 用户管理 (管理员): find, create, edit role and unit, reset password, disable or enable, end every session. */
 export default function AdminUsersPage() {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -19,6 +19,7 @@ export default function AdminUsersPage() {
   const users = useUsers({ ...(q ? { q } : {}), page, limit: PAGE_SIZE });
   const units = useAllUnits();
   const update = useUpdateUser();
+  const revoke = useRevokeSessions();
   const { message } = useFeedback();
   const [editing, setEditing] = useState<User | null>(null);
   const [creating, setCreating] = useState(false);
@@ -30,6 +31,12 @@ export default function AdminUsersPage() {
       { id: u.id, body: { version: u.version, active: !u.active } },
       { onSuccess: () => void message.success(u.active ? `已停用：${u.displayName}` : `已启用：${u.displayName}`), onError: (e) => void message.error(messageOf(e)) },
     );
+
+  const revokeSessions = (u: User) =>
+    revoke.mutate(u.id, {
+      onSuccess: (r) => void message.success(`已注销 ${u.displayName} 的全部会话：${r.refreshTokens} 个登录，${r.apiTokens} 个 API 令牌`),
+      onError: (e) => void message.error(messageOf(e)),
+    });
 
   return (
     <>
@@ -82,6 +89,17 @@ export default function AdminUsersPage() {
                       <Button size="small" danger={u.active} aria-label={`${u.active ? '停用' : '启用'}：${u.username}`} onClick={() => toggleActive(u)}>
                         {u.active ? '停用' : '启用'}
                       </Button>
+                      <Popconfirm
+                        title={`注销 ${u.displayName} 的全部会话？`}
+                        description="所有设备上的登录立即失效，个人 API 令牌一并吊销（如手机丢失、密码泄露）。"
+                        okText="注销"
+                        cancelText="取消"
+                        onConfirm={() => revokeSessions(u)}
+                      >
+                        <Button size="small" aria-label={`注销会话：${u.username}`} disabled={revoke.isPending}>
+                          注销会话
+                        </Button>
+                      </Popconfirm>
                     </Space>
                   </td>
                 </tr>

@@ -8,6 +8,7 @@ import { download } from '../api/download';
 import { messageOf } from '../api/errors';
 import { Pager } from '../components/Pager';
 import { BulkAssignModal } from '../features/supervision/BulkAssignModal';
+import { UrgeModal } from '../features/supervision/UrgeModal';
 import { ItemTable } from '../features/supervision/ItemTable';
 import { LedgerFilters } from '../features/supervision/LedgerFilters';
 import { LEDGER_PAGE_SIZE, LedgerQuery, ledgerQueryFrom, ledgerSearch, LedgerSort } from '../features/supervision/ledger-query';
@@ -22,10 +23,19 @@ export default function LedgerPage() {
   const { user } = useSession();
   const supervisor = !!user?.roles.includes('supervisor');
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [assigning, setAssigning] = useState(false);
+  const [dialog, setDialog] = useState<'assign' | 'urge' | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const { message } = useFeedback();
   const qc = useQueryClient();
+
+  const count = picked.size > 0 ? `（${picked.size}）` : '';
+  const closeDialog = (done: string | null) => {
+    setDialog(null);
+    if (done === null) return;
+    setPicked(new Set());
+    message.success(done);
+    void qc.invalidateQueries({ queryKey: supervisionKeys.all });
+  };
 
   const shown = !!list.data;
   useEffect(() => {
@@ -64,9 +74,14 @@ export default function LedgerPage() {
         </span>
         <Space wrap>
           {supervisor && (
-            <Button disabled={picked.size === 0} onClick={() => setAssigning(true)}>
-              批量指派单位{picked.size > 0 ? `（${picked.size}）` : ''}
-            </Button>
+            <>
+              <Button disabled={picked.size === 0} onClick={() => setDialog('urge')}>
+                立即催办{count}
+              </Button>
+              <Button disabled={picked.size === 0} onClick={() => setDialog('assign')}>
+                批量指派单位{count}
+              </Button>
+            </>
           )}
           <Button onClick={() => void copyLink()}>复制链接</Button>
           <Button disabled={!!exporting} onClick={() => void exportAs('csv')}>
@@ -94,16 +109,12 @@ export default function LedgerPage() {
           <Pager page={query.page ?? 1} pageSize={LEDGER_PAGE_SIZE} total={list.data.total} onChange={(p) => go({ page: p })} />
         </>
       )}
-      <BulkAssignModal
+      <BulkAssignModal taskIds={[...picked]} open={dialog === 'assign'} onClose={() => closeDialog(null)} onDone={() => closeDialog('已指派')} />
+      <UrgeModal
         taskIds={[...picked]}
-        open={assigning}
-        onClose={() => setAssigning(false)}
-        onDone={() => {
-          setAssigning(false);
-          setPicked(new Set());
-          message.success('已指派');
-          void qc.invalidateQueries({ queryKey: supervisionKeys.all });
-        }}
+        open={dialog === 'urge'}
+        onClose={() => closeDialog(null)}
+        onDone={(queued) => closeDialog(`已催办：${queued} 个单位将立即收到催办`)}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Form, Input, List, Popconfirm, Switch, Typography } from 'antd';
+import { Alert, Button, Empty, Form, Input, List, Popconfirm, Select, Switch, Typography } from 'antd';
 import { useFeedback } from '../app/feedback';
 import { useId, useState } from 'react';
 import { messageOf } from '../api/errors';
@@ -6,6 +6,7 @@ import { CareModeSwitch } from '../layout/CareModeSwitch';
 import { CopyField } from '../components/CopyField';
 import { Section } from '../components/Section';
 import { formatDateTime } from '../lib/dates';
+import { PasswordChange } from '../features/settings/PasswordChange';
 import {
   useApiTokens,
   useCreateApiToken,
@@ -83,12 +84,20 @@ function CalendarSetting() {
   );
 }
 
+/** 0: no expiry (the API's default when expiresInDays is left out). */
+const TOKEN_LIFETIMES = [
+  { value: 30, label: '30 天' },
+  { value: 90, label: '90 天' },
+  { value: 365, label: '1 年' },
+  { value: 0, label: '长期有效' },
+];
+
 function ApiTokens() {
   const tokens = useApiTokens();
   const create = useCreateApiToken();
   const revoke = useRevokeApiToken();
   const [secret, setSecret] = useState<string | null>(null);
-  const [form] = Form.useForm<{ name: string }>();
+  const [form] = Form.useForm<{ name: string; expiresInDays: number }>();
   const { message } = useFeedback();
   return (
     <Section title="个人 API 令牌">
@@ -107,7 +116,7 @@ function ApiTokens() {
         name="api-token"
         layout="inline"
         onFinish={(v) =>
-          create.mutate(v.name.trim(), {
+          create.mutate({ name: v.name.trim(), expiresInDays: v.expiresInDays || undefined }, {
             onSuccess: (d) => {
               setSecret(d.token);
               form.resetFields();
@@ -119,6 +128,9 @@ function ApiTokens() {
       >
         <Form.Item name="name" label="用途" rules={[{ required: true, whitespace: true, message: '请填写令牌用途' }, { max: 100, message: '不超过 100 字' }]}>
           <Input placeholder="如：周报导出" style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="expiresInDays" label="有效期" initialValue={90}>
+          <Select style={{ width: 140 }} options={TOKEN_LIFETIMES} />
         </Form.Item>
         <Button htmlType="submit" disabled={create.isPending}>
           创建只读令牌
@@ -146,7 +158,7 @@ function ApiTokens() {
                 </Popconfirm>,
               ]}
             >
-              <List.Item.Meta title={t.name} description={`创建于 ${formatDateTime(t.createdAt)}，最近使用 ${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : '从未'}`} />
+              <List.Item.Meta title={t.name} description={`创建于 ${formatDateTime(t.createdAt)}，${t.expiresAt ? `${formatDateTime(t.expiresAt)} 到期` : '长期有效'}，最近使用 ${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : '从未'}`} />
             </List.Item>
           )}
         />
@@ -165,6 +177,7 @@ export default function SettingsPage() {
           关怀模式放大文字和按钮、加大行距，设置保存在本设备上。
         </Typography.Paragraph>
       </Section>
+      <PasswordChange />
       <DigestSetting />
       <CalendarSetting />
       <ApiTokens />

@@ -164,7 +164,9 @@ export class ReminderDeliveryService {
       stepText: ctx.stepText,
       unitName: ctx.unitName,
       recipientName: person?.displayName ?? ctx.unitName ?? '各位',
-      dueAt: r.dueAt,
+      // A 催办 by hand is sent at once: its mail states the item's deadline, not the time of sending.
+      dueAt: r.reason === 'manual' ? ctx.taskDueAt : r.dueAt,
+      note: r.note,
       now: new Date(),
       taskUrl: itemPageUrl(this.env.PUBLIC_URL, r.taskId),
       ackUrl,

@@ -3,7 +3,9 @@ import { TZDate } from '@date-fns/tz';
 
 export interface ReminderContext {
   kind: 'remind' | 'urge' | 'escalate';
-  reason: 'deadline' | 'acknowledgement' | 'progress_cycle';
+  reason: 'deadline' | 'acknowledgement' | 'progress_cycle' | 'manual';
+  /** The supervisor's words of a 催办 by hand (reason manual). */
+  note?: string | null;
   noticeLevel: 'blue' | 'yellow' | 'red';
   planTitle: string;
   taskCode: string;
@@ -44,6 +46,7 @@ function when(c: ReminderContext): string {
 function what(c: ReminderContext): string {
   if (c.reason === 'acknowledgement') return '尚未签收';
   if (c.reason === 'progress_cycle') return c.kind === 'remind' ? '请按期报送工作进展' : '工作进展逾期未报';
+  if (c.reason === 'manual') return `督办员催办，${when(c)}`;
   return when(c);
 }
 
@@ -62,6 +65,7 @@ export function renderReminder(c: ReminderContext): { subject: string; text: str
     ...(c.unitName ? [`责任单位：${c.unitName}`] : []),
     `完成时限：${formatShanghai(c.dueAt)}`,
     `当前状态：${what(c)}`,
+    ...(c.note ? [`催办说明：${c.note}`] : []),
     ...(c.late ? ['（本提醒因系统延误晚于计划时间发送）'] : []),
     '',
     `查看与报送进展：${c.taskUrl}`,

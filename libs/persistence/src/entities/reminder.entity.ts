@@ -24,6 +24,8 @@ export class ReminderEntity {
   /** While sending: the lease; a worker that dies leaves it to expire and the sweep takes it back. */
   @Column('timestamptz', { name: 'claimed_until', nullable: true }) claimedUntil: Date | null;
   @Column('int') recipients: number;
+  /** The supervisor's words of a 催办 by hand (reason manual); null for planned reminders. */
+  @Column('text', { nullable: true }) note: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -12,6 +12,7 @@ import { HandItemsAssignees1733300000000 } from './1733300000000-hand-items-assi
 import { PendingExtensionsIndex1733800000000 } from './1733800000000-pending-extensions-index';
 import { OcrImports1733600000000 } from './1733600000000-ocr-imports';
 import { ReportCounts1734000000000 } from './1734000000000-report-counts';
+import { ManualUrges1734200000000 } from './1734200000000-manual-urges';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PendingExtensionsIndex1733800000000,
   OcrImports1733600000000,
   ReportCounts1734000000000,
+  ManualUrges1734200000000,
 ];

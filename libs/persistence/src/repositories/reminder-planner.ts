@@ -56,7 +56,8 @@ export class ReminderPlanner {
     )) as TaskRow[];
     const planned = task ? this.plan(task, await this.steps(m, taskId), await this.assignments(m, taskId), now, cal) : [];
     const existing = (await m.query(
-      `SELECT id, key, due_at, state FROM reminders WHERE task_id = $1 AND state <> 'cancelled'`,
+      // 催办 by hand is no part of the computed schedule: a recomputation leaves those rows alone.
+      `SELECT id, key, due_at, state FROM reminders WHERE task_id = $1 AND state <> 'cancelled' AND reason <> 'manual'`,
       [taskId],
     )) as { id: string; key: string; due_at: Date; state: string }[];
 

@@ -21,11 +21,13 @@ export interface ClaimedReminder {
   unitId: string | null;
   kind: 'remind' | 'urge' | 'escalate';
   audience: 'responsible' | 'lead' | 'unit_head' | 'supervisor' | 'leader';
-  reason: 'deadline' | 'acknowledgement' | 'progress_cycle';
+  reason: 'deadline' | 'acknowledgement' | 'progress_cycle' | 'manual';
   noticeLevel: 'blue' | 'yellow' | 'red';
   channels: ('email' | 'inbox' | 'webhook')[];
   dueAt: Date;
   attempts: number;
+  /** The supervisor's words of a 催办 by hand. */
+  note: string | null;
 }
 
 /** A claim: the reminder and the attempt number that owns it. */
@@ -37,6 +39,8 @@ export interface DeliveryContext {
   taskCode: string;
   taskTitle: string;
   taskStatus: string;
+  /** The item's deadline in force (a reminder's own time is when it is sent). */
+  taskDueAt: Date;
   stepText: string | null;
   unitName: string | null;
   unitWebhook: { url: string; format: string } | null;
@@ -51,7 +55,7 @@ export interface Recipient {
 }
 
 const CLAIMED_COLUMNS = `id, key, task_id AS "taskId", step_id AS "stepId", unit_id AS "unitId", kind, audience, reason,
-  notice_level AS "noticeLevel", channels, due_at AS "dueAt", attempts`;
+  notice_level AS "noticeLevel", channels, due_at AS "dueAt", attempts, note`;
 
 /**
  * The reminder rows as the delivery side sees them. The database is the source of truth: Redis only
@@ -95,11 +99,27 @@ export class ReminderRepository extends RepositoryBase {
     return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
   }
 
+  /**
+   * 催办 by hand: one urge row per unit, due now, inside the caller's transaction; the commit hook
+   * (ReminderEnqueuer) puts them into the queue, and delivery is the same as a planned urge's.
+   */
+  async insertManualUrges(rows: { key: string; taskId: string; unitId: string }[], note: string | null, channels: string[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const out = (await this.m.query(
+      `INSERT INTO reminders (key, task_id, unit_id, kind, audience, reason, notice_level, channels, due_at, note)
+       SELECT k, t, u, 'urge', 'responsible', 'manual', 'yellow', $4::text[], now(), $5
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS x(k, t, u)
+       RETURNING id`,
+      [rows.map((r) => r.key), rows.map((r) => r.taskId), rows.map((r) => r.unitId), channels, note],
+    )) as { id: string }[];
+    return out.map((r) => r.id);
+  }
+
   /** What the templates need about the item a reminder is for, read in one query. */
   async deliveryContext(r: { taskId: string; stepId: string | null; unitId: string | null }): Promise<DeliveryContext | null> {
     const rows = (await this.m.query(
       `SELECT p.id AS "planId", p.title AS "planTitle", t.code AS "taskCode", t.title AS "taskTitle",
-              t.status AS "taskStatus", s.text AS "stepText", u.name AS "unitName", u.webhook AS "unitWebhook"
+              t.status AS "taskStatus", t.due_at AS "taskDueAt", s.text AS "stepText", u.name AS "unitName", u.webhook AS "unitWebhook"
          FROM tasks t
          JOIN plans p ON p.id = t.plan_id
          LEFT JOIN steps s ON s.id = $2

@@ -105,14 +105,18 @@ export class CommentDto {
   @OptionalFileIds() fileIds: string[] = [];
 }
 
-export class BulkAssignDto {
-  @ApiProperty({ type: [String], format: 'uuid' })
+/** Items picked in the 总台账 for one bulk action (up to 500, each once). */
+class PickedTasksDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'the picked items (all must be of plans the caller supervises)' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   taskIds: string[];
+}
+
+export class BulkAssignDto extends PickedTasksDto {
 
   @ApiProperty({ format: 'uuid' }) @IsUUID() unitId: string;
   @ApiProperty({ enum: ASSIGNMENT_ROLES }) @IsIn(ASSIGNMENT_ROLES) role: AssignmentRole;
@@ -132,4 +136,12 @@ export class PatchTaskDto {
   dueAt?: string;
 
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) version: number;
+}
+
+export class UrgeDto extends PickedTasksDto {
+  @ApiPropertyOptional({ description: 'words for the units, printed in the mail and the inbox (催办说明)', example: '请于本周五前报送进展' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 }

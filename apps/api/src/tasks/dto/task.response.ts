@@ -244,3 +244,13 @@ export class BulkAssignResultResponse {
   @ApiProperty({ enum: ASSIGNMENT_ROLES, example: 'assisting' }) role: string;
   @ApiProperty({ type: [BulkAssignItemResponse] }) tasks: BulkAssignItemResponse[];
 }
+
+export class UrgeItemResponse {
+  @ApiProperty({ format: 'uuid', example: EXAMPLE.taskId }) taskId: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'the lead and responsible units with an open part, each urged once' }) unitIds: string[];
+}
+
+export class UrgeResultResponse {
+  @ApiProperty({ description: 'urge reminders queued (one per item and unit), sent at once by the worker', example: 2 }) queued: number;
+  @ApiProperty({ type: [UrgeItemResponse] }) tasks: UrgeItemResponse[];
+}

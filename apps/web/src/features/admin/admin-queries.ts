@@ -89,3 +89,24 @@ export function useCommitDirectory() {
     onSuccess: () => Promise.all([units(), users()]),
   });
 }
+
+/** Ends every session of a user: logins and personal API tokens (POST /users/:id/sessions/revoke). */
+export const useRevokeSessions = () => useMutation({ mutationFn: (id: string) => unwrap(api.POST('/users/{id}/sessions/revoke', { params: { path: { id } } })) });
+
+const webhookKey = (unitId: string) => ['units', unitId, 'webhook'] as const;
+
+/** A unit's robot: its format and host (never the URL, which may hold the robot's key). */
+export const useUnitWebhook = (unitId: string) =>
+  useQuery({ queryKey: webhookKey(unitId), queryFn: () => unwrap(api.GET('/units/{id}/webhook', { params: { path: { id: unitId } } })) });
+
+export function useSetUnitWebhook(unitId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { url: string | null; format: 'json' | 'wecom' | 'dingtalk' | 'feishu' }) =>
+      unwrap(api.PUT('/units/{id}/webhook', { params: { path: { id: unitId } }, body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhookKey(unitId) }),
+  });
+}
+
+export const useTestUnitWebhook = (unitId: string) =>
+  useMutation({ mutationFn: () => unwrap(api.POST('/units/{id}/webhook/test', { params: { path: { id: unitId } } })) });

@@ -27,7 +27,7 @@ export const useApiTokens = () => useQuery({ queryKey: settingsKeys.tokens(), qu
 export function useCreateApiToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => unwrap(api.POST('/me/tokens', { body: { name, scope: 'read' } })),
+    mutationFn: (v: { name: string; expiresInDays?: number }) => unwrap(api.POST('/me/tokens', { body: { ...v, scope: 'read' } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: settingsKeys.tokens() }),
   });
 }
@@ -39,3 +39,7 @@ export function useRevokeApiToken() {
     onSuccess: () => qc.invalidateQueries({ queryKey: settingsKeys.tokens() }),
   });
 }
+
+/** Changes my password; the API then ends every login of mine, this one too. */
+export const useChangePassword = () =>
+  useMutation({ mutationFn: (body: { currentPassword: string; newPassword: string }) => unwrap(api.POST('/me/password', { body })) });

@@ -37,3 +37,13 @@ export function useRetryReminder() {
     onSuccess: () => qc.invalidateQueries({ queryKey: supervisionKeys.all }),
   });
 }
+
+/** 催办 now (POST /tasks/urge); the key makes a retry after a lost answer queue nothing twice. */
+export function useUrge() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { taskIds: string[]; note?: string; idempotencyKey: string }) =>
+      unwrap(api.POST('/tasks/urge', { body: { taskIds: v.taskIds, note: v.note }, params: { header: { 'Idempotency-Key': v.idempotencyKey } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+}
