@@ -1,7 +1,8 @@
 // Reminder engine at scale: schedule computation and storage, Redis memory after a sweep, and the
 // e-mail delivery rate, each against a baseline measured in the same run.
 // Run: npx ts-node -T -r tsconfig-paths/register bench/scheduler/scheduler.bench.ts [sizes] [mails]
-//   sizes: comma-separated task counts (default 10000,100000); mails: deliveries timed (default 2000).
+//   sizes: comma-separated task counts (default 10000,100000); mails: deliveries timed (default 2000);
+//   parts: comma-separated subset of schedule,baseline,sweep,mail,replan (default all).
 // Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test). Loopback only: it starts
 // its own redis-server on a free port and an in-process SMTP sink.
 import 'reflect-metadata';
@@ -26,6 +27,8 @@ import { SmtpSink } from '../../test/support/smtp-sink';
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SIZES = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const MAILS = Number(process.argv[3] ?? 2000);
+/** Which measurements to run (the per-task INSERT baseline alone takes ~40 min at 100k on a busy machine). */
+const PARTS = new Set((process.argv[4] ?? 'schedule,baseline,sweep,mail,replan').split(','));
 const BATCH = 500; // tasks per transaction
 const NEAR = 200; // tasks whose deadline falls within the next two hours, whatever the size
 const HORIZON_MIN = 120;
@@ -285,32 +288,40 @@ async function main() {
         await seed(ds, n);
         console.log(`${fmt(n)} tasks seeded (plan, units, users, tasks, assignments) in ${fmt((performance.now() - t0) / 1000, 1)} s`);
         const s = await schedule(ds);
-        const b = await baseline(ds, false);
-        const bb = await baseline(ds, true);
-        console.log(
-          `${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s ` +
-            `(${fmt(n / s.seconds)} tasks/s); plain INSERT of the same ${fmt(b.rows)} rows, one per task: ${fmt(b.seconds, 1)} s = ${fmt(b.rows / b.seconds)} rows/s, ` +
-            `ratio planner/baseline ${fmt(b.seconds / s.seconds, 2)}; one INSERT per ${BATCH} tasks: ${fmt(bb.seconds, 1)} s = ${fmt(bb.rows / bb.seconds)} rows/s, ` +
-            `ratio ${fmt(bb.seconds / s.seconds, 2)}`,
-        );
-        const m = await sweepMemory(ds, redis.url, `bench${schema}`);
-        memory.push(`${fmt(n)} tasks (${fmt(s.rows)} rows): sweep put ${fmt(m.jobs)} jobs into Redis, used_memory +${fmt(m.bytes / 1024, 1)} KiB (${fmt(m.bytes / Math.max(1, m.jobs))} B/job)`);
-        console.log(memory[memory.length - 1]);
-        if (!mails) {
+        if (PARTS.has('baseline')) {
+          const b = await baseline(ds, false);
+          const bb = await baseline(ds, true);
+          console.log(
+            `${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s ` +
+              `(${fmt(n / s.seconds)} tasks/s); plain INSERT of the same ${fmt(b.rows)} rows, one per task: ${fmt(b.seconds, 1)} s = ${fmt(b.rows / b.seconds)} rows/s, ` +
+              `ratio planner/baseline ${fmt(b.seconds / s.seconds, 2)}; one INSERT per ${BATCH} tasks: ${fmt(bb.seconds, 1)} s = ${fmt(bb.rows / bb.seconds)} rows/s, ` +
+              `ratio ${fmt(bb.seconds / s.seconds, 2)}`,
+          );
+        } else {
+          console.log(`${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s (${fmt(n / s.seconds)} tasks/s)`);
+        }
+        if (PARTS.has('sweep')) {
+          const m = await sweepMemory(ds, redis.url, `bench${schema}`);
+          memory.push(`${fmt(n)} tasks (${fmt(s.rows)} rows): sweep put ${fmt(m.jobs)} jobs into Redis, used_memory +${fmt(m.bytes / 1024, 1)} KiB (${fmt(m.bytes / Math.max(1, m.jobs))} B/job)`);
+          console.log(memory[memory.length - 1]);
+        }
+        if (!mails && PARTS.has('mail')) {
           mails = await mailRates(ds, sink);
           console.log(
             `e-mail: ${fmt(mails.mails)} reminders through ReminderDeliveryService.deliver: ${fmt(mails.delivery)} mails/s; ` +
               `raw pooled nodemailer: ${fmt(mails.raw)} mails/s; ratio ${fmt(mails.delivery / mails.raw, 2)}`,
           );
         }
-        const r = await replan(ds);
-        console.log(
-          `${fmt(n)} tasks re-planned in one transaction: calendar change ${fmt(r.calendar.tasks)} open items in ${fmt(r.calendar.seconds, 1)} s; ` +
-            `policy change ${fmt(r.policy.tasks)} items in ${fmt(r.policy.seconds, 1)} s`,
-        );
+        if (PARTS.has('replan')) {
+          const r = await replan(ds);
+          console.log(
+            `${fmt(n)} tasks re-planned in one transaction: calendar change ${fmt(r.calendar.tasks)} open items in ${fmt(r.calendar.seconds, 1)} s; ` +
+              `policy change ${fmt(r.policy.tasks)} items in ${fmt(r.policy.seconds, 1)} s`,
+          );
+        }
       });
     }
-    console.log('\nRedis after one sweep (2 h horizon):');
+    if (memory.length) console.log('\nRedis after one sweep (2 h horizon):');
     for (const line of memory) console.log(`  ${line}`);
   } finally {
     await sink.stop();
