@@ -43,3 +43,30 @@ export function unitReach(kind: ReminderKind, hasAssignee: boolean): UnitReach {
   if (!hasAssignee) return 'unit';
   return kind === 'remind' ? 'assignee' : 'assignee_and_unit';
 }
+
+/** A person a reminder to a unit's part may reach, with what makes them one (read in one query). */
+export interface UnitCandidate {
+  userId: string;
+  /** Named 承办人 of the unit's part of the item. */
+  assignee: boolean;
+  /** Belongs to the unit (an assignee normally does). */
+  inUnit: boolean;
+  staff: boolean;
+  head: boolean;
+}
+
+/**
+ * Whom a reminder to a unit reaches, from its candidates (in the order to write to them): its heads
+ * for 'unit_head'; for 'responsible' and 'lead' the named 承办人 as unitReach says, else its staff,
+ * or its heads when it has no staff accounts (someone must answer for the unit's part).
+ */
+export function unitRecipients<P extends UnitCandidate>(audience: 'responsible' | 'lead' | 'unit_head', kind: ReminderKind, people: readonly P[]): P[] {
+  const heads = people.filter((p) => p.inUnit && p.head);
+  if (audience === 'unit_head') return heads;
+  const assignees = people.filter((p) => p.assignee);
+  const reach = unitReach(kind, assignees.length > 0);
+  if (reach === 'assignee') return assignees;
+  if (reach === 'assignee_and_unit') return [...assignees, ...people.filter((p) => !p.assignee && p.inUnit && (p.staff || p.head))];
+  const staff = people.filter((p) => p.inUnit && p.staff);
+  return staff.length ? staff : heads;
+}

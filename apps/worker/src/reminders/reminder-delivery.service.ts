@@ -14,8 +14,8 @@ import {
   webhookRules,
   WebhookTargetRules,
 } from '@app/notifications';
-import { REMINDED_STATUSES } from '@app/domain';
-import { ClaimedReminder, DeliveryContext, Recipient, ReminderRepository } from '@app/persistence';
+import { REMINDED_STATUSES, unitRecipients } from '@app/domain';
+import { ClaimedDelivery, ClaimedReminder, DeliveryContext, DeliveryRecord, Recipient, ReminderRepository } from '@app/persistence';
 import { MAILER } from './mailer.provider';
 
 /** A reminder sent more than this after its time is marked late (the worker was down or behind). */
@@ -25,6 +25,8 @@ const ACK_LINK_TTL_S = 14 * 24 * 3600;
 export const REMINDER_HEADER = 'X-Duban-Reminder';
 /** Task statuses in which a claimed reminder is still worth sending (see REMINDED_STATUSES). */
 const OPEN_STATUSES: readonly string[] = REMINDED_STATUSES;
+
+type UnitAudience = 'responsible' | 'lead' | 'unit_head';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed';
 
@@ -47,81 +49,83 @@ export class ReminderDeliveryService {
   /**
    * Delivers one reminder. Returns 'skipped' when the row is not ours (sent, cancelled, taken);
    * throws to have BullMQ retry a transient failure; on the last attempt records the failure.
+   * Two statements per reminder: the claim reads everything the mails need, and one statement records
+   * the deliveries with the final state; the mails of one reminder go out together over the pool.
    */
   async deliver(reminderId: string, attempt: { isLast: boolean }): Promise<DeliveryOutcome> {
     const leaseMs = this.env.DELIVERY_LEASE_SECONDS * 1000;
-    const r = await this.reminders.claim(reminderId, leaseMs);
-    if (!r) return 'skipped';
+    const claimed = await this.reminders.claimForDelivery(reminderId, leaseMs);
+    if (!claimed) return 'skipped';
+    const r = claimed.reminder;
     // Hold the claim while sending, so a slow SMTP conversation is never taken for a dead worker.
     const renewal = setInterval(
       () => void this.reminders.renew(r, leaseMs).catch((e: Error) => this.logger.warn(`lease renewal of ${r.id}: ${e.message}`)),
       Math.max(500, leaseMs / 3),
     );
+    // What reached someone, recorded with the outcome whatever it is, so no retry repeats it.
+    const records: DeliveryRecord[] = [];
     try {
-      const count = await this.sendToAll(r);
+      const count = await this.sendToAll(claimed, records);
       const late = Date.now() - r.dueAt.getTime() > LATE_AFTER_MS;
-      await this.reminders.markSent(r, late, count);
+      await this.reminders.settle(r, records, { state: 'sent', late, recipients: count });
       return 'sent';
     } catch (e) {
       const message = (e as Error).message;
       if (e instanceof ItemClosed) {
-        await this.reminders.cancelClaimed(r, message);
+        await this.reminders.settle(r, records, { state: 'cancelled', error: message });
         return 'skipped';
       }
       if (e instanceof PermanentDeliveryError || attempt.isLast) {
-        await this.reminders.markFailed(r, message);
+        await this.reminders.settle(r, records, { state: 'failed', error: message });
         await this.alertSupervisors(r, message);
         this.logger.warn(`reminder ${r.id} failed for good: ${message}`);
         return 'failed';
       }
-      await this.reminders.release(r, message);
+      await this.reminders.settle(r, records, { state: 'enqueued', error: message });
       throw e;
     } finally {
       clearInterval(renewal);
     }
   }
 
-  private async sendToAll(r: ClaimedReminder): Promise<number> {
-    const ctx = await this.reminders.deliveryContext(r);
+  /** Sends to every recipient not yet served; pushes each delivery made onto `records`. */
+  private async sendToAll(claimed: ClaimedDelivery, records: DeliveryRecord[]): Promise<number> {
+    const { reminder: r, context: ctx, delivered } = claimed;
     if (!ctx) throw new PermanentDeliveryError('the item no longer exists');
     // A failed reminder retried by hand, or a claim racing a completion: a closed item gets nothing.
     if (!OPEN_STATUSES.includes(ctx.taskStatus)) throw new ItemClosed(`the item is ${ctx.taskStatus}`);
-    const recipients = await this.reminders.recipients(r);
+    const recipients: Recipient[] = claimed.people ? unitRecipients(r.audience as UnitAudience, r.kind, claimed.people) : await this.reminders.recipients(r);
     const permanent: string[] = [];
-    let delivered = 0;
+    const mails: Promise<void>[] = [];
+    const mailed = new Set<string>();
     for (const person of recipients) {
       const message = this.render(r, ctx, person);
-      if (r.channels.includes('inbox')) {
-        await this.reminders.recordDelivery({ ...this.row(r, person, 'inbox', person.userId), ...message });
-      }
+      const row = { userId: person.userId, subject: message.subject, body: message.body };
+      if (r.channels.includes('inbox')) records.push({ ...row, channel: 'inbox', recipient: person.userId });
       // Digest readers get one morning message instead of a mail per reminder.
-      if (r.channels.includes('email') && person.email && !person.dailyDigest) {
-        if (!(await this.reminders.delivered(r.id, 'email', person.email))) {
-          try {
-            await this.mailer.send({
-              to: person.email,
-              subject: message.subject,
-              text: message.body,
-              html: message.html,
-              headers: { [REMINDER_HEADER]: r.id },
-            });
-          } catch (e) {
-            if (isPermanentMailError(e)) {
-              permanent.push(`${person.email}: ${(e as Error).message}`);
-              continue;
-            }
-            throw e;
-          }
-          await this.reminders.recordDelivery({ ...this.row(r, person, 'email', person.email), ...message });
-        }
-      }
-      delivered++;
+      const email = person.email;
+      if (!r.channels.includes('email') || !email || person.dailyDigest || mailed.has(email) || delivered.has(`email ${email}`)) continue;
+      mailed.add(email);
+      mails.push(
+        this.mailer
+          .send({ to: email, subject: message.subject, text: message.body, html: message.html, headers: { [REMINDER_HEADER]: r.id } })
+          .then(
+            () => void records.push({ ...row, channel: 'email', recipient: email }),
+            (e: unknown) => {
+              if (!isPermanentMailError(e)) throw e;
+              permanent.push(`${email}: ${(e as Error).message}`);
+            },
+          ),
+      );
     }
+    // Every mail settles before a transient failure is rethrown, so the ones that went out are recorded.
+    const transient = (await Promise.allSettled(mails)).find((x): x is PromiseRejectedResult => x.status === 'rejected');
+    if (transient) throw transient.reason;
     if (r.channels.includes('webhook') && ctx.unitWebhook?.url) {
       const hook = ctx.unitWebhook;
       // Recorded by host only: the rest of the URL may hold the robot's key, and supervisors read this.
       const recipient = robotHost(hook.url);
-      if (!(await this.reminders.delivered(r.id, 'webhook', recipient))) {
+      if (!delivered.has(`webhook ${recipient}`)) {
         const m = this.render(r, ctx, null);
         try {
           await postWebhook(hook.url, hook.format as WebhookFormat, {
@@ -133,14 +137,11 @@ export class ReminderDeliveryService {
           if (e instanceof WebhookError && e.permanent) permanent.push(e.message);
           else throw e;
         }
-        await this.reminders.recordDelivery({
-          reminderId: r.id, userId: null, unitId: r.unitId, taskId: r.taskId, channel: 'webhook',
-          recipient, subject: m.subject, body: m.body, noticeLevel: r.noticeLevel,
-        });
+        records.push({ userId: null, channel: 'webhook', recipient, subject: m.subject, body: m.body });
       }
     }
     if (permanent.length) throw new PermanentDeliveryError(`undeliverable: ${permanent.join('; ')}`);
-    return delivered;
+    return recipients.length;
   }
 
   private render(r: ClaimedReminder, ctx: DeliveryContext, person: Recipient | null) {
@@ -173,10 +174,6 @@ export class ReminderDeliveryService {
       late: Date.now() - r.dueAt.getTime() > LATE_AFTER_MS,
     });
     return { subject: out.subject, body: out.text, html: out.html };
-  }
-
-  private row(r: ClaimedReminder, person: Recipient, channel: string, recipient: string) {
-    return { reminderId: r.id, userId: person.userId, unitId: r.unitId, taskId: r.taskId, channel, recipient, noticeLevel: r.noticeLevel };
   }
 
   /** Supervisors learn that a reminder could not be delivered: in their inbox, and by mail if it works. */

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { WorkCalendar } from '@app/domain';
 import { Db } from '../db/unit-of-work';
 import { ReminderPlanner } from './reminder-planner';
 import { WorkCalendarRepository } from './work-calendar.repository';
+
+/** Tasks recomputed per statement group in a plan-wide re-plan (about 7 reminder rows each). */
+const REPLAN_PAGE = 2000;
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
@@ -74,7 +78,8 @@ export class Journal {
       [planId],
     );
     const now = new Date();
-    for (const t of tasks) await this.planner.recompute(t.id, now);
+    const calendar = await this.calendars.current();
+    await this.recomputeAll(tasks.map((t) => t.id), now, calendar);
     return tasks.length;
   }
 
@@ -84,7 +89,12 @@ export class Journal {
     const tasks: { id: string }[] = await this.m.query(`SELECT id FROM tasks WHERE status NOT IN ('completed', 'cancelled') ORDER BY id`);
     const now = new Date();
     const calendar = await this.calendars.current();
-    for (const t of tasks) await this.planner.recompute(t.id, now, calendar);
+    await this.recomputeAll(tasks.map((t) => t.id), now, calendar);
     return tasks.length;
+  }
+
+  /** Pages of tasks through the planner's bulk path: a few statements per page, memory bounded by the page. */
+  private async recomputeAll(ids: readonly string[], now: Date, calendar: WorkCalendar): Promise<void> {
+    for (let i = 0; i < ids.length; i += REPLAN_PAGE) await this.planner.recomputeMany(ids.slice(i, i + REPLAN_PAGE), now, calendar);
   }
 }
