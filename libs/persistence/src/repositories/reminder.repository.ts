@@ -181,7 +181,7 @@ export class ReminderRepository extends RepositoryBase {
           RETURNING ${CLAIMED_COLUMNS}),
        named AS (SELECT a.assignee_id FROM assignments a, c WHERE a.task_id = c."taskId" AND a.unit_id = c."unitId" AND a.assignee_id IS NOT NULL)
        SELECT c.*, p.id AS "planId", p.title AS "planTitle", t.code AS "taskCode", t.title AS "taskTitle", t.status AS "taskStatus",
-              s.text AS "stepText", un.name AS "unitName", un.webhook AS "unitWebhook",
+              t.due_at AS "taskDueAt", s.text AS "stepText", un.name AS "unitName", un.webhook AS "unitWebhook",
               (SELECT coalesce(array_agg(n.channel || ' ' || n.recipient), '{}') FROM notifications n WHERE n.reminder_id = c.id) AS delivered,
               CASE WHEN c.audience IN ('responsible', 'lead', 'unit_head') THEN (
                 SELECT coalesce(json_agg(json_build_object(
@@ -200,10 +200,10 @@ export class ReminderRepository extends RepositoryBase {
     )) as (ClaimedReminder & DeliveryContext & { delivered: string[]; people: UnitPerson[] | null })[];
     const row = rows[0];
     if (!row) return null;
-    const { planId, planTitle, taskCode, taskTitle, taskStatus, stepText, unitName, unitWebhook, delivered, people, ...reminder } = row;
+    const { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook, delivered, people, ...reminder } = row;
     return {
       reminder,
-      context: taskCode === null ? null : { planId, planTitle, taskCode, taskTitle, taskStatus, stepText, unitName, unitWebhook },
+      context: taskCode === null ? null : { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook },
       people,
       delivered: new Set(delivered),
     };
