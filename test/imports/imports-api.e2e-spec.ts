@@ -136,6 +136,46 @@ describe('POST /imports (preview) and POST /imports/:id/commit', () => {
     expect(unit.pending).toBe(true);
   });
 
+  it('lists the persons named in 责任领导/责任人 columns per item, apart from the units, in the preview and the draft', async () => {
+    const text = [
+      '2032年某市重点工作任务分解表',
+      '序号',
+      '工作任务',
+      '责任领导',
+      '责任单位',
+      '责任人',
+      '完成时限',
+      '1',
+      '建设未来产业园，完成园区规划和首期招商。',
+      '王某某',
+      '市科技局',
+      '李某',
+      '6月底前',
+      '2',
+      '完善科技金融服务体系，设立科技创新基金。',
+      '赵某某',
+      '市财政局',
+      '钱某',
+      '9月底前',
+    ].join('\n');
+    const preview = await upload(sup, 'people.txt', Buffer.from(text)).expect(201);
+    expect(preview.body.people).toEqual([
+      { code: '1', title: expect.stringContaining('建设未来产业园'), leaders: ['王某某'], contacts: ['李某'] },
+      { code: '2', title: expect.stringContaining('完善科技金融服务体系'), leaders: ['赵某某'], contacts: ['钱某'] },
+    ]);
+    // Persons are never units: no unknown unit is proposed for them.
+    expect(preview.body.unknownUnits).not.toEqual(expect.arrayContaining(['王某某']));
+    expect(preview.body.unknownUnits).not.toEqual(expect.arrayContaining(['李某']));
+    const detail = await api.http.get(`/imports/${preview.body.importId}`).set('authorization', `Bearer ${sup}`).expect(200);
+    expect(detail.body.draft.tasks[0]).toMatchObject({ leaders: ['王某某'], contacts: ['李某'], leadUnits: ['市科技局'] });
+  });
+
+  it('lists no persons for a plan that names none', async () => {
+    const text = ['2033年某市科技工作任务分工', '一、重点任务', '1.建设创新平台，2033年6月底前完成。(牵头单位:市科技局)'].join('\n');
+    const preview = await upload(sup, 'no-people.txt', Buffer.from(text)).expect(201);
+    expect(preview.body.people).toEqual([]);
+  });
+
   it.each([
     ['an empty file', 'empty.txt', Buffer.alloc(0), 'empty', /为空/],
     ['an unsupported type', 'old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'unsupported_type', /不支持/],

@@ -15,6 +15,8 @@ export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千�
 export function parseChineseNumeral(input: string): number | null {
   const s = input.trim();
   if (!s) return null;
+  // One character (一、(三) headings, 三季度): a digit word or not; the general reading below agrees.
+  if (s.length === 1 && s in DIGITS) return DIGITS[s];
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
   // Digit-by-digit form used for years: 二〇二一.
   if ([...s].every((c) => c in DIGITS) && s.length > 1) {
@@ -26,7 +28,7 @@ export function parseChineseNumeral(input: string): number | null {
   let i = 0;
   while (i < s.length) {
     const c = s[i];
-    const arabic = /^\d+(\.\d+)?/.exec(s.slice(i));
+    const arabic = c >= '0' && c <= '9' ? /^\d+(\.\d+)?/.exec(s.slice(i)) : null;
     if (arabic) {
       digit = Number(arabic[0]);
       i += arabic[0].length;

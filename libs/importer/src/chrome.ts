@@ -52,7 +52,7 @@ function isFurnitureSized(t: string): boolean {
 }
 
 function isNavLine(t: string): boolean {
-  if ((t.match(/[|｜]/g) ?? []).length < 2 || t.length >= 120 || /[。；]/.test(t)) return false;
+  if (t.length >= 120 || (t.match(/[|｜]/g) ?? []).length < 2 || /[。；]/.test(t)) return false;
   // "序号 | 工作任务 | 责任单位 |" is a table header, "1 | …" a table row: body, not navigation.
   const cells = t.split(/[|｜]/).map((c) => c.trim()).filter((c) => c);
   return cells.filter((c) => columnRole(c)).length < 2 && !/^\d{1,3}$/.test(cells[0] ?? '');
@@ -136,14 +136,15 @@ export function stripChrome(lines: Line[]): { lines: Line[]; meta: PageMeta } {
   for (let i = 0; i < end; i++) {
     const t = lines[i].text;
     // Metadata first: "日期:2015年04月02日 信息来源: 字体:【大】" is both meta and chrome.
-    if (i < headLimit && readMeta(t.replace(/\s*[|｜]\s*/g, ' ').trim(), meta)) continue;
+    if (i < headLimit && readMeta(/[|｜]/.test(t) ? t.replace(/\s*[|｜]\s*/g, ' ').trim() : t.trim(), meta)) continue;
     if ((isFurnitureSized(t) && CHROME.some((re) => re.test(t))) || isNavLine(t)) continue;
     kept.push(lines[i]);
   }
   if (!meta.docNumber) {
     for (const l of kept.slice(0, 8)) {
-      const n = DOC_NO.exec(l.text);
-      if (n && l.text.length < 40) meta.docNumber = n[0].replace(/\s/g, '');
+      // Only a short line is a 文号 line; a long paragraph is never searched.
+      const n = l.text.length < 40 ? DOC_NO.exec(l.text) : null;
+      if (n) meta.docNumber = n[0].replace(/\s/g, '');
     }
   }
   return { lines: kept, meta };

@@ -1,4 +1,5 @@
-import { detectRecurrence, findDeadline, parseDeadline } from './deadlines';
+import fc from 'fast-check';
+import { deadlinePhrases, detectRecurrence, findDeadline, parseDeadline, PHRASE_RE } from './deadlines';
 
 const ctx = { year: 2024, periodStart: '2024-01-01', periodEnd: '2024-12-31' };
 
@@ -90,5 +91,29 @@ describe('detectRecurrence', () => {
     expect(detectRecurrence('考核指标数据一季度一汇总、一季度一通报')).toBe('quarterly');
     expect(detectRecurrence('每年建设10大市级技术创新中心')).toBe('yearly');
     expect(detectRecurrence('加快建设')).toBeNull();
+  });
+});
+
+describe('deadlinePhrases', () => {
+  // The windowed search (only near each 前) must find what a scan of the whole text finds.
+  const scan = (text: string) => [...text.matchAll(PHRASE_RE)].map((m) => m[0]);
+  const piece = fc.constantFrom(
+    '前', '以前', '之前', '底前', '完成', '年', '年底', '年末', '月', '日', '底', '末', '上旬', '下旬', '上半年',
+    '第', '季度', '次', '今', '2024', '1', '12', '三', '十二', '二十', '，', '。', '推进', '开展', '前期',
+  );
+  it('equals a global scan on texts built from phrase pieces', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(deadlinePhrases(text)).toEqual(scan(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('finds each phrase of a sentence, the longest phrase the regex allows included', () => {
+    expect(deadlinePhrases('2024年次年一十二月三十一日下旬以前完成，3月底前启动，前期工作年底前')).toEqual(
+      scan('2024年次年一十二月三十一日下旬以前完成，3月底前启动，前期工作年底前'),
+    );
+    expect(deadlinePhrases('3月底前启动，年底前完成')).toEqual(['3月底前', '年底前完成']);
   });
 });

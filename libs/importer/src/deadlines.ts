@@ -24,14 +24,22 @@ export function isoDate(y: number, m: number, d: number): string {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month m (1–12) of year y, Gregorian leap years (years 0–99 as 1900–1999, like Date.UTC). */
+function daysIn(y: number, m: number): number {
+  const g = y >= 0 && y <= 99 ? 1900 + y : y;
+  const leap = (g % 4 === 0 && g % 100 !== 0) || g % 400 === 0;
+  return m === 2 && leap ? 29 : MONTH_DAYS[m - 1];
+}
+
 export function lastDayOfMonth(y: number, m: number): string {
-  return isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+  return isoDate(y, m, daysIn(y, m));
 }
 
 function validDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1) return null;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d > last ? null : isoDate(y, m, d);
+  return d > daysIn(y, m) ? null : isoDate(y, m, d);
 }
 
 const N = `(?:\\d{1,2}|[${CN_NUMERAL_CHARS}]{1,3})`;
@@ -39,16 +47,45 @@ const RANGE_DASH = '[—–\\-―~～至到]+';
 // Compiled once: these run for every cell and step of every document.
 const RANGE_RE = new RegExp(`^(\\d{4})年?${RANGE_DASH}(\\d{4})年?(底|末)?$`);
 const MONTH_RE = new RegExp(`^(?:(本|今|当|次|明)年(?:度)?)?(${N})月(?:(${N})日|份)?(底|末|上旬|中旬|下旬|中)?$`);
-const PHRASE_RE = new RegExp(
+/** A deadline phrase in running text (global: the reference scan that deadlinePhrases must equal). */
+export const PHRASE_RE = new RegExp(
   `(\\d{4}年(?:年底|年末|底|末)|(?:\\d{4}年)?(?:(?:次|明|本|今)年)?(?:${N}月(?:${N}日)?(?:底|末|上旬|中旬|下旬)?|年底|年末|上半年|下半年|第?[一二三四]季度末?))(?:前|以前|之前|底前)(?:完成|办结|到位)?`,
   'g',
 );
 
+// Every phrase ends in 前/以前/之前/底前 and nothing before that holds a 前, so a phrase starts at
+// most 18 characters before the first 前 at or after its start (2024年 次年 一十二月三十一日 下旬 以前).
+// Trying PHRASE_RE (sticky) only there finds the same phrases as scanning the whole text.
+const PHRASE_AT = new RegExp(PHRASE_RE.source, 'y');
+const PHRASE_REACH = 18;
+
+/** The deadline phrases of a text, left to right, exactly as a global PHRASE_RE scan finds them. */
+export function deadlinePhrases(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let prev = -1;
+  for (let q = text.indexOf('前'); q !== -1; q = text.indexOf('前', Math.max(q + 1, from))) {
+    // Starts whose first 前 is this one: after the previous 前, after the last phrase, within reach.
+    for (let p = Math.max(from, prev + 1, q - PHRASE_REACH); p <= q; p++) {
+      PHRASE_AT.lastIndex = p;
+      const m = PHRASE_AT.exec(text);
+      if (m) {
+        out.push(m[0]);
+        from = p + m[0].length;
+        break;
+      }
+    }
+    prev = q;
+  }
+  return out;
+}
+
 /** "每年" etc. as they appear anywhere in a task's text; the finest period wins. */
 export function detectRecurrence(text: string): Recurrence | null {
-  if (/每月|月月|按月|每个月|逐月|一月一/.test(text)) return 'monthly';
-  if (/每季度?|按季度?|季度一|一季一|逐季/.test(text)) return 'quarterly';
-  if (/每年|按年度?|逐年|年年|每一年/.test(text)) return 'yearly';
+  // Each pattern names 月, 季 or 年: a text without the character skips its regex.
+  if (text.includes('月') && /每月|月月|按月|每个月|逐月|一月一/.test(text)) return 'monthly';
+  if (text.includes('季') && /每季度?|按季度?|季度一|一季一|逐季/.test(text)) return 'quarterly';
+  if (text.includes('年') && /每年|按年度?|逐年|年年|每一年/.test(text)) return 'yearly';
   return null;
 }
 
@@ -144,19 +181,15 @@ function monthDay(y: number, mo: number, day: string | undefined, part: string |
  * …完成, 完成时限:…) count: a bare "到2024年达到1300亿元" is an indicator's horizon, not a due date.
  */
 export function findDeadline(text: string, ctx: DeadlineContext): ParsedDeadline | null {
-  const labelled = /(?:完成时限|完成时间|时间节点|时限要求|办结时限|完成期限|时间安排|进度安排|办理时限|截止时间)\s*[:：]\s*([^；;。，,\n)）]{1,30})/.exec(text);
+  const labelled = (text.includes(':') || text.includes('：')) && /(?:完成时限|完成时间|时间节点|时限要求|办结时限|完成期限|时间安排|进度安排|办理时限|截止时间)\s*[:：]\s*([^；;。，,\n)）]{1,30})/.exec(text);
   if (labelled) {
     const d = parseDeadline(labelled[1], ctx);
     if (d) return d;
   }
   const leading = leadingDeadline(text, ctx);
-  if (!/前/.test(text)) return leading;
-  const phrase = PHRASE_RE;
-  phrase.lastIndex = 0;
-  let m: RegExpExecArray | null;
   let best: ParsedDeadline | null = null;
-  while ((m = phrase.exec(text))) {
-    const d = parseDeadline(m[0], ctx);
+  for (const phrase of deadlinePhrases(text)) {
+    const d = parseDeadline(phrase, ctx);
     if (d && (!best || d.date > best.date)) best = d;
   }
   return best ?? leading;

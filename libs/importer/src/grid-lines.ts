@@ -15,7 +15,10 @@ export interface Grid {
   lineNos: number[];
 }
 
-const PIPE = /[|｜]/;
+/** Whether a line holds a cell border "|" or "｜" (a plain search: this runs on every line). */
+function hasPipe(t: string): boolean {
+  return t.includes('|') || t.includes('｜');
+}
 
 function pipeCells(text: string): string[] {
   return text
@@ -27,7 +30,7 @@ function pipeCells(text: string): string[] {
 function header(text: string): { cells: string[]; roles: ColumnRole[]; pipes: boolean } | null {
   // Every row-per-line table in the corpus starts with 序号/编号: a cheap test before splitting.
   if (!/^\s*[|｜]?\s*(序号|编号|序|项目编号|任务编号)(\s|[|｜])/.test(text)) return null;
-  const pipes = PIPE.test(text);
+  const pipes = hasPipe(text);
   const cells = pipes ? pipeCells(text) : text.split(/\s+/);
   if (cells.length < 3) return null;
   const roles = cells.map(columnRole);
@@ -77,7 +80,7 @@ export function findGrids(lines: Line[]): { lines: Line[]; grids: Grid[] } {
       }
     }
     const t = lines[i].text;
-    if (!PIPE.test(t)) {
+    if (!hasPipe(t)) {
       out.push(lines[i]);
       continue;
     }

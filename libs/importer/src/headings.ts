@@ -106,7 +106,33 @@ const COLUMNS: [ColumnRole, RegExp][] = [
   ['note', /^(备注|说明|进展情况|完成情况|落实情况|工作进展|推进情况|办理情况|当前进度|年度完成情况|完成成效|监督方式|督办单位|进度)$/],
 ];
 
+/** Characters columnRole drops before naming a cell: whitespace (as \s counts it), colons, * and |. */
+function dropped(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3a || c === 0xff1a || c === 0x2a || c === 0x7c ||
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Whether a cell is too long to be a header name: counted up to its first bracket (a trailing
+ * remark may be long), more than 12 kept characters plus a leading "2022年度" (6). Nearly every line
+ * of a document is a sentence far longer than that: it is answered without building the cleaned copy.
+ */
+function tooLongForHeader(cell: string): boolean {
+  if (cell.length <= 18) return false;
+  let kept = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) return false;
+    if (!dropped(c) && ++kept > 18) return true;
+  }
+  return false;
+}
+
 export function columnRole(cell: string): ColumnRole | null {
+  if (tooLongForHeader(cell)) return null;
   // "2022年预期目标", "区政府 分管领导", "项 目 内 容": years, spaces and a trailing remark are not the name.
   const t = cell
     .replace(/[\s:：*|]/g, '')

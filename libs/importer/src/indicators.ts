@@ -19,11 +19,15 @@ const LE_BEFORE = /(控制在|不超过|(?<!不)低于|(?<!不)少于|压减到?
 const VERB_TAIL =
   /(力争|争取|实现|突破到?|达到|达|超过|不少于|不低于|至少|为|到|至|提高到|提升到|控制在|不超过|低于|约|近|共|均|以上)+$/;
 
-/** Positions inside 《…》 and “…”: numbers there are names ("“410”工程"), not quantities. */
-function quotedMask(text: string): boolean[] {
-  const mask = new Array<boolean>(text.length).fill(false);
-  const pairs: [string, string][] = [['《', '》'], ['“', '”'], ['"', '"'], ['「', '」'], ['‘', '’']];
-  for (const [open, close] of pairs) {
+const QUOTE_PAIRS: [string, string][] = [['《', '》'], ['“', '”'], ['"', '"'], ['「', '」'], ['‘', '’']];
+
+/**
+ * Spans inside 《…》 and “…”: numbers there are names ("“410”工程"), not quantities. Flat
+ * [from, to, from, to, …] pairs, both ends inside the span; a text has few, so a list beats a mask.
+ */
+function quotedSpans(text: string): number[] {
+  const spans: number[] = [];
+  for (const [open, close] of QUOTE_PAIRS) {
     let i = 0;
     while ((i = text.indexOf(open, i)) !== -1) {
       const j = text.indexOf(close, i + 1);
@@ -31,33 +35,59 @@ function quotedMask(text: string): boolean[] {
         i++;
         continue;
       }
-      for (let k = i; k <= j; k++) mask[k] = true;
+      spans.push(i, j);
       i = j + 1;
     }
   }
-  return mask;
+  return spans;
 }
 
-function clauseStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && !/[，,；;。：:！!？?\n(（]/.test(text[i - 1])) i--;
-  return i;
+function quoted(spans: number[], at: number): boolean {
+  for (let k = 0; k < spans.length; k += 2) if (at >= spans[k] && at <= spans[k + 1]) return true;
+  return false;
 }
 
-function sentenceStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && !/[；;。！!？?\n]/.test(text[i - 1])) i--;
-  return i;
+/** A lookup table of break characters (one byte per UTF-16 code unit): walking back is one array read per character. */
+function breakTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+/** A number right after a letter, 第, 前, a digit or a dot ("第3", "前10", "V2.5") is no quantity. */
+const AFTER_WORD = breakTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz第前0123456789.');
+const CLAUSE_BREAK = breakTable('，,；;。：:！!？?\n(（');
+const SENTENCE_BREAK = breakTable('；;。！!？?\n');
+
+/**
+ * Where the clause (or sentence) holding position `at` starts: the character after the last break
+ * before it. Quantities are visited left to right, so the walk back stops at the previous one and
+ * reuses its answer when no break lies between (a long sentence is walked once, not once per number).
+ */
+function startsOf(text: string, breaks: Uint8Array): (at: number) => number {
+  let lastAt = 0;
+  let lastStart = 0;
+  return (at) => {
+    const floor = at >= lastAt ? lastAt : 0;
+    let i = at;
+    while (i > floor && !breaks[text.charCodeAt(i - 1)]) i--;
+    const start = i === floor && floor === lastAt ? lastStart : i;
+    lastAt = at;
+    lastStart = start;
+    return start;
+  };
 }
 
 /** The year a quantity is due: "到2021年…突破6000家", "2021年,全市…突破110家". */
-function horizon(text: string, mask: boolean[], from: number, to: number): string | null {
+function horizon(text: string, spans: number[], from: number, to: number): string | null {
   const re = /(?:到|至|截至|截止)?(\d{4})年(?:底|末)?(?![—–\-~～至到\d])/g;
   re.lastIndex = from;
+  // A match starting before `to` reads at most 8 characters and one more ahead: the rest of a long
+  // text need not be scanned for the next match.
+  const near = text.length > to + 9 ? text.slice(0, to + 9) : text;
   let year: number | null = null;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
-    if (mask[m.index]) continue;
+  while ((m = re.exec(near)) && m.index < to) {
+    if (quoted(spans, m.index)) continue;
     const prev = text[m.index - 1] ?? '';
     if (/[—–\-~～\d]/.test(prev)) continue; // second year of a range
     year = Number(m[1]);
@@ -75,7 +105,9 @@ export function extractIndicators(text: string): Indicator[] {
 
 /** Like extractIndicators, with the offset of each quantity in `text`. */
 export function findIndicators(text: string): { indicator: Indicator; index: number }[] {
-  const mask = quotedMask(text);
+  const spans = quotedSpans(text);
+  const clauseStart = startsOf(text, CLAUSE_BREAK);
+  const sentenceStart = startsOf(text, SENTENCE_BREAK);
   const found: Indicator[] = [];
   const at: number[] = [];
   QTY.lastIndex = 0;
@@ -83,9 +115,8 @@ export function findIndicators(text: string): { indicator: Indicator; index: num
   while ((m = QTY.exec(text))) {
     const pos = m.index;
     const end = pos + m[0].length;
-    if (mask[pos]) continue;
-    const before = text.slice(Math.max(0, pos - 1), pos);
-    if (/[A-Za-z第前\d.]/.test(before)) continue;
+    if (quoted(spans, pos)) continue;
+    if (pos > 0 && AFTER_WORD[text.charCodeAt(pos - 1)]) continue;
     const [, numText, rangeEnd, more, unit] = m;
     if (unit === '大' && /^(十[五六七八九]|二十)$/.test(numText)) continue; // 党的十九大
     if (numText === '一') continue; // 一批, 一个, 一项: manner of speech, not a target
@@ -93,7 +124,7 @@ export function findIndicators(text: string): { indicator: Indicator; index: num
     const value = parseNumber(numText);
     if (value === null || !Number.isFinite(value)) continue;
 
-    const cStart = clauseStart(text, pos);
+    const cStart = clauseStart(pos);
     const prefix = text.slice(cStart, pos);
     const after = text.slice(end, end + 4);
     let comparator: Comparator = '=';
@@ -120,7 +151,7 @@ export function findIndicators(text: string): { indicator: Indicator; index: num
       value,
       unit: unit === '％' ? '%' : unit,
       comparator,
-      deadline: horizon(text, mask, sentenceStart(text, pos), pos),
+      deadline: horizon(text, spans, sentenceStart(pos), pos),
     });
   }
   return found.map((indicator, k) => ({ indicator, index: at[k] }));

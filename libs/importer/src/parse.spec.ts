@@ -150,3 +150,34 @@ describe('seed 004: 指导思想 / 主要目标 paragraph / 主要措施 with (�
     expect(task(p, '2').section).toBe('(二)加快推进全域科技创新,全面提升科技创新能力。');
   });
 });
+
+describe('a caption naming a five-year period inside a one-year document', () => {
+  const p = parsePlanText(
+    [
+      '关于印发2021年重点工作责任分解的通知',
+      '各县(市、区)人民政府,市政府各部门:',
+      '现将重点工作责任分解印发给你们,请认真贯彻执行。',
+      '“十四五”时期重点工作',
+      '1.实施提高居民收入富民行动,加快构建共同富裕发展格局。',
+      '责任单位:市发改委、市农业农村局',
+      '2.实施做大产业扩大税源行动,加快构建现代产业体系。',
+      '责任单位:市经信局',
+      '2021年重点工作',
+      '3.建成城市大脑二期工程。',
+      '责任单位:市大数据局',
+    ].join('\n'),
+  );
+  it('runs the items under it to the end of that period (十四五: 2025), not the document year', () => {
+    expect(p.plan.year).toBe(2021);
+    expect(p.tasks.map((t) => [t.code, t.deadline])).toEqual([
+      ['1', '2025-12-31'],
+      ['2', '2025-12-31'],
+      ['3', '2021-12-31'],
+    ]);
+  });
+  it('keeps the plan period and a dated item as they are', () => {
+    const dated = parsePlanText(['2021年重点工作', '“十四五”时期重点工作', '1.建设创新平台,9月底前完成。', '责任单位:市科技局'].join('\n'));
+    expect(dated.plan.periodEnd).toBe('2021-12-31');
+    expect(dated.tasks[0].deadline).toBe('2021-09-30');
+  });
+});

@@ -1,5 +1,6 @@
 import { stripChrome } from './chrome';
-import { finalizeTask, type TaskDraft } from './drafts';
+import { finalizeTask, type FinalizeContext, type TaskDraft } from './drafts';
+import { isoDate } from './deadlines';
 import { ImportError, MAX_CHARS } from './errors';
 import { findHeaderRuns, forgetUnitCells, readFlatTables } from './flat-table';
 import { findGrids } from './grid-lines';
@@ -52,6 +53,34 @@ function uniqueCodes(tasks: Task[], warnings: ImportWarning[], lines: number[]):
   });
 }
 
+const FIVE_YEAR_END: Record<string, number> = { 三: 2020, 四: 2025, 五: 2030 };
+
+/**
+ * Captions inside the body that give the items after them a period of their own: "政府工作报告“十四五”时期"
+ * above a list runs its items to 2025 even in a 2021 document. A later short caption naming a year
+ * ("政府工作报告2021年重点工作责任分解") closes it (end null: the plan's own period again).
+ */
+function periodCaptions(lines: Line[]): { line: number; end: number | null }[] {
+  const out: { line: number; end: number | null }[] = [];
+  for (const l of lines) {
+    if (l.text.length > 40 || /[，,。；;：:]/.test(l.text)) continue;
+    const five = /十([三四五])五[”"]?(?:时期|期间)/.exec(l.text);
+    if (five) out.push({ line: l.no, end: FIVE_YEAR_END[five[1]] });
+    else if (out.length > 0 && /(?:19|20)\d{2}年/.test(l.text)) out.push({ line: l.no, end: null });
+  }
+  return out;
+}
+
+/** The plan context an item is finished in: the plan's, or a period caption's above it. */
+function itemContext(ctx: FinalizeContext, captions: { line: number; end: number | null }[], line: number): FinalizeContext {
+  let end: number | null = null;
+  for (const c of captions) if (c.line < line) end = c.end;
+  const { plan } = ctx;
+  if (end === null || end <= plan.year || end - plan.year >= 6 || `${end}-12-31` <= plan.periodEnd) return ctx;
+  const periodEnd = isoDate(end, 12, 31);
+  return { ...ctx, plan: { ...plan, periodEnd }, deadlines: { ...ctx.deadlines, periodEnd } };
+}
+
 function finish(
   top: Line[],
   body: Line[],
@@ -67,9 +96,10 @@ function finish(
     throw new ImportError('no_items', '文档中没有可识别的责任事项（编号条目、任务表格）', { line: body[0]?.no ?? top[1]?.no ?? top[0]?.no ?? 1 });
   }
   const ctx = { plan: context.plan, deadlines: context.deadlines, warnings };
+  const captions = periodCaptions([...top, ...body]);
   const tasks = usable.map((d) => {
     if (!d.title) d.title = d.contentParts[0]?.slice(0, 60) ?? d.code;
-    return finalizeTask(d, ctx);
+    return finalizeTask(d, itemContext(ctx, captions, d.line));
   });
   uniqueCodes(tasks, warnings, usable.map((d) => d.line));
   warnings.sort((a, b) => a.line - b.line);

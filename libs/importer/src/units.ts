@@ -115,7 +115,7 @@ function splitUnitsOnce(input: string): UnitList {
   const notes: string[] = [];
   // "各县、市、区政府" is one group: its 、 joins place words, not names.
   const text = !input.includes('各') ? input : input.replace(/各([县市区乡镇])((?:、[县市区乡镇])+)(人民政府|政府)/g, (_, a: string, rest: string, gov: string) => `各${a}${rest.replace(/、/g, '\u0003')}${gov}`);
-  const marked = [...text.matchAll(/([^、，,;；\s(（]+)[(（]\s*牵头\s*[)）]/g)].map((m) => stripNoise(m[1]));
+  const marked = !text.includes('牵头') ? [] : [...text.matchAll(/([^、，,;；\s(（]+)[(（]\s*牵头\s*[)）]/g)].map((m) => stripNoise(m[1]));
   // "★区发改委、统计局": the starred name leads.
   if (/[★☆]/.test(text)) for (const m of text.matchAll(/[★☆]\s*([^、，,;；\s]+)/g)) marked.push(stripNoise(m[1]));
   // Brackets first: a note may itself contain separators ("含开发区管委会,下同"). Only brackets that
@@ -129,14 +129,17 @@ function splitUnitsOnce(input: string): UnitList {
   const units: string[] = [];
   // Separators inside brackets that stay in a name ("各县（市、区）人民政府") must not split it.
   let depth = 0;
-  const guarded = [...withoutNotes]
-    .map((c) => {
-      if (/[(（〈【[]/.test(c)) depth++;
-      else if (/[)）〉】\]]/.test(c)) depth = Math.max(0, depth - 1);
-      return depth > 0 && /[、，,;；\s/]/.test(c) ? `\u0001${c.charCodeAt(0)}\u0002` : c;
-    })
-    .join('');
-  const unguard = (s: string) => s.replace(/\u0001(\d+)\u0002/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/\u0003/g, '、');
+  // Most lists have no bracket left, so nothing to guard.
+  const guarded = !/[(（〈【[]/.test(withoutNotes)
+    ? withoutNotes
+    : [...withoutNotes]
+        .map((c) => {
+          if (/[(（〈【[]/.test(c)) depth++;
+          else if (/[)）〉】\]]/.test(c)) depth = Math.max(0, depth - 1);
+          return depth > 0 && /[、，,;；\s/]/.test(c) ? `\u0001${c.charCodeAt(0)}\u0002` : c;
+        })
+        .join('');
+  const unguard = (s: string) => (!/[\u0001\u0003]/.test(s) ? s : s.replace(/\u0001(\d+)\u0002/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/\u0003/g, '、'));
   // Clauses split by , ; — a shared suffix only reaches back across 、 within one clause.
   for (const rawClause of guarded.split(/[，,;；\n]+/)) {
     // "县发改局牵头，县直各相关单位按职责分工负责": a clause ending in 牵头 names leads only.
@@ -318,6 +321,7 @@ export function readLabels(text: string): LabelledFields | null {
 
 /** Finds the trailing "(牵头单位:…)" of an item; returns the tail's inner text and where it starts. */
 export function findUnitTail(text: string): { inner: string; index: number } | null {
+  if (!text.includes(':') && !text.includes('：')) return null; // every tail label ends in a colon
   const re = /[(（〔[［]\s*(?:责任领导[:：][^;；)）\]〕]*[;；]\s*)?(牵头单位|牵头部门|牵头责任单位|责任单位|责任部门|主责单位|配合单位|协办单位|完成时限|责任科室|责任处室|牵头科室|牵头处室|责任股室)\s*[:：]/g;
   let last: RegExpExecArray | null = null;
   let m: RegExpExecArray | null;
@@ -327,8 +331,9 @@ export function findUnitTail(text: string): { inner: string; index: number } | n
   let depth = 0;
   let end = text.length;
   for (let i = last.index; i < text.length; i++) {
-    if (/[(（〈〔[［]/.test(text[i])) depth++;
-    else if (/[)）〉》〕\]］]/.test(text[i]) && --depth === 0) {
+    const c = text[i];
+    if ('(（〈〔[［'.includes(c)) depth++;
+    else if (')）〉》〕]］'.includes(c) && --depth === 0) {
       end = i;
       break;
     }
@@ -373,6 +378,7 @@ export function readRoleTail(inner: string): LabelledFields | null {
 /** Every role tail in an item's text, with where it sits (so titles can leave it out). */
 export function findRoleTails(text: string): { fields: LabelledFields; index: number; length: number }[] {
   const out: { fields: LabelledFields; index: number; length: number }[] = [];
+  if (!text.includes('(') && !text.includes('（') && !text.includes('〔')) return out; // no bracket, no tail
   ROLE_TAIL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ROLE_TAIL.exec(text))) {

@@ -57,6 +57,13 @@ export class CorrectionResponse {
   @ApiProperty({ description: 'the value after', example: { deadline: '2025-09-30', deadlineText: '9月底前' } }) after: unknown;
 }
 
+export class ImportItemPeopleResponse {
+  @ApiProperty({ description: 'the item', example: '3' }) code: string;
+  @ApiProperty({ example: EXAMPLE.taskTitle }) title: string;
+  @ApiProperty({ type: [String], description: 'persons named as its leaders (责任领导/分管领导)', example: ['王某某'] }) leaders: string[];
+  @ApiProperty({ type: [String], description: 'persons named as its contacts (责任人/联系人)', example: ['李某'] }) contacts: string[];
+}
+
 export class ImportPreviewResponse implements ImportPreview {
   @ApiProperty({ format: 'uuid', description: 'commit it with POST /imports/{id}/commit', example: EXAMPLE.importId }) importId: string;
   @ApiProperty({ enum: ['new', 'unchanged', 'revision'], description: 'new plan, the exact document already saved, or a revised version of a saved plan', example: 'new' })
@@ -67,6 +74,11 @@ export class ImportPreviewResponse implements ImportPreview {
   @ApiProperty({ type: [String], description: 'unit names not in the directory: map or create them (PATCH /imports/{id}), else they become pending units on commit', example: ['武汉东湖新技术开发区管委会'] }) unknownUnits: string[];
   @ApiProperty({ type: [UnitProposalResponse], description: 'each unknown name with a proposed new unit and the closest directory units' }) proposals: UnitProposalResponse[];
   @ApiProperty({ type: [ImportWarningResponse] }) warnings: ImportWarningResponse[];
+  @ApiProperty({
+    type: [ImportItemPeopleResponse],
+    description: 'items whose 责任领导/责任人 columns or labels name persons (never units), in document order; items naming nobody are left out',
+  })
+  people: ImportItemPeopleResponse[];
   @ApiProperty({ type: ImportDiffResponse, nullable: true, description: 'revision only: what changes against the saved plan' }) diff: ImportDiffResponse | null;
 }
 

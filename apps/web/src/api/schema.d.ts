@@ -2939,6 +2939,29 @@ export interface components {
              */
             removed: string[];
         };
+        ImportItemPeopleResponse: {
+            /**
+             * @description the item
+             * @example 3
+             */
+            code: string;
+            /**
+             * @description persons named as its contacts (责任人/联系人)
+             * @example [
+             *       "李某"
+             *     ]
+             */
+            contacts: string[];
+            /**
+             * @description persons named as its leaders (责任领导/分管领导)
+             * @example [
+             *       "王某某"
+             *     ]
+             */
+            leaders: string[];
+            /** @example 培育高新技术企业 */
+            title: string;
+        };
         ImportOcrPendingResponse: {
             /**
              * Format: uuid
@@ -2969,6 +2992,8 @@ export interface components {
              * @enum {string}
              */
             kind: "new" | "unchanged" | "revision";
+            /** @description items whose 责任领导/责任人 columns or labels name persons (never units), in document order; items naming nobody are left out */
+            people: components["schemas"]["ImportItemPeopleResponse"][];
             plan: components["schemas"]["ParsedPlanInfoResponse"];
             /**
              * Format: uuid

@@ -30,7 +30,24 @@ export interface ImportPreview {
   /** Each unknown name with the proposed new unit and the closest directory units. */
   proposals: UnitProposal[];
   warnings: ParsedPlan['warnings'];
+  /** Items whose 责任领导/责任人 columns or labels name persons: people, never units, so they are listed apart. */
+  people: ImportItemPeople[];
   diff: { added: string[]; removed: string[]; changed: { code: string; fields: string[] }[] } | null;
+}
+
+/** The persons one item names: its leaders (责任领导/分管领导) and contacts (责任人/联系人). */
+export interface ImportItemPeople {
+  code: string;
+  title: string;
+  leaders: string[];
+  contacts: string[];
+}
+
+/** The items that name persons, in document order; items naming nobody are left out. */
+export function peopleOf(parsed: ParsedPlan): ImportItemPeople[] {
+  return parsed.tasks
+    .filter((t) => (t.leaders?.length ?? 0) + (t.contacts?.length ?? 0) > 0)
+    .map((t) => ({ code: t.code, title: t.title, leaders: t.leaders ?? [], contacts: t.contacts ?? [] }));
 }
 
 export interface ImportCommitResult {
@@ -139,6 +156,7 @@ export class PlanImportService {
       },
       ...(await this.unitStatus(parsed, {})),
       warnings: parsed.warnings,
+      people: peopleOf(parsed),
       diff: seen.diff,
     };
   }

@@ -53,6 +53,8 @@ export function DraftTaskTable({ tasks, unknown, corrected, added, changed, onEd
           <tr key={t.code}>
             <td data-label="责任事项" className="task-title-cell">
               <span className="task-code">{t.code}</span> {t.title}
+              {!!t.leaders?.length && <div className="task-sub">责任领导：{t.leaders.join('、')}</div>}
+              {!!t.contacts?.length && <div className="task-sub">责任人：{t.contacts.join('、')}</div>}
               <div className="task-tags">
                 {added.has(t.code) && <Tag color="#237804">新增</Tag>}
                 {changed.has(t.code) && <Tag color="#ad4e00">修订：{changed.get(t.code)!.map((f) => FIELD[f] ?? f).join('、')}</Tag>}

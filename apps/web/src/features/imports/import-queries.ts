@@ -27,6 +27,9 @@ export interface DraftTask {
   assistingUnits: string[];
   steps: { code: string; text: string }[];
   indicators: DraftIndicator[];
+  /** Persons the document names for the item (责任领导 / 责任人): people, not units. */
+  leaders?: string[];
+  contacts?: string[];
 }
 export interface Draft {
   plan: { title: string; issuer: string; year: number; docNumber: string | null; periodStart: string; periodEnd: string };
