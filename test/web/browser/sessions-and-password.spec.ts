@@ -24,6 +24,7 @@ test('the admin ends a user’s sessions; the user changes the password (a wrong
 
   // 个人设置: a read-only token that expires, then the password.
   await login(other, desk.staff);
+  await expect(other.getByRole('heading', { name: '工作台', level: 1 })).toBeVisible(); // signed in before moving on
   await other.goto('/app/settings');
   await other.getByLabel('用途').fill('周报导出');
   await other.getByRole('button', { name: '创建只读令牌' }).click();
@@ -34,7 +35,7 @@ test('the admin ends a user’s sessions; the user changes the password (a wrong
   await other.getByLabel('新密码', { exact: true }).fill('a-new-long-password');
   await other.getByLabel('再次输入新密码').fill('a-new-long-password');
   await other.getByRole('button', { name: '修改密码' }).click();
-  await expect(other.getByRole('alert')).toContainText('当前密码不正确');
+  await expect(other.getByRole('region', { name: '修改密码' }).getByRole('alert')).toContainText('当前密码不正确');
   // The typed new password stays; only the current one is fixed.
   await other.getByLabel('当前密码').fill('duban-demo');
   await shoot(other, 'settings');
