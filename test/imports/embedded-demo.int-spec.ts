@@ -17,8 +17,8 @@ describe('demo on the embedded PostgreSQL', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     api = runApp(ENTRY.api, { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
-    await waitFor200(`${base}/health`, api, 60_000);
-  }, 180_000);
+    await waitFor200(`${base}/health`, api, 180_000);
+  }); // the suite timeout: the demo loads in seconds alone, minutes on a loaded machine
 
   afterAll(async () => {
     if (api) {

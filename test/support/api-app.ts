@@ -27,14 +27,17 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const schema = await createTestSchema();
   // Stored files (evidence, kept import documents) go to a directory of this app, removed on close.
   const dataDir = mkdtempSync(join(tmpdir(), 'duban-api-'));
-  Object.assign(process.env, {
+  const settings: Record<string, string> = {
     DATA_DIR: dataDir,
     DATABASE_URL: TEST_DATABASE_URL,
     DATABASE_SCHEMA: schema.schema,
     QUEUE_PREFIX: `t${schema.schema}`,
     LOG_LEVEL: 'error', // expected 4xx/503 warnings would drown the test output
     ...env,
-  });
+  };
+  // Put back on close what was there before, so one app's settings never reach the next app of the file.
+  const before = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, settings);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app);
@@ -54,6 +57,10 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await schema.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      for (const [k, v] of Object.entries(before)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
     },
   };
 }

@@ -81,6 +81,11 @@ export interface WorkflowApp {
   unitIds: Record<string, string>;
   planId: string;
   taskIds: Record<string, string>;
+  /**
+   * Imports another copy of PLAN under a title of its own (its items are the same four), with `supervisors`
+   * (usernames) as its supervisors: a test that changes items works on a plan no other test reads.
+   */
+  addPlan(supervisors?: string[]): Promise<{ planId: string; title: string; taskIds: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -111,10 +116,23 @@ export async function startWorkflowApp(env: Record<string, string> = {}): Promis
   }
   const actor = { id: null, name: 'test seed' };
   const imports = app.get(PlanImportService);
-  const preview = await imports.preview(PLAN, { contentHash: `hash-${api.schema}`, fileName: 'plan.txt', actor });
-  const { planId } = await imports.commit(preview.importId, actor);
-  const rows: { id: string; code: string }[] = await ds.query(`SELECT id, code FROM tasks WHERE plan_id = $1`, [planId]);
-  const taskIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+  const importPlan = async (plan: ParsedPlan, contentHash: string) => {
+    const preview = await imports.preview(plan, { contentHash, fileName: 'plan.txt', actor });
+    const { planId } = await imports.commit(preview.importId, actor);
+    const rows: { id: string; code: string }[] = await ds.query(`SELECT id, code FROM tasks WHERE plan_id = $1`, [planId]);
+    return { planId, taskIds: Object.fromEntries(rows.map((r) => [r.code, r.id])) };
+  };
+  const { planId, taskIds } = await importPlan(PLAN, `hash-${api.schema}`);
+  let copies = 0;
+  const addPlan = async (supervisors: string[] = []) => {
+    copies += 1;
+    const title = `${PLAN.plan.title}（副本${copies}）`;
+    const copy = await importPlan({ ...PLAN, plan: { ...PLAN.plan, title } }, `hash-${api.schema}-copy-${copies}`);
+    if (supervisors.length) {
+      await ds.query(`INSERT INTO plan_supervisors (plan_id, user_id) SELECT $1, unnest($2::uuid[])`, [copy.planId, supervisors.map((u) => userIds[u])]);
+    }
+    return { ...copy, title };
+  };
 
   const tokens: Record<string, string> = {};
   for (const username of [...USERS.map((u) => u.username), 'admin']) {
@@ -131,6 +149,7 @@ export async function startWorkflowApp(env: Record<string, string> = {}): Promis
     unitIds,
     planId,
     taskIds,
+    addPlan,
     close: api.close,
   };
 }

@@ -2,6 +2,8 @@ import { startWorkflowApp, WorkflowApp } from '../support/workflow-app';
 
 describe('task workflow over HTTP', () => {
   let w: WorkflowApp;
+  // Each test works on a plan of its own (the same four items), so no test sees another's changes.
+  let p: Awaited<ReturnType<WorkflowApp['addPlan']>>;
   const auth = (user: string) => ({ Authorization: `Bearer ${w.tokens[user]}` });
   const get = (user: string, path: string) => w.http.get(path).set(auth(user));
   const post = (user: string, path: string, body: object) => w.http.post(path).set(auth(user)).send(body);
@@ -9,18 +11,16 @@ describe('task workflow over HTTP', () => {
 
   beforeAll(async () => {
     w = await startWorkflowApp();
-    await w.http
-      .put(`/plans/${w.planId}/supervisors`)
-      .set(auth('admin'))
-      .send({ userIds: [w.userIds.sup], version: 1 })
-      .expect(200);
+  });
+  beforeEach(async () => {
+    p = await w.addPlan(['sup']);
   });
   afterAll(async () => {
     await w?.close();
   });
 
   it('runs the whole life of an item: acknowledge, progress by each unit, submit, return, resubmit, approve', async () => {
-    const id = w.taskIds['1'];
+    const id = p.taskIds['1'];
     const before = await get('lead_staff', `/tasks/${id}`).expect(200);
     expect(before.body).toMatchObject({ status: 'assigned', progress: 0, light: 'green', overdue: false });
     expect(before.body.assignments.map((a: { unitName: string; role: string }) => [a.unitName, a.role])).toEqual([
@@ -144,7 +144,7 @@ describe('task workflow over HTTP', () => {
   });
 
   it('moves the deadline when an extension is approved, keeping the original', async () => {
-    const id = w.taskIds['2'];
+    const id = p.taskIds['2'];
     const t0 = (await get('lead_staff', `/tasks/${id}`)).body;
     expect(t0.dueAt).toBe('2030-06-30T10:00:00.000Z'); // 18:00 in Shanghai
     const bad = await post('lead_staff', `/tasks/${id}/extensions`, { requestedDueAt: '2030-05-01', reason: '提前' }).expect(422);
@@ -180,54 +180,57 @@ describe('task workflow over HTTP', () => {
   });
 
   it('lets a supervisor set an explicit deadline; overdue and the red light are derived from it', async () => {
-    const id = w.taskIds['3'];
+    const id = p.taskIds['3'];
     const v = await version(id);
     await w.http.patch(`/tasks/${id}`).set(auth('sup_other')).send({ dueAt: '2020-01-01T00:00:00Z', version: v }).expect(403);
     const res = await w.http.patch(`/tasks/${id}`).set(auth('sup')).send({ dueAt: '2020-01-01T08:00:00+08:00', version: v }).expect(200);
     expect(res.body).toMatchObject({ dueAt: '2020-01-01T00:00:00.000Z', originalDueAt: '2030-09-30T10:00:00.000Z' });
     const t = (await get('sup', `/tasks/${id}`)).body;
     expect(t).toMatchObject({ overdue: true, light: 'red' });
-    const red = await get('sup', `/tasks?planId=${w.planId}&light=red`).expect(200);
+    const red = await get('sup', `/tasks?planId=${p.planId}&light=red`).expect(200);
     expect(red.body.items.map((x: { code: string }) => x.code)).toEqual(['3']);
-    const overdue = await get('leader', `/tasks?overdue=true`).expect(200);
+    const overdue = await get('leader', `/tasks?planId=${p.planId}&overdue=true`).expect(200);
     expect(overdue.body).toMatchObject({ total: 1, items: [{ id, overdue: true, light: 'red' }] });
-    const notOverdue = await get('leader', `/tasks?overdue=false&sort=code:asc`).expect(200);
+    const notOverdue = await get('leader', `/tasks?planId=${p.planId}&overdue=false&sort=code:asc`).expect(200);
     expect(notOverdue.body.items.map((x: { code: string }) => x.code)).toEqual(['1', '2', '4']);
     const ev: { payload: { to: string } }[] = await w.ds.query(`SELECT payload FROM domain_events WHERE task_id = $1 AND type = 'task.deadline_changed'`, [id]);
     expect(ev.map((e) => e.payload.to)).toEqual(['2020-01-01T00:00:00.000Z']);
   });
 
   it('lists only visible items, with filters, sorting and totals computed in SQL', async () => {
-    const mine = await get('lead_staff', '/tasks?sort=code:asc').expect(200);
+    // A state of its own: item 1 acknowledged, item 3 past a deadline moved into the past.
+    await post('lead_staff', `/tasks/${p.taskIds['1']}/transitions`, { to: 'acknowledged', version: await version(p.taskIds['1']) }).expect(200);
+    await w.http.patch(`/tasks/${p.taskIds['3']}`).set(auth('sup')).send({ dueAt: '2020-01-01T00:00:00Z', version: await version(p.taskIds['3']) }).expect(200);
+    const mine = await get('lead_staff', `/tasks?planId=${p.planId}&sort=code:asc`).expect(200);
     expect(mine.body).toMatchObject({ total: 3, page: 1, limit: 20 });
     expect(mine.body.items.map((x: { code: string }) => x.code)).toEqual(['1', '2', '4']);
-    const other = await get('other_staff', '/tasks').expect(200);
+    const other = await get('other_staff', `/tasks?planId=${p.planId}`).expect(200);
     expect(other.body.items.map((x: { code: string }) => x.code)).toEqual(['3']);
-    const assist = await get('assist_staff', '/tasks?sort=code:desc').expect(200);
+    const assist = await get('assist_staff', `/tasks?planId=${p.planId}&sort=code:desc`).expect(200);
     expect(assist.body.items.map((x: { code: string }) => x.code)).toEqual(['2', '1']);
-    const all = await get('leader', '/tasks?sort=dueAt:desc&limit=2').expect(200);
+    const all = await get('leader', `/tasks?planId=${p.planId}&sort=dueAt:desc&limit=2`).expect(200);
     expect(all.body).toMatchObject({ total: 4, limit: 2 });
     expect(all.body.items.map((x: { code: string }) => x.code)).toEqual(['1', '4']);
-    const p2 = await get('leader', '/tasks?sort=dueAt:desc&limit=2&page=2').expect(200);
+    const p2 = await get('leader', `/tasks?planId=${p.planId}&sort=dueAt:desc&limit=2&page=2`).expect(200);
     expect(p2.body.items.map((x: { code: string }) => x.code)).toEqual(['2', '3']);
-    const byUnit = await get('sup', `/tasks?unitId=${w.unitIds.fgw}`).expect(200);
+    const byUnit = await get('sup', `/tasks?planId=${p.planId}&unitId=${w.unitIds.fgw}`).expect(200);
     expect(byUnit.body.items.map((x: { code: string }) => x.code)).toEqual(['1']);
-    const byStatus = await get('sup', '/tasks?status=completed').expect(200);
+    const byStatus = await get('sup', `/tasks?planId=${p.planId}&status=acknowledged`).expect(200);
     expect(byStatus.body.items.map((x: { code: string }) => x.code)).toEqual(['1']);
-    const window = await get('sup', '/tasks?dueFrom=2030-11-30&dueTo=2030-11-30').expect(200);
+    const window = await get('sup', `/tasks?planId=${p.planId}&dueFrom=2030-11-30&dueTo=2030-11-30`).expect(200);
     expect(window.body.items.map((x: { code: string }) => x.code)).toEqual(['4']);
-    const q = await get('sup', `/tasks?q=${encodeURIComponent('金融')}`).expect(200);
-    expect(q.body.items).toEqual([expect.objectContaining({ code: '4', leadUnits: ['市经信局'], planTitle: '2030年科技创新工作要点（测试）' })]);
-    const green = await get('sup', '/tasks?light=green&sort=code:asc').expect(200);
+    const q = await get('sup', `/tasks?planId=${p.planId}&q=${encodeURIComponent('金融')}`).expect(200);
+    expect(q.body.items).toEqual([expect.objectContaining({ code: '4', leadUnits: ['市经信局'], planTitle: p.title })]);
+    const green = await get('sup', `/tasks?planId=${p.planId}&light=green&sort=code:asc`).expect(200);
     // Items far from their deadline and on schedule are green; the list light equals the detail light.
     for (const item of green.body.items as { id: string; light: string }[]) {
       expect((await get('sup', `/tasks/${item.id}`)).body.light).toBe('green');
     }
-    expect(green.body.items.map((x: { code: string }) => x.code)).toEqual(['2', '4']);
+    expect(green.body.items.map((x: { code: string }) => x.code)).toEqual(['1', '2', '4']);
   });
 
   it('answers 409 with the current version to a stale update, and changes nothing', async () => {
-    const id = w.taskIds['4'];
+    const id = p.taskIds['4'];
     const v = await version(id);
     const [a, b] = await Promise.all([
       w.http.patch(`/tasks/${id}`).set(auth('sup')).send({ dueAt: '2030-12-01', version: v }),
@@ -249,7 +252,7 @@ describe('task workflow over HTTP', () => {
   });
 
   it('tells a client acting on an item someone else has moved to reload (409), not that the move is illegal', async () => {
-    const id = w.taskIds['4'];
+    const id = p.taskIds['4'];
     const v = await version(id);
     const before = (await get('sup', `/tasks/${id}`)).body.status;
     await post('sup', `/tasks/${id}/transitions`, { to: 'suspended', reason: '暂缓', version: v }).expect(200);
@@ -260,7 +263,7 @@ describe('task workflow over HTTP', () => {
   });
 
   it('replays a create with the same Idempotency-Key and refuses the key for another body', async () => {
-    const id = w.taskIds['2'];
+    const id = p.taskIds['2'];
     const send = (body: object) => post('lead_staff', `/tasks/${id}/comments`, body).set('Idempotency-Key', 'comment-key-1');
     const first = await send({ body: '请财政局提供数据' }).expect(201);
     const again = await send({ body: '请财政局提供数据' }).expect(201);

@@ -41,7 +41,7 @@ describe('embedded PostgreSQL: clients take turns on the one PGlite session', ()
     await c.connect();
     await c.query('CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY, v text)');
     await c.end();
-  }, 60_000);
+  }); // the suite's timeout: a PGlite boot takes seconds alone and a minute or more on a loaded machine
   afterAll(async () => {
     await db?.stop();
     rmSync(dir, { recursive: true, force: true });
