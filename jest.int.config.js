@@ -10,8 +10,4 @@ module.exports = {
   testTimeout: 300000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/support/after-each-suite.ts'],
-  // Suites close what they open (apps, Redis and BullMQ connections, SMTP and S3 servers, child processes)
-  // and those checked end by themselves; forceExit stays until a whole run has shown no handle left open,
-  // so a leak cannot hang CI. Find one with: npx jest --config jest.int.config.js --detectOpenHandles <file>
-  forceExit: true,
 };

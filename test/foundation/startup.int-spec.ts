@@ -33,7 +33,7 @@ describe('API and worker processes', () => {
       for (let round = 0; round < 2; round++) {
         const port = await freePort();
         const api = runApp(ENTRY.api, { PORT: String(port), DATA_DIR: dataDir });
-        const res = await waitFor200(`http://127.0.0.1:${port}/health`, api, 60_000);
+        const res = await waitFor200(`http://127.0.0.1:${port}/health`, api);
         expect(((await res.json()) as HealthBody).details.database.status).toBe('up');
         api.proc.kill('SIGTERM');
         expect((await api.exited).code).toBe(0);

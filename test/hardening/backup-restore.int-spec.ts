@@ -29,31 +29,38 @@ describe('npm run cli -- backup / restore', () => {
   const dir = mkdtempSync(join(tmpdir(), 'duban-backup-'));
   const file = join(dir, 'duban.backup.gz');
   let source: Awaited<ReturnType<typeof createTestSchema>>;
-  let target: Awaited<ReturnType<typeof createTestSchema>>;
+  let backupOutput: string;
+  const schemas: Awaited<ReturnType<typeof createTestSchema>>[] = [];
   const cli = async (schema: string, ...args: string[]) => {
     const run = runApp(ENTRY.cli, { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema }, args);
     const { code } = await run.exited;
     return { code, stdout: run.stdout(), stderr: run.stderr() };
   };
+  /** A migrated, empty database of the test's own. */
+  const emptyTarget = async () => {
+    const target = await createTestSchema();
+    schemas.push(target);
+    expect((await cli(target.schema, 'migrate')).code).toBe(0);
+    return target;
+  };
 
+  // The demo's database and its backup: what every test restores.
   beforeAll(async () => {
     source = await createTestSchema();
-    target = await createTestSchema();
-    const demo = await cli(source.schema, 'demo');
-    expect(demo.code).toBe(0);
+    schemas.push(source);
+    expect((await cli(source.schema, 'demo')).code).toBe(0);
+    const backup = await cli(source.schema, 'backup', file);
+    expect(backup.code).toBe(0);
+    backupOutput = backup.stdout;
   });
   afterAll(async () => {
-    await source.drop();
-    await target.drop();
+    for (const s of schemas) await s.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('restores into an empty database to an identical state', async () => {
-    const backup = await cli(source.schema, 'backup', file);
-    expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(/backup written to .*: \d+ tables, \d+ rows/);
-    const migrate = await cli(target.schema, 'migrate');
-    expect(migrate.code).toBe(0);
+    expect(backupOutput).toMatch(/backup written to .*: \d+ tables, \d+ rows/);
+    const target = await emptyTarget();
     const restore = await cli(target.schema, 'restore', file);
     expect(restore.code).toBe(0);
     const before = await fingerprint(source.schema);
@@ -63,6 +70,8 @@ describe('npm run cli -- backup / restore', () => {
   });
 
   it('refuses a non-empty database unless --replace, and changes nothing when it refuses', async () => {
+    const target = await emptyTarget();
+    expect((await cli(target.schema, 'restore', file)).code).toBe(0);
     const before = await fingerprint(target.schema);
     const again = await cli(target.schema, 'restore', file);
     expect(again.code).toBe(1);
@@ -77,6 +86,9 @@ describe('npm run cli -- backup / restore', () => {
     const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
     const cut = join(dir, 'cut.backup.gz');
     writeFileSync(cut, gzipSync(lines.slice(0, Math.floor(lines.length / 2)).join('\n')));
+    // Over a restored database with --replace: the rows it removed, and the half it read, show if it does not roll back.
+    const target = await emptyTarget();
+    expect((await cli(target.schema, 'restore', file)).code).toBe(0);
     const before = await fingerprint(target.schema);
     const r = await cli(target.schema, 'restore', cut, '--replace');
     expect(r.code).toBe(1);

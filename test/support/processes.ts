@@ -64,8 +64,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Polls until the URL answers 200, or the process dies, or the time is up. */
-export async function waitFor200(url: string, app: Running, timeoutMs = 45_000): Promise<Response> {
+/**
+ * Polls until the URL answers 200, or the process dies, or the time is up. The time is a guard against a
+ * hang, not a speed check: an app starts in seconds alone and can take minutes on a loaded two-core machine.
+ */
+export async function waitFor200(url: string, app: Running, timeoutMs = 180_000): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void app.exited.then(() => (exited = true));
