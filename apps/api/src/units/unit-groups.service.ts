@@ -70,10 +70,9 @@ export class UnitGroupsService {
     const problems: string[] = [];
     if (!name) problems.push('name: 请填写分组名称');
     const owners = await this.groups.ownersOf(name ? [name, ...aliases] : aliases, id);
-    for (const o of owners) {
-      const field = o.matched === name ? 'name' : 'aliases';
-      problems.push(`${field}: 「${o.matched}」已是${o.kind === 'unit' ? '单位' : '分组'}「${o.name}」的名称或别名`);
-    }
+    const taken = (o: (typeof owners)[number]) => `「${o.matched}」已是${o.kind === 'unit' ? '单位' : '分组'}「${o.name}」的名称或别名`;
+    for (const o of owners) if (o.matched === name) problems.push(`name: ${taken(o)}`);
+    for (const o of owners) if (o.matched !== name) problems.push(`aliases: ${taken(o)}`);
     const found = new Set((await this.groups.unitsByIds(f.memberIds)).map((u) => u.id));
     for (const m of f.memberIds) if (!found.has(m)) problems.push(`memberIds: 单位 ${m} 不存在`);
     if (problems.length) throw new UnprocessableEntityException(problems);
