@@ -5227,15 +5227,18 @@ export interface components {
         };
         UpdateUnitGroupDto: {
             /**
-             * @description other names documents use for the group, all of them (replaces the list)
+             * @description other names documents use for the group
              * @example [
              *       "各区政府"
              *     ]
              */
             aliases?: string[];
-            /** @description the member units, all of them (replaces the list) */
+            /** @description the member units (an import assigns the item to each of them) */
             memberIds?: string[];
-            /** @example 各区人民政府 */
+            /**
+             * @description the name documents use for the member units together
+             * @example 各区人民政府
+             */
             name?: string;
             /**
              * @description the version you read
