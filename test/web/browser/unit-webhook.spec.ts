@@ -33,9 +33,12 @@ test('the admin sets a unit’s robot and sends a test message (a robot that ref
   const group = `试验分组${desk.tag}`;
   await page.getByRole('button', { name: '新建分组' }).click();
   const dialog = page.getByRole('dialog', { name: '新建单位分组' });
-  await dialog.getByLabel('分组名称').fill(desk.unitName);
   await dialog.getByRole('combobox', { name: '成员单位' }).fill(desk.unitName);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: desk.unitName }).first().click();
+  // Leaving the member list closes its dropdown, which would cover the dialog's buttons.
+  await dialog.getByLabel('分组名称').click();
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+  await dialog.getByLabel('分组名称').fill(desk.unitName);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByRole('alert')).toContainText(`「${desk.unitName}」已是单位「${desk.unitName}」的名称或别名`);
   await dialog.getByLabel('分组名称').fill(group);
