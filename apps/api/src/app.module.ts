@@ -20,12 +20,13 @@ import { StorageModule } from '@app/storage';
 import { FilesModule } from './files/files.module';
 import { WebModule } from './web/web.module';
 import { WorkCalendarModule } from './work-calendar/work-calendar.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 
 @Module({
   imports: [AppConfigModule, AppLoggerModule, DatabaseModule, ApplicationModule, RedisModule, HealthModule, AuthModule, ImportsModule,
     CommonModule, UnitsModule, UsersModule, PlansModule, TasksModule,
     QueueModule, RemindersModule, ReportsModule, CalendarModule, DirectoryModule,
     StorageModule, FilesModule, WebModule,
-    WorkCalendarModule],
+    WorkCalendarModule, SavedViewsModule],
 })
 export class AppModule {}

@@ -201,6 +201,22 @@ describe('computeReminders: recomputing after changes', () => {
     expect(rs.filter((r) => r.dueAt < sh('2026-06-05T10:00'))).toHaveLength(5);
   });
 
+  it('a unit assigned without notice is not sent what was due before it was assigned; later ones and other units are', () => {
+    const task = { ...base().task, createdAt: sh('2026-04-01T10:00') };
+    const quietBefore = sh('2026-05-29T10:00');
+    const assignments = [
+      { unitId: 'U1', role: 'lead' as const, status: 'in_progress' as const },
+      { unitId: 'U2', role: 'responsible' as const, status: 'assigned' as const, assignedAt: quietBefore, quietBefore },
+    ];
+    const rs = computeReminders(base({ task, assignments }), sh('2026-06-05T10:00'));
+    const of = (unit: string) => rs.filter((r) => r.unitId === unit);
+    expect(of('U2').every((r) => r.dueAt >= quietBefore)).toBe(true);
+    expect(of('U2').map((r) => r.key)).toEqual(expect.arrayContaining(['T1:-:P1D.urge:unit_head:U2', 'T1:-:ack.urge:unit_head:U2']));
+    expect(of('U2').map((r) => r.key)).not.toContain('T1:-:-P7D.remind:responsible:U2');
+    expect(of('U2').map((r) => r.key)).not.toContain('T1:-:-P1D.remind:responsible:U2');
+    expect(of('U1').map((r) => r.key)).toContain('T1:-:-P7D.remind:responsible:U1');
+  });
+
   it('duplicate policy steps merge into one reminder on the union of channels', () => {
     const policy: ReminderPolicy = {
       steps: [

@@ -44,6 +44,11 @@ export interface ScheduleAssignment {
   status: AssignmentStatus;
   /** When the unit was assigned; defaults to the task's createdAt. Acknowledgement is due from here. */
   assignedAt?: Date | null;
+  /**
+   * Assigned without notice (批量指派, 不通知): the unit's reminders due before this instant were never due
+   * for it, as reminders before the item existed were never due for anyone; later ones are sent as usual.
+   */
+  quietBefore?: Date | null;
 }
 
 export interface ScheduleInput {
@@ -140,9 +145,11 @@ export function computeReminders(input: ScheduleInput, now: Date): PlannedRemind
   const { task, policy, calendar } = input;
   if (!REMINDED_STATUSES.includes(task.status)) return [];
   const out = new Map<string, PlannedReminder>();
+  const quietBefore = new Map(input.assignments.filter((a) => a.quietBefore).map((a) => [a.unitId, a.quietBefore!.getTime()]));
   const add = (r: Omit<PlannedReminder, 'key' | 'noticeLevel' | 'taskId' | 'dueAt'> & { source: string; at: Date }) => {
     const dueAt = applyQuietHours(r.at, policy.quietHours);
     if (dueAt.getTime() < task.createdAt.getTime()) return;
+    if (r.unitId && dueAt.getTime() < (quietBefore.get(r.unitId) ?? 0)) return;
     const key = `${task.id}:${r.stepId ?? '-'}:${r.source}:${r.audience}:${r.unitId ?? '-'}`;
     const existing = out.get(key);
     if (existing) {

@@ -3,11 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { choose, signInAs } from '../support/roles';
+import { shoot } from '../support/shots';
 
 const SHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
 
-test('the 总台账 keeps its filters in a shareable address, sorts by deadline and exports what it shows', async ({ page, context, desk }) => {
-  await desk.plan([
+test('the 总台账 keeps its filters in a shareable address and named views, sorts by deadline, assigns without notice and exports what it shows', async ({ page, context, desk }) => {
+  const { tasks } = await desk.plan([
     { title: `完善人才公寓配套${desk.tag}`, lead: desk.unitName, deadline: '2030年3月底前' },
     { title: `引进高层次人才团队${desk.tag}`, lead: desk.unitName, deadline: '2030年9月底前' },
     { title: `清理拖欠企业账款${desk.tag}`, lead: '市财政局', responsible: [desk.unitName], deadline: '2020年6月底前' },
@@ -39,6 +40,42 @@ test('the 总台账 keeps its filters in a shareable address, sorts by deadline 
   await expect(shared.getByText('共 1 项')).toBeVisible();
   await expect(shared.locator('table.task-table tbody tr').first()).toContainText('清理拖欠企业账款');
   await shared.close();
+
+  // 我的视图: the filters saved under a name, opened again after 重置, then deleted
+  const view = `超期${desk.tag}`;
+  const views = page.getByRole('navigation', { name: '我的视图' });
+  await page.getByRole('button', { name: '保存为视图' }).click();
+  const save = page.getByRole('dialog', { name: '将当前筛选保存为视图' });
+  await save.getByLabel('视图名称').fill(view);
+  await save.getByRole('button', { name: '保存' }).click();
+  await expect(save).toBeHidden();
+  await expect(views.getByRole('link', { name: view })).toHaveAttribute('aria-current', 'page');
+  await shoot(page, 'ledger-views');
+  await page.getByRole('button', { name: '重置' }).click();
+  await expect(page).not.toHaveURL(/light=red/);
+  await views.getByRole('link', { name: view }).click();
+  await expect(page).toHaveURL(/light=red/);
+  await expect(page.getByText('共 1 项')).toBeVisible();
+  await views.getByRole('button', { name: '删除视图' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+  await expect(views.getByRole('link', { name: view })).toHaveCount(0);
+
+  // 批量指派 with 通知该单位 off: the item's history names the unit and says it was not told
+  await page.getByRole('checkbox', { name: `选择：清理拖欠企业账款${desk.tag}` }).check();
+  await page.getByRole('button', { name: '批量指派单位（1）' }).click();
+  const assign = page.getByRole('dialog', { name: '为选中的 1 项指派单位' });
+  await assign.getByRole('combobox', { name: '单位', exact: true }).fill('武汉市教育局');
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '武汉市教育局' }).first().click();
+  await choose(page, assign.getByRole('combobox', { name: '角色' }), '配合');
+  await assign.getByRole('switch', { name: '通知该单位' }).click();
+  await expect(assign.getByRole('switch', { name: '通知该单位' })).not.toBeChecked();
+  await shoot(page, 'bulk-assign-quiet');
+  await assign.getByRole('button', { name: '指派' }).click();
+  await expect(page.getByText('已指派（未通知该单位）')).toBeVisible();
+  const item = await context.newPage();
+  await item.goto(`/app/items/${tasks['3'].id}`);
+  await expect(item.getByText('单位：武汉市教育局（配合），未通知该单位')).toBeVisible();
+  await item.close();
 
   // the export is the same filtered list, every row (GET /reports/items?format=csv)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);

@@ -3,7 +3,7 @@ import { Robot } from '../support/robot';
 import { signInAs } from '../support/roles';
 import { shoot } from '../support/shots';
 
-test('the admin sets a unit’s robot and sends a test message; a robot that refuses is said in words', async ({ page, desk }) => {
+test('the admin sets a unit’s robot and sends a test message (a robot that refuses is said in words), and keeps a unit group', async ({ page, desk }) => {
   const robot = await Robot.start();
   try {
     await signInAs(page, 'admin', '用户管理');
@@ -28,4 +28,31 @@ test('the admin sets a unit’s robot and sends a test message; a robot that ref
   } finally {
     await robot.stop();
   }
+
+  // 单位分组: a name a unit already answers to is refused in words (what was typed stays); created, renamed, deleted.
+  const group = `试验分组${desk.tag}`;
+  await page.getByRole('button', { name: '新建分组' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建单位分组' });
+  await dialog.getByRole('combobox', { name: '成员单位' }).fill(desk.unitName);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: desk.unitName }).first().click();
+  // Leaving the member list closes its dropdown, which would cover the dialog's buttons.
+  await dialog.getByLabel('分组名称').click();
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+  await dialog.getByLabel('分组名称').fill(desk.unitName);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(`「${desk.unitName}」已是单位「${desk.unitName}」的名称或别名`);
+  await dialog.getByLabel('分组名称').fill(group);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: group })).toContainText(`1 个：${desk.unitName}`);
+  await shoot(page, 'unit-groups');
+  await page.getByRole('button', { name: `编辑分组：${group}` }).click();
+  const edit = page.getByRole('dialog', { name: `编辑分组“${group}”` });
+  await edit.getByLabel('分组名称').fill(`${group}乙`);
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  await page.getByRole('button', { name: `删除分组：${group}乙` }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText(`已删除分组“${group}乙”`)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: group })).toHaveCount(0);
 });

@@ -335,17 +335,20 @@ export class TaskWorkflowService {
         loaded.push(l);
       }
       const j = this.journal;
+      // Without notice, what the new schedule would send at once (its past reminders) is never due for the unit.
+      const notify = dto.notify !== false;
+      const quietBefore = notify ? null : new Date();
       const results: { taskId: string; version: number; change: 'added' | 'role_changed' | 'unchanged' }[] = [];
       for (const { task, assignments } of loaded) {
         const existing = assignments.find((a) => a.unitId === dto.unitId);
         const change = !existing ? 'added' : existing.role === dto.role ? 'unchanged' : 'role_changed';
         const after = await this.tasks.update(task.id, dto.ignoreVersions ? null : versions[task.id], { version: () => 'version + 1' });
-        if (!existing) await this.tasks.insertAssignment({ taskId: task.id, unitId: dto.unitId, role: dto.role });
-        else if (existing.role !== dto.role) await this.tasks.updateAssignment(existing.id, { role: dto.role });
+        if (!existing) await this.tasks.insertAssignment({ taskId: task.id, unitId: dto.unitId, role: dto.role, quietBefore });
+        else if (existing.role !== dto.role) await this.tasks.updateAssignment(existing.id, { role: dto.role, quietBefore });
         if (change !== 'unchanged') {
           await j.audit(actorOf(user), 'task.assignment_changed', { type: 'task', id: task.id, taskId: task.id },
             { unitId: dto.unitId, role: existing?.role ?? null },
-            { unitId: dto.unitId, unitName: unit.name, role: dto.role });
+            { unitId: dto.unitId, unitName: unit.name, role: dto.role, ...(notify ? {} : { notify: false }) });
           await j.event('task.assignment_changed', task.id, { unitId: dto.unitId, from: existing?.role ?? null, to: dto.role });
         }
         results.push({ taskId: task.id, version: after.version, change });

@@ -56,7 +56,8 @@ function reasonOf(body: ApiErrorBody): string | null {
     }
   }
   // Messages written for people (imports, corrections) are Chinese already: show them as they are.
-  const chinese = messages.filter((m) => /^[\u4e00-\u9fff「（]/.test(m));
+  // A field-named refusal ("name: 已有名为…") reads without the field's English name.
+  const chinese = messages.map((m) => m.replace(/^[\w.]+: (?=[\u4e00-\u9fff「（])/, '')).filter((m) => /^[\u4e00-\u9fff「（]/.test(m));
   if (chinese.length) return chinese.join('；') + (body.line ? `（第 ${body.line} 行）` : body.cell ? `（单元格 ${body.cell}）` : '');
   return null;
 }

@@ -585,6 +585,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved views of the 总台账 (named filters), by name */
+        get: operations["SavedViewsController_list"];
+        put?: never;
+        /**
+         * Save the 总台账’s current filters under a name
+         * @description 422 (in Chinese, naming the field) for an empty or too long name, a name I already use on the page, or more than 50 views.
+         */
+        post: operations["SavedViewsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my saved views */
+        delete: operations["SavedViewsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans": {
         parameters: {
             query?: never;
@@ -1196,6 +1234,48 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/unit-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unit groups (单位分组): names documents use for several units, e.g. 各区人民政府, with their members */
+        get: operations["UnitGroupsController_list"];
+        put?: never;
+        /**
+         * Create a unit group (admin; audited unit_group.created)
+         * @description 422 (in Chinese, naming the field): an empty name; a name or alias that a unit or another group already answers to; a member that is not a unit.
+         */
+        post: operations["UnitGroupsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unit-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a unit group (?version=; admin; audited unit_group.deleted). Items already imported keep their units. */
+        delete: operations["UnitGroupsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a unit group, change its aliases or members (admin; audited unit_group.updated)
+         * @description 422 (in Chinese, naming the field): an empty name; a name or alias that a unit or another group already answers to; a member that is not a unit.
+         */
+        patch: operations["UnitGroupsController_update"];
         trace?: never;
     };
     "/units": {
@@ -1812,6 +1892,11 @@ export interface components {
         BulkAssignDto: {
             /** @description assign regardless of concurrent changes */
             ignoreVersions?: boolean;
+            /**
+             * @description false: assign without notice (不通知) — the reminders of the unit whose time has already passed (which would otherwise go out at once) are never sent; its later reminders are sent as usual; the history records the assignment with notify: false
+             * @default true
+             */
+            notify: boolean;
             /** @enum {string} */
             role: "lead" | "responsible" | "assisting";
             /** @description the picked items (all must be of plans the caller supervises) */
@@ -2132,6 +2217,24 @@ export interface components {
              */
             year?: number;
         };
+        CreateSavedViewDto: {
+            /**
+             * @description unique among my views of the page; 1–40 characters after trimming
+             * @example 本周超期（科技局）
+             */
+            name: string;
+            /**
+             * @description the page the view belongs to
+             * @default ledger
+             * @enum {string}
+             */
+            page: "ledger";
+            /**
+             * @description the filters as the page keeps them in its address (a URL query string, with or without the leading ?)
+             * @example unitId=0f6a3c2e-1d4b-4a8e-9c61-7b2d5e8f9a01&overdue=true&sort=dueAt:asc
+             */
+            query: string;
+        };
         CreateUnitDto: {
             /**
              * @example [
@@ -2148,6 +2251,22 @@ export interface components {
             name: string;
             /** Format: uuid */
             parentId?: string;
+        };
+        CreateUnitGroupDto: {
+            /**
+             * @description other names documents use for the group
+             * @example [
+             *       "各区政府"
+             *     ]
+             */
+            aliases?: string[];
+            /** @description the member units (an import assigns the item to each of them) */
+            memberIds: string[];
+            /**
+             * @description the name documents use for the member units together
+             * @example 各区人民政府
+             */
+            name: string;
         };
         CreateUserDto: {
             dailyDigest?: boolean;
@@ -4226,6 +4345,30 @@ export interface components {
              */
             userId: string;
         };
+        SavedViewResponse: {
+            /**
+             * Format: date-time
+             * @example 2025-03-12T02:15:30.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example b7a6c5d4-e3f2-4a1b-9c8d-7e6f5a4b3c2d
+             */
+            id: string;
+            /** @example 本周超期（科技局） */
+            name: string;
+            /**
+             * @example ledger
+             * @enum {string}
+             */
+            page: "ledger";
+            /**
+             * @description the filters as a URL query string, without the leading ?
+             * @example overdue=true&sort=dueAt:asc
+             */
+            query: string;
+        };
         SessionTokenResponse: {
             /**
              * @description JWT to send as `Authorization: Bearer …`; keep it in memory only
@@ -4766,6 +4909,38 @@ export interface components {
             /** @example 027-12345678 */
             phone?: string;
         };
+        UnitGroupMemberResponse: {
+            /**
+             * Format: uuid
+             * @example 0f6a3c2e-1d4b-4a8e-9c61-7b2d5e8f9a01
+             */
+            id: string;
+            /** @example 江岸区人民政府 */
+            name: string;
+        };
+        UnitGroupResponse: {
+            /**
+             * @description other names documents use for the group
+             * @example [
+             *       "各区政府"
+             *     ]
+             */
+            aliases: string[];
+            /**
+             * Format: uuid
+             * @example 7c2e4a1b-9d3f-4e6a-8b5c-1f0a2d3e4b5c
+             */
+            id: string;
+            /** @description the member units, by name */
+            members: components["schemas"]["UnitGroupMemberResponse"][];
+            /** @example 各区人民政府 */
+            name: string;
+            /**
+             * @description send it back with PATCH / DELETE
+             * @example 1
+             */
+            version: number;
+        };
         UnitMemberResponse: {
             /**
              * Format: uuid
@@ -5048,6 +5223,27 @@ export interface components {
             /** @description let the unit’s staff, not only its heads, name the 承办人 of its parts (分办) */
             staffMayAssign?: boolean;
             /** @example 1 */
+            version: number;
+        };
+        UpdateUnitGroupDto: {
+            /**
+             * @description other names documents use for the group
+             * @example [
+             *       "各区政府"
+             *     ]
+             */
+            aliases?: string[];
+            /** @description the member units (an import assigns the item to each of them) */
+            memberIds?: string[];
+            /**
+             * @description the name documents use for the member units together
+             * @example 各区人民政府
+             */
+            name?: string;
+            /**
+             * @description the version you read
+             * @example 1
+             */
             version: number;
         };
         UpdateUserDto: {
@@ -7873,6 +8069,257 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "message": "missing bearer token: log in with POST /auth/login",
                      *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SavedViewsController_list: {
+        parameters: {
+            query?: {
+                /** @description the page the views belong to */
+                page?: "ledger";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewResponse"][];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SavedViewsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    SavedViewsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12027,6 +12474,384 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitGroupsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGroupResponse"][];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitGroupsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitGroupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGroupResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "a completed item cannot move to in_progress",
+                     *       "code": "illegal_transition",
+                     *       "from": "completed",
+                     *       "to": "in_progress",
+                     *       "allowed": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitGroupsController_remove: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: the version sent is stale (reload; currentVersion is the one in force) or the current state forbids the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 was changed by someone else: you sent version 4, the current version is 5; reload and retry",
+                     *       "currentVersion": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitGroupsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitGroupDto"];
+            };
+        };
+        responses: {
+            /** @description The group after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGroupResponse"];
+                };
+            };
+            /** @description Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"
+                     *       ],
+                     *       "error": "Bad Request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "missing bearer token: log in with POST /auth/login",
+                     *       "error": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "only a supervisor of this item's plan may review",
+                     *       "error": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 not found",
+                     *       "error": "Not Found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: the version sent is stale (reload; currentVersion is the one in force) or the current state forbids the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "task 3f1c9a7e-2b4d-4c8e-9a61-7d2e5f8b9c03 was changed by someone else: you sent version 4, the current version is 5; reload and retry",
+                     *       "currentVersion": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
             /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */

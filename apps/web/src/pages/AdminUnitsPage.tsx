@@ -6,6 +6,7 @@ import { messageOf } from '../api/errors';
 import { Section } from '../components/Section';
 import { DirectoryImport } from '../features/admin/DirectoryImport';
 import { UnitEditor } from '../features/admin/UnitEditor';
+import { UnitGroups } from '../features/admin/UnitGroups';
 import { UnitWebhook } from '../features/admin/UnitWebhook';
 import { useAllUnits, useCreateUnit } from '../features/admin/admin-queries';
 import { unitTree } from '../features/admin/unit-tree';
@@ -17,7 +18,7 @@ interface NewUnit {
   code: string;
 }
 
-/** 单位管理 (管理员): the unit tree, each unit's name, aliases and robot (with 发送测试), new units, the directory import. */
+/** 单位管理 (管理员): the unit tree, each unit's name, aliases and robot (with 发送测试), new units, unit groups, the directory import. */
 export default function AdminUnitsPage() {
   const units = useAllUnits();
   const create = useCreateUnit();
@@ -52,6 +53,7 @@ export default function AdminUnitsPage() {
           )}
         </div>
       </div>
+      <UnitGroups units={units.data} />
       <DirectoryImport />
       <ActionModal<NewUnit>
         name="create-unit"

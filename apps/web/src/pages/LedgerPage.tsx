@@ -11,6 +11,7 @@ import { BulkAssignModal } from '../features/supervision/BulkAssignModal';
 import { UrgeModal } from '../features/supervision/UrgeModal';
 import { ItemTable } from '../features/supervision/ItemTable';
 import { LedgerFilters } from '../features/supervision/LedgerFilters';
+import { SavedViews } from '../features/ledger/SavedViews';
 import { LEDGER_PAGE_SIZE, LedgerQuery, ledgerQueryFrom, ledgerSearch, LedgerSort } from '../features/supervision/ledger-query';
 import { supervisionKeys, useLedger } from '../features/supervision/supervision-queries';
 import './ledger.css';
@@ -63,6 +64,7 @@ export default function LedgerPage() {
     <>
       <h1 className="page-title">总台账</h1>
       <LedgerFilters value={query} onChange={go} onReset={() => setParams(new URLSearchParams())} />
+      <SavedViews query={query} />
       <div className="ledger-toolbar">
         <span aria-live="polite">
           {list.data ? `共 ${list.data.total} 项` : '正在查询…'}
@@ -109,7 +111,7 @@ export default function LedgerPage() {
           <Pager page={query.page ?? 1} pageSize={LEDGER_PAGE_SIZE} total={list.data.total} onChange={(p) => go({ page: p })} />
         </>
       )}
-      <BulkAssignModal taskIds={[...picked]} open={dialog === 'assign'} onClose={() => closeDialog(null)} onDone={() => closeDialog('已指派')} />
+      <BulkAssignModal taskIds={[...picked]} open={dialog === 'assign'} onClose={() => closeDialog(null)} onDone={(notified) => closeDialog(notified ? '已指派' : '已指派（未通知该单位）')} />
       <UrgeModal
         taskIds={[...picked]}
         open={dialog === 'urge'}

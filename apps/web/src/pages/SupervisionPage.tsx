@@ -1,12 +1,15 @@
 import { Alert, Button, Empty, Skeleton, Tabs } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useFeedback } from '../app/feedback';
 import { messageOf } from '../api/errors';
 import { Pager } from '../components/Pager';
 import { FailedDeliveries } from '../features/supervision/FailedDeliveries';
 import { ItemTable } from '../features/supervision/ItemTable';
 import { LedgerQuery, ledgerSearch } from '../features/supervision/ledger-query';
 import { TaskSummary, useFailedReminders, useLedger } from '../features/supervision/supervision-queries';
+import { UrgeModal } from '../features/supervision/UrgeModal';
+import './ledger.css';
 
 const PAGE_SIZE = 20;
 
@@ -17,15 +20,17 @@ interface Queue {
   filter: Partial<LedgerQuery>;
   /** The decision this queue waits for, if any: a link to the 审核 page. */
   act?: string;
+  /** Its items wait on the units, so they can be picked and urged (批量催办). */
+  urge?: true;
 }
 
 /** The supervisor's queues, as filters of GET /tasks; the 总台账 shows each with every other filter. */
 const QUEUES: Queue[] = [
   { key: 'review', label: '待审核', empty: '没有待审核的办结申请', filter: { status: 'submitted' }, act: '审核' },
   { key: 'extensions', label: '待审批延期', empty: '没有待审批的延期申请', filter: { extensionPending: true }, act: '审批延期' },
-  { key: 'unacknowledged', label: '未签收', empty: '没有未签收的事项', filter: { status: 'assigned' } },
-  { key: 'due_soon', label: '临期', empty: '没有临近期限的事项', filter: { light: 'yellow' } },
-  { key: 'overdue', label: '超期', empty: '没有超期事项', filter: { overdue: true } },
+  { key: 'unacknowledged', label: '未签收', empty: '没有未签收的事项', filter: { status: 'assigned' }, urge: true },
+  { key: 'due_soon', label: '临期', empty: '没有临近期限的事项', filter: { light: 'yellow' }, urge: true },
+  { key: 'overdue', label: '超期', empty: '没有超期事项', filter: { overdue: true }, urge: true },
 ];
 const FAILED = 'failed';
 
@@ -51,6 +56,12 @@ export default function SupervisionPage() {
   const index = QUEUES.findIndex((q) => q.key === tab);
   const current = index >= 0 ? lists[index] : failed;
   const queue = QUEUES[index];
+  // Picked rows belong to the queue and page they were picked on.
+  const [picked, setPicked] = useState<{ at: string; ids: Set<string> }>({ at: '', ids: new Set() });
+  const at = `${tab}:${page}`;
+  const ids = picked.at === at ? picked.ids : new Set<string>();
+  const [urging, setUrging] = useState(false);
+  const { message } = useFeedback();
 
   const shown = !!current.data;
   useEffect(() => {
@@ -88,8 +99,21 @@ export default function SupervisionPage() {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue ? queue.empty : '没有投递失败的提醒'} />
       ) : (
         <>
+          {queue?.urge && (
+            <div className="ledger-toolbar">
+              <span aria-live="polite">{ids.size > 0 ? `已选 ${ids.size} 项` : '选择事项后可批量催办'}</span>
+              <Button disabled={ids.size === 0} onClick={() => setUrging(true)}>
+                批量催办{ids.size > 0 ? `（${ids.size}）` : ''}
+              </Button>
+            </div>
+          )}
           {queue ? (
-            <ItemTable caption={`${queue.label}的事项`} items={lists[index].data!.items} action={action(queue)} />
+            <ItemTable
+              caption={`${queue.label}的事项`}
+              items={lists[index].data!.items}
+              action={action(queue)}
+              selection={queue.urge ? { ids, onChange: (next) => setPicked({ at, ids: next }) } : undefined}
+            />
           ) : (
             <FailedDeliveries items={failed.data!.items} />
           )}
@@ -101,6 +125,16 @@ export default function SupervisionPage() {
           )}
         </>
       )}
+      <UrgeModal
+        taskIds={[...ids]}
+        open={urging}
+        onClose={() => setUrging(false)}
+        onDone={(queued) => {
+          setUrging(false);
+          setPicked({ at: '', ids: new Set() });
+          message.success(`已催办：${queued} 个单位将立即收到催办`);
+        }}
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { PlanEntity, PlanSupervisorEntity, PlanTargetEntity } from './plan.entit
 import { NotificationEntity, ReminderEntity } from './reminder.entity';
 import { AssignmentEntity, StepEntity, TaskEntity } from './task.entity';
 import { DirectoryImportEntity, UnitAliasEntity, UnitEntity, UnitGroupEntity } from './unit.entity';
-import { ApiTokenEntity, RefreshTokenEntity, UserEntity } from './user.entity';
+import { ApiTokenEntity, RefreshTokenEntity, SavedViewEntity, UserEntity } from './user.entity';
 
 export * from './activity.entity';
 export * from './file.entity';
@@ -21,5 +21,5 @@ export const ENTITIES = [
   ProgressReportEntity, ExtensionRequestEntity, ReviewEntity, CommentEntity, AuditEventEntity,
   DomainEventEntity, IdempotencyKeyEntity, ImportEntity, ReminderEntity, NotificationEntity,
   UnitAliasEntity, DirectoryImportEntity,
-  FileEntity,
+  FileEntity, SavedViewEntity,
 ];

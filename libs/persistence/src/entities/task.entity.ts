@@ -60,6 +60,8 @@ export class AssignmentEntity {
   /** The 承办人 the unit named for its part (分办); null: the whole unit. */
   @Column('uuid', { name: 'assignee_id', nullable: true }) assigneeId: string | null;
   @Column('timestamptz', { name: 'assigned_at', nullable: true }) assignedAt: Date | null;
+  /** Assigned without notice (批量指派, 不通知): the unit's reminders due before this instant are never sent. */
+  @Column('timestamptz', { name: 'quiet_before', nullable: true }) quietBefore: Date | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

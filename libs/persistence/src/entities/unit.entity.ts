@@ -25,6 +25,7 @@ export class UnitGroupEntity {
   @Column('text') name: string;
   @Column('text', { array: true }) aliases: string[];
   @Column('uuid', { name: 'member_ids', array: true }) memberIds: string[];
+  @VersionColumn() version: number;
 }
 
 /** A name a supervisor mapped onto a unit while correcting an import; `scope` '' = any document. */

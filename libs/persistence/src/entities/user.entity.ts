@@ -47,3 +47,14 @@ export class ApiTokenEntity {
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
+
+/** A person's named view of a list page (the 总台账): the filters as the page's query string. */
+@Entity('saved_views')
+export class SavedViewEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  @Column('text') page: string;
+  @Column('text') name: string;
+  @Column('text') query: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

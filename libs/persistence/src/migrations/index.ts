@@ -13,6 +13,7 @@ import { PendingExtensionsIndex1733800000000 } from './1733800000000-pending-ext
 import { OcrImports1733600000000 } from './1733600000000-ocr-imports';
 import { ReportCounts1734000000000 } from './1734000000000-report-counts';
 import { ManualUrges1734200000000 } from './1734200000000-manual-urges';
+import { SavedViewsGroupsQuiet1734300000000 } from './1734300000000-saved-views-groups-quiet';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OcrImports1733600000000,
   ReportCounts1734000000000,
   ManualUrges1734200000000,
+  SavedViewsGroupsQuiet1734300000000,
 ];

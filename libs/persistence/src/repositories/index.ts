@@ -11,6 +11,8 @@ import { ReminderPlanner } from './reminder-planner';
 import { ReminderAdminRepository } from './reminder-admin.repository';
 import { ReminderRepository } from './reminder.repository';
 import { ReportRepository } from './reports';
+import { SavedViewRepository } from './saved-view.repository';
+import { UnitGroupRepository } from './unit-group.repository';
 import { TaskActivityRepository } from './task-activity.repository';
 import { TaskRepository } from './task.repository';
 import { TokenRepository } from './token.repository';
@@ -49,6 +51,8 @@ export * from './ack-link.repository';
 export * from './workbench.repository';
 export * from './work-calendar.repository';
 export * from './hand-item.repository';
+export * from './saved-view.repository';
+export * from './unit-group.repository';
 
 /** Every repository is a provider of DatabaseModule: add a new one here. */
 export const REPOSITORIES = [
@@ -76,5 +80,7 @@ export const REPOSITORIES = [
   WorkbenchRepository,
   WorkCalendarRepository,
   HandItemRepository,
+  SavedViewRepository,
+  UnitGroupRepository,
 ];
 export type { TaskHead } from './task-row';

@@ -70,7 +70,7 @@ export class ReminderPlanner {
     );
     const assignments = groupBy(
       (await m.query(
-        `SELECT task_id, unit_id, role, status, created_at, last_progress_at FROM assignments WHERE task_id = ANY($1::uuid[])`,
+        `SELECT task_id, unit_id, role, status, created_at, last_progress_at, quiet_before FROM assignments WHERE task_id = ANY($1::uuid[])`,
         [ids],
       )) as AssignmentRow[],
     );
@@ -157,6 +157,7 @@ export class ReminderPlanner {
           role: a.role,
           status: a.status,
           assignedAt: a.created_at,
+          quietBefore: a.quiet_before,
         })),
         policy,
         calendar,
@@ -206,4 +207,5 @@ interface AssignmentRow {
   status: AssignmentStatus;
   created_at: Date;
   last_progress_at: Date | null;
+  quiet_before: Date | null;
 }

@@ -285,7 +285,7 @@ export class TaskRepository extends RepositoryBase {
     }
   }
 
-  async insertAssignment(a: { taskId: string; unitId: string; role: AssignmentRole }): Promise<AssignmentEntity> {
+  async insertAssignment(a: { taskId: string; unitId: string; role: AssignmentRole; quietBefore?: Date | null }): Promise<AssignmentEntity> {
     return this.m.save(this.m.create(AssignmentEntity, { ...a, status: 'assigned', progress: 0, acknowledgedAt: null, lastProgressAt: null }));
   }
 }

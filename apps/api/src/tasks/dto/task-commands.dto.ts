@@ -127,6 +127,16 @@ export class BulkAssignDto extends PickedTasksDto {
   versions?: Record<string, number>;
 
   @ApiPropertyOptional({ description: 'assign regardless of concurrent changes' }) @IsOptional() @IsBoolean() ignoreVersions?: boolean;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'false: assign without notice (不通知) — the reminders of the unit whose time has already passed (which would otherwise go out at once) ' +
+      'are never sent; its later reminders are sent as usual; the history records the assignment with notify: false',
+  })
+  @IsOptional()
+  @IsBoolean()
+  notify?: boolean;
 }
 
 export class PatchTaskDto {

@@ -3,7 +3,7 @@ import { LightBadge } from '../../components/LightBadge';
 import { Section } from '../../components/Section';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { EXTENSION_STATUS, HISTORY_ACTION, label, PART_STATUS, TASK_STATUS, UNIT_ROLE } from '../../lib/labels';
-import { latestIndicatorValues, reasonOf, ReportedProgress } from './history';
+import { assignmentOf, latestIndicatorValues, reasonOf, ReportedProgress } from './history';
 import { StoredFileLink } from './StoredFileLink';
 import type { Indicator } from './ProgressModal';
 import { EXTENSION_COLOR, ROLE_COLOR } from '../../lib/colors';
@@ -230,6 +230,7 @@ export function HistorySection({ events }: { events: HistoryEvent[] }) {
         <Timeline
           items={[...events].reverse().map((e) => {
             const reason = reasonOf(e);
+            const assignment = assignmentOf(e);
             return {
               key: e.id,
               content: (
@@ -238,6 +239,7 @@ export function HistorySection({ events }: { events: HistoryEvent[] }) {
                   <time dateTime={e.at} style={{ color: '#595959' }}>
                     {formatDateTime(e.at)}
                   </time>
+                  {assignment && <div>单位：{assignment}</div>}
                   {reason && <div>原因：{reason}</div>}
                 </div>
               ),

@@ -1,3 +1,4 @@
+import { label, UNIT_ROLE } from '../../lib/labels';
 import type { HistoryEvent } from './task-queries';
 
 export interface ReportedProgress {
@@ -48,4 +49,12 @@ export function reasonOf(e: HistoryEvent): string | null {
   const a = obj(e.after);
   const r = a.reason ?? a.decisionReason ?? null;
   return typeof r === 'string' && r.trim() ? r : null;
+}
+
+/** What an assignment change did: the unit, its role, and whether the unit was told (批量指派 may be 不通知). */
+export function assignmentOf(e: HistoryEvent): string | null {
+  if (e.action !== 'task.assignment_changed') return null;
+  const a = obj(e.after);
+  if (typeof a.unitName !== 'string') return null;
+  return `${a.unitName}（${label(UNIT_ROLE, String(a.role))}）${a.notify === false ? '，未通知该单位' : ''}`;
 }
