@@ -3,6 +3,7 @@ import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import '../lib/dates';
 import { ApiError } from '../api/errors';
+import { primeLedgerFromBoot } from '../features/supervision/supervision-queries';
 import { primeWorkbenchFromBoot } from '../features/tasks/task-queries';
 import { CareModeProvider, useCareMode } from './care-mode';
 import { FeedbackProvider } from './feedback';
@@ -26,6 +27,7 @@ const queryClient = new QueryClient({
 
 // Answers the boot script already asked for go straight into the cache.
 primeWorkbenchFromBoot(queryClient);
+primeLedgerFromBoot(queryClient);
 
 function Themed() {
   const { on } = useCareMode();

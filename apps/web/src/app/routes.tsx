@@ -5,20 +5,22 @@ import { HomeRedirect, RequireRole, Role } from '../auth/RequireRole';
 import { RequireSession } from '../auth/RequireSession';
 import { AppLayout } from '../layout/AppLayout';
 import { LoginPage } from '../pages/LoginPage';
-import { workbenchView } from '../boot/early';
+import { isLedger, workbenchView } from '../boot/early';
 
 // Pages other than login load on demand, so the first load stays small (bench/web measures it).
 const loadWorkbench = () => import('../pages/WorkbenchPage');
 const WorkbenchPage = lazy(loadWorkbench);
-// Opening the app on the 工作台 (the usual start): fetch its code now, while the session is restored.
+const loadLedger = () => import('../pages/LedgerPage');
+// Opening the app on the 工作台 (the usual start) or the 总台账: fetch its code now, while the session is restored.
 if (workbenchView(location)) void loadWorkbench();
+if (isLedger(location)) void loadLedger();
 const TaskPage = lazy(() => import('../pages/TaskPage'));
 const InboxPage = lazy(() => import('../pages/InboxPage'));
 const SettingsPage = lazy(() => import('../pages/SettingsPage'));
 const AckPage = lazy(() => import('../pages/AckPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const SupervisionPage = lazy(() => import('../pages/SupervisionPage'));
-const LedgerPage = lazy(() => import('../pages/LedgerPage'));
+const LedgerPage = lazy(loadLedger);
 const ReviewPage = lazy(() => import('../pages/ReviewPage'));
 const ImportPage = lazy(() => import('../pages/ImportPage'));
 const ImportPreviewPage = lazy(() => import('../pages/ImportPreviewPage'));

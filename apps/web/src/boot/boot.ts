@@ -1,29 +1,41 @@
 // The first script of every page, run before the app's code has even downloaded: it restores the
-// session from the refresh cookie and, on the 工作台, asks for the page's data at once, so the
-// API works while the browser is still parsing the app (bench/web measures the difference).
-import { BootData, CSRF_COOKIE, readCookie, REFRESH_LOCK, workbenchView, WORKBENCH_PAGE_SIZE } from './early';
+// session from the refresh cookie and sends the page's first GETs (the 工作台's, the 总台账's) at
+// once, so the API works while the browser is still parsing the app (bench/web measures the difference).
+import type { Answer, BootMessage } from './boot-worker';
+import { BootData, bootRequests, CSRF_COOKIE, readCookie, REFRESH_LOCK } from './early';
 
 const csrf = readCookie(CSRF_COOKIE);
 if (csrf && !location.pathname.startsWith('/app/ack/')) {
-  const refresh = () =>
-    fetch('/auth/session/refresh', { method: 'POST', headers: { 'x-csrf-token': csrf, accept: 'application/json' }, credentials: 'same-origin' });
+  const paths = bootRequests(location);
+  window.__dubanBoot = paths.length && typeof Worker === 'function' ? inWorker(csrf, paths) : { session: refreshHere(csrf) };
+}
+
+function refreshHere(csrf: string): Promise<Response | null> {
+  const refresh = () => fetch('/auth/session/refresh', { method: 'POST', headers: { 'x-csrf-token': csrf, accept: 'application/json' }, credentials: 'same-origin' });
   // One tab at a time: the refresh token rotates (see auth/session.ts).
-  const session = (navigator.locks ? navigator.locks.request(REFRESH_LOCK, refresh) : refresh()).catch(() => null);
-  const boot: BootData = { session };
-  const view = workbenchView(location);
-  if (view) {
-    boot.workbench = session.then(async (res) => {
-      if (!res?.ok) return null;
-      const { accessToken } = (await res.clone().json()) as { accessToken: string };
-      const get = (path: string) => fetch(path, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
-      const [counts, list, unread] = await Promise.all([
-        get('/me/tasks/counts'),
-        get(`/me/tasks?tab=${view.tab}&page=${view.page}&limit=${WORKBENCH_PAGE_SIZE}`),
-        get('/me/notifications?limit=1'),
-      ]);
-      return { ...view, counts, list, unread };
-    });
-    boot.workbench.catch(() => null);
-  }
-  window.__dubanBoot = boot;
+  return (navigator.locks ? navigator.locks.request(REFRESH_LOCK, refresh) : refresh()).catch(() => null);
+}
+
+/** The refresh and the GETs run in a worker, so the GETs leave as soon as the refresh is back. */
+function inWorker(csrf: string, paths: string[]): BootData {
+  const response = (a: Answer | null) => (a ? new Response(a.body, { status: a.status, headers: { 'content-type': 'application/json' } }) : null);
+  let settleSession!: (r: Promise<Response | null> | Response | null) => void;
+  const settlers: ((r: Response | null) => void)[] = [];
+  const session = new Promise<Response | null>((resolve) => (settleSession = resolve));
+  const prefetched = new Map(paths.map((p) => [p, new Promise<Response | null>((resolve) => settlers.push(resolve))]));
+  const worker = new Worker(new URL('./boot-worker.ts', import.meta.url), { type: 'module' });
+  let sessionBack = false;
+  worker.onmessage = (e: MessageEvent<BootMessage>) => {
+    if ('session' in e.data) {
+      sessionBack = true;
+      settleSession(response(e.data.session));
+    } else settlers[e.data.index](response(e.data.answer));
+  };
+  // The worker's script did not load: restore the session here, and let the app ask for its data itself.
+  worker.onerror = () => {
+    if (!sessionBack) settleSession(refreshHere(csrf));
+    settlers.forEach((s) => s(null));
+  };
+  worker.postMessage({ csrf, paths });
+  return { session, prefetched };
 }

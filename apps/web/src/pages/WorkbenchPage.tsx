@@ -1,9 +1,10 @@
-import { Alert, Button, Empty, Segmented, Skeleton, Tabs } from 'antd';
+import { Alert, Button, Empty, Segmented, Skeleton } from 'antd';
 import { useFeedback } from '../app/feedback';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, messageOf } from '../api/errors';
 import { Pager } from '../components/Pager';
+import { TabBar } from '../components/TabBar';
 import { WORKBENCH_PAGE_SIZE } from '../boot/early';
 import { useSession } from '../auth/use-session';
 import { ByPerson, handlerOf } from '../features/tasks/ByPerson';
@@ -76,7 +77,8 @@ export default function WorkbenchPage() {
         />
       )}
       {byPerson && <PeopleSummary />}
-      <Tabs
+      <TabBar
+        label="事项分类"
         activeKey={tab}
         onChange={setTab}
         items={TABS.map((t) => ({

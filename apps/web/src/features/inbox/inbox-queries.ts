@@ -10,10 +10,12 @@ export const inboxKeys = {
   list: (f: InboxFilter) => [...inboxKeys.all, 'list', f] as const,
 };
 
+export const askUnread = async () => (await unwrap(api.GET('/me/notifications', { params: { query: { limit: 1 } } }))).unread;
+
 export function useUnreadCount() {
   return useQuery({
     queryKey: inboxKeys.unread(),
-    queryFn: async () => (await unwrap(api.GET('/me/notifications', { params: { query: { limit: 1 } } }))).unread,
+    queryFn: askUnread,
     refetchInterval: 60_000,
   });
 }

@@ -1,8 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { primeFromBoot } from '../../api/prefetched';
 import type { components } from '../../api/schema';
+import { isLedger, ledgerPath } from '../../boot/early';
 import { taskKeys } from '../tasks/task-queries';
-import type { LedgerQuery } from './ledger-query';
+import { LedgerQuery, ledgerQueryFrom } from './ledger-query';
 
 export type TaskSummary = components['schemas']['TaskSummaryResponse'];
 export type FailedReminder = components['schemas']['FailedReminderResponse'];
@@ -14,10 +16,12 @@ export const supervisionKeys = {
 };
 
 /** One page of the items the caller may see (GET /tasks), by the 总台账's filters. */
+const askLedger = (q: LedgerQuery) => () => unwrap(api.GET('/tasks', { params: { query: q } }));
+
 export function useLedger(q: LedgerQuery) {
   return useQuery({
     queryKey: supervisionKeys.list(q),
-    queryFn: () => unwrap(api.GET('/tasks', { params: { query: q } })),
+    queryFn: askLedger(q),
     placeholderData: keepPreviousData,
   });
 }
@@ -46,4 +50,11 @@ export function useUrge() {
       unwrap(api.POST('/tasks/urge', { body: { taskIds: v.taskIds, note: v.note }, params: { header: { 'Idempotency-Key': v.idempotencyKey } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: taskKeys.all }),
   });
+}
+
+/** On the 总台账: the boot script's early GET /tasks (boot/boot.ts) goes straight into the cache. */
+export function primeLedgerFromBoot(qc: QueryClient): void {
+  if (!isLedger(location)) return;
+  const q = ledgerQueryFrom(new URLSearchParams(location.search));
+  primeFromBoot(qc, supervisionKeys.list(q), ledgerPath(q), askLedger(q));
 }

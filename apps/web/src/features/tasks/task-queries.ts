@@ -2,8 +2,9 @@ import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } 
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ApiError } from '../../api/errors';
-import { workbenchView, WORKBENCH_PAGE_SIZE } from '../../boot/early';
-import { inboxKeys } from '../inbox/inbox-queries';
+import { primeFromBoot } from '../../api/prefetched';
+import { workbenchPaths, workbenchView, WORKBENCH_PAGE_SIZE } from '../../boot/early';
+import { askUnread, inboxKeys } from '../inbox/inbox-queries';
 
 export type WorkbenchTab = 'to_acknowledge' | 'in_progress' | 'returned' | 'due_soon' | 'overdue' | 'mine' | 'all';
 export type WorkbenchItem = components['schemas']['WorkbenchItemResponse'];
@@ -29,14 +30,17 @@ export const taskKeys = {
   extensions: (id: string) => [...taskKeys.item(id), 'extensions'] as const,
 };
 
+const askCounts = () => unwrap(api.GET('/me/tasks/counts'));
+const askTab = (tab: WorkbenchTab, page: number, limit: number) => () => unwrap(api.GET('/me/tasks', { params: { query: { tab, page, limit } } }));
+
 export function useWorkbenchCounts() {
-  return useQuery({ queryKey: taskKeys.counts(), queryFn: () => unwrap(api.GET('/me/tasks/counts')) });
+  return useQuery({ queryKey: taskKeys.counts(), queryFn: askCounts });
 }
 
 export function useWorkbenchTab(tab: WorkbenchTab, page: number, limit: number) {
   return useQuery({
     queryKey: taskKeys.tab(tab, page, limit),
-    queryFn: () => unwrap(api.GET('/me/tasks', { params: { query: { tab, page, limit } } })),
+    queryFn: askTab(tab, page, limit),
     placeholderData: keepPreviousData,
   });
 }
@@ -189,20 +193,13 @@ export const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uin
  * Seeds the 工作台's queries with the answers the boot script (boot/boot.ts) asked for before this
  * code had loaded. Failures are left to the queries themselves, which ask again when the page mounts.
  */
+/** Answers the boot script already asked for (boot/boot.ts) go straight into the cache. */
 export function primeWorkbenchFromBoot(qc: QueryClient): void {
-  const early = window.__dubanBoot?.workbench;
   const view = workbenchView(location);
-  if (!early || !view) return;
-  delete window.__dubanBoot!.workbench;
-  const read = <T,>(pick: (d: NonNullable<Awaited<typeof early>>) => Response, map: (body: unknown) => T = (b) => b as T) => async (): Promise<T> => {
-    const d = await early;
-    if (!d) throw new Error('the session was not restored early');
-    const res = pick(d);
-    const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw ApiError.from(res.status, body);
-    return map(body);
-  };
-  void qc.prefetchQuery({ queryKey: taskKeys.counts(), queryFn: read((d) => d.counts) });
-  void qc.prefetchQuery({ queryKey: taskKeys.tab(view.tab as WorkbenchTab, view.page, WORKBENCH_PAGE_SIZE), queryFn: read((d) => d.list) });
-  void qc.prefetchQuery({ queryKey: inboxKeys.unread(), queryFn: read((d) => d.unread, (b) => (b as { unread: number }).unread) });
+  if (!view) return;
+  const paths = workbenchPaths(view);
+  const tab = view.tab as WorkbenchTab;
+  primeFromBoot(qc, taskKeys.counts(), paths.counts, askCounts);
+  primeFromBoot(qc, taskKeys.tab(tab, view.page, WORKBENCH_PAGE_SIZE), paths.list, askTab(tab, view.page, WORKBENCH_PAGE_SIZE));
+  primeFromBoot(qc, inboxKeys.unread(), paths.unread, askUnread, (b) => (b as { unread: number }).unread);
 }
