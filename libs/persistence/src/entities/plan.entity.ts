@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns';
 
 @Entity('plans')
 export class PlanEntity {
@@ -18,8 +19,8 @@ export class PlanEntity {
   @Column('text', { name: 'source_type' }) sourceType: string;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }
 
 @Entity('plan_supervisors')

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns';
 
 @Entity('tasks')
 export class TaskEntity {
@@ -27,8 +28,8 @@ export class TaskEntity {
   @Column('timestamptz', { name: 'extension_approved_at', nullable: true }) extensionApprovedAt: Date | null;
   @Column('timestamptz', { name: 'last_progress_at', nullable: true }) lastProgressAt: Date | null;
   @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }
 
 @Entity('steps')
@@ -61,5 +62,5 @@ export class AssignmentEntity {
   @Column('uuid', { name: 'assignee_id', nullable: true }) assigneeId: string | null;
   @Column('timestamptz', { name: 'assigned_at', nullable: true }) assignedAt: Date | null;
   @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns';
 
 @Entity('units')
 export class UnitEntity {
@@ -15,8 +16,8 @@ export class UnitEntity {
   /** Staff (not only unit heads) may name the 承办人 of the unit's parts (分办). */
   @Column('boolean', { name: 'staff_may_assign' }) staffMayAssign: boolean;
   @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }
 
 @Entity('unit_groups')
@@ -36,7 +37,7 @@ export class UnitAliasEntity {
   /** The normalised issuer of the documents the alias holds for (a relative name such as 区发改局). */
   @Column('text') scope: string;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 /** A previewed organisation-directory file: its rows as read, applied on commit. */
@@ -47,6 +48,6 @@ export class DirectoryImportEntity {
   @Column('text', { name: 'file_name' }) fileName: string;
   @Column('jsonb') rows: unknown;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
   @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns';
 
 export type Role = 'staff' | 'unit_head' | 'supervisor' | 'leader' | 'admin';
 
@@ -17,8 +18,8 @@ export class UserEntity {
   /** Access tokens carry it; raising it refuses every token issued before (sessions revoked). */
   @Column('integer', { name: 'session_epoch', default: 0 }) sessionEpoch: number;
   @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }
 
 @Entity('refresh_tokens')
@@ -31,7 +32,7 @@ export class RefreshTokenEntity {
   @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
   @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 @Entity('api_tokens')
@@ -45,5 +46,5 @@ export class ApiTokenEntity {
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
   /** null: until revoked. */
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
