@@ -1,4 +1,4 @@
-import { CreateDateColumn, UpdateDateColumn } from 'typeorm';
+import { CreateDateColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 // The bookkeeping columns every table writes the same way (timestamptz, snake_case names), declared once.
 
@@ -7,3 +7,13 @@ export const CreatedAt = () => CreateDateColumn({ name: 'created_at', type: 'tim
 
 /** updated_at: set by TypeORM on every save of the row. */
 export const UpdatedAt = () => UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' });
+
+/**
+ * The rows people edit in forms (plans, items, units, users): an optimistic-locking version (a stale
+ * one is a 409) and when the row was made and last changed. Their entities extend this.
+ */
+export abstract class EditableRow {
+  @VersionColumn() version: number;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
+}

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt } from './columns';
+import { CreatedAt, EditableRow } from './columns';
 
 @Entity('tasks')
-export class TaskEntity {
+export class TaskEntity extends EditableRow {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid', { name: 'plan_id' }) planId: string;
   @Column('text') code: string;
@@ -27,9 +27,6 @@ export class TaskEntity {
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
   @Column('timestamptz', { name: 'extension_approved_at', nullable: true }) extensionApprovedAt: Date | null;
   @Column('timestamptz', { name: 'last_progress_at', nullable: true }) lastProgressAt: Date | null;
-  @VersionColumn() version: number;
-  @CreatedAt() createdAt: Date;
-  @UpdatedAt() updatedAt: Date;
 }
 
 @Entity('steps')

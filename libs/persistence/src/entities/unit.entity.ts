@@ -1,8 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt } from './columns';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, EditableRow } from './columns';
 
 @Entity('units')
-export class UnitEntity {
+export class UnitEntity extends EditableRow {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') code: string;
   @Column('text') name: string;
@@ -15,9 +15,6 @@ export class UnitEntity {
   @Column('jsonb', { nullable: true }) webhook: { url: string; format: string } | null;
   /** Staff (not only unit heads) may name the 承办人 of the unit's parts (分办). */
   @Column('boolean', { name: 'staff_may_assign' }) staffMayAssign: boolean;
-  @VersionColumn() version: number;
-  @CreatedAt() createdAt: Date;
-  @UpdatedAt() updatedAt: Date;
 }
 
 @Entity('unit_groups')

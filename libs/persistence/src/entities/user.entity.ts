@@ -1,10 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt } from './columns';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, EditableRow } from './columns';
 
 export type Role = 'staff' | 'unit_head' | 'supervisor' | 'leader' | 'admin';
 
 @Entity('users')
-export class UserEntity {
+export class UserEntity extends EditableRow {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') username: string;
   @Column('text', { name: 'display_name' }) displayName: string;
@@ -17,9 +17,6 @@ export class UserEntity {
   @Column('boolean') active: boolean;
   /** Access tokens carry it; raising it refuses every token issued before (sessions revoked). */
   @Column('integer', { name: 'session_epoch', default: 0 }) sessionEpoch: number;
-  @VersionColumn() version: number;
-  @CreatedAt() createdAt: Date;
-  @UpdatedAt() updatedAt: Date;
 }
 
 @Entity('refresh_tokens')
