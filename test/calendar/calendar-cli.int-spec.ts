@@ -1,33 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { createTestSchema, TEST_DATABASE_URL } from '../support/database';
-import { ENTRY, runApp } from '../support/processes';
+import { createTestSchema } from '../support/database';
+import { countRows, runCli } from '../support/cli';
 import { NOTICE_2027 } from './notice-2027';
 
 describe('npm run cli -- calendar-*', () => {
   let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let dir: string;
-  let env: Record<string, string>;
-  const cli = async (...args: string[]) => {
-    const run = runApp(ENTRY.cli, env, args);
-    const { code } = await run.exited;
-    return { code, stdout: run.stdout(), stderr: run.stderr() };
-  };
-  const days2027 = async () => {
-    const c = new Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    try {
-      return Number((await c.query(`SELECT count(*)::int AS n FROM ${schema.schema}.calendar_days WHERE year = 2027`)).rows[0].n);
-    } finally {
-      await c.end();
-    }
-  };
+  const cli = (...args: string[]) => runCli(schema.schema, args);
+  const days2027 = () => countRows(schema.schema, 'calendar_days', 'year = 2027');
 
   beforeAll(async () => {
     schema = await createTestSchema();
-    env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema.schema };
     dir = mkdtempSync(join(tmpdir(), 'duban-cal-'));
     expect((await cli('migrate')).code).toBe(0);
   });

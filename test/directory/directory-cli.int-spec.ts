@@ -1,34 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { createTestSchema, TEST_DATABASE_URL } from '../support/database';
-import { ENTRY, runApp } from '../support/processes';
+import { createTestSchema } from '../support/database';
+import { countRows, runCli } from '../support/cli';
 import { CITY, cityWorkbook, csv } from './city-directory';
 
 describe('npm run cli -- directory-import / directory-export', () => {
   let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let dir: string;
-  let env: Record<string, string>;
-  const cli = async (...args: string[]) => {
-    const run = runApp(ENTRY.cli, env, args);
-    const { code } = await run.exited;
-    return { code, stdout: run.stdout(), stderr: run.stderr() };
-  };
-  const count = async (table: string) => {
-    const c = new Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    try {
-      return Number((await c.query(`SELECT count(*)::int AS n FROM ${schema.schema}.${table}`)).rows[0].n);
-    } finally {
-      await c.end();
-    }
-  };
+  const cli = (...args: string[]) => runCli(schema.schema, args);
+  const count = (table: string) => countRows(schema.schema, table);
 
   // A database and a folder per test: the refusal must find no units, the import no earlier rows.
   beforeEach(async () => {
     schema = await createTestSchema();
-    env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema.schema };
     dir = mkdtempSync(join(tmpdir(), 'duban-dir-'));
   });
   afterEach(async () => {

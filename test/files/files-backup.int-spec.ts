@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { createTestSchema, TEST_DATABASE_URL } from '../support/database';
 import { docx, pdf, png } from '../support/evidence-files';
-import { ENTRY, runApp } from '../support/processes';
+import { runCli } from '../support/cli';
 import { FilesRig, startFilesRig } from './files-fixture';
 
 const keyOf = (id: string) => `${id.slice(0, 2)}/${id}`;
@@ -31,11 +31,7 @@ describe('npm run cli -- backup / restore with stored files (local store)', () =
   const bytes: Record<string, Buffer> = {};
   let lost: string;
   let made: { code: number | null; stdout: string; stderr: string };
-  const cli = async (schema: string, dataDir: string, ...args: string[]) => {
-    const run = runApp(ENTRY.cli, { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, DATA_DIR: dataDir }, args);
-    const { code } = await run.exited;
-    return { code, stdout: run.stdout(), stderr: run.stderr() };
-  };
+  const cli = (schema: string, dataDir: string, ...args: string[]) => runCli(schema, args, { DATA_DIR: dataDir });
   const freshTarget = async () => {
     const t = await createTestSchema();
     targets.push(t);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { createTestSchema, TEST_DATABASE_URL } from '../support/database';
-import { ENTRY, runApp } from '../support/processes';
+import { runCli } from '../support/cli';
 
 /** Every table's content as one fingerprint per table, independent of physical order. */
 async function fingerprint(schema: string): Promise<Record<string, string>> {
@@ -31,11 +31,7 @@ describe('npm run cli -- backup / restore', () => {
   let source: Awaited<ReturnType<typeof createTestSchema>>;
   let backupOutput: string;
   const schemas: Awaited<ReturnType<typeof createTestSchema>>[] = [];
-  const cli = async (schema: string, ...args: string[]) => {
-    const run = runApp(ENTRY.cli, { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema }, args);
-    const { code } = await run.exited;
-    return { code, stdout: run.stdout(), stderr: run.stderr() };
-  };
+  const cli = (schema: string, ...args: string[]) => runCli(schema, args);
   /** A migrated, empty database of the test's own. */
   const emptyTarget = async () => {
     const target = await createTestSchema();

@@ -1,7 +1,7 @@
 import { appraisalLateness, AppraisalInput } from './appraisal';
 import { chineseDaysCalendar } from '../test/chinese-days.fixture';
+import { sh } from '../test/shanghai';
 
-const sh = (local: string) => new Date(`${local}+08:00`);
 const originalDueAt = sh('2025-09-30T18:00');
 const currentDueAt = sh('2025-10-31T18:00');
 

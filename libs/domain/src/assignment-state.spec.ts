@@ -8,9 +8,9 @@ import {
   worstLight,
 } from './assignment-state';
 import { chineseDaysCalendar } from '../test/chinese-days.fixture';
+import { sh } from '../test/shanghai';
 
 const cal = chineseDaysCalendar();
-const sh = (local: string) => new Date(`${local}+08:00`);
 
 describe('assignment status', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { buildDigest, DigestItem } from './digest';
+import { sh } from '../test/shanghai';
 
-const sh = (local: string) => new Date(`${local}+08:00`);
 const item = (taskId: string, due: string, status: DigestItem['status'] = 'in_progress'): DigestItem => ({
   taskId,
   title: `事项${taskId}`,

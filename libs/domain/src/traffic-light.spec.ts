@@ -1,9 +1,9 @@
 import { TaskStatus } from './task-state';
 import { daysOverdue, elapsedFraction, isOverdue, trafficLight, TrafficLightInput } from './traffic-light';
 import { chineseDaysCalendar } from '../test/chinese-days.fixture';
+import { sh } from '../test/shanghai';
 
 const cal = chineseDaysCalendar();
-const sh = (local: string) => new Date(`${local}+08:00`);
 
 const base: TrafficLightInput = {
   startAt: sh('2025-01-02T09:00'),

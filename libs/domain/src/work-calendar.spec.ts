@@ -10,6 +10,7 @@ import {
 } from './work-calendar';
 import { HolidayCalendar, missingCalendarYear } from './holiday-calendar';
 import { chineseDaysCalendar } from '../test/chinese-days.fixture';
+import { sh } from '../test/shanghai';
 
 const cal = chineseDaysCalendar();
 
@@ -162,7 +163,6 @@ describe('working-day helpers', () => {
 
 describe('missingCalendarYear', () => {
   const covering = (...years: number[]) => ({ coversYear: (y: number) => years.includes(y) });
-  const sh = (s: string) => new Date(`${s}+08:00`);
 
   it.each([
     ['2026-10-31T23:59', [2026], null, 'next year is not due before 1 November'],

@@ -1,30 +1,19 @@
 import fc from 'fast-check';
+import { expectPlanContract } from '../test/contract';
 import { seed } from '../test/seeds';
 import { ImportError } from './errors';
 import { importDocument } from './import-document';
 import { parsePlanText } from './parse';
 import type { ParsedPlan } from './types';
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The contract's shape: every field present with the right type. */
 function expectContract(p: ParsedPlan): void {
   expect(typeof p.plan.title).toBe('string');
   expect(typeof p.plan.issuer).toBe('string');
   expect(Number.isInteger(p.plan.year)).toBe(true);
-  expect(p.plan.periodStart).toMatch(ISO);
-  expect(p.plan.periodEnd).toMatch(ISO);
-  expect(p.tasks.length).toBeGreaterThan(0);
-  const codes = new Set<string>();
-  for (const t of p.tasks) {
-    expect(t.deadline).toMatch(ISO);
-    expect(Array.isArray(t.leadUnits) && Array.isArray(t.responsibleUnits) && Array.isArray(t.assistingUnits)).toBe(true);
-    for (const s of t.steps) expect(s.deadline).toMatch(ISO);
+  expectPlanContract(p, (t) => {
     for (const i of t.indicators) expect(Number.isFinite(i.value)).toBe(true);
-    const key = `${t.group}|${t.code}`;
-    expect(codes.has(key)).toBe(false);
-    codes.add(key);
-  }
+  });
   for (const w of p.warnings) expect(Number.isInteger(w.line)).toBe(true);
 }
 

@@ -16,6 +16,14 @@ export function textImport(prefix: string): ParsedPlan {
   return parsePlanText(s.text, { fileName: s.fileName });
 }
 
+/** A seed read from another format must give what its text gives: the same plan, targets and tasks. */
+export function expectSameAsText(parsed: ParsedPlan, prefix: string): void {
+  const text = textImport(prefix);
+  expect(parsed.plan).toEqual(text.plan);
+  expect(parsed.targets).toEqual(text.targets);
+  expect(parsed.tasks).toEqual(text.tasks);
+}
+
 export const seedPages = (prefix: string, opts: LayoutOptions = {}) => layoutPages(seedBlocks(seed(prefix).text), { ...PRINTED, ...opts });
 export const seedPdf = (prefix: string, opts: LayoutOptions = {}) => buildPdf(seedPages(prefix, opts));
 export const seedOfd = (prefix: string, opts: LayoutOptions = {}) => buildOfd(seedPages(prefix, opts), measurer());

@@ -6,6 +6,7 @@ import { importDocument } from '../src/import-document';
 import { parseCsv } from '../src/readers/table.reader';
 import type { ParsedPlan, Task } from '../src/types';
 import { buildDocx } from './build-docx';
+import { expectPlanContract } from './contract';
 import { FIXTURES_DIR } from './seeds';
 
 /**
@@ -16,36 +17,21 @@ const DIR = join(FIXTURES_DIR, 'unseen');
 const raw = (name: string) => readFileSync(join(DIR, name));
 const load = (name: string): Promise<ParsedPlan> => importDocument({ fileName: name, content: raw(name) });
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 // Page furniture and notice boilerplate that must never reach a task.
 const CHROME = /首页|政务公开|打印|关闭窗口|分享到|扫一扫|主办单位|承办单位|网站标识码|ICP备|公网安备|相关文件|浏览次数|字体|您现在的位置|联系人|电话/;
 const ROLE_WORDS = /按职责分工|负责|牵头|配合|等$|[（()）]$/;
 
 function expectContract(p: ParsedPlan): void {
-  expect(p.plan.periodStart).toMatch(ISO);
-  expect(p.plan.periodEnd).toMatch(ISO);
-  expect(p.tasks.length).toBeGreaterThan(0);
-  const codes = new Set<string>();
-  for (const t of p.tasks) {
-    expect(t.deadline).toMatch(ISO);
-    expect(Array.isArray(t.leadUnits)).toBe(true);
-    expect(Array.isArray(t.responsibleUnits)).toBe(true);
-    expect(Array.isArray(t.assistingUnits)).toBe(true);
+  expectPlanContract(p, (t) => {
     expect(Array.isArray(t.steps)).toBe(true);
     expect(Array.isArray(t.indicators)).toBe(true);
     expect(t.title.length).toBeGreaterThan(0);
     expect(t.leadUnits.length).toBeGreaterThan(0);
-    for (const s of t.steps) {
-      expect(s.deadline).toMatch(ISO);
-      // An item is not done before its last step is.
-      expect(s.deadline <= t.deadline).toBe(true);
-    }
+    // An item is not done before its last step is.
+    for (const s of t.steps) expect(s.deadline <= t.deadline).toBe(true);
     for (const u of [...t.leadUnits, ...t.responsibleUnits, ...t.assistingUnits]) expect(u).not.toMatch(ROLE_WORDS);
     expect(`${t.title}\n${t.content}\n${t.steps.map((s) => s.text).join('\n')}`).not.toMatch(CHROME);
-    const key = `${t.group}|${t.code}`;
-    expect(codes.has(key)).toBe(false);
-    codes.add(key);
-  }
+  });
 }
 
 const byCode = (p: ParsedPlan, code: string): Task => {

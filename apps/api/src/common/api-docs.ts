@@ -1,5 +1,8 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { Role } from '@app/persistence';
+import { Roles } from './current-user';
+import { refusalBody } from './http-errors';
 
 // OpenAPI documentation helpers shared by every controller: the one error shape the
 // ApiExceptionFilter answers with, and the paginated list wrapper (common/pagination.ts).
@@ -153,6 +156,18 @@ export const ApiError = (status: ErrorStatus, description?: string, example?: Re
 
 /** The usual error answers of a handler, with the shared descriptions and examples. */
 export const ApiErrors = (...statuses: ErrorStatus[]) => applyDecorators(...statuses.map((s) => ApiError(s)));
+
+/** A documented 422 whose example is the body `refusal(code, message, fields)` throws. */
+export const ApiRefusal = (description: string, code: string, message: string | string[], fields: Record<string, unknown> = {}) =>
+  ApiError(422, description, refusalBody(code, message, fields));
+
+/**
+ * What every controller behind the login declares, once: its Swagger tag, the bearer token, the roles
+ * its handlers need (if the whole controller needs some) and the 401 (and then 403) any handler may
+ * answer. New controllers start with `@SignedInApi('tag')` or `@SignedInApi('tag', 'admin')`.
+ */
+export const SignedInApi = (tag: string, ...roles: Role[]) =>
+  applyDecorators(ApiTags(tag), ApiBearerAuth(), ...(roles.length ? [Roles(...roles), ApiErrors(401, 403)] : [ApiErrors(401)]));
 
 /** The paginated list wrapper; `items` is narrowed per operation by ApiPaginatedResponse. */
 export class PageResponse {

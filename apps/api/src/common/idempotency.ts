@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { IdempotencyRepository, UnitOfWork } from '@app/persistence';
 
 export interface IdempotencyRequest {
@@ -42,7 +43,20 @@ export class Idempotency {
       return { status, body, replayed: false };
     });
   }
+
+  /**
+   * A creating handler's answer: `work` once per Idempotency-Key (the raw header, checked here), a retry
+   * answered with the first body. The status is always 201, the one every first answer is stored with,
+   * so the handler keeps Nest's default for POST and needs no response object.
+   */
+  async created<T>(userId: string, header: unknown, fingerprint: unknown, work: () => Promise<T>): Promise<T> {
+    return (await this.run({ userId, key: idempotencyKey(header), fingerprint }, 201, work)).body;
+  }
 }
+
+/** Documents the optional Idempotency-Key header of a handler answering through `Idempotency.created`. */
+export const ApiIdempotencyKey = () =>
+  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' });
 
 /** The Idempotency-Key header, checked: 1–200 visible characters. */
 export function idempotencyKey(header: unknown): string | undefined {

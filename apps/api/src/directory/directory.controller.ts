@@ -1,27 +1,19 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError, ApiErrors } from '../common/api-docs';
-import { AuthUser, CurrentUser, Roles } from '../common/current-user';
+import { ApiError, ApiErrors, SignedInApi } from '../common/api-docs';
+import { AuthUser, CurrentUser } from '../common/current-user';
 import { uploadOptions } from '../common/uploads';
 import { DirectoryExportQuery } from './directory.dto';
 import { DirectoryCommitResponse, DirectoryPreviewResponse } from './directory.response';
 import { DirectoryService } from './directory.service';
+import { refusalBody } from '../common/http-errors';
 
-const ROWS_ERROR = {
-  statusCode: 422,
-  error: 'Unprocessable Entity',
-  code: 'invalid_rows',
-  message: '目录文件有 1 处错误，未导入任何内容',
-  errors: [{ sheet: '用户', row: 5, message: '第 5 行：单位「某市甲区数据局」不存在' }],
-};
+const ROWS_ERROR = refusalBody('invalid_rows', '目录文件有 1 处错误，未导入任何内容', { errors: [{ sheet: '用户', row: 5, message: '第 5 行：单位「某市甲区数据局」不存在' }] });
 
-@ApiTags('directory')
-@ApiBearerAuth()
+@SignedInApi('directory', 'admin')
 @Controller('directory')
-@Roles('admin')
-@ApiErrors(401, 403)
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 

@@ -1,7 +1,8 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DirectoryImportCommittedError, DirectoryImportNotFoundError, DirectoryImportService, DirectoryRowsError, DirectorySheet } from '@app/application';
 import { AuthUser } from '../common/current-user';
 import { actorOf } from '../tasks/task-gate';
+import { refusal, translating } from '../common/http-errors';
 
 /** The HTTP side of the directory import: errors as the API answers them. */
 @Injectable()
@@ -21,15 +22,10 @@ export class DirectoryService {
   }
 }
 
-async function answer<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof DirectoryRowsError) {
-      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'invalid_rows', message: e.message, errors: e.errors });
-    }
-    if (e instanceof DirectoryImportNotFoundError) throw new NotFoundException(e.message);
-    if (e instanceof DirectoryImportCommittedError) throw new ConflictException(e.message);
-    throw e;
-  }
-}
+const answer = <T>(run: () => Promise<T>): Promise<T> =>
+  translating(run, (e) => {
+    if (e instanceof DirectoryRowsError) return refusal('invalid_rows', e.message, { errors: e.errors });
+    if (e instanceof DirectoryImportNotFoundError) return new NotFoundException(e.message);
+    if (e instanceof DirectoryImportCommittedError) return new ConflictException(e.message);
+    return undefined;
+  });

@@ -1,5 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import { FileRepository, FileTarget, FileView } from '@app/persistence';
+import { refusal } from '../common/http-errors';
 
 /**
  * Attaches the caller's uploads to what they are evidence for, inside the caller's transaction:
@@ -11,12 +11,10 @@ export async function attachEvidence(files: FileRepository, uploaderId: string, 
   const attached = await files.attach(ids, uploaderId, target);
   const missing = ids.filter((id) => !attached.some((f) => f.id === id));
   if (missing.length) {
-    throw new UnprocessableEntityException({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      code: 'file_not_attachable',
-      message: missing.map((id) => `fileIds: 文件 ${id} 不存在、已被使用、已过期或不是您上传的，请重新上传`),
-    });
+    throw refusal(
+      'file_not_attachable',
+      missing.map((id) => `fileIds: 文件 ${id} 不存在、已被使用、已过期或不是您上传的，请重新上传`),
+    );
   }
   return ids.map((id) => attached.find((f) => f.id === id)!);
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { showsInline, EVIDENCE_KINDS, EvidenceKind } from '@app/domain';
-import { ApiError, ApiErrors } from '../common/api-docs';
+import { ApiError, ApiErrors, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { dispositionFor } from './content-disposition';
@@ -16,9 +16,7 @@ const REFUSED_EXAMPLE = {
   message: '不支持的文件类型：文件内容是Windows 可执行程序（exe）（扩展名 .pdf）。允许的类型：PDF、OFD、Word（doc/docx）、Excel（xls/xlsx）、WPS（wps/et）、图片（jpg/png/heic）、ZIP',
 };
 
-@ApiTags('files')
-@ApiBearerAuth()
-@ApiErrors(401)
+@SignedInApi('files')
 @Controller()
 export class FilesController {
   constructor(private readonly files: FilesService) {}

@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { PlanImportService } from '@app/application';
 import { aliasKey, applyDraftEdits, correctedFields, Correction, diffPlans, DraftEdit, DraftEditError, ParsedPlan, PlanDraft, UnitMapping } from '@app/importer';
 import { ImportEntity, PlanImportRepository, UnitOfWork, UnitRepository } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { DraftEditDto, EditImportDto } from './imports.dto';
+import { refusal } from '../common/http-errors';
 
 /** A stored import with its draft: what GET and PATCH /imports/:id answer. */
 export function draftOf(row: ImportEntity): PlanDraft {
@@ -68,7 +69,7 @@ export class ImportDraftService {
         next = applyDraftEdits(current, edits, known);
       } catch (e) {
         if (e instanceof DraftEditError) {
-          throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'invalid_correction', message: e.message, item: e.code, field: e.field });
+          throw refusal('invalid_correction', e.message, { item: e.code, field: e.field });
         }
         throw e;
       }

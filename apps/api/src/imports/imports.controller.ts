@@ -14,10 +14,10 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { uploadOptions } from '../common/uploads';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError, ApiErrors, EXAMPLE } from '../common/api-docs';
-import { AuthUser, CurrentUser, Roles } from '../common/current-user';
+import { ApiError, ApiErrors, ApiRefusal, EXAMPLE, SignedInApi } from '../common/api-docs';
+import { AuthUser, CurrentUser } from '../common/current-user';
 import { ImportCommitResponse, ImportDetailResponse, ImportOcrPendingResponse, ImportPreviewResponse } from './imports.response';
 import { ImportsService } from './imports.service';
 import { ImportDraftService } from './import-draft.service';
@@ -31,11 +31,8 @@ interface UploadedDocument {
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-@ApiTags('imports')
-@ApiBearerAuth()
+@SignedInApi('imports', 'supervisor')
 @Controller('imports')
-@Roles('supervisor')
-@ApiErrors(401, 403)
 export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
@@ -63,14 +60,7 @@ export class ImportsController {
   @ApiCreatedResponse({ type: ImportPreviewResponse, description: 'The preview; nothing is saved to plans or tasks yet' })
   @ApiAcceptedResponse({ type: ImportOcrPendingResponse, description: 'A scan, queued for OCR in the worker' })
   @ApiErrors(400, 413)
-  @ApiError(422, 'The document cannot be read: code names the problem, line or cell where it is', {
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    code: 'no_tasks',
-    message: '未找到责任事项表格或编号条目',
-    line: null,
-    cell: null,
-  })
+  @ApiRefusal('The document cannot be read: code names the problem, line or cell where it is', 'no_tasks', '未找到责任事项表格或编号条目', { line: null, cell: null })
   @UseInterceptors(FileInterceptor('file', uploadOptions({ fileSize: MAX_UPLOAD_BYTES, files: 1 })))
   async preview(@UploadedFile() file: UploadedDocument | undefined, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     if (!file) throw new BadRequestException('file: upload the document as multipart/form-data field "file"');
@@ -98,14 +88,7 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportDetailResponse, description: 'The import with the corrected draft and its new version' })
   @ApiErrors(400, 404)
   @ApiError(409, 'The version is stale (currentVersion) or the import was already committed', { statusCode: 409, message: `import ${EXAMPLE.importId} was corrected by someone else: reload and retry`, currentVersion: 3 })
-  @ApiError(422, 'A correction is not valid: message names the item and field in Chinese', {
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    code: 'invalid_correction',
-    message: '事项 3 的完成时限「九月中下」无法识别（可写 2025-09-30、9月底前、三季度、年底前）',
-    item: '3',
-    field: 'deadline',
-  })
+  @ApiRefusal('A correction is not valid: message names the item and field in Chinese', 'invalid_correction', '事项 3 的完成时限「九月中下」无法识别（可写 2025-09-30、9月底前、三季度、年底前）', { item: '3', field: 'deadline' })
   edit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EditImportDto, @CurrentUser() user: AuthUser) {
     return this.drafts.edit(id, dto, user);
   }

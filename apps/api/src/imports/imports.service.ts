@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { ImportAlreadyCommittedError, ImportForbiddenError, ImportNotFoundError, PlanImportService } from '@app/application';
@@ -8,17 +8,9 @@ import { enqueueOcr, QUEUES } from '@app/queue';
 import { FileRepository, PlanImportRepository, PlanRepository, UnitOfWork } from '@app/persistence';
 import { FilesService } from '../files/files.service';
 import { AuthUser } from '../common/current-user';
+import { refusal } from '../common/http-errors';
 
-function unprocessable(e: ImportError): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    code: e.code,
-    message: e.message,
-    line: e.line ?? null,
-    cell: e.cell ?? null,
-  });
-}
+const unprocessable = (e: ImportError) => refusal(e.code, e.message, { line: e.line ?? null, cell: e.cell ?? null });
 
 @Injectable()
 export class ImportsService {

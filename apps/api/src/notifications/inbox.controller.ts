@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
+import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
 import { PageQuery } from '../common/pagination';
 import { MarkedReadResponse, NotificationResponse } from './notifications.response';
 import { NotificationsService } from './notifications.service';
@@ -24,9 +24,7 @@ class InboxQuery extends PageQuery {
 }
 
 /** The in-app inbox: every reminder, urge, escalation and delivery alert addressed to the caller. */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@ApiErrors(401)
+@SignedInApi('notifications')
 @Controller('me/notifications')
 export class InboxController {
   constructor(private readonly notifications: NotificationsService) {}

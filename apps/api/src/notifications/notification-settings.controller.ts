@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { WEBHOOK_FORMATS, WebhookFormat } from '@app/notifications';
-import { ApiError, ApiErrors } from '../common/api-docs';
+import { ApiErrors, ApiRefusal, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UnitWebhookDetailResponse, UnitWebhookResponse, UnitWebhookTestResponse } from '../units/units.response';
 import { PreferencesResponse } from './notifications.response';
@@ -29,9 +29,7 @@ class UnitWebhookDto {
 }
 
 /** The settings that decide where a person's or a unit's reminders go. */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@ApiErrors(401)
+@SignedInApi('notifications')
 @Controller()
 export class NotificationSettingsController {
   constructor(private readonly notifications: NotificationsService) {}
@@ -67,12 +65,7 @@ export class NotificationSettingsController {
   })
   @ApiOkResponse({ type: UnitWebhookTestResponse, description: 'The robot accepted the message (2xx)' })
   @ApiErrors(400, 403, 404)
-  @ApiError(422, 'No robot set, or the robot did not accept the message (refused address, error status, no answer)', {
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    code: 'webhook_test_failed',
-    message: '测试消息未送达机器人 qyapi.weixin.qq.com：webhook qyapi.weixin.qq.com answered 404',
-  })
+  @ApiRefusal('No robot set, or the robot did not accept the message (refused address, error status, no answer)', 'webhook_test_failed', '测试消息未送达机器人 qyapi.weixin.qq.com：webhook qyapi.weixin.qq.com answered 404')
   testWebhook(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.notifications.testUnitWebhook(user, id);
   }
@@ -88,13 +81,7 @@ export class NotificationSettingsController {
   })
   @ApiOkResponse({ type: UnitWebhookResponse, description: 'Whether a webhook is set and its format (the URL is not echoed)' })
   @ApiErrors(400, 403, 404)
-  @ApiError(422, 'The URL resolves to a loopback, private, link-local or reserved address, has credentials, or cannot be resolved', {
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    code: 'webhook_target_refused',
-    message: 'Webhook 主机 169.254.169.254 指向本机、内网或保留地址（169.254.169.254），不能作为机器人地址；如确需使用，请由管理员将其加入 WEBHOOK_ALLOWED_HOSTS',
-    field: 'url',
-  })
+  @ApiRefusal('The URL resolves to a loopback, private, link-local or reserved address, has credentials, or cannot be resolved', 'webhook_target_refused', 'Webhook 主机 169.254.169.254 指向本机、内网或保留地址（169.254.169.254），不能作为机器人地址；如确需使用，请由管理员将其加入 WEBHOOK_ALLOWED_HOSTS', { field: 'url' })
   setWebhook(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UnitWebhookDto) {
     return this.notifications.setUnitWebhook(user, id, dto);
   }

@@ -1,9 +1,10 @@
-import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Env } from '@app/config';
 import { checkWebhookTarget, postWebhook, robotHost, WebhookError, WebhookFormat, WebhookTargetError, webhookRules } from '@app/notifications';
 import { Journal, NotificationRepository, UnitAdminRepository, UnitOfWork, UserRepository } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
 import { page, PageQuery } from '../common/pagination';
+import { refusal } from '../common/http-errors';
 
 /** The caller's inbox and the settings that decide where a person's or a unit's reminders go. */
 @Injectable()
@@ -63,7 +64,7 @@ export class NotificationsService {
   /** 发送测试: one test message to the unit's robot now, so the admin sees that reminders will reach the group. */
   async testUnitWebhook(user: AuthUser, id: string) {
     const { webhook } = await this.ownWebhook(user, id);
-    if (!webhook) throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'webhook_missing', message: '该单位尚未设置机器人地址' });
+    if (!webhook) throw refusal('webhook_missing', '该单位尚未设置机器人地址');
     const host = robotHost(webhook.url);
     try {
       await postWebhook(webhook.url, webhook.format as WebhookFormat, {
@@ -73,7 +74,7 @@ export class NotificationsService {
       }, webhookRules(this.env.WEBHOOK_ALLOWED_HOSTS));
     } catch (e) {
       if (!(e instanceof WebhookError)) throw e;
-      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'webhook_test_failed', message: `测试消息未送达机器人 ${host}：${e.message}` });
+      throw refusal('webhook_test_failed', `测试消息未送达机器人 ${host}：${e.message}`);
     }
     await this.journal.audit({ id: user.id, name: user.username }, 'unit.webhook_tested', { type: 'unit', id }, null, { host });
     return { unitId: id, host, sentAt: new Date().toISOString() };
@@ -98,7 +99,7 @@ export class NotificationsService {
       await checkWebhookTarget(url, webhookRules(this.env.WEBHOOK_ALLOWED_HOSTS));
     } catch (e) {
       if (!(e instanceof WebhookTargetError)) throw e;
-      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'webhook_target_refused', message: e.message, field: 'url' });
+      throw refusal('webhook_target_refused', e.message, { field: 'url' });
     }
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Headers, HttpCode, Patch, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { ApiErrors } from '../common/api-docs';
+import { Body, Controller, Delete, Headers, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
-import { Idempotency, idempotencyKey } from '../common/idempotency';
+import { ApiIdempotencyKey, Idempotency } from '../common/idempotency';
 import { UuidParam } from '../common/params';
 import { TaskDetailResponse } from '../tasks/dto/task.response';
 import { TasksService } from '../tasks/tasks.service';
@@ -14,9 +13,7 @@ import { PlanDetailResponse } from './plans.response';
 import { PlansService } from './plans.service';
 
 /** 立项 by hand and 交办件: supervisors (the plan's own, for its items) and admins. */
-@ApiTags('plans')
-@ApiBearerAuth()
-@ApiErrors(401)
+@SignedInApi('plans')
 @Controller()
 export class HandItemsController {
   constructor(
@@ -68,7 +65,7 @@ export class HandItemsController {
   @Post('tasks')
   @Roles('supervisor')
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' })
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: '交办件: one item with its source (领导批示 …), 文号, document and units, in one call; it is a plan of its own' })
   @ApiCreatedResponse({ type: TaskDetailResponse })
   @ApiErrors(400, 403, 422)
@@ -76,13 +73,10 @@ export class HandItemsController {
     @CurrentUser() user: AuthUser,
     @Body() dto: AssignedItemDto,
     @Headers('idempotency-key') key: unknown,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['assigned-item', dto] }, 201, async () => {
+    return this.idempotency.created(user.id, key, ['assigned-item', dto], async () => {
       const task = await this.hand.createAssignedItem(user, dto);
       return this.tasks.detail(user, task.id);
     });
-    res.status(out.status);
-    return out.body;
   }
 }

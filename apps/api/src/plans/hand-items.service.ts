@@ -24,6 +24,7 @@ import { actorOf, supervisingRoleOf } from '../tasks/task-gate';
 import { illegal } from '../tasks/task-workflow.service';
 import { AssignedItemDto, CreatePlanDto, ItemEditDto, ItemInputDto, ItemRemoveDto } from './hand-items.dto';
 import { ItemRemovalResponse } from './hand-items.response';
+import { refusalBody } from '../common/http-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIT_LISTS = [
@@ -35,7 +36,7 @@ const UNIT_LISTS = [
 /** Refused input, every problem named by its field in Chinese (for the person at the form). */
 class ItemInputError extends UnprocessableEntityException {
   constructor(messages: string[]) {
-    super({ statusCode: 422, error: 'Unprocessable Entity', code: 'item_input', message: messages });
+    super(refusalBody('item_input', messages));
   }
 }
 

@@ -1,15 +1,13 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { PlanQuery, SupervisorsDto } from './plans.dto';
 import { PlanDetailResponse, PlanSummaryResponse, PlanSupervisorResponse, PlanSupervisorsResultResponse } from './plans.response';
 import { PlansService } from './plans.service';
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@ApiErrors(401)
+@SignedInApi('plans')
 @Controller('plans')
 export class PlansController {
   constructor(private readonly plans: PlansService) {}

@@ -1,6 +1,6 @@
 import { Body, ConflictException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError, ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
+import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiError, ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { ProgressCycleDoc, ReminderPolicyDoc } from './reminder-policy.dto';
@@ -12,11 +12,11 @@ import {
   TaskRemindersResponse,
 } from './reminders.response';
 import { RemindersService, StaleVersion } from './reminders.service';
+import { translating } from '../common/http-errors';
 
-@ApiTags('reminders')
+@SignedInApi('reminders')
+@ApiErrors(403)
 @ApiExtraModels(ReminderPolicyDoc, ProgressCycleDoc)
-@ApiBearerAuth()
-@ApiErrors(401, 403)
 @Controller()
 export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
@@ -92,14 +92,9 @@ export class RemindersController {
     return this.reminders.retry(user, id);
   }
 
-  private async conflicts<T>(f: () => Promise<T>): Promise<T> {
-    try {
-      return await f();
-    } catch (e) {
-      if (e instanceof StaleVersion) {
-        throw new ConflictException({ statusCode: 409, message: 'the plan was changed meanwhile; reload it', currentVersion: e.currentVersion });
-      }
-      throw e;
-    }
+  private conflicts<T>(f: () => Promise<T>): Promise<T> {
+    return translating(f, (e) =>
+      e instanceof StaleVersion ? new ConflictException({ statusCode: 409, message: 'the plan was changed meanwhile; reload it', currentVersion: e.currentVersion }) : undefined,
+    );
   }
 }

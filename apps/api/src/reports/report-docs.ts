@@ -1,10 +1,10 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ApiErrors, pageSchema, PageResponse } from '../common/api-docs';
+import { ApiExtraModels, ApiOperation, ApiProduces, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrors, pageSchema, PageResponse, SignedInApi } from '../common/api-docs';
 import { EXPORT_FORMATS } from './export/report-exporter';
 import { TREND_INTERVALS, UNIT_SORTS } from './dto/report-query.dto';
 
-export const ReportsApi = () => applyDecorators(ApiTags('reports'), ApiBearerAuth(), ApiErrors(401, 400));
+export const ReportsApi = () => applyDecorators(SignedInApi('reports'), ApiErrors(400));
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-docs';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { AssigneeDto } from './assignee.dto';
@@ -8,9 +8,7 @@ import { AssigneeResultResponse, UnitMemberResponse } from './assignee.response'
 import { AssigneeService } from './assignee.service';
 
 /** 分办: naming the 承办人 of a unit's part of an item. */
-@ApiTags('tasks')
-@ApiBearerAuth()
-@ApiErrors(401)
+@SignedInApi('tasks')
 @Controller()
 export class AssigneeController {
   constructor(private readonly assignees: AssigneeService) {}

@@ -19,21 +19,12 @@ import { actorOf, LoadedTask, requireAct, requireSupervise, supervisingRoleOf, T
 import { toProgress, toStep } from './task-views';
 import { attachEvidence } from '../files/attach-evidence';
 import { toFileResponse } from '../files/file-views';
+import { refusal } from '../common/http-errors';
 
 /** A date means DUE_TIME (Shanghai) of that day, as the importer reads deadlines; a timestamp is taken as given. */
 export const parseDeadline = (value: string, dueTime: string): Date => (isIsoDate(value) ? dueAtFor(value, dueTime) : new Date(value));
 
-export function illegal(e: IllegalTransition): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    message: e.message,
-    code: e.code,
-    from: e.from,
-    to: e.to,
-    allowed: e.allowed,
-  });
-}
+export const illegal = (e: IllegalTransition) => refusal(e.code, e.message, { from: e.from, to: e.to, allowed: e.allowed });
 
 const UNIT_TARGETS: readonly TaskStatus[] = ['acknowledged', 'in_progress'];
 const REVIEW_TARGETS: readonly TaskStatus[] = ['submitted', 'completed', 'returned'];

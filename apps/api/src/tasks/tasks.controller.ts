@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/params';
-import { Idempotency, idempotencyKey } from '../common/idempotency';
+import { ApiIdempotencyKey, Idempotency } from '../common/idempotency';
 import {
   BulkAssignDto,
   CommentDto,
@@ -41,11 +40,7 @@ import { TasksService } from './tasks.service';
 import { TaskWorkflowService } from './task-workflow.service';
 import { UrgeService } from './urge.service';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' };
-
-@ApiTags('tasks')
-@ApiBearerAuth()
-@ApiErrors(401)
+@SignedInApi('tasks')
 @Controller()
 export class TasksController {
   constructor(
@@ -76,7 +71,7 @@ export class TasksController {
 
   @Post('tasks/urge')
   @Roles('supervisor')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({
     summary: '催办 now: urge the open lead and responsible units of picked items (supervisor of their plans); all or nothing',
     description:
@@ -85,15 +80,8 @@ export class TasksController {
   })
   @ApiCreatedResponse({ type: UrgeResultResponse, description: 'What was queued (a replay with the same Idempotency-Key returns the first answer)' })
   @ApiErrors(400, 403, 422)
-  async urge(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: UrgeDto,
-    @Headers('idempotency-key') key: unknown,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['urge', dto] }, 201, () => this.urges.urge(user, dto));
-    res.status(out.status);
-    return out.body;
+  urge(@CurrentUser() user: AuthUser, @Body() dto: UrgeDto, @Headers('idempotency-key') key: unknown) {
+    return this.idempotency.created(user.id, key, ['urge', dto], () => this.urges.urge(user, dto));
   }
 
   @Get('tasks/:id')
@@ -113,22 +101,12 @@ export class TasksController {
   }
 
   @Post('tasks/:id/progress')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Report progress for the caller’s unit; the lead unit’s report is the item’s progress' })
   @ApiCreatedResponse({ type: ProgressResultResponse, description: 'The stored report and the item after it (a replay with the same Idempotency-Key returns the first answer)' })
   @ApiErrors(400, 403, 404, 409, 422)
-  async progress(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Body() dto: ProgressDto,
-    @Headers('idempotency-key') key: unknown,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['progress', id, dto] }, 201, () =>
-      this.workflow.progress(user, id, dto),
-    );
-    res.status(out.status);
-    return out.body;
+  progress(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ProgressDto, @Headers('idempotency-key') key: unknown) {
+    return this.idempotency.created(user.id, key, ['progress', id, dto], () => this.workflow.progress(user, id, dto));
   }
 
   @Post('tasks/:id/transitions')
@@ -168,22 +146,12 @@ export class TasksController {
   }
 
   @Post('tasks/:id/extensions')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Ask for a later deadline (延期申请)' })
   @ApiCreatedResponse({ type: ExtensionResponse, description: 'The pending extension request' })
   @ApiErrors(400, 403, 404, 409, 422)
-  async requestExtension(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Body() dto: ExtensionRequestDto,
-    @Headers('idempotency-key') key: unknown,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['extension', id, dto] }, 201, () =>
-      this.extensions.request(user, id, dto),
-    );
-    res.status(out.status);
-    return out.body;
+  requestExtension(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ExtensionRequestDto, @Headers('idempotency-key') key: unknown) {
+    return this.idempotency.created(user.id, key, ['extension', id, dto], () => this.extensions.request(user, id, dto));
   }
 
   @Get('tasks/:id/extensions')
@@ -204,22 +172,12 @@ export class TasksController {
   }
 
   @Post('tasks/:id/comments')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Comment on an item (assisting units too)' })
   @ApiCreatedResponse({ type: CommentResponse })
   @ApiErrors(400, 403, 404, 422)
-  async comment(
-    @CurrentUser() user: AuthUser,
-    @UuidParam('id') id: string,
-    @Body() dto: CommentDto,
-    @Headers('idempotency-key') key: unknown,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['comment', id, dto] }, 201, () =>
-      this.tasks.addComment(user, id, dto.body, dto.fileIds),
-    );
-    res.status(out.status);
-    return out.body;
+  comment(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: CommentDto, @Headers('idempotency-key') key: unknown) {
+    return this.idempotency.created(user.id, key, ['comment', id, dto], () => this.tasks.addComment(user, id, dto.body, dto.fileIds));
   }
 
   @Get('tasks/:id/comments')

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { WORKBENCH_TABS, WorkbenchTab } from '@app/persistence';
-import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
+import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/params';
@@ -20,9 +20,7 @@ class WorkbenchQuery extends PageQuery {
 }
 
 /** What the web app's 工作台 and item page read about the caller's own work. */
-@ApiTags('tasks')
-@ApiBearerAuth()
-@ApiErrors(401)
+@SignedInApi('tasks')
 @Controller()
 export class WorkbenchController {
   constructor(private readonly workbench: WorkbenchService) {}

@@ -1,17 +1,15 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError, ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiError, ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
-import { Idempotency, idempotencyKey } from '../common/idempotency';
+import { ApiIdempotencyKey, Idempotency } from '../common/idempotency';
 import { CreateUnitDto, DeleteUnitQuery, UnitQuery, UpdateUnitDto } from './units.dto';
 import { UnitResponse } from './units.response';
 import { UnitsService } from './units.service';
 
-@ApiTags('units')
-@ApiBearerAuth()
-@ApiErrors(401, 403)
+@SignedInApi('units')
+@ApiErrors(403)
 @Controller('units')
 export class UnitsController {
   constructor(
@@ -39,14 +37,12 @@ export class UnitsController {
 
   @Post()
   @Roles('admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' })
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Add a unit to the directory (admin)' })
   @ApiCreatedResponse({ type: UnitResponse })
   @ApiErrors(400, 409, 422)
-  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateUnitDto, @Headers('idempotency-key') key: unknown, @Res({ passthrough: true }) res: Response) {
-    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['unit', dto] }, 201, () => this.units.create(user, dto));
-    res.status(out.status);
-    return out.body;
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUnitDto, @Headers('idempotency-key') key: unknown) {
+    return this.idempotency.created(user.id, key, ['unit', dto], () => this.units.create(user, dto));
   }
 
   @Patch(':id')

@@ -1,18 +1,14 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPaginatedResponse } from '../common/api-docs';
-import type { Response } from 'express';
-import { AuthUser, CurrentUser, Roles } from '../common/current-user';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
+import { AuthUser, CurrentUser } from '../common/current-user';
 import { UuidParam } from '../common/params';
-import { Idempotency, idempotencyKey } from '../common/idempotency';
+import { ApiIdempotencyKey, Idempotency } from '../common/idempotency';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './users.dto';
 import { RevokedSessionsResponse, UserResponse } from './users.response';
 import { UsersService } from './users.service';
 
-@ApiTags('users')
-@ApiBearerAuth()
-@Roles('admin')
-@ApiErrors(401, 403)
+@SignedInApi('users', 'admin')
 @Controller('users')
 export class UsersController {
   constructor(
@@ -37,14 +33,12 @@ export class UsersController {
   }
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry-safe creation: a replay returns the first answer' })
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Create a user; the password is stored as an argon2id hash and never returned' })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiErrors(400, 409, 422)
-  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto, @Headers('idempotency-key') key: unknown, @Res({ passthrough: true }) res: Response) {
-    const out = await this.idempotency.run({ userId: user.id, key: idempotencyKey(key), fingerprint: ['user', dto] }, 201, () => this.users.create(user, dto));
-    res.status(out.status);
-    return out.body;
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto, @Headers('idempotency-key') key: unknown) {
+    return this.idempotency.created(user.id, key, ['user', dto], () => this.users.create(user, dto));
   }
 
   @Patch(':id')

@@ -1,37 +1,21 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CalendarChangeError, WorkCalendarService } from '@app/application';
-import { ApiError, ApiErrors } from '../common/api-docs';
-import { AuthUser, CurrentUser, Roles } from '../common/current-user';
+import { ApiError, ApiErrors, SignedInApi } from '../common/api-docs';
+import { AuthUser, CurrentUser } from '../common/current-user';
 import { actorOf } from '../tasks/task-gate';
 import { CalendarChangeDto, CalendarYearDto, NoticeDto, WorkCalendarQuery } from './work-calendar.dto';
 import { CalendarChangeResponse, CalendarYearResponse, NoticeCommitResponse, NoticePreviewResponse, toChange, toPreview, toYear } from './work-calendar.response';
+import { refusal, refusalBody, translating } from '../common/http-errors';
 
-const REFUSED = {
-  statusCode: 422,
-  error: 'Unprocessable Entity',
-  code: 'invalid_calendar',
-  message: '春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”',
-  errors: ['春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”'],
-};
+const REFUSED = refusalBody('invalid_calendar', '春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”', { errors: ['春节：2027-02-06 至 2027-02-13 是 8 天，通知写“共7天”'] });
 
 /** 422 naming every problem; nothing was written. */
-async function refusing<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof CalendarChangeError) {
-      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', code: 'invalid_calendar', message: e.message, errors: e.problems });
-    }
-    throw e;
-  }
-}
+const refusing = <T>(work: () => Promise<T> | T): Promise<T> =>
+  translating(work, (e) => (e instanceof CalendarChangeError ? refusal('invalid_calendar', e.message, { errors: e.problems }) : undefined));
 
-@ApiTags('work-calendar')
-@ApiBearerAuth()
+@SignedInApi('work-calendar', 'admin')
 @Controller('work-calendar')
-@Roles('admin')
-@ApiErrors(401, 403)
 export class WorkCalendarController {
   constructor(private readonly calendar: WorkCalendarService) {}
 

@@ -7,7 +7,7 @@ import { ResetPasswordModal } from '../features/admin/ResetPasswordModal';
 import { UserModal } from '../features/admin/UserModal';
 import { useAllUnits, User, useRevokeSessions, useUpdateUser, useUsers } from '../features/admin/admin-queries';
 import { label, USER_ROLE } from '../lib/labels';
-import '../features/tasks/task-table.css';
+import { CardTable } from '../components/CardTable';
 
 const PAGE_SIZE = 50;
 
@@ -58,54 +58,45 @@ export default function AdminUsersPage() {
         <Skeleton active />
       ) : (
         <>
-          <table className="task-table">
-            <caption className="visually-hidden">用户</caption>
-            <thead>
-              <tr>
-                <th scope="col">用户名</th>
-                <th scope="col">姓名</th>
-                <th scope="col">单位</th>
-                <th scope="col">角色</th>
-                <th scope="col">状态</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((u) => (
-                <tr key={u.id}>
-                  <td data-label="用户名">{u.username}</td>
-                  <td data-label="姓名">{u.displayName}</td>
-                  <td data-label="单位">{unitName(u.unitId) || '—'}</td>
-                  <td data-label="角色">{u.roles.map((r) => label(USER_ROLE, r)).join('、')}</td>
-                  <td data-label="状态">{u.active ? <Tag color="#237804">启用</Tag> : <Tag>已停用</Tag>}</td>
-                  <td data-label="操作">
-                    <Space wrap>
-                      <Button size="small" aria-label={`编辑：${u.username}`} onClick={() => setEditing(u)}>
-                        编辑
+          <CardTable
+            caption="用户"
+            rows={users.data.items}
+            rowKey={(u) => u.id}
+            columns={[
+              { title: '用户名', cell: (u) => u.username },
+              { title: '姓名', cell: (u) => u.displayName },
+              { title: '单位', cell: (u) => unitName(u.unitId) || '—' },
+              { title: '角色', cell: (u) => u.roles.map((r) => label(USER_ROLE, r)).join('、') },
+              { title: '状态', cell: (u) => (u.active ? <Tag color="#237804">启用</Tag> : <Tag>已停用</Tag>) },
+              {
+                title: '操作',
+                cell: (u) => (
+                  <Space wrap>
+                    <Button size="small" aria-label={`编辑：${u.username}`} onClick={() => setEditing(u)}>
+                      编辑
+                    </Button>
+                    <Button size="small" aria-label={`重置密码：${u.username}`} onClick={() => setResetting(u)}>
+                      重置密码
+                    </Button>
+                    <Button size="small" danger={u.active} aria-label={`${u.active ? '停用' : '启用'}：${u.username}`} onClick={() => toggleActive(u)}>
+                      {u.active ? '停用' : '启用'}
+                    </Button>
+                    <Popconfirm
+                      title={`注销 ${u.displayName} 的全部会话？`}
+                      description="所有设备上的登录立即失效，个人 API 令牌一并吊销（如手机丢失、密码泄露）。"
+                      okText="注销"
+                      cancelText="取消"
+                      onConfirm={() => revokeSessions(u)}
+                    >
+                      <Button size="small" aria-label={`注销会话：${u.username}`} disabled={revoke.isPending}>
+                        注销会话
                       </Button>
-                      <Button size="small" aria-label={`重置密码：${u.username}`} onClick={() => setResetting(u)}>
-                        重置密码
-                      </Button>
-                      <Button size="small" danger={u.active} aria-label={`${u.active ? '停用' : '启用'}：${u.username}`} onClick={() => toggleActive(u)}>
-                        {u.active ? '停用' : '启用'}
-                      </Button>
-                      <Popconfirm
-                        title={`注销 ${u.displayName} 的全部会话？`}
-                        description="所有设备上的登录立即失效，个人 API 令牌一并吊销（如手机丢失、密码泄露）。"
-                        okText="注销"
-                        cancelText="取消"
-                        onConfirm={() => revokeSessions(u)}
-                      >
-                        <Button size="small" aria-label={`注销会话：${u.username}`} disabled={revoke.isPending}>
-                          注销会话
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    </Popconfirm>
+                  </Space>
+                ),
+              },
+            ]}
+          />
           <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onChange={setPage} unit="人" />
         </>
       )}

@@ -1,5 +1,5 @@
 import { Alert, Button, Input } from 'antd';
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, ReactNode, useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { login, restoreSession, SessionError } from '../auth/session';
 import { useSession } from '../auth/use-session';
@@ -26,6 +26,23 @@ function loginMessage(e: unknown): string {
     if (e.status >= 500) return '服务器暂时出错，请稍后再试';
   }
   return '无法连接服务器，请检查网络后再试';
+}
+
+type FieldProps = { id: string; status: 'error' | undefined; 'aria-invalid': boolean | undefined; 'aria-describedby': string | undefined };
+
+/** A labelled field whose "missing" message is tied to the input for screen readers. */
+function LoginField({ id, label, missing, message, children }: { id: string; label: string; missing?: boolean; message: string; children(props: FieldProps): ReactNode }) {
+  return (
+    <div className="login-field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, status: missing ? 'error' : undefined, 'aria-invalid': missing, 'aria-describedby': missing ? `${id}-msg` : undefined })}
+      {missing && (
+        <div id={`${id}-msg`} className="login-msg">
+          {message}
+        </div>
+      )}
+    </div>
+  );
 }
 
 export function LoginPage() {
@@ -70,43 +87,12 @@ export function LoginPage() {
         <p className="login-sub">责任事项签收、进展报送与督办</p>
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <div className="login-field">
-            <label htmlFor="login-username">用户名</label>
-            <Input
-              id="login-username"
-              autoComplete="username"
-              autoFocus
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              status={missing.username ? 'error' : undefined}
-              aria-invalid={missing.username}
-              aria-describedby={missing.username ? 'login-username-msg' : undefined}
-              disabled={busy}
-            />
-            {missing.username && (
-              <div id="login-username-msg" className="login-msg">
-                请输入用户名
-              </div>
-            )}
-          </div>
-          <div className="login-field">
-            <label htmlFor="login-password">密码</label>
-            <Input.Password
-              id="login-password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              status={missing.password ? 'error' : undefined}
-              aria-invalid={missing.password}
-              aria-describedby={missing.password ? 'login-password-msg' : undefined}
-              disabled={busy}
-            />
-            {missing.password && (
-              <div id="login-password-msg" className="login-msg">
-                请输入密码
-              </div>
-            )}
-          </div>
+          <LoginField id="login-username" label="用户名" missing={missing.username} message="请输入用户名">
+            {(props) => <Input {...props} autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.target.value)} disabled={busy} />}
+          </LoginField>
+          <LoginField id="login-password" label="密码" missing={missing.password} message="请输入密码">
+            {(props) => <Input.Password {...props} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={busy} />}
+          </LoginField>
           <Button type="primary" htmlType="submit" block disabled={busy}>
             {busy ? '登录中…' : '登录'}
           </Button>

@@ -1,12 +1,11 @@
-import { Alert, Breadcrumb, Button, Result, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
-import { ApiError, messageOf } from '../api/errors';
-import { LightBadge } from '../components/LightBadge';
 import { EvidenceFiles } from '../features/review/EvidenceFiles';
 import { ExtensionDecision } from '../features/review/ExtensionDecision';
 import { LeadReport } from '../features/review/LeadReport';
 import { ReviewDecision } from '../features/review/ReviewDecision';
 import { progressReports } from '../features/tasks/history';
+import { ItemHeading, ItemLoadFailed } from '../features/tasks/ItemHeader';
 import { BasicInfo, ExtensionsSection, ProgressSection, UnitsSection } from '../features/tasks/TaskSections';
 import { useTask, useTaskDeadline, useTaskExtensions, useTaskHistory } from '../features/tasks/task-queries';
 import { label, TASK_STATUS } from '../lib/labels';
@@ -22,14 +21,7 @@ export default function ReviewPage() {
   const history = useTaskHistory(id);
   const extensions = useTaskExtensions(id);
 
-  if (task.isError) {
-    const missing = task.error instanceof ApiError && (task.error.status === 404 || task.error.status === 400);
-    return missing ? (
-      <Result status="404" title="事项不存在，或您无权查看" extra={<Link to="/supervision">回到督办工作台</Link>} />
-    ) : (
-      <Alert type="error" showIcon title={messageOf(task.error)} action={<Button onClick={() => task.refetch()}>重试</Button>} />
-    );
-  }
+  if (task.isError) return <ItemLoadFailed error={task.error} retry={() => void task.refetch()} back={<Link to="/supervision">回到督办工作台</Link>} />;
   if (!task.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const t = task.data;
   const events = history.data?.items ?? [];
@@ -42,14 +34,9 @@ export default function ReviewPage() {
     <>
       <Breadcrumb items={[{ title: <Link to="/supervision">督办工作台</Link> }, { title: '审核' }]} style={{ marginBottom: 8 }} />
       <div className="task-header">
-        <Typography.Title level={1} className="task-heading">
-          <span className="task-code">{t.code}</span> {t.title}
-        </Typography.Title>
-        <div className="task-header-tags">
-          <Tag>{label(TASK_STATUS, t.status)}</Tag>
-          <LightBadge status={t.status} light={t.light} overdue={t.overdue} daysOverdue={deadline.data?.daysOverdue} workdaysLeft={deadline.data?.workdaysLeft} />
+        <ItemHeading task={t} deadline={deadline.data}>
           <Link to={`/items/${t.id}`}>查看事项详情</Link>
-        </div>
+        </ItemHeading>
       </div>
       <div className="review-layout">
         <div className="review-main">

@@ -1,10 +1,10 @@
-import { Alert, Breadcrumb, Button, Result, Skeleton, Tag, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, messageOf } from '../api/errors';
-import { LightBadge } from '../components/LightBadge';
+import { Alert, Breadcrumb, Skeleton, Tag } from 'antd';
+import { Link, useParams } from 'react-router';
+import { BackToWorkbench } from '../components/BackToWorkbench';
 import { useSession } from '../auth/use-session';
 import { CommentsSection } from '../features/tasks/CommentsSection';
 import { progressReports } from '../features/tasks/history';
+import { ItemHeading, ItemLoadFailed } from '../features/tasks/ItemHeader';
 import { TaskActions } from '../features/tasks/TaskActions';
 import {
   BasicInfo,
@@ -18,14 +18,13 @@ import {
 } from '../features/tasks/TaskSections';
 import { useTask, useTaskComments, useTaskDeadline, useTaskExtensions, useTaskHistory } from '../features/tasks/task-queries';
 import { ROLE_COLOR } from '../lib/colors';
-import { label, TASK_STATUS, UNIT_ROLE } from '../lib/labels';
+import { label, UNIT_ROLE } from '../lib/labels';
 import '../features/tasks/task-table.css';
 import '../features/tasks/task-page.css';
 
 /** 事项详情 (高级详情页): the item, every unit's part, steps, indicators, reports, comments, history, actions. */
 export default function TaskPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const { user } = useSession();
   const task = useTask(id);
   const deadline = useTaskDeadline(id);
@@ -33,22 +32,7 @@ export default function TaskPage() {
   const comments = useTaskComments(id);
   const extensions = useTaskExtensions(id);
 
-  if (task.isError) {
-    const missing = task.error instanceof ApiError && (task.error.status === 404 || task.error.status === 400);
-    return missing ? (
-      <Result
-        status="404"
-        title="事项不存在，或您无权查看"
-        extra={
-          <Button type="primary" onClick={() => navigate('/workbench')}>
-            回到工作台
-          </Button>
-        }
-      />
-    ) : (
-      <Alert type="error" showIcon title={messageOf(task.error)} action={<Button onClick={() => task.refetch()}>重试</Button>} />
-    );
-  }
+  if (task.isError) return <ItemLoadFailed error={task.error} retry={() => void task.refetch()} back={<BackToWorkbench />} />;
   if (!task.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const t = task.data;
   const reports = progressReports(history.data?.items ?? []);
@@ -59,14 +43,7 @@ export default function TaskPage() {
     <>
       <Breadcrumb items={[{ title: <Link to="/workbench">工作台</Link> }, { title: '事项详情' }]} style={{ marginBottom: 8 }} />
       <div className="task-header">
-        <Typography.Title level={1} className="task-heading">
-          <span className="task-code">{t.code}</span> {t.title}
-        </Typography.Title>
-        <div className="task-header-tags">
-          <Tag>{label(TASK_STATUS, t.status)}</Tag>
-          {role && <Tag color={ROLE_COLOR[role]}>本单位：{label(UNIT_ROLE, role)}</Tag>}
-          <LightBadge status={t.status} light={t.light} overdue={t.overdue} daysOverdue={deadline.data?.daysOverdue} workdaysLeft={deadline.data?.workdaysLeft} />
-        </div>
+        <ItemHeading task={t} deadline={deadline.data} tags={role && <Tag color={ROLE_COLOR[role]}>本单位：{label(UNIT_ROLE, role)}</Tag>} />
         {t.status === 'returned' && t.statusReason && (
           <Alert type="warning" showIcon title={`已被退回：${t.statusReason}`} description="请根据退回原因补充材料后重新申请办结。" style={{ margin: '12px 0' }} />
         )}

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAt } from './columns';
 
 @Entity('progress_reports')
 export class ProgressReportEntity {
@@ -10,7 +11,7 @@ export class ProgressReportEntity {
   @Column('text') note: string;
   @Column('text', { array: true }) evidence: string[];
   @Column('jsonb', { name: 'indicator_values' }) indicatorValues: { name: string; value: number }[];
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 @Entity('extension_requests')
@@ -26,7 +27,7 @@ export class ExtensionRequestEntity {
   @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
   @Column('text', { name: 'decision_reason', nullable: true }) decisionReason: string | null;
   @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 @Entity('reviews')
@@ -37,7 +38,7 @@ export class ReviewEntity {
   @Column('text') decision: 'approve' | 'return';
   @Column('text', { nullable: true }) reason: string | null;
   @Column('boolean', { name: 'override_open_steps' }) overrideOpenSteps: boolean;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 @Entity('comments')
@@ -46,7 +47,7 @@ export class CommentEntity {
   @Column('uuid', { name: 'task_id' }) taskId: string;
   @Column('uuid', { name: 'author_id', nullable: true }) authorId: string | null;
   @Column('text') body: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 @Entity('audit_events')
@@ -80,7 +81,7 @@ export class IdempotencyKeyEntity {
   @Column('text', { name: 'request_hash' }) requestHash: string;
   @Column('int') status: number;
   @Column('jsonb', { nullable: true }) body: unknown;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 export interface OcrProgress {
@@ -103,7 +104,7 @@ export class ImportEntity {
   @Column('jsonb', { nullable: true }) diff: unknown;
   @Column('uuid', { name: 'plan_id', nullable: true }) planId: string | null;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
   @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
   /** The plan as corrected by hand (null: as read); `parsed` keeps the document as read. */
   @Column('jsonb', { nullable: true }) draft: unknown;

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { EditableRow } from './columns';
 
 @Entity('plans')
-export class PlanEntity {
+export class PlanEntity extends EditableRow {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') title: string;
   @Column('text', { nullable: true }) issuer: string | null;
@@ -17,9 +18,6 @@ export class PlanEntity {
   /** 'document' (imported) or a 立项 source entered by hand (PLAN_SOURCE_TYPES in libs/domain). */
   @Column('text', { name: 'source_type' }) sourceType: string;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
-  @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
 @Entity('plan_supervisors')

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns';
 
 export type ReminderState = 'pending' | 'enqueued' | 'sending' | 'sent' | 'cancelled' | 'failed';
 
@@ -26,8 +27,8 @@ export class ReminderEntity {
   @Column('int') recipients: number;
   /** The supervisor's words of a 催办 by hand (reason manual); null for planned reminders. */
   @Column('text', { nullable: true }) note: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }
 
 @Entity('notifications')
@@ -43,5 +44,5 @@ export class NotificationEntity {
   @Column('text') body: string;
   @Column('text', { name: 'notice_level', nullable: true }) noticeLevel: string | null;
   @Column('timestamptz', { name: 'read_at', nullable: true }) readAt: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAt, EditableRow } from './columns';
 
 @Entity('tasks')
-export class TaskEntity {
+export class TaskEntity extends EditableRow {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid', { name: 'plan_id' }) planId: string;
   @Column('text') code: string;
@@ -26,9 +27,6 @@ export class TaskEntity {
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
   @Column('timestamptz', { name: 'extension_approved_at', nullable: true }) extensionApprovedAt: Date | null;
   @Column('timestamptz', { name: 'last_progress_at', nullable: true }) lastProgressAt: Date | null;
-  @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
 @Entity('steps')
@@ -63,5 +61,5 @@ export class AssignmentEntity {
   /** Assigned without notice (批量指派, 不通知): the unit's reminders due before this instant are never sent. */
   @Column('timestamptz', { name: 'quiet_before', nullable: true }) quietBefore: Date | null;
   @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, EditableRow } from './columns';
 
 @Entity('units')
-export class UnitEntity {
+export class UnitEntity extends EditableRow {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') code: string;
   @Column('text') name: string;
@@ -14,9 +15,6 @@ export class UnitEntity {
   @Column('jsonb', { nullable: true }) webhook: { url: string; format: string } | null;
   /** Staff (not only unit heads) may name the 承办人 of the unit's parts (分办). */
   @Column('boolean', { name: 'staff_may_assign' }) staffMayAssign: boolean;
-  @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
 @Entity('unit_groups')
@@ -37,7 +35,7 @@ export class UnitAliasEntity {
   /** The normalised issuer of the documents the alias holds for (a relative name such as 区发改局). */
   @Column('text') scope: string;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 /** A previewed organisation-directory file: its rows as read, applied on commit. */
@@ -48,6 +46,6 @@ export class DirectoryImportEntity {
   @Column('text', { name: 'file_name' }) fileName: string;
   @Column('jsonb') rows: unknown;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
   @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
 }

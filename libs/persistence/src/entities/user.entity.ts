@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, EditableRow } from './columns';
 
 export type Role = 'staff' | 'unit_head' | 'supervisor' | 'leader' | 'admin';
 
 @Entity('users')
-export class UserEntity {
+export class UserEntity extends EditableRow {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') username: string;
   @Column('text', { name: 'display_name' }) displayName: string;
@@ -16,9 +17,6 @@ export class UserEntity {
   @Column('boolean') active: boolean;
   /** Access tokens carry it; raising it refuses every token issued before (sessions revoked). */
   @Column('integer', { name: 'session_epoch', default: 0 }) sessionEpoch: number;
-  @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
 @Entity('refresh_tokens')
@@ -31,7 +29,7 @@ export class RefreshTokenEntity {
   @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
   @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 @Entity('api_tokens')
@@ -45,7 +43,7 @@ export class ApiTokenEntity {
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
   /** null: until revoked. */
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
 
 /** A person's named view of a list page (the 总台账): the filters as the page's query string. */

@@ -18,24 +18,34 @@ export const adminKeys = {
 export const useUsers = (q: { q?: string; page: number; limit: number }) =>
   useQuery({ queryKey: adminKeys.users(q), queryFn: () => unwrap(api.GET('/users', { params: { query: q } })), placeholderData: keepPreviousData });
 
-function useUsersChanged() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['admin', 'users'] });
+/**
+ * The create and change hooks of one directory list (users, units). Both refresh the list; a failed
+ * change refreshes it too, since the row may have moved on (a stale version) and the form shows it again.
+ */
+function editableList<Create, Update, Row>(
+  listKey: readonly unknown[],
+  create: (body: Create) => Promise<Row>,
+  update: (id: string, body: Update) => Promise<Row>,
+) {
+  const useChanged = () => {
+    const qc = useQueryClient();
+    return () => qc.invalidateQueries({ queryKey: listKey });
+  };
+  const useCreate = () => useMutation({ mutationFn: create, onSuccess: useChanged() });
+  const useUpdate = () => {
+    const changed = useChanged();
+    return useMutation({ mutationFn: (v: { id: string; body: Update }) => update(v.id, v.body), onSuccess: changed, onError: changed });
+  };
+  return { useChanged, useCreate, useUpdate };
 }
 
-export function useCreateUser() {
-  const changed = useUsersChanged();
-  return useMutation({ mutationFn: (body: CreateUser) => unwrap(api.POST('/users', { body })), onSuccess: changed });
-}
-
-export function useUpdateUser() {
-  const changed = useUsersChanged();
-  return useMutation({
-    mutationFn: (v: { id: string; body: UpdateUser }) => unwrap(api.PATCH('/users/{id}', { params: { path: { id: v.id } }, body: v.body })),
-    onSuccess: changed,
-    onError: changed,
-  });
-}
+const users = editableList(
+  ['admin', 'users'],
+  (body: CreateUser) => unwrap(api.POST('/users', { body })),
+  (id, body: UpdateUser) => unwrap(api.PATCH('/users/{id}', { params: { path: { id } }, body })),
+);
+export const useCreateUser = users.useCreate;
+export const useUpdateUser = users.useUpdate;
 
 /** Every unit (a city has a few hundred): pages of 200 until the total, for the tree. */
 export function useAllUnits() {
@@ -52,24 +62,13 @@ export function useAllUnits() {
   });
 }
 
-function useUnitsChanged() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['units'] });
-}
-
-export function useCreateUnit() {
-  const changed = useUnitsChanged();
-  return useMutation({ mutationFn: (body: CreateUnit) => unwrap(api.POST('/units', { body })), onSuccess: changed });
-}
-
-export function useUpdateUnit() {
-  const changed = useUnitsChanged();
-  return useMutation({
-    mutationFn: (v: { id: string; body: UpdateUnit }) => unwrap(api.PATCH('/units/{id}', { params: { path: { id: v.id } }, body: v.body })),
-    onSuccess: changed,
-    onError: changed,
-  });
-}
+const units = editableList(
+  ['units'],
+  (body: CreateUnit) => unwrap(api.POST('/units', { body })),
+  (id, body: UpdateUnit) => unwrap(api.PATCH('/units/{id}', { params: { path: { id } }, body })),
+);
+export const useCreateUnit = units.useCreate;
+export const useUpdateUnit = units.useUpdate;
 
 export function usePreviewDirectory() {
   return useMutation({
@@ -82,11 +81,11 @@ export function usePreviewDirectory() {
 }
 
 export function useCommitDirectory() {
-  const units = useUnitsChanged();
-  const users = useUsersChanged();
+  const unitsChanged = units.useChanged();
+  const usersChanged = users.useChanged();
   return useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/directory/imports/{id}/commit', { params: { path: { id } } })),
-    onSuccess: () => Promise.all([units(), users()]),
+    onSuccess: () => Promise.all([unitsChanged(), usersChanged()]),
   });
 }
 

@@ -1,13 +1,13 @@
 import { Segmented, Skeleton, Tag } from 'antd';
 import { Meter } from '../../components/Meter';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { CardTable, TableProps } from '../../components/CardTable';
 import { Section } from '../../components/Section';
 import { formatDate } from '../../lib/dates';
 import { NOTICE_LEVEL } from '../../lib/labels';
 import { ledgerSearch } from '../supervision/ledger-query';
 import { ReportFilter, Summary, useIndicators, useOverdue, useTrend, useUnitRanking } from './report-queries';
-import '../tasks/task-table.css';
 
 // ECharts is large: it loads with the first chart, never with the rest of the app.
 const EChart = lazy(() => import('./EChart'));
@@ -82,33 +82,22 @@ export function UnitRanking({ filter }: { filter: ReportFilter }) {
             />,
             Math.max(160, rows.length * 32),
           )}
-          <table className="task-table compact rank-table">
-            <caption className="visually-hidden">单位排名</caption>
-            <thead>
-              <tr>
-                <th scope="col">名次</th>
-                <th scope="col">单位</th>
-                <th scope="col">承办</th>
-                <th scope="col">办结率</th>
-                <th scope="col">超期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.unitId}>
-                  <td data-label="名次">{r.rank}</td>
-                  <td data-label="单位">
-                    <Link to={`/ledger${ledgerSearch({ ...filter, unitId: r.unitId })}`}>{r.unitName}</Link>
-                  </td>
-                  <td data-label="承办">{r.assigned}</td>
-                  <td data-label="办结率">{pct(r.completionRate)}</td>
-                  <td data-label="超期">
-                    {r.overdue > 0 ? <Link to={`/ledger${ledgerSearch({ ...filter, unitId: r.unitId, overdue: true })}`}>{r.overdue}</Link> : 0}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CardTable
+            caption="单位排名"
+            className="compact rank-table"
+            rows={rows}
+            rowKey={(r) => r.unitId}
+            columns={[
+              { title: '名次', cell: (r) => r.rank },
+              { title: '单位', cell: (r) => <Link to={`/ledger${ledgerSearch({ ...filter, unitId: r.unitId })}`}>{r.unitName}</Link> },
+              { title: '承办', cell: (r) => r.assigned },
+              { title: '办结率', cell: (r) => pct(r.completionRate) },
+              {
+                title: '超期',
+                cell: (r) => (r.overdue > 0 ? <Link to={`/ledger${ledgerSearch({ ...filter, unitId: r.unitId, overdue: true })}`}>{r.overdue}</Link> : 0),
+              },
+            ]}
+          />
         </>
       )}
     </Section>
@@ -155,84 +144,59 @@ export function Trend({ filter }: { filter: ReportFilter }) {
   );
 }
 
-export function Indicators({ filter }: { filter: ReportFilter }) {
-  const ind = useIndicators(filter);
-  const rows = ind.data?.items ?? [];
+/** A report's rows as a compact table in its section: a skeleton while loading, a sentence when there are none. */
+function RowsPanel<R>({ title, extra, data, empty, ...table }: { title: string; extra?: ReactNode; data?: { items: R[] }; empty: string } & Pick<TableProps<R>, 'caption' | 'columns' | 'rowKey'>) {
   return (
-    <Section title="量化指标完成情况">
-      {!ind.data ? (
-        <Skeleton active />
-      ) : rows.length === 0 ? (
-        <p>暂无量化指标</p>
-      ) : (
-        <table className="task-table compact">
-          <caption className="visually-hidden">量化指标</caption>
-          <thead>
-            <tr>
-              <th scope="col">指标</th>
-              <th scope="col">目标</th>
-              <th scope="col">最新值</th>
-              <th scope="col">完成率</th>
-              <th scope="col">序时进度</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={`${r.planId}-${r.code}-${r.name}-${i}`}>
-                <td data-label="指标">{r.taskId ? <Link to={`/items/${r.taskId}`}>{`${r.code} ${r.name}`}</Link> : `${r.code} ${r.name}`}</td>
-                <td data-label="目标">{`${r.comparator} ${r.target}${r.unit ?? ''}`}</td>
-                <td data-label="最新值">{r.latestValue ?? '未报送'}</td>
-                <td data-label="完成率">
-                  {r.percentAchieved === null ? '—' : <Meter percent={Math.min(100, r.percentAchieved)} label={`${r.name} 完成率`} />}
-                </td>
-                <td data-label="序时进度">{r.onTrack ? <Tag color="#237804">达到序时进度</Tag> : <Tag color="#c4161c">落后于序时进度</Tag>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <Section title={title} extra={extra}>
+      {!data ? <Skeleton active /> : data.items.length === 0 ? <p>{empty}</p> : <CardTable className="compact" rows={data.items} {...table} />}
     </Section>
+  );
+}
+
+export function Indicators({ filter }: { filter: ReportFilter }) {
+  return (
+    <RowsPanel
+      title="量化指标完成情况"
+      data={useIndicators(filter).data}
+      empty="暂无量化指标"
+      caption="量化指标"
+      rowKey={(r, i) => `${r.planId}-${r.code}-${r.name}-${i}`}
+      columns={[
+        { title: '指标', cell: (r) => (r.taskId ? <Link to={`/items/${r.taskId}`}>{`${r.code} ${r.name}`}</Link> : `${r.code} ${r.name}`) },
+        { title: '目标', cell: (r) => `${r.comparator} ${r.target}${r.unit ?? ''}` },
+        { title: '最新值', cell: (r) => r.latestValue ?? '未报送' },
+        { title: '完成率', cell: (r) => (r.percentAchieved === null ? '—' : <Meter percent={Math.min(100, r.percentAchieved)} label={`${r.name} 完成率`} />) },
+        { title: '序时进度', cell: (r) => (r.onTrack ? <Tag color="#237804">达到序时进度</Tag> : <Tag color="#c4161c">落后于序时进度</Tag>) },
+      ]}
+    />
   );
 }
 
 export function OverdueList({ filter }: { filter: ReportFilter }) {
   const od = useOverdue(filter);
-  const rows = od.data?.items ?? [];
   return (
-    <Section title={`超期事项${od.data ? `（${od.data.total}）` : ''}`} extra={<Link to={`/ledger${ledgerSearch({ ...filter, overdue: true })}`}>全部超期事项</Link>}>
-      {!od.data ? (
-        <Skeleton active />
-      ) : rows.length === 0 ? (
-        <p>没有超期事项</p>
-      ) : (
-        <table className="task-table compact">
-          <caption className="visually-hidden">超期事项</caption>
-          <thead>
-            <tr>
-              <th scope="col">责任事项</th>
-              <th scope="col">牵头单位</th>
-              <th scope="col">完成时限</th>
-              <th scope="col">超期</th>
-              <th scope="col">已发</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.taskId}>
-                <td data-label="责任事项" className="task-title-cell">
-                  <Link to={`/items/${r.taskId}`}>
-                    <span className="task-code">{r.code}</span> {r.title}
-                  </Link>
-                </td>
-                <td data-label="牵头单位">{r.leadUnits.join('、')}</td>
-                <td data-label="完成时限">{formatDate(r.dueAt)}</td>
-                <td data-label="超期">{r.daysOverdue} 天</td>
-                <td data-label="已发">{r.escalationLevel ? NOTICE_LEVEL[r.escalationLevel] : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Section>
+    <RowsPanel
+      title={`超期事项${od.data ? `（${od.data.total}）` : ''}`}
+      extra={<Link to={`/ledger${ledgerSearch({ ...filter, overdue: true })}`}>全部超期事项</Link>}
+      data={od.data}
+      empty="没有超期事项"
+      caption="超期事项"
+      rowKey={(r) => r.taskId}
+      columns={[
+        {
+          title: '责任事项',
+          className: 'task-title-cell',
+          cell: (r) => (
+            <Link to={`/items/${r.taskId}`}>
+              <span className="task-code">{r.code}</span> {r.title}
+            </Link>
+          ),
+        },
+        { title: '牵头单位', cell: (r) => r.leadUnits.join('、') },
+        { title: '完成时限', cell: (r) => formatDate(r.dueAt) },
+        { title: '超期', cell: (r) => `${r.daysOverdue} 天` },
+        { title: '已发', cell: (r) => (r.escalationLevel ? NOTICE_LEVEL[r.escalationLevel] : '—') },
+      ]}
+    />
   );
 }

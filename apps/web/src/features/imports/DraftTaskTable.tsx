@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import { formatDate } from '../../lib/dates';
 import type { DraftTask } from './import-queries';
-import '../tasks/task-table.css';
+import { CardTable } from '../../components/CardTable';
 
 interface Props {
   tasks: DraftTask[];
@@ -35,23 +35,16 @@ function Units({ names, unknown }: { names: string[]; unknown: Set<string> }) {
 /** The items of a previewed plan: deadlines, units (unknown ones marked in words), indicators, corrections. */
 export function DraftTaskTable({ tasks, unknown, corrected, added, changed, onEdit, onDrop }: Props) {
   return (
-    <table className="task-table">
-      <caption className="visually-hidden">预览的责任事项</caption>
-      <thead>
-        <tr>
-          <th scope="col">责任事项</th>
-          <th scope="col">完成时限</th>
-          <th scope="col">牵头单位</th>
-          <th scope="col">责任单位</th>
-          <th scope="col">配合单位</th>
-          <th scope="col">指标</th>
-          <th scope="col">操作</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tasks.map((t) => (
-          <tr key={t.code}>
-            <td data-label="责任事项" className="task-title-cell">
+    <CardTable
+      caption="预览的责任事项"
+      rows={tasks}
+      rowKey={(t) => t.code}
+      columns={[
+        {
+          title: '责任事项',
+          className: 'task-title-cell',
+          cell: (t) => (
+            <>
               <span className="task-code">{t.code}</span> {t.title}
               {!!t.leaders?.length && <div className="task-sub">责任领导：{t.leaders.join('、')}</div>}
               {!!t.contacts?.length && <div className="task-sub">责任人：{t.contacts.join('、')}</div>}
@@ -60,36 +53,39 @@ export function DraftTaskTable({ tasks, unknown, corrected, added, changed, onEd
                 {changed.has(t.code) && <Tag color="#ad4e00">修订：{changed.get(t.code)!.map((f) => FIELD[f] ?? f).join('、')}</Tag>}
                 {corrected[t.code] && <Tag color="#0958d9">已修正：{corrected[t.code].map((f) => FIELD[f] ?? f).join('、')}</Tag>}
               </div>
-            </td>
-            <td data-label="完成时限" className="nowrap">
+            </>
+          ),
+        },
+        {
+          title: '完成时限',
+          className: 'nowrap',
+          cell: (t) => (
+            <>
               {formatDate(t.deadline)}
               {t.deadlineText && <div className="task-sub">{t.deadlineText}</div>}
-            </td>
-            <td data-label="牵头单位">
-              <Units names={t.leadUnits} unknown={unknown} />
-            </td>
-            <td data-label="责任单位">
-              <Units names={t.responsibleUnits} unknown={unknown} />
-            </td>
-            <td data-label="配合单位">
-              <Units names={t.assistingUnits} unknown={unknown} />
-            </td>
-            <td data-label="指标">{t.indicators.length ? t.indicators.map((i) => `${i.name} ${i.comparator} ${i.value}${i.unit}`).join('；') : '—'}</td>
-            <td data-label="操作">
-              <Space>
-                <Button size="small" onClick={() => onEdit(t)} aria-label={`修正事项 ${t.code}`}>
-                  修正
+            </>
+          ),
+        },
+        { title: '牵头单位', cell: (t) => <Units names={t.leadUnits} unknown={unknown} /> },
+        { title: '责任单位', cell: (t) => <Units names={t.responsibleUnits} unknown={unknown} /> },
+        { title: '配合单位', cell: (t) => <Units names={t.assistingUnits} unknown={unknown} /> },
+        { title: '指标', cell: (t) => (t.indicators.length ? t.indicators.map((i) => `${i.name} ${i.comparator} ${i.value}${i.unit}`).join('；') : '—') },
+        {
+          title: '操作',
+          cell: (t) => (
+            <Space>
+              <Button size="small" onClick={() => onEdit(t)} aria-label={`修正事项 ${t.code}`}>
+                修正
+              </Button>
+              <Popconfirm title={`删除事项 ${t.code}？`} okText="删除" cancelText="取消" onConfirm={() => onDrop(t)}>
+                <Button size="small" danger aria-label={`删除事项 ${t.code}`}>
+                  删除
                 </Button>
-                <Popconfirm title={`删除事项 ${t.code}？`} okText="删除" cancelText="取消" onConfirm={() => onDrop(t)}>
-                  <Button size="small" danger aria-label={`删除事项 ${t.code}`}>
-                    删除
-                  </Button>
-                </Popconfirm>
-              </Space>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              </Popconfirm>
+            </Space>
+          ),
+        },
+      ]}
+    />
   );
 }

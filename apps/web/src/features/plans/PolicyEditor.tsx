@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Switch } fr
 import { useState } from 'react';
 import { ApiError, messageOf } from '../../api/errors';
 import { useFeedback } from '../../app/feedback';
+import { CardTable } from '../../components/CardTable';
 import { Section } from '../../components/Section';
 import { AUDIENCE, REMINDER_KIND } from '../../lib/labels';
 import { formatOffset, Offset, parseOffset } from './offset';
@@ -61,45 +62,44 @@ export function PolicyEditor({ planId, policy, version }: { planId: string; poli
   return (
     <Section title={`提醒规则${policy.isDefault ? '（当前使用全局默认规则）' : ''}`}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      <table className="task-table compact policy-table">
-        <caption className="visually-hidden">提醒步骤</caption>
-        <thead>
-          <tr>
-            <th scope="col">时间</th>
-            <th scope="col">级别</th>
-            <th scope="col">对象</th>
-            <th scope="col">渠道</th>
-            <th scope="col">操作</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.key}>
-              <td data-label="时间">
-                <Space.Compact>
-                  <Select aria-label={`第 ${i + 1} 步：期限前或后`} value={r.offset.when} style={{ width: 90 }} onChange={(when) => change(r.key, { offset: { ...r.offset, when } })} options={[{ value: 'before', label: '期限前' }, { value: 'after', label: '期限后' }]} />
-                  <InputNumber aria-label={`第 ${i + 1} 步：数量`} min={0} max={r.offset.unit === 'D' ? 366 : 8784} value={r.offset.amount} style={{ width: 80 }} onChange={(v) => change(r.key, { offset: { ...r.offset, amount: Number(v ?? 0) } })} />
-                  <Select aria-label={`第 ${i + 1} 步：单位`} value={r.offset.unit} style={{ width: 80 }} onChange={(unit) => change(r.key, { offset: { ...r.offset, unit } })} options={[{ value: 'D', label: '天' }, { value: 'H', label: '小时' }]} />
-                </Space.Compact>
-              </td>
-              <td data-label="级别">
-                <Select aria-label={`第 ${i + 1} 步：级别`} value={r.kind} style={{ width: 90 }} onChange={(kind) => change(r.key, { kind })} options={options(REMINDER_KIND)} />
-              </td>
-              <td data-label="对象">
-                <Select aria-label={`第 ${i + 1} 步：对象`} value={r.audience} style={{ width: 120 }} onChange={(audience) => change(r.key, { audience })} options={options(AUDIENCE)} />
-              </td>
-              <td data-label="渠道">
-                <Checkbox.Group aria-label={`第 ${i + 1} 步：渠道`} value={r.channels} options={CHANNELS} onChange={(channels) => change(r.key, { channels: channels as Row['channels'] })} />
-              </td>
-              <td data-label="操作">
-                <Button size="small" aria-label={`删除第 ${i + 1} 步`} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
-                  删除
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardTable
+        caption="提醒步骤"
+        className="compact policy-table"
+        rows={rows}
+        rowKey={(r) => r.key}
+        columns={[
+          {
+            title: '时间',
+            cell: (r, i) => (
+              <Space.Compact>
+                <Select aria-label={`第 ${i + 1} 步：期限前或后`} value={r.offset.when} style={{ width: 90 }} onChange={(when) => change(r.key, { offset: { ...r.offset, when } })} options={[{ value: 'before', label: '期限前' }, { value: 'after', label: '期限后' }]} />
+                <InputNumber aria-label={`第 ${i + 1} 步：数量`} min={0} max={r.offset.unit === 'D' ? 366 : 8784} value={r.offset.amount} style={{ width: 80 }} onChange={(v) => change(r.key, { offset: { ...r.offset, amount: Number(v ?? 0) } })} />
+                <Select aria-label={`第 ${i + 1} 步：单位`} value={r.offset.unit} style={{ width: 80 }} onChange={(unit) => change(r.key, { offset: { ...r.offset, unit } })} options={[{ value: 'D', label: '天' }, { value: 'H', label: '小时' }]} />
+              </Space.Compact>
+            ),
+          },
+          {
+            title: '级别',
+            cell: (r, i) => <Select aria-label={`第 ${i + 1} 步：级别`} value={r.kind} style={{ width: 90 }} onChange={(kind) => change(r.key, { kind })} options={options(REMINDER_KIND)} />,
+          },
+          {
+            title: '对象',
+            cell: (r, i) => <Select aria-label={`第 ${i + 1} 步：对象`} value={r.audience} style={{ width: 120 }} onChange={(audience) => change(r.key, { audience })} options={options(AUDIENCE)} />,
+          },
+          {
+            title: '渠道',
+            cell: (r, i) => <Checkbox.Group aria-label={`第 ${i + 1} 步：渠道`} value={r.channels} options={CHANNELS} onChange={(channels) => change(r.key, { channels: channels as Row['channels'] })} />,
+          },
+          {
+            title: '操作',
+            cell: (r, i) => (
+              <Button size="small" aria-label={`删除第 ${i + 1} 步`} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
+                删除
+              </Button>
+            ),
+          },
+        ]}
+      />
       <Button
         style={{ marginTop: 8 }}
         onClick={() => {

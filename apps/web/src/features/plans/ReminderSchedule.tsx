@@ -1,5 +1,6 @@
 import { Empty, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router';
+import { CardTable } from '../../components/CardTable';
 import { Section } from '../../components/Section';
 import { NOTICE_COLOR } from '../../lib/colors';
 import { formatDateTime } from '../../lib/dates';
@@ -19,39 +20,29 @@ export function ReminderSchedule({ taskId, title }: { taskId: string; title: str
       ) : r.data.schedule.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有安排提醒" />
       ) : (
-        <table className="task-table compact">
-          <caption className="visually-hidden">{`${title}的提醒计划`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">时间</th>
-              <th scope="col">级别</th>
-              <th scope="col">对象</th>
-              <th scope="col">事由</th>
-              <th scope="col">渠道</th>
-              <th scope="col">状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.data.schedule.map((s) => (
-              <tr key={s.id}>
-                <td data-label="时间" className="nowrap">
-                  {formatDateTime(s.dueAt)}
-                </td>
-                <td data-label="级别">
-                  <Tag color={NOTICE_COLOR[s.noticeLevel]}>{label(REMINDER_KIND, s.kind)}</Tag>
-                </td>
-                <td data-label="对象">{`${s.unitName ?? ''} ${label(AUDIENCE, s.audience)}`}</td>
-                <td data-label="事由">{label(REASON, s.reason)}</td>
-                <td data-label="渠道">{s.channels.map((c) => CHANNEL[c] ?? c).join('、')}</td>
-                <td data-label="状态">
+        <CardTable
+          caption={`${title}的提醒计划`}
+          className="compact"
+          rows={r.data.schedule}
+          rowKey={(s) => s.id}
+          columns={[
+            { title: '时间', className: 'nowrap', cell: (s) => formatDateTime(s.dueAt) },
+            { title: '级别', cell: (s) => <Tag color={NOTICE_COLOR[s.noticeLevel]}>{label(REMINDER_KIND, s.kind)}</Tag> },
+            { title: '对象', cell: (s) => `${s.unitName ?? ''} ${label(AUDIENCE, s.audience)}` },
+            { title: '事由', cell: (s) => label(REASON, s.reason) },
+            { title: '渠道', cell: (s) => s.channels.map((c) => CHANNEL[c] ?? c).join('、') },
+            {
+              title: '状态',
+              cell: (s) => (
+                <>
                   {label(REMINDER_STATE, s.state)}
                   {s.sentAt && <div className="task-sub">{formatDateTime(s.sentAt)}</div>}
                   {s.lastError && <div className="task-sub">{s.lastError}</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </Section>
   );

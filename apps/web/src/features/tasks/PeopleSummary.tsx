@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+import { CardTable } from '../../components/CardTable';
 import { formatDateTime } from '../../lib/dates';
 import { useUnitPeople } from './task-queries';
 
@@ -13,30 +14,18 @@ export function PeopleSummary() {
       <h2 id="people-title" className="group-title">
         本单位人员办理情况
       </h2>
-      <table className="task-table">
-        <thead>
-          <tr>
-            <th scope="col">承办人</th>
-            <th scope="col">报送事项</th>
-            <th scope="col">报送次数</th>
-            <th scope="col">已办结</th>
-            <th scope="col">超期</th>
-            <th scope="col">最近报送</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.userId}>
-              <td data-label="承办人">{p.displayName}</td>
-              <td data-label="报送事项">{p.items}</td>
-              <td data-label="报送次数">{p.reports}</td>
-              <td data-label="已办结">{p.completed}</td>
-              <td data-label="超期">{p.overdue}</td>
-              <td data-label="最近报送">{formatDateTime(p.lastProgressAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardTable
+        rows={rows}
+        rowKey={(p) => p.userId}
+        columns={[
+          { title: '承办人', cell: (p) => p.displayName },
+          { title: '报送事项', cell: (p) => p.items },
+          { title: '报送次数', cell: (p) => p.reports },
+          { title: '已办结', cell: (p) => p.completed },
+          { title: '超期', cell: (p) => p.overdue },
+          { title: '最近报送', cell: (p) => formatDateTime(p.lastProgressAt) },
+        ]}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { Descriptions, Empty, Progress, Tag, Timeline, Typography } from 'antd';
+import { CardTable } from '../../components/CardTable';
 import { LightBadge } from '../../components/LightBadge';
 import { Section } from '../../components/Section';
 import { formatDate, formatDateTime } from '../../lib/dates';
@@ -48,36 +49,22 @@ export function ContentSection({ task }: { task: TaskDetail }) {
 export function UnitsSection({ task }: { task: TaskDetail }) {
   return (
     <Section title="责任单位及办理情况">
-      <table className="task-table">
-        <thead>
-          <tr>
-            <th scope="col">单位</th>
-            <th scope="col">角色</th>
-            <th scope="col">承办人</th>
-            <th scope="col">本单位状态</th>
-            <th scope="col">进度</th>
-            <th scope="col">时限状态</th>
-            <th scope="col">最近报送</th>
-          </tr>
-        </thead>
-        <tbody>
-          {task.assignments.map((a) => (
-            <tr key={a.id}>
-              <td data-label="单位">{a.unitName}</td>
-              <td data-label="角色">
-                <Tag color={ROLE_COLOR[a.role]}>{label(UNIT_ROLE, a.role)}</Tag>
-              </td>
-              <td data-label="承办人">{a.assignee?.name ?? '未分办'}</td>
-              <td data-label="本单位状态">{label(PART_STATUS, a.status)}</td>
-              <td data-label="进度">{a.progress}%</td>
-              <td data-label="时限状态">
-                {a.role === 'assisting' ? '配合单位不计时限' : <LightBadge status={task.status} light={a.light} overdue={a.light === 'red'} />}
-              </td>
-              <td data-label="最近报送">{formatDateTime(a.lastProgressAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardTable
+        rows={task.assignments}
+        rowKey={(a) => a.id}
+        columns={[
+          { title: '单位', cell: (a) => a.unitName },
+          { title: '角色', cell: (a) => <Tag color={ROLE_COLOR[a.role]}>{label(UNIT_ROLE, a.role)}</Tag> },
+          { title: '承办人', cell: (a) => a.assignee?.name ?? '未分办' },
+          { title: '本单位状态', cell: (a) => label(PART_STATUS, a.status) },
+          { title: '进度', cell: (a) => `${a.progress}%` },
+          {
+            title: '时限状态',
+            cell: (a) => (a.role === 'assisting' ? '配合单位不计时限' : <LightBadge status={task.status} light={a.light} overdue={a.light === 'red'} />),
+          },
+          { title: '最近报送', cell: (a) => formatDateTime(a.lastProgressAt) },
+        ]}
+      />
     </Section>
   );
 }
@@ -86,26 +73,15 @@ export function StepsSection({ task }: { task: TaskDetail }) {
   if (!task.steps.length) return null;
   return (
     <Section title="工作步骤">
-      <table className="task-table">
-        <thead>
-          <tr>
-            <th scope="col">步骤</th>
-            <th scope="col">完成时限</th>
-            <th scope="col">状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {task.steps.map((s) => (
-            <tr key={s.id}>
-              <td data-label="步骤">
-                {s.code} {s.text}
-              </td>
-              <td data-label="完成时限">{s.deadlineText ?? formatDate(s.dueAt)}</td>
-              <td data-label="状态">{s.status === 'completed' ? `已完成（${formatDate(s.completedAt)}）` : '未完成'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardTable
+        rows={task.steps}
+        rowKey={(st) => st.id}
+        columns={[
+          { title: '步骤', cell: (st) => `${st.code} ${st.text}` },
+          { title: '完成时限', cell: (st) => st.deadlineText ?? formatDate(st.dueAt) },
+          { title: '状态', cell: (st) => (st.status === 'completed' ? `已完成（${formatDate(st.completedAt)}）` : '未完成') },
+        ]}
+      />
     </Section>
   );
 }
@@ -116,32 +92,22 @@ export function IndicatorsSection({ task, reports }: { task: TaskDetail; reports
   const latest = latestIndicatorValues(reports);
   return (
     <Section title="量化指标">
-      <table className="task-table">
-        <thead>
-          <tr>
-            <th scope="col">指标</th>
-            <th scope="col">目标</th>
-            <th scope="col">最新报送值</th>
-            <th scope="col">指标时限</th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((i) => {
-            const got = latest.get(i.name);
-            return (
-              <tr key={i.name}>
-                <td data-label="指标">{i.name}</td>
-                <td data-label="目标">
-                  {i.comparator === '>=' ? '不少于' : i.comparator === '<=' ? '不超过' : '达到'} {i.value}
-                  {i.unit}
-                </td>
-                <td data-label="最新报送值">{got ? `${got.value}${i.unit}（${formatDate(got.at)}）` : '尚未报送'}</td>
-                <td data-label="指标时限">{i.deadline ? formatDate(i.deadline) : '同事项时限'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <CardTable
+        rows={indicators}
+        rowKey={(i) => i.name}
+        columns={[
+          { title: '指标', cell: (i) => i.name },
+          { title: '目标', cell: (i) => `${i.comparator === '>=' ? '不少于' : i.comparator === '<=' ? '不超过' : '达到'} ${i.value}${i.unit}` },
+          {
+            title: '最新报送值',
+            cell: (i) => {
+              const got = latest.get(i.name);
+              return got ? `${got.value}${i.unit}（${formatDate(got.at)}）` : '尚未报送';
+            },
+          },
+          { title: '指标时限', cell: (i) => (i.deadline ? formatDate(i.deadline) : '同事项时限') },
+        ]}
+      />
     </Section>
   );
 }
@@ -150,29 +116,24 @@ export function ExtensionsSection({ extensions }: { extensions: Extension[] }) {
   if (!extensions.length) return null;
   return (
     <Section title="延期申请">
-      <table className="task-table">
-        <thead>
-          <tr>
-            <th scope="col">申请时间</th>
-            <th scope="col">申请延至</th>
-            <th scope="col">理由</th>
-            <th scope="col">状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...extensions].reverse().map((e) => (
-            <tr key={e.id}>
-              <td data-label="申请时间">{formatDateTime(e.createdAt)}</td>
-              <td data-label="申请延至">{formatDate(e.requestedDueAt)}</td>
-              <td data-label="理由">{e.reason}</td>
-              <td data-label="状态">
+      <CardTable
+        rows={[...extensions].reverse()}
+        rowKey={(e) => e.id}
+        columns={[
+          { title: '申请时间', cell: (e) => formatDateTime(e.createdAt) },
+          { title: '申请延至', cell: (e) => formatDate(e.requestedDueAt) },
+          { title: '理由', cell: (e) => e.reason },
+          {
+            title: '状态',
+            cell: (e) => (
+              <>
                 <Tag color={EXTENSION_COLOR[e.status]}>{label(EXTENSION_STATUS, e.status)}</Tag>
                 {e.decisionReason && <span>（{e.decisionReason}）</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }

@@ -1,16 +1,15 @@
 import { Button, Tag } from 'antd';
 import { Link } from 'react-router';
+import { CardTable } from '../../components/CardTable';
 import { LightBadge } from '../../components/LightBadge';
 import { Meter } from '../../components/Meter';
 import { ROLE_COLOR, TAG } from '../../lib/colors';
 import { formatDate } from '../../lib/dates';
 import { label, PART_STATUS, TASK_STATUS, UNIT_ROLE } from '../../lib/labels';
 import type { WorkbenchItem } from './task-queries';
-import './task-table.css';
 
 /** Item states worth a tag in the list (the unit's own part is shown beside it anyway). */
 const NOTEWORTHY = ['submitted', 'returned', 'completed', 'suspended', 'cancelled'];
-
 
 interface Props {
   caption: string;
@@ -22,65 +21,59 @@ interface Props {
 /** The unit's items: a table on wide screens, one card per item on phones (same markup). */
 export function TaskTable({ caption, items, onAcknowledge, acknowledging }: Props) {
   return (
-    <table className="task-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">责任事项</th>
-          <th scope="col">本单位</th>
-          <th scope="col">完成时限</th>
-          <th scope="col">时限状态</th>
-          <th scope="col">进度</th>
-          <th scope="col">操作</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((t) => {
-          const canAcknowledge = t.partStatus === 'assigned' && t.role !== 'assisting' && !['completed', 'cancelled', 'suspended'].includes(t.status);
-          return (
-            <tr key={t.id}>
-              <td data-label="责任事项" className="task-title-cell">
-                <Link to={`/items/${t.id}`} className="task-link">
-                  <span className="task-code">{t.code}</span> {t.title}
-                </Link>
-                <div className="task-sub">{t.planTitle}</div>
-                {(NOTEWORTHY.includes(t.status) || t.extensionPending) && (
-                  <div className="task-tags">
-                    {NOTEWORTHY.includes(t.status) && <Tag>{label(TASK_STATUS, t.status)}</Tag>}
-                    {t.extensionPending && <Tag color={TAG.purple}>延期申请待审批</Tag>}
-                  </div>
-                )}
-              </td>
-              <td data-label="本单位">
-                <span className="role-tag" style={{ background: ROLE_COLOR[t.role] }}>
-                  {label(UNIT_ROLE, t.role)}
-                </span>
-                <span className="task-part">{t.role === 'assisting' ? '协助办理' : label(PART_STATUS, t.partStatus)}</span>
-              </td>
-              <td data-label="完成时限" className="nowrap">
-                {formatDate(t.dueAt)}
-              </td>
-              <td data-label="时限状态">
-                <LightBadge {...t} />
-              </td>
-              <td data-label="进度">
-                <Meter percent={t.partProgress} label="本单位进度" />
-              </td>
-              <td data-label="操作">
-                {canAcknowledge ? (
-                  <Button type="primary" size="small" disabled={acknowledging === t.id} onClick={() => onAcknowledge(t)} aria-label={`签收：${t.title}`}>
-                    签收
-                  </Button>
-                ) : (
-                  <Link to={`/items/${t.id}`} aria-label={`办理：${t.title}`} className="target">
-                    办理
-                  </Link>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <CardTable
+      caption={caption}
+      rows={items}
+      rowKey={(t) => t.id}
+      columns={[
+        {
+          title: '责任事项',
+          className: 'task-title-cell',
+          cell: (t) => (
+            <>
+              <Link to={`/items/${t.id}`} className="task-link">
+                <span className="task-code">{t.code}</span> {t.title}
+              </Link>
+              <div className="task-sub">{t.planTitle}</div>
+              {(NOTEWORTHY.includes(t.status) || t.extensionPending) && (
+                <div className="task-tags">
+                  {NOTEWORTHY.includes(t.status) && <Tag>{label(TASK_STATUS, t.status)}</Tag>}
+                  {t.extensionPending && <Tag color={TAG.purple}>延期申请待审批</Tag>}
+                </div>
+              )}
+            </>
+          ),
+        },
+        {
+          title: '本单位',
+          cell: (t) => (
+            <>
+              <span className="role-tag" style={{ background: ROLE_COLOR[t.role] }}>
+                {label(UNIT_ROLE, t.role)}
+              </span>
+              <span className="task-part">{t.role === 'assisting' ? '协助办理' : label(PART_STATUS, t.partStatus)}</span>
+            </>
+          ),
+        },
+        { title: '完成时限', className: 'nowrap', cell: (t) => formatDate(t.dueAt) },
+        { title: '时限状态', cell: (t) => <LightBadge {...t} /> },
+        { title: '进度', cell: (t) => <Meter percent={t.partProgress} label="本单位进度" /> },
+        {
+          title: '操作',
+          cell: (t) => {
+            const canAcknowledge = t.partStatus === 'assigned' && t.role !== 'assisting' && !['completed', 'cancelled', 'suspended'].includes(t.status);
+            return canAcknowledge ? (
+              <Button type="primary" size="small" disabled={acknowledging === t.id} onClick={() => onAcknowledge(t)} aria-label={`签收：${t.title}`}>
+                签收
+              </Button>
+            ) : (
+              <Link to={`/items/${t.id}`} aria-label={`办理：${t.title}`} className="target">
+                办理
+              </Link>
+            );
+          },
+        },
+      ]}
+    />
   );
 }
