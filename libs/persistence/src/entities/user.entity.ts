@@ -54,5 +54,5 @@ export class SavedViewEntity {
   @Column('text') page: string;
   @Column('text') name: string;
   @Column('text') query: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }
