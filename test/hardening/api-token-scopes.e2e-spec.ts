@@ -24,8 +24,9 @@ describe('a read-only API token', () => {
       imports: w.ids.imports[0],
       extensions: w.ids.extensions[0],
       reminders: w.ids.reminders[0],
-      // any uuid: a read-only token is refused before the directory import is looked up
+      // any uuid: a read-only token is refused before the directory import or the group is looked up
       directory: w.ids.imports[0],
+      'unit-groups': w.unitIds.kjj,
       me: op.path.includes('notifications') ? w.ids.notifications[0] : w.ids.apiTokens[0],
     };
     return fillPath(op.path, { id: ids[kind], stepId: w.ids.steps[0], taskId: w.taskIds['1'] });

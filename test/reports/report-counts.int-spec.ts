@@ -199,11 +199,19 @@ describe('reports from the counts equal the reports from the items', () => {
   }, 240_000);
 
   it('an emptied item table empties the counts (restore truncates)', async () => {
-    await db.ds.transaction(async (m) => {
-      await m.query(`SET LOCAL duban.restoring = 'on'`);
-      await m.query(`TRUNCATE tasks CASCADE`);
-    });
-    expect(await db.ds.query(`SELECT count(*)::int AS n FROM report_item_counts`)).toEqual([{ n: 0 }]);
-    expect(await db.ds.query(`SELECT count(*)::int AS n FROM report_unit_counts`)).toEqual([{ n: 0 }]);
+    // Seen inside the transaction, then rolled back: the other tests read the same items, in any order.
+    const qr = db.ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      await qr.query(`SET LOCAL duban.restoring = 'on'`);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_item_counts`)).not.toEqual([{ n: 0 }]);
+      await qr.query(`TRUNCATE tasks CASCADE`);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_item_counts`)).toEqual([{ n: 0 }]);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_unit_counts`)).toEqual([{ n: 0 }]);
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
   });
 });

@@ -27,8 +27,8 @@ describe('plan takeover through imports', () => {
   const upload = (token: string, name: string, content: Buffer) =>
     api.http.post('/imports').set('authorization', `Bearer ${token}`).attach('file', content, name).expect(201);
   const commit = (token: string, importId: string) => api.http.post(`/imports/${importId}/commit`).set('authorization', `Bearer ${token}`);
-  const supervisors = async () =>
-    (await api.ds.query(`SELECT u.username FROM plan_supervisors ps JOIN users u ON u.id = ps.user_id WHERE ps.plan_id = $1 ORDER BY 1`, [planId])).map(
+  const supervisors = async (plan = planId) =>
+    (await api.ds.query(`SELECT u.username FROM plan_supervisors ps JOIN users u ON u.id = ps.user_id WHERE ps.plan_id = $1 ORDER BY 1`, [plan])).map(
       (r: { username: string }) => r.username,
     );
   const tasksState = () => api.ds.query(`SELECT code, status, version, content FROM tasks WHERE plan_id = $1 ORDER BY code`, [planId]);
@@ -55,10 +55,13 @@ describe('plan takeover through imports', () => {
   });
 
   it('does not make another supervisor a supervisor when they commit the same document again', async () => {
-    const preview = await upload(intruder, 'same.txt', SEED_001);
-    expect(preview.body.kind).toBe('unchanged');
+    // A plan of its own (another test revises the first one): the owner saves it, the intruder sends it again.
+    const doc = Buffer.from(SEED_001.toString('utf8').replaceAll('武汉市创新发展三年行动方案', '武汉市创新发展三年行动方案（另一份）'), 'utf8');
+    const own = await commit(owner, (await upload(owner, 'other.txt', doc)).body.importId).expect(200);
+    const preview = await upload(intruder, 'same.txt', doc);
+    expect(preview.body).toMatchObject({ kind: 'unchanged', planId: own.body.planId });
     await commit(intruder, preview.body.importId).expect(200);
-    expect(await supervisors()).toEqual(['owner']);
+    expect(await supervisors(own.body.planId)).toEqual(['owner']);
   });
 
   it("refuses a revision of a plan the committer does not supervise (403) and changes nothing", async () => {
