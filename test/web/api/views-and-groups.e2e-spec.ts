@@ -56,7 +56,10 @@ describe('saved views and unit groups', () => {
   });
 
   describe('/unit-groups (单位分组)', () => {
-    const audits = (action: string) => count(`SELECT count(*) AS n FROM audit_events WHERE action = $1`, [action]);
+    const audits = (action: string, entityId?: string) =>
+      entityId
+        ? count(`SELECT count(*) AS n FROM audit_events WHERE action = $1 AND entity_id = $2`, [action, entityId])
+        : count(`SELECT count(*) AS n FROM audit_events WHERE action = $1`, [action]);
     const groups = () => count(`SELECT count(*) AS n FROM unit_groups`);
 
     it('creates, renames, changes the members of and deletes a group, each audited; imports resolve it', async () => {
@@ -67,9 +70,10 @@ describe('saved views and unit groups', () => {
         .expect(201);
       expect(created.body).toMatchObject({ name: '经济部门', aliases: ['经济类部门'], version: 1 });
       expect(created.body.members.map((m: { name: string }) => m.name).sort()).toEqual(['市发改委', '市经信局'].sort());
-      expect(await audits('unit_group.created')).toBe(1);
-
       const id = created.body.id as string;
+      // Its own group's audit rows: the other test of this block writes groups too.
+      expect(await audits('unit_group.created', id)).toBe(1);
+
       const renamed = await w.http
         .patch(`/unit-groups/${id}`)
         .set(h('admin'))
@@ -96,7 +100,7 @@ describe('saved views and unit groups', () => {
       const stale = await w.http.delete(`/unit-groups/${id}?version=1`).set(h('admin')).expect(409);
       expect(stale.body.currentVersion).toBe(2);
       await w.http.delete(`/unit-groups/${id}?version=2`).set(h('admin')).expect(204);
-      expect(await audits('unit_group.deleted')).toBe(1);
+      expect(await audits('unit_group.deleted', id)).toBe(1);
       expect((await w.http.get('/unit-groups').set(h('admin')).expect(200)).body.map((g: { id: string }) => g.id)).not.toContain(id);
     });
 
