@@ -3,8 +3,9 @@ import { killLeftoverProcesses } from './processes';
 
 afterAll(killLeftoverProcesses);
 
-// DUBAN_HANDLE_REPORT=<file>: after each suite has closed what it opened, append what the test process
-// still holds (Node's active resources by kind), to find a suite that leaves a socket or timer behind.
+// DUBAN_HANDLE_REPORT=<file>: after each suite's describe blocks have closed what they opened, append what
+// the test process still holds (Node's active resources by kind), to find a suite that leaves a socket or
+// timer behind. A file's own top-level afterAll runs after this one, so its handles show here too.
 const report = process.env.DUBAN_HANDLE_REPORT;
 if (report) {
   afterAll(async () => {
