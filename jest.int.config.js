@@ -10,4 +10,6 @@ module.exports = {
   testTimeout: 300000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/support/after-each-suite.ts'],
+  // Node's environment; Jest's workers exit without tearing their heap down (see the file).
+  testEnvironment: '<rootDir>/test/support/integration-environment.js',
 };
