@@ -119,6 +119,8 @@ async function main(): Promise<void> {
     apiCalls.cookie = setCookies.find((c) => c.startsWith('duban_refresh='))!.split(';')[0];
     const pageTimes: number[] = [];
     const warmTimes: number[] = [];
+    const pageWorking: number[] = [];
+    const warmWorking: number[] = [];
     const apiTimes: number[] = [];
     const host = new URL(base).hostname;
     for (let i = 0; i < RUNS; i++) {
@@ -131,11 +133,17 @@ async function main(): Promise<void> {
         { name: 'duban_csrf', value: encodeURIComponent(csrf), domain: host, path: '/', sameSite: 'Strict' },
       ]);
       const page = await ctx.newPage();
-      for (const times of [pageTimes, warmTimes]) {
+      for (const [times, working] of [
+        [pageTimes, pageWorking],
+        [warmTimes, warmWorking],
+      ]) {
         await page.goto(`/app/workbench?tab=${TAB}`);
         await shown(page);
-        // The page's own clock: from the start of the navigation to the render that put the data on screen.
-        times.push(await page.evaluate(() => performance.getEntriesByName('duban:workbench-shown')[0].startTime));
+        // The page's own clock from the start of the navigation: to the paint that put the data on screen (the
+        // boot script's copy of the page, or the app's), and to the app's own page with it, which works.
+        const [data, app] = await page.evaluate(() => ['duban:workbench-shown', 'duban:workbench-interactive'].map((m) => performance.getEntriesByName(m)[0].startTime));
+        times.push(data);
+        working.push(app);
         if (process.env.BENCH_TRACE && i === RUNS - 1) {
           const trace = await page.evaluate(() =>
             performance
@@ -153,8 +161,11 @@ async function main(): Promise<void> {
     const a = median(apiTimes);
     console.log(`\ntime until the 工作台 shows data (median of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores), goal ≤ 1.5× its API calls:`);
     console.log(`  its API calls alone (refresh → counts ‖ tab ‖ unread)     ${a.toFixed(0).padStart(5)} ms  1.0×`);
-    console.log(`  page, nothing cached                                        ${median(pageTimes).toFixed(0).padStart(5)} ms  ${(median(pageTimes) / a).toFixed(2)}×`);
-    console.log(`  page, scripts cached                                        ${median(warmTimes).toFixed(0).padStart(5)} ms  ${(median(warmTimes) / a).toFixed(2)}×`);
+    const line = (what: string, times: number[]) => `${what.padEnd(60)}${median(times).toFixed(0).padStart(5)} ms  ${(median(times) / a).toFixed(2)}×`;
+    console.log(line('  page, nothing cached: data on screen', pageTimes));
+    console.log(line('                        the app working', pageWorking));
+    console.log(line('  page, scripts cached: data on screen', warmTimes));
+    console.log(line('                        the app working', warmWorking));
 
     // 3. The 总台账 (supervisor) and the 驾驶舱 (leader) over every item
     const pages: RolePage[] = [

@@ -1,11 +1,11 @@
-import { lazy, Suspense, ReactNode } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { lazy, Suspense, ReactNode, useLayoutEffect } from 'react';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { PageLoading } from '../components/PageLoading';
 import { HomeRedirect, RequireRole, Role } from '../auth/RequireRole';
 import { RequireSession } from '../auth/RequireSession';
 import { AppLayout } from '../layout/AppLayout';
 import { LoginPage } from '../pages/LoginPage';
-import { isLedger, workbenchView } from '../boot/early';
+import { isLedger, takeOverFromShell, workbenchView } from '../boot/early';
 
 // Pages other than login load on demand, so the first load stays small (bench/web measures it).
 const loadWorkbench = () => import('../pages/WorkbenchPage');
@@ -38,9 +38,20 @@ const rolePage = (roles: Role[], node: ReactNode) => page(<RequireRole roles={ro
  * Pages live under /app; the API keeps its own paths, so the two never collide. Declarative routes
  * (no data router): the pages fetch through TanStack Query, and the router stays small.
  */
+/** Away from the 工作台 (a redirect to login, a link followed), the boot script's copy of it goes. */
+function ShellHandover() {
+  const location = useLocation();
+  const onWorkbench = !!workbenchView({ pathname: `/app${location.pathname}`, search: location.search });
+  useLayoutEffect(() => {
+    if (!onWorkbench) takeOverFromShell();
+  }, [onWorkbench]);
+  return null;
+}
+
 export function AppRoutes() {
   return (
     <BrowserRouter basename="/app">
+      <ShellHandover />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/ack/:token" element={page(<AckPage />)} />

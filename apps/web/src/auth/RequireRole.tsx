@@ -1,11 +1,10 @@
 import { Result } from 'antd';
 import { ReactNode } from 'react';
 import { Navigate } from 'react-router';
+import { hasAnyRole, Role } from './roles';
 import { useSession } from './use-session';
 
-export type Role = 'staff' | 'unit_head' | 'supervisor' | 'leader' | 'admin';
-
-export const hasAnyRole = (roles: readonly string[] | undefined, wanted: readonly Role[]) => !!roles?.some((r) => wanted.includes(r as Role));
+export { hasAnyRole, type Role };
 
 /** A page for some roles only: others read why, instead of a page of refusals from the API. */
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {

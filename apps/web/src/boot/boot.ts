@@ -2,7 +2,8 @@
 // session from the refresh cookie and sends the page's first GETs (the 工作台's, the 总台账's) at
 // once, so the API works while the browser is still parsing the app (bench/web measures the difference).
 import type { Answer, BootMessage } from './boot-worker';
-import { BootData, bootRequests, CSRF_COOKIE, readCookie, REFRESH_LOCK } from './early';
+import { BootData, bootRequests, CSRF_COOKIE, readCookie, REFRESH_LOCK, workbenchView } from './early';
+import type { ShellData } from './workbench-shell';
 
 const csrf = readCookie(CSRF_COOKIE);
 if (csrf && !location.pathname.startsWith('/app/ack/')) {
@@ -25,11 +26,16 @@ function inWorker(csrf: string, paths: string[]): BootData {
   const prefetched = new Map(paths.map((p) => [p, new Promise<Response | null>((resolve) => settlers.push(resolve))]));
   const worker = new Worker(new URL('./boot-worker.ts', import.meta.url), { type: 'module' });
   let sessionBack = false;
+  const paint = shellPainter(paths.length);
   worker.onmessage = (e: MessageEvent<BootMessage>) => {
     if ('session' in e.data) {
       sessionBack = true;
       settleSession(response(e.data.session));
-    } else settlers[e.data.index](response(e.data.answer));
+      paint(-1, e.data.session);
+    } else {
+      settlers[e.data.index](response(e.data.answer));
+      paint(e.data.index, e.data.answer);
+    }
   };
   // The worker's script did not load: restore the session here, and let the app ask for its data itself.
   worker.onerror = () => {
@@ -38,4 +44,26 @@ function inWorker(csrf: string, paths: string[]): BootData {
   };
   worker.postMessage({ csrf, paths });
   return { session, prefetched };
+}
+
+/**
+ * On the 工作台: once the session and the three answers are in, paint the page from them
+ * (workbench-shell.ts, its own chunk fetched now, beside the app's) while the app is still loading.
+ */
+function shellPainter(answersExpected: number): (index: number, a: Answer | null) => void {
+  const view = workbenchView(location);
+  if (!view) return () => undefined;
+  const shell = import('./workbench-shell');
+  const bodies = new Map<number, unknown>();
+  return (index, a) => {
+    if (!a || a.status !== 200) return; // the app says what went wrong, in its own words
+    try {
+      bodies.set(index, JSON.parse(a.body));
+    } catch {
+      return;
+    }
+    if (bodies.size !== answersExpected + 1) return;
+    const [session, counts, list, unread] = [-1, 0, 1, 2].map((i) => bodies.get(i)) as [{ user: ShellData['user'] }, ShellData['counts'], ShellData['list'], { unread: number }];
+    void shell.then((m) => m.paintWorkbenchShell({ tab: view.tab, user: session.user, counts, list, unread: unread.unread })).catch(() => undefined);
+  };
 }

@@ -11,6 +11,18 @@ export interface BootData {
   session?: Promise<Response | null>;
   /** The page's first GETs (bootRequests), sent as soon as the session is back: path → answer (null: not asked). */
   prefetched?: Map<string, Promise<Response | null>>;
+  /** The app's own page is on screen: the boot script's 工作台 (workbench-shell.ts) is gone or never painted. */
+  tookOver?: boolean;
+}
+
+export const SHELL_ID = 'boot-shell';
+
+/** The app's page is ready (or the app went elsewhere): remove the boot script's 工作台, for good. */
+export function takeOverFromShell(): void {
+  window.__dubanBoot ??= {};
+  window.__dubanBoot.tookOver = true;
+  document.getElementById(SHELL_ID)?.remove();
+  document.getElementById(`${SHELL_ID}-style`)?.remove();
 }
 
 export function readCookie(name: string): string | null {

@@ -1,17 +1,5 @@
 import { NavLink } from 'react-router';
-import { hasAnyRole, Role } from '../auth/RequireRole';
-
-/** The pages of the supervisor, the leader and the administrator, shown to those who use them. */
-export const ROLE_PAGES: { to: string; label: string; roles: Role[] }[] = [
-  { to: '/supervision', label: '督办工作台', roles: ['supervisor'] },
-  { to: '/ledger', label: '总台账', roles: ['supervisor', 'leader'] },
-  { to: '/items/new', label: '立项交办', roles: ['supervisor'] },
-  { to: '/imports/new', label: '导入方案', roles: ['supervisor'] },
-  { to: '/cockpit', label: '驾驶舱', roles: ['leader', 'supervisor'] },
-  { to: '/admin/users', label: '用户管理', roles: ['admin'] },
-  { to: '/admin/units', label: '单位管理', roles: ['admin'] },
-  { to: '/admin/calendar', label: '工作日历', roles: ['admin'] },
-];
+import { hasAnyRole, ROLE_PAGES } from '../auth/roles';
 
 export function RoleNav({ roles }: { roles: readonly string[] }) {
   return (

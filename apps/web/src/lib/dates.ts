@@ -15,7 +15,7 @@ const SHANGHAI_OFFSET_MINUTES = 8 * 60;
 
 export const shanghai = (d: string | Date | dayjs.Dayjs) => dayjs(d).utcOffset(SHANGHAI_OFFSET_MINUTES);
 
-export const formatDate = (d: string | Date | null | undefined) => (d ? shanghai(d).format('YYYY年M月D日') : '—');
+export { formatDate } from './day-label';
 export const formatDateTime = (d: string | Date | null | undefined) => (d ? shanghai(d).format('YYYY年M月D日 HH:mm') : '—');
 /** YYYY-MM-DD of a Shanghai calendar day, as the API takes dates. */
 export const isoDate = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
