@@ -1,22 +1,9 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpCode,
-  Body,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { uploadOptions } from '../common/uploads';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError, ApiErrors, ApiRefusal, EXAMPLE, SignedInApi } from '../common/api-docs';
+import { ApiError, ApiErrors, ApiRefusal, EXAMPLE, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { ImportCommitResponse, ImportDetailResponse, ImportOcrPendingResponse, ImportPreviewResponse } from './imports.response';
 import { ImportsService } from './imports.service';
@@ -70,9 +57,7 @@ export class ImportsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A previewed or committed import: the plan as read, the corrected draft, the corrections and the unknown units with proposals' })
-  @ApiOkResponse({ type: ImportDetailResponse })
-  @ApiErrors(400, 404)
+  @Reads('A previewed or committed import: the plan as read, the corrected draft, the corrections and the unknown units with proposals', ImportDetailResponse, [400, 404])
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.drafts.detail(id);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { WEBHOOK_FORMATS, WebhookFormat } from '@app/notifications';
-import { ApiErrors, ApiRefusal, SignedInApi } from '../common/api-docs';
+import { ApiErrors, ApiRefusal, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UnitWebhookDetailResponse, UnitWebhookResponse, UnitWebhookTestResponse } from '../units/units.response';
 import { PreferencesResponse } from './notifications.response';
@@ -35,24 +35,19 @@ export class NotificationSettingsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get('me/preferences')
-  @ApiOperation({ summary: 'My notification preferences' })
-  @ApiOkResponse({ type: PreferencesResponse })
+  @Reads('My notification preferences', PreferencesResponse)
   preferences(@CurrentUser() user: AuthUser) {
     return this.notifications.preferences(user);
   }
 
   @Patch('me/preferences')
-  @ApiOperation({ summary: 'Choose the daily digest instead of one mail per reminder' })
-  @ApiOkResponse({ type: PreferencesResponse, description: 'The preferences after the change' })
-  @ApiErrors(400, 403)
+  @Reads('Choose the daily digest instead of one mail per reminder', PreferencesResponse, [400, 403], 'The preferences after the change')
   setPreferences(@CurrentUser() user: AuthUser, @Body() dto: PreferencesDto) {
     return this.notifications.setPreferences(user, dto);
   }
 
   @Get('units/:id/webhook')
-  @ApiOperation({ summary: "A unit's chat-robot webhook: its format and host, never the URL (admin, or the unit's own head)" })
-  @ApiOkResponse({ type: UnitWebhookDetailResponse })
-  @ApiErrors(400, 403, 404)
+  @Reads("A unit's chat-robot webhook: its format and host, never the URL (admin, or the unit's own head)", UnitWebhookDetailResponse, [400, 403, 404])
   webhook(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.notifications.unitWebhook(user, id);
   }

@@ -1,6 +1,6 @@
-import { Body, ConflictException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiError, ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
+import { Acts, ApiError, ApiErrors, Lists, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { ProgressCycleDoc, ReminderPolicyDoc } from './reminder-policy.dto';
@@ -23,9 +23,7 @@ export class RemindersController {
 
   @Get('plans/:id/reminder-policy')
   @Roles('supervisor', 'leader')
-  @ApiOperation({ summary: "The plan's reminder policy (the global default unless set) and progress-report cycle" })
-  @ApiOkResponse({ type: ReminderPolicyResponse })
-  @ApiErrors(400, 404)
+  @Reads("The plan's reminder policy (the global default unless set) and progress-report cycle", ReminderPolicyResponse, [400, 404])
   getPolicy(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.reminders.getPolicy(user, id);
   }
@@ -65,27 +63,21 @@ export class RemindersController {
 
   @Get('tasks/:id/reminders')
   @Roles('supervisor', 'leader')
-  @ApiOperation({ summary: 'The schedule of an item and what was sent to whom, when' })
-  @ApiOkResponse({ type: TaskRemindersResponse })
-  @ApiErrors(400, 404)
+  @Reads('The schedule of an item and what was sent to whom, when', TaskRemindersResponse, [400, 404])
   forTask(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.reminders.forTask(user, id);
   }
 
   @Get('reminders/failed')
   @Roles('supervisor', 'leader')
-  @ApiOperation({ summary: 'Reminders that could not be delivered after every retry' })
-  @ApiPaginatedResponse(FailedReminderResponse, { description: 'A page of failed reminders, most recent first' })
-  @ApiErrors(400)
+  @Lists('Reminders that could not be delivered after every retry', FailedReminderResponse, 'A page of failed reminders, most recent first')
   failed(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
     return this.reminders.failed(user, q);
   }
 
   @Post('reminders/:id/retry')
-  @HttpCode(200)
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Send a failed reminder again' })
-  @ApiOkResponse({ type: ReminderRetryResponse })
+  @Acts('Send a failed reminder again', ReminderRetryResponse)
   @ApiError(400, 'Malformed id, or the reminder has not failed', { statusCode: 400, message: `reminder f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b is sent, not failed` })
   @ApiErrors(404)
   retry(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
