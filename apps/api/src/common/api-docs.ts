@@ -1,6 +1,8 @@
 import { applyDecorators, HttpCode, Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNoContentResponse,
@@ -255,3 +257,10 @@ export const Creates = (op: Operation, type: Model, errors: ErrorStatus[], descr
 /** 204 and no body. */
 export const Removes = (op: Operation, errors: ErrorStatus[], description = 'Deleted') =>
   applyDecorators(HttpCode(204), operation(op), ApiNoContentResponse({ description }), ...(errors.length ? [ApiErrors(...errors)] : []));
+
+/** A multipart/form-data upload of one file in the field `file`; `example` describes it (a file name). */
+export const ApiFileUpload = (example: string) =>
+  applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: example } } } }),
+  );

@@ -1,8 +1,8 @@
 import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Acts, ApiError, ApiErrors, SignedInApi } from '../common/api-docs';
+import { Acts, ApiError, ApiErrors, ApiFileUpload, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { uploadOptions } from '../common/uploads';
 import { DirectoryExportQuery } from './directory.dto';
@@ -24,8 +24,7 @@ export class DirectoryController {
       'Checks every row against the directory and says per row what it creates or changes. Nothing changes until commit; ' +
       'a file with any bad row is refused (422) with every bad row numbered. Units and users the file does not list are kept.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'the directory, e.g. 某市单位通讯录.xlsx' } } } })
+  @ApiFileUpload('the directory, e.g. 某市单位通讯录.xlsx')
   @ApiCreatedResponse({ type: DirectoryPreviewResponse })
   @ApiErrors(400, 413)
   @ApiError(422, 'Bad rows: errors lists each with its sheet and row number', ROWS_ERROR)

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { showsInline, EVIDENCE_KINDS, EvidenceKind } from '@app/domain';
-import { Acts, ApiError, ApiErrors, Reads, SignedInApi } from '../common/api-docs';
+import { Acts, ApiError, ApiErrors, ApiFileUpload, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { dispositionFor } from './content-disposition';
@@ -32,14 +32,7 @@ export class FilesController {
       'after a day unless it is attached by sending its id in `fileIds` of POST /tasks/{id}/progress, /submit, /comments ' +
       'or POST /plans/{id}/files.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'the file, e.g. 2027年一季度高新技术企业培育情况.pdf' } },
-    },
-  })
+  @ApiFileUpload('the file, e.g. 2027年一季度高新技术企业培育情况.pdf')
   @ApiCreatedResponse({ type: FileResponse, description: 'The stored file, unattached' })
   @ApiErrors(400, 413)
   @ApiError(415, 'The type is not allowed, or the bytes are not what the extension says (message in Chinese names the type)', REFUSED_EXAMPLE)

@@ -14,6 +14,11 @@ import {
 import { RemindersService, StaleVersion } from './reminders.service';
 import { translating } from '../common/http-errors';
 
+const STALE_PLAN = 'the plan was changed meanwhile; reload it';
+/** The 409 of a change sent with a stale plan version (see `conflicts`). */
+const PlanChanged = () =>
+  ApiError(409, 'The plan was changed meanwhile: reload it (currentVersion) and send again', { statusCode: 409, message: STALE_PLAN, currentVersion: 3 });
+
 @SignedInApi('reminders')
 @ApiErrors(403)
 @ApiExtraModels(ReminderPolicyDoc, ProgressCycleDoc)
@@ -37,11 +42,7 @@ export class RemindersController {
   @ApiBody({ schema: { properties: { policy: { $ref: '#/components/schemas/ReminderPolicyDoc' }, version: { type: 'integer' } } } })
   @ApiOkResponse({ type: ReminderPolicySavedResponse, description: 'The saved policy, the plan’s new version and how many items were rescheduled' })
   @ApiErrors(400, 404)
-  @ApiError(409, 'The plan was changed meanwhile: reload it (currentVersion) and send again', {
-    statusCode: 409,
-    message: 'the plan was changed meanwhile; reload it',
-    currentVersion: 3,
-  })
+  @PlanChanged()
   putPolicy(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
     return this.conflicts(() => this.reminders.putPolicy(user, id, body?.policy, body?.version));
   }
@@ -52,11 +53,7 @@ export class RemindersController {
   @ApiBody({ schema: { properties: { progressCycle: { $ref: '#/components/schemas/ProgressCycleDoc' }, version: { type: 'integer' } } } })
   @ApiOkResponse({ type: ReminderPolicySavedResponse, description: 'The saved cycle, the plan’s new version and how many items were rescheduled' })
   @ApiErrors(400, 404)
-  @ApiError(409, 'The plan was changed meanwhile: reload it (currentVersion) and send again', {
-    statusCode: 409,
-    message: 'the plan was changed meanwhile; reload it',
-    currentVersion: 3,
-  })
+  @PlanChanged()
   putCycle(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
     return this.conflicts(() => this.reminders.putProgressCycle(user, id, body?.progressCycle ?? null, body?.version));
   }
@@ -86,7 +83,7 @@ export class RemindersController {
 
   private conflicts<T>(f: () => Promise<T>): Promise<T> {
     return translating(f, (e) =>
-      e instanceof StaleVersion ? new ConflictException({ statusCode: 409, message: 'the plan was changed meanwhile; reload it', currentVersion: e.currentVersion }) : undefined,
+      e instanceof StaleVersion ? new ConflictException({ statusCode: 409, message: STALE_PLAN, currentVersion: e.currentVersion }) : undefined,
     );
   }
 }
