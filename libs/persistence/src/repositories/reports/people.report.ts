@@ -1,6 +1,6 @@
 import { Sql, sql } from '../../db/sql';
 import { scopeClauses } from '../task-scope';
-import { clockCte, COUNTED_DUE, int, num, OVERDUE, RATE, ReportClock, ReportScope, RunSql } from './report-sql';
+import { clockCte, COUNTED_DUE, int, num, OVERDUE, RATE, PageWindow, Paged, ReportClock, ReportScope, RunSql } from './report-sql';
 
 export interface PersonRow {
   userId: string;
@@ -28,8 +28,8 @@ export async function peopleReport(
   run: RunSql,
   s: ReportScope,
   c: ReportClock,
-  o: { unitId?: string; offset: number; limit: number },
-): Promise<{ rows: PersonRow[]; total: number }> {
+  o: { unitId?: string } & PageWindow,
+): Promise<Paged<PersonRow>> {
   const userWhere: Sql[] = [sql`usr.unit_id IS NOT NULL`, sql`usr.active`];
   if (s.visibility.kind === 'unit') userWhere.push(sql`usr.unit_id = ${s.visibility.unitId}`);
   if (o.unitId) userWhere.push(sql`usr.unit_id = ${o.unitId}`);
