@@ -1,6 +1,7 @@
 import { Alert, Button, Result, Tag, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { ApiError, messageOf } from '../../api/errors';
+import { ItemTitle } from '../../components/CardTable';
 import { LightBadge } from '../../components/LightBadge';
 import { label, TASK_STATUS } from '../../lib/labels';
 import type { Deadline, TaskDetail } from './task-queries';
@@ -20,7 +21,7 @@ export function ItemHeading({ task, deadline, tags, children }: { task: TaskDeta
   return (
     <>
       <Typography.Title level={1} className="task-heading">
-        <span className="task-code">{task.code}</span> {task.title}
+        <ItemTitle code={task.code} title={task.title} />
       </Typography.Title>
       <div className="task-header-tags">
         <Tag>{label(TASK_STATUS, task.status)}</Tag>
