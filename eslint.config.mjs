@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', 'apps/web/dist/**', 'apps/web/src/api/schema.d.ts', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', '**/*.js', '!scripts/*.js', '**/*.mjs', 'apps/web/dist/**', 'apps/web/src/api/schema.d.ts', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -23,6 +23,17 @@ export default tseslint.config(
   },
   // The web app (React): the rules of hooks; it reads no process settings.
   { files: ['apps/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
+  {
+    // The npm scripts' helpers: plain CommonJS run by Node, no build step.
+    files: ['scripts/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: Object.fromEntries(
+        ['require', 'module', 'exports', 'process', '__dirname', '__filename', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch'].map((g) => [g, 'readonly']),
+      ),
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   { files: ['bench/**/*.ts'], rules: { '@typescript-eslint/triple-slash-reference': 'off' } },
   {
     // The layers (README "Architecture"): pure libraries know no framework, no database, no queue

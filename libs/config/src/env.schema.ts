@@ -38,6 +38,14 @@ function BoolSetting(name: string): PropertyDecorator {
   };
 }
 
+/** An optional setting that, when given, must have the form `pattern` (`message` names the setting and the form). */
+function OptionalMatching(pattern: RegExp, message: string): PropertyDecorator {
+  return (target, key) => {
+    IsOptional()(target, key);
+    Matches(pattern, { message })(target, key);
+  };
+}
+
 /** Any S3 setting but the region (which has a default) means files go to a bucket. */
 const wantsS3 = (o: Env) => [o.S3_BUCKET, o.S3_ENDPOINT, o.S3_ACCESS_KEY_ID, o.S3_SECRET_ACCESS_KEY].some((v) => v !== undefined);
 
@@ -61,8 +69,7 @@ export class Env {
   DATABASE_REPLICA_URLS?: string;
 
   /** Unset: an embedded PostgreSQL (PGlite) under DATA_DIR. */
-  @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @OptionalMatching(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a postgres:// URL')
   DATABASE_URL?: string;
 
   @IsOptional()
@@ -73,8 +80,7 @@ export class Env {
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Unset: mail is written to the log instead of sent (the demo needs no SMTP server). */
-  @IsOptional()
-  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @OptionalMatching(/^smtps?:\/\/\S+$/, 'SMTP_URL must be an smtp:// or smtps:// URL')
   SMTP_URL?: string;
 
   @IsOptional()
@@ -115,18 +121,15 @@ export class Env {
   DATA_DIR = './data';
 
   /** Public base URL used in e-mail links; default http://localhost:<PORT>. */
-  @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
+  @OptionalMatching(/^https?:\/\/\S+$/, 'PUBLIC_URL must be an http(s):// URL')
   PUBLIC_URL = 'http://localhost:3000';
 
   /** PostgreSQL schema to use (tests isolate suites with it). */
-  @IsOptional()
-  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_SCHEMA must be a lower-case SQL identifier' })
+  @OptionalMatching(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a lower-case SQL identifier')
   DATABASE_SCHEMA?: string;
 
   /** Wall-clock time (Asia/Shanghai) at which a deadline date falls due. */
-  @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DUE_TIME must be HH:MM, e.g. 18:00' })
+  @OptionalMatching(/^([01]\d|2[0-3]):[0-5]\d$/, 'DUE_TIME must be HH:MM, e.g. 18:00')
   DUE_TIME = '18:00';
 
   /** Reminders due within this many minutes are put into Redis as delayed jobs. */
@@ -171,8 +174,7 @@ export class Env {
   WORKER_STALLED_SECONDS = 30;
 
   /** When daily digests go out, Asia/Shanghai. */
-  @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DIGEST_TIME must be HH:MM, e.g. 08:30' })
+  @OptionalMatching(/^([01]\d|2[0-3]):[0-5]\d$/, 'DIGEST_TIME must be HH:MM, e.g. 08:30')
   DIGEST_TIME = '08:30';
 
   /** Browser origins allowed to call the API (comma-separated); unset: no cross-origin access. */
@@ -232,8 +234,7 @@ export class Env {
   S3_BUCKET?: string;
 
   /** The store's endpoint, e.g. http://127.0.0.1:9000 (MinIO), https://oss-cn-hangzhou.aliyuncs.com; unset: AWS. */
-  @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  @OptionalMatching(/^https?:\/\/\S+$/, 'S3_ENDPOINT must be an http(s):// URL')
   S3_ENDPOINT?: string;
 
   @IsOptional()

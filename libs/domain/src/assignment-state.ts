@@ -9,6 +9,10 @@ export const ASSIGNMENT_STATUSES = ['assigned', 'acknowledged', 'in_progress', '
 /** One unit's own part of an item: submitted = the unit has done its part. */
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
+/** A stored status as the domain's; anything else (never written: the domain rejects it) reads as assigned. */
+export const asAssignmentStatus = (s: string): AssignmentStatus =>
+  (ASSIGNMENT_STATUSES as readonly string[]).includes(s) ? (s as AssignmentStatus) : 'assigned';
+
 export const DEFAULT_ACKNOWLEDGEMENT_WORKDAYS = 3;
 
 const NEXT: Record<AssignmentStatus, readonly AssignmentStatus[]> = {

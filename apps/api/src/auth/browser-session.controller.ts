@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, ForbiddenException, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Env } from '@app/config';
@@ -24,6 +24,17 @@ const CSRF_DOC = {
   required: true,
   description: `the value of the readable ${CSRF_COOKIE} cookie set at login (double submit, bound to the login)`,
 };
+
+const CSRF_REFUSED = 'missing or invalid CSRF token';
+
+/** A handler that reads the session cookie: rate limited (429) and checking the X-CSRF-Token header (403). */
+const CsrfChecked = () =>
+  applyDecorators(
+    UseGuards(AuthRateLimitGuard),
+    ApiHeader(CSRF_DOC),
+    ApiError(403, 'The X-CSRF-Token header is missing or does not belong to this session', { statusCode: 403, message: CSRF_REFUSED, error: 'Forbidden' }),
+    ApiError(429),
+  );
 
 /**
  * Sessions for the web app. Same credentials and rotation as /auth/login and /auth/refresh, but
@@ -57,9 +68,8 @@ export class BrowserSessionController {
   }
 
   @Post('refresh')
-  @UseGuards(AuthRateLimitGuard)
   @HttpCode(200)
-  @ApiHeader(CSRF_DOC)
+  @CsrfChecked()
   @ApiOperation({
     summary: 'Web app: a new access token from the session cookie (the cookie rotates; a reused one ends the login)',
     description: `Needs the ${REFRESH_COOKIE} cookie set by POST /auth/session and the X-CSRF-Token header.`,
@@ -70,12 +80,6 @@ export class BrowserSessionController {
     message: 'no session: log in again',
     error: 'Unauthorized',
   })
-  @ApiError(403, 'The X-CSRF-Token header is missing or does not belong to this session', {
-    statusCode: 403,
-    message: 'missing or invalid CSRF token',
-    error: 'Forbidden',
-  })
-  @ApiError(429)
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionTokenResponse> {
     const token = readCookie(req, REFRESH_COOKIE);
     const familyId = token ? await this.auth.refreshFamily(token) : null;
@@ -96,20 +100,13 @@ export class BrowserSessionController {
   }
 
   @Post('logout')
-  @UseGuards(AuthRateLimitGuard)
   @HttpCode(204)
-  @ApiHeader(CSRF_DOC)
+  @CsrfChecked()
   @ApiOperation({
     summary: 'Web app logout: revokes the login behind the session cookie and clears the cookies',
     description: `Reads the ${REFRESH_COOKIE} cookie; with a session there, the X-CSRF-Token header is required.`,
   })
   @ApiNoContentResponse({ description: 'Logged out (also when there was no session)' })
-  @ApiError(403, 'The X-CSRF-Token header is missing or does not belong to this session', {
-    statusCode: 403,
-    message: 'missing or invalid CSRF token',
-    error: 'Forbidden',
-  })
-  @ApiError(429)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = readCookie(req, REFRESH_COOKIE);
     const familyId = token ? await this.auth.refreshFamily(token) : null;
@@ -127,6 +124,6 @@ export class BrowserSessionController {
   }
 
   private checkCsrf(req: Request, familyId: string) {
-    if (!csrfMatches(this.env.JWT_SECRET, familyId, req.headers[CSRF_HEADER])) throw new ForbiddenException('missing or invalid CSRF token');
+    if (!csrfMatches(this.env.JWT_SECRET, familyId, req.headers[CSRF_HEADER])) throw new ForbiddenException(CSRF_REFUSED);
   }
 }

@@ -1,5 +1,19 @@
-import { applyDecorators, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { applyDecorators, HttpCode, Type } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Role } from '@app/persistence';
 import { Roles } from './current-user';
 import { refusalBody } from './http-errors';
@@ -211,4 +225,42 @@ export const ApiPaginatedResponse = <M extends Type<unknown>>(
       description: options.description ?? `A page of ${model.name.replace(/Response$/, '')} rows`,
       schema: pageSchema(model, options.extra),
     }),
+  );
+
+// The documentation of one handler, in one line: what it does (a summary, or {summary, description}),
+// what it answers and which errors it documents. Error answers with an example of their own are added
+// beside it with ApiError / ApiRefusal.
+
+/** What an operation does: its summary, or {summary, description} when it needs explaining. */
+export type Operation = string | { summary: string; description: string };
+/** The answer's model; `[Model]` for a list. */
+export type Model = Type<unknown> | [Type<unknown>];
+
+const operation = (op: Operation) => ApiOperation(typeof op === 'string' ? { summary: op } : op);
+
+/** 200 with `type` (a GET, or a PUT/PATCH answering the thing after the change). */
+export const Reads = (op: Operation, type: Model, errors: ErrorStatus[] = [], description?: string) =>
+  applyDecorators(operation(op), ApiOkResponse({ type, ...(description ? { description } : {}) }), ...(errors.length ? [ApiErrors(...errors)] : []));
+
+/** A POST that acts and answers 200 with `type` (not 201: nothing new is addressable). */
+export const Acts = (op: Operation, type: Model, errors: ErrorStatus[] = [], description?: string) =>
+  applyDecorators(HttpCode(200), Reads(op, type, errors, description));
+
+/** 200 with a page of `model` rows ({items, total, page, limit}); 400 for a bad filter. */
+export const Lists = (op: Operation, model: Type<unknown>, description: string, errors: ErrorStatus[] = [400]) =>
+  applyDecorators(operation(op), ApiPaginatedResponse(model, { description }), ApiErrors(...errors));
+
+/** 201 with the created `type`. */
+export const Creates = (op: Operation, type: Model, errors: ErrorStatus[], description?: string) =>
+  applyDecorators(operation(op), ApiCreatedResponse({ type, ...(description ? { description } : {}) }), ApiErrors(...errors));
+
+/** 204 and no body. */
+export const Removes = (op: Operation, errors: ErrorStatus[], description = 'Deleted') =>
+  applyDecorators(HttpCode(204), operation(op), ApiNoContentResponse({ description }), ...(errors.length ? [ApiErrors(...errors)] : []));
+
+/** A multipart/form-data upload of one file in the field `file`; `example` describes it (a file name). */
+export const ApiFileUpload = (example: string) =>
+  applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: example } } } }),
   );

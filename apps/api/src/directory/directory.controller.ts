@@ -1,8 +1,8 @@
-import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError, ApiErrors, SignedInApi } from '../common/api-docs';
+import { Acts, ApiError, ApiErrors, ApiFileUpload, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { uploadOptions } from '../common/uploads';
 import { DirectoryExportQuery } from './directory.dto';
@@ -24,8 +24,7 @@ export class DirectoryController {
       'Checks every row against the directory and says per row what it creates or changes. Nothing changes until commit; ' +
       'a file with any bad row is refused (422) with every bad row numbered. Units and users the file does not list are kept.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'the directory, e.g. 某市单位通讯录.xlsx' } } } })
+  @ApiFileUpload('the directory, e.g. 某市单位通讯录.xlsx')
   @ApiCreatedResponse({ type: DirectoryPreviewResponse })
   @ApiErrors(400, 413)
   @ApiError(422, 'Bad rows: errors lists each with its sheet and row number', ROWS_ERROR)
@@ -36,10 +35,7 @@ export class DirectoryController {
   }
 
   @Post('imports/:id/commit')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Apply a previewed directory file in one transaction (checked again against the directory as it is now)' })
-  @ApiOkResponse({ type: DirectoryCommitResponse })
-  @ApiErrors(400, 404)
+  @Acts('Apply a previewed directory file in one transaction (checked again against the directory as it is now)', DirectoryCommitResponse, [400, 404])
   @ApiError(409, 'Already committed', { statusCode: 409, message: 'directory import d2c3b4a5-f6e7-4d8c-9b0a-1e2f3a4b5c6d is already committed' })
   @ApiError(422, 'The directory changed since the preview and a row no longer fits', ROWS_ERROR)
   commit(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { showsInline, EVIDENCE_KINDS, EvidenceKind } from '@app/domain';
-import { ApiError, ApiErrors, SignedInApi } from '../common/api-docs';
+import { Acts, ApiError, ApiErrors, ApiFileUpload, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { dispositionFor } from './content-disposition';
@@ -32,14 +32,7 @@ export class FilesController {
       'after a day unless it is attached by sending its id in `fileIds` of POST /tasks/{id}/progress, /submit, /comments ' +
       'or POST /plans/{id}/files.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'the file, e.g. 2027年一季度高新技术企业培育情况.pdf' } },
-    },
-  })
+  @ApiFileUpload('the file, e.g. 2027年一季度高新技术企业培育情况.pdf')
   @ApiCreatedResponse({ type: FileResponse, description: 'The stored file, unattached' })
   @ApiErrors(400, 413)
   @ApiError(415, 'The type is not allowed, or the bytes are not what the extension says (message in Chinese names the type)', REFUSED_EXAMPLE)
@@ -48,9 +41,7 @@ export class FilesController {
   }
 
   @Get('files/:id')
-  @ApiOperation({ summary: 'A file’s metadata (visible like the item or plan it belongs to)' })
-  @ApiOkResponse({ type: FileResponse })
-  @ApiErrors(400, 404)
+  @Reads('A file’s metadata (visible like the item or plan it belongs to)', FileResponse, [400, 404])
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.files.get(user, id);
   }
@@ -91,26 +82,19 @@ export class FilesController {
   }
 
   @Get('tasks/:id/files')
-  @ApiOperation({ summary: 'Every file of an item: progress reports, submissions and comments, oldest first' })
-  @ApiOkResponse({ type: [FileResponse] })
-  @ApiErrors(400, 404)
+  @Reads('Every file of an item: progress reports, submissions and comments, oldest first', [FileResponse], [400, 404])
   forTask(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.files.forTask(user, id);
   }
 
   @Get('plans/:id/files')
-  @ApiOperation({ summary: 'A plan’s files: its source documents (plan_source, newest last) and attachments' })
-  @ApiOkResponse({ type: [FileResponse] })
-  @ApiErrors(400, 404)
+  @Reads('A plan’s files: its source documents (plan_source, newest last) and attachments', [FileResponse], [400, 404])
   forPlan(@UuidParam('id') id: string) {
     return this.files.forPlan(id);
   }
 
   @Post('plans/:id/files')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Attach uploaded files to a plan (the plan’s supervisors)' })
-  @ApiOkResponse({ type: AttachFilesResultResponse })
-  @ApiErrors(400, 403, 404, 422)
+  @Acts('Attach uploaded files to a plan (the plan’s supervisors)', AttachFilesResultResponse, [400, 403, 404, 422])
   attachToPlan(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: AttachFilesDto) {
     return this.files.attachToPlan(user, id, dto.fileIds);
   }

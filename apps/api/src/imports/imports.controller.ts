@@ -1,22 +1,9 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpCode,
-  Body,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { uploadOptions } from '../common/uploads';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError, ApiErrors, ApiRefusal, EXAMPLE, SignedInApi } from '../common/api-docs';
+import { ApiError, ApiErrors, ApiFileUpload, ApiRefusal, EXAMPLE, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { ImportCommitResponse, ImportDetailResponse, ImportOcrPendingResponse, ImportPreviewResponse } from './imports.response';
 import { ImportsService } from './imports.service';
@@ -49,14 +36,7 @@ export class ImportsController {
       'read → 422 with code and line/cell. A scan (a PDF with pages without text, or a JPG/PNG/TIFF) → 202 with ' +
       'status ocr_pending: the worker reads it with OCR; GET /imports/:id shows pages done of pages to read, then the preview.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'the plan document, e.g. 武汉市2025年科技创新工作要点.docx' } },
-    },
-  })
+  @ApiFileUpload('the plan document, e.g. 武汉市2025年科技创新工作要点.docx')
   @ApiCreatedResponse({ type: ImportPreviewResponse, description: 'The preview; nothing is saved to plans or tasks yet' })
   @ApiAcceptedResponse({ type: ImportOcrPendingResponse, description: 'A scan, queued for OCR in the worker' })
   @ApiErrors(400, 413)
@@ -70,9 +50,7 @@ export class ImportsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A previewed or committed import: the plan as read, the corrected draft, the corrections and the unknown units with proposals' })
-  @ApiOkResponse({ type: ImportDetailResponse })
-  @ApiErrors(400, 404)
+  @Reads('A previewed or committed import: the plan as read, the corrected draft, the corrections and the unknown units with proposals', ImportDetailResponse, [400, 404])
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.drafts.detail(id);
   }

@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { AuthUser, CurrentUser } from '../common/current-user';
-import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
+import { Acts, ApiErrors, ApiPaginatedResponse, Removes, SignedInApi } from '../common/api-docs';
 import { PageQuery } from '../common/pagination';
 import { MarkedReadResponse, NotificationResponse } from './notifications.response';
 import { NotificationsService } from './notifications.service';
@@ -41,19 +41,13 @@ export class InboxController {
   }
 
   @Post(':id/read')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Mark one notification read' })
-  @ApiNoContentResponse({ description: 'Marked read (already read stays as it was)' })
-  @ApiErrors(400, 403, 404)
+  @Removes('Mark one notification read', [400, 403, 404], 'Marked read (already read stays as it was)')
   async read(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     await this.notifications.markRead(user, id);
   }
 
   @Post('read-all')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Mark all my notifications read' })
-  @ApiOkResponse({ type: MarkedReadResponse })
-  @ApiErrors(403)
+  @Acts('Mark all my notifications read', MarkedReadResponse, [403])
   readAll(@CurrentUser() user: AuthUser) {
     return this.notifications.markAllRead(user);
   }

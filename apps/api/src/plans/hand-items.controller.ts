@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Headers, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiErrors, SignedInApi } from '../common/api-docs';
+import { Creates, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { ApiIdempotencyKey, Idempotency } from '../common/idempotency';
 import { UuidParam } from '../common/params';
@@ -25,9 +24,7 @@ export class HandItemsController {
 
   @Post('plans')
   @Roles('supervisor')
-  @ApiOperation({ summary: '立项 by hand: a plan from a 领导批示, 会议议定, 人大建议 … (the caller supervises it); items are added with POST /plans/:id/tasks' })
-  @ApiCreatedResponse({ type: PlanDetailResponse })
-  @ApiErrors(400, 403, 422)
+  @Creates('立项 by hand: a plan from a 领导批示, 会议议定, 人大建议 … (the caller supervises it); items are added with POST /plans/:id/tasks', PlanDetailResponse, [400, 403, 422])
   async createPlan(@CurrentUser() user: AuthUser, @Body() dto: CreatePlanDto) {
     const plan = await this.hand.createPlan(user, dto);
     return this.plans.get(plan.id);
@@ -35,9 +32,7 @@ export class HandItemsController {
 
   @Post('plans/:id/tasks')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Add an item to a hand-made plan: deadline as a date or in words (9月底前), steps, indicators, units by id or name' })
-  @ApiCreatedResponse({ type: TaskDetailResponse })
-  @ApiErrors(400, 403, 404, 422)
+  @Creates('Add an item to a hand-made plan: deadline as a date or in words (9月底前), steps, indicators, units by id or name', TaskDetailResponse, [400, 403, 404, 422])
   async addItem(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ItemInputDto) {
     const task = await this.hand.addItem(user, id, dto);
     return this.tasks.detail(user, task.id);
@@ -45,9 +40,7 @@ export class HandItemsController {
 
   @Patch('plans/:id/tasks/:taskId')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Edit an item of a hand-made plan (versioned, audited; its reminders are rescheduled in the same transaction)' })
-  @ApiOkResponse({ type: TaskDetailResponse })
-  @ApiErrors(400, 403, 404, 409, 422)
+  @Reads('Edit an item of a hand-made plan (versioned, audited; its reminders are rescheduled in the same transaction)', TaskDetailResponse, [400, 403, 404, 409, 422])
   async editItem(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @UuidParam('taskId') taskId: string, @Body() dto: ItemEditDto) {
     await this.hand.editItem(user, id, taskId, dto);
     return this.tasks.detail(user, taskId);
@@ -55,9 +48,7 @@ export class HandItemsController {
 
   @Delete('plans/:id/tasks/:taskId')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Remove an item: deleted if nobody worked on it, otherwise cancelled (撤销) with the reason given' })
-  @ApiOkResponse({ type: ItemRemovalResponse })
-  @ApiErrors(400, 403, 404, 409, 422)
+  @Reads('Remove an item: deleted if nobody worked on it, otherwise cancelled (撤销) with the reason given', ItemRemovalResponse, [400, 403, 404, 409, 422])
   removeItem(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @UuidParam('taskId') taskId: string, @Body() dto: ItemRemoveDto) {
     return this.hand.removeItem(user, id, taskId, dto);
   }
@@ -66,9 +57,7 @@ export class HandItemsController {
   @Roles('supervisor')
   @HttpCode(201)
   @ApiIdempotencyKey()
-  @ApiOperation({ summary: '交办件: one item with its source (领导批示 …), 文号, document and units, in one call; it is a plan of its own' })
-  @ApiCreatedResponse({ type: TaskDetailResponse })
-  @ApiErrors(400, 403, 422)
+  @Creates('交办件: one item with its source (领导批示 …), 文号, document and units, in one call; it is a plan of its own', TaskDetailResponse, [400, 403, 422])
   async createAssignedItem(
     @CurrentUser() user: AuthUser,
     @Body() dto: AssignedItemDto,

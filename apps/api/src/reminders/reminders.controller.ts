@@ -1,6 +1,6 @@
-import { Body, ConflictException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiError, ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
+import { Acts, ApiError, ApiErrors, Lists, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { ProgressCycleDoc, ReminderPolicyDoc } from './reminder-policy.dto';
@@ -14,6 +14,11 @@ import {
 import { RemindersService, StaleVersion } from './reminders.service';
 import { translating } from '../common/http-errors';
 
+const STALE_PLAN = 'the plan was changed meanwhile; reload it';
+/** The 409 of a change sent with a stale plan version (see `conflicts`). */
+const PlanChanged = () =>
+  ApiError(409, 'The plan was changed meanwhile: reload it (currentVersion) and send again', { statusCode: 409, message: STALE_PLAN, currentVersion: 3 });
+
 @SignedInApi('reminders')
 @ApiErrors(403)
 @ApiExtraModels(ReminderPolicyDoc, ProgressCycleDoc)
@@ -23,9 +28,7 @@ export class RemindersController {
 
   @Get('plans/:id/reminder-policy')
   @Roles('supervisor', 'leader')
-  @ApiOperation({ summary: "The plan's reminder policy (the global default unless set) and progress-report cycle" })
-  @ApiOkResponse({ type: ReminderPolicyResponse })
-  @ApiErrors(400, 404)
+  @Reads("The plan's reminder policy (the global default unless set) and progress-report cycle", ReminderPolicyResponse, [400, 404])
   getPolicy(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.reminders.getPolicy(user, id);
   }
@@ -39,11 +42,7 @@ export class RemindersController {
   @ApiBody({ schema: { properties: { policy: { $ref: '#/components/schemas/ReminderPolicyDoc' }, version: { type: 'integer' } } } })
   @ApiOkResponse({ type: ReminderPolicySavedResponse, description: 'The saved policy, the plan’s new version and how many items were rescheduled' })
   @ApiErrors(400, 404)
-  @ApiError(409, 'The plan was changed meanwhile: reload it (currentVersion) and send again', {
-    statusCode: 409,
-    message: 'the plan was changed meanwhile; reload it',
-    currentVersion: 3,
-  })
+  @PlanChanged()
   putPolicy(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
     return this.conflicts(() => this.reminders.putPolicy(user, id, body?.policy, body?.version));
   }
@@ -54,38 +53,28 @@ export class RemindersController {
   @ApiBody({ schema: { properties: { progressCycle: { $ref: '#/components/schemas/ProgressCycleDoc' }, version: { type: 'integer' } } } })
   @ApiOkResponse({ type: ReminderPolicySavedResponse, description: 'The saved cycle, the plan’s new version and how many items were rescheduled' })
   @ApiErrors(400, 404)
-  @ApiError(409, 'The plan was changed meanwhile: reload it (currentVersion) and send again', {
-    statusCode: 409,
-    message: 'the plan was changed meanwhile; reload it',
-    currentVersion: 3,
-  })
+  @PlanChanged()
   putCycle(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>) {
     return this.conflicts(() => this.reminders.putProgressCycle(user, id, body?.progressCycle ?? null, body?.version));
   }
 
   @Get('tasks/:id/reminders')
   @Roles('supervisor', 'leader')
-  @ApiOperation({ summary: 'The schedule of an item and what was sent to whom, when' })
-  @ApiOkResponse({ type: TaskRemindersResponse })
-  @ApiErrors(400, 404)
+  @Reads('The schedule of an item and what was sent to whom, when', TaskRemindersResponse, [400, 404])
   forTask(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.reminders.forTask(user, id);
   }
 
   @Get('reminders/failed')
   @Roles('supervisor', 'leader')
-  @ApiOperation({ summary: 'Reminders that could not be delivered after every retry' })
-  @ApiPaginatedResponse(FailedReminderResponse, { description: 'A page of failed reminders, most recent first' })
-  @ApiErrors(400)
+  @Lists('Reminders that could not be delivered after every retry', FailedReminderResponse, 'A page of failed reminders, most recent first')
   failed(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
     return this.reminders.failed(user, q);
   }
 
   @Post('reminders/:id/retry')
-  @HttpCode(200)
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Send a failed reminder again' })
-  @ApiOkResponse({ type: ReminderRetryResponse })
+  @Acts('Send a failed reminder again', ReminderRetryResponse)
   @ApiError(400, 'Malformed id, or the reminder has not failed', { statusCode: 400, message: `reminder f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b is sent, not failed` })
   @ApiErrors(404)
   retry(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
@@ -94,7 +83,7 @@ export class RemindersController {
 
   private conflicts<T>(f: () => Promise<T>): Promise<T> {
     return translating(f, (e) =>
-      e instanceof StaleVersion ? new ConflictException({ statusCode: 409, message: 'the plan was changed meanwhile; reload it', currentVersion: e.currentVersion }) : undefined,
+      e instanceof StaleVersion ? new ConflictException({ statusCode: 409, message: STALE_PLAN, currentVersion: e.currentVersion }) : undefined,
     );
   }
 }

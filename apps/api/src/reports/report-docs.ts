@@ -1,6 +1,6 @@
-import { applyDecorators, Type } from '@nestjs/common';
+import { applyDecorators, Get, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiProduces, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ApiErrors, pageSchema, PageResponse, SignedInApi } from '../common/api-docs';
+import { ApiErrors, ErrorStatus, pageSchema, PageResponse, SignedInApi } from '../common/api-docs';
 import { EXPORT_FORMATS } from './export/report-exporter';
 import { TREND_INTERVALS, UNIT_SORTS } from './dto/report-query.dto';
 
@@ -58,3 +58,22 @@ export const UnitSortDocs = () =>
 
 export const TrendDocs = () =>
   ApiQuery({ name: 'interval', required: false, enum: TREND_INTERVALS, example: 'week', description: 'ISO weeks from Monday, or calendar months' });
+
+/**
+ * One report endpoint, GET /reports/<path>: its filters, its 200 (JSON, CSV, XLSX), the page
+ * parameters of a paginated one and any further parameters and errors it documents.
+ */
+export const Report = (
+  path: string,
+  summary: string,
+  model: Type<unknown>,
+  options: { paginated?: boolean; csvExample: string; errors?: ErrorStatus[]; more?: MethodDecorator[] },
+) =>
+  applyDecorators(
+    Get(path),
+    ReportQueryDocs(summary),
+    ReportOkResponse(model, options),
+    ...(options.errors ? [ApiErrors(...options.errors)] : []),
+    ...(options.paginated ? [PageDocs()] : []),
+    ...(options.more ?? []),
+  );

@@ -1,4 +1,5 @@
-import type { AppraisalRow, IndicatorRow, OverdueRow, PersonRow, SummaryRow, UnitReportRow } from '@app/persistence';
+import { shanghaiDate } from '@app/domain';
+import type { AppraisalRow, IndicatorRow, OverdueRow, PersonRow, PlanHeadRow, SummaryRow, UnitReportRow, WeeklyItemRow } from '@app/persistence';
 import type {
   AppraisalRowResponse,
   IndicatorReportResponse,
@@ -8,7 +9,7 @@ import type {
   TrendRowResponse,
   UnitReportResponse,
 } from './dto/report.response';
-import { col, ReportColumn, ReportTable } from './export/report-table';
+import { col, ReportColumn, ReportTable, shanghaiDateTime } from './export/report-table';
 import type { TaskSummaryResponse } from '../tasks/dto/task.response';
 
 /** Rows from the repository mapped to the API's shapes (dto/report.response.ts), never passed through. */
@@ -90,6 +91,14 @@ export function summaryLines(s: SummaryReportResponse): SummaryLine[] {
 type ItemHead = { planTitle: string; code: string; title: string };
 const ITEM_COLUMNS: ReportColumn<ItemHead>[] = [col('planTitle', '计划', 'text', 28), col('code', '编号', 'text', 8), col('title', '责任事项', 'text', 40)];
 
+/** 黄色催办 / 红色督办: the notices a unit or person received (appraisal and people reports). */
+const NOTICE_COLUMNS: ReportColumn<{ yellowNotices: number; redNotices: number }>[] = [
+  col('yellowNotices', '黄色催办', 'int', 10),
+  col('redNotices', '红色督办', 'int', 10),
+];
+/** 最近报送进展: when the unit or person last reported progress. */
+const LAST_REPORTED: ReportColumn<{ lastProgressAt: string | null }> = col('lastProgressAt', '最近报送进展', 'datetime', 18);
+
 export const summaryTable = (s: SummaryReportResponse): ReportTable<SummaryLine> => ({
   title: '督办事项汇总',
   columns: [col<SummaryLine>('metric', '指标', 'text', 28), col<SummaryLine>('value', '数值', 'number', 14)],
@@ -111,7 +120,7 @@ export const unitsTable = (rows: UnitReportResponse[]): ReportTable<UnitReportRe
     col('completionRate', '办结率', 'rate', 10),
     col('onTimeRate', '按时办结率', 'rate', 12),
     col('averageDelayDays', '平均延误天数', 'number', 14),
-    col('lastProgressAt', '最近报送进展', 'datetime', 18),
+    LAST_REPORTED,
   ],
   rows,
 });
@@ -126,8 +135,7 @@ export const appraisalTable = (rows: AppraisalRowResponse[]): ReportTable<Apprai
     col('late', '超时', 'int', 8),
     col('extendedInTime', '按期获批延期', 'int', 14),
     col('onTimeRate', '按时完成率', 'rate', 12),
-    col('yellowNotices', '黄色催办', 'int', 10),
-    col('redNotices', '红色督办', 'int', 10),
+    ...NOTICE_COLUMNS,
     col('lateAcknowledgements', '超时签收', 'int', 10),
     col('lateProgressReports', '逾期未报进展', 'int', 14),
   ],
@@ -147,9 +155,8 @@ export const peopleTable = (rows: PersonReportResponse[]): ReportTable<PersonRep
     col('late', '超时', 'int', 8),
     col('overdue', '逾期', 'int', 8),
     col('onTimeRate', '按时完成率', 'rate', 12),
-    col('yellowNotices', '黄色催办', 'int', 10),
-    col('redNotices', '红色督办', 'int', 10),
-    col('lastProgressAt', '最近报送进展', 'datetime', 18),
+    ...NOTICE_COLUMNS,
+    LAST_REPORTED,
   ],
   rows,
 });
@@ -240,4 +247,36 @@ export const itemsTable = (rows: ItemExportRow[]): ReportTable<ItemExportRow> =>
     col('progress', '进度(%)', 'int', 10),
   ],
   rows,
+});
+
+/** One line of a plan's sheet in the weekly 督办通报. */
+type WeeklyLine = { n: number; code: string; title: string; lead: string; resp: string; due: string; light: string; days: number; progress: number; last: string };
+
+/** A plan's sheet of the weekly 督办通报: its items needing attention or completed this week, numbered. */
+export const weeklyTable = (h: PlanHeadRow, items: WeeklyItemRow[]): ReportTable<WeeklyLine> => ({
+  title: h.title,
+  columns: [
+    col('n', '序号', 'int', 6),
+    col('code', '编号', 'text', 8),
+    col('title', '责任事项', 'text', 40),
+    col('lead', '牵头单位', 'text', 18),
+    col('resp', '责任单位', 'text', 24),
+    col('due', '完成时限', 'date', 12),
+    col('light', '状态', 'text', 10),
+    col('days', '逾期天数', 'int', 10),
+    col('progress', '进度(%)', 'int', 9),
+    col('last', '最近进展', 'text', 40),
+  ],
+  rows: items.map((i, n) => ({
+    n: n + 1,
+    code: i.code,
+    title: i.title,
+    lead: i.leadUnits.join('、'),
+    resp: i.responsibleUnits.join('、'),
+    due: shanghaiDate(i.dueAt),
+    light: i.status === 'completed' ? '本周办结' : ({ ...LIGHT_LABEL, none: '—' }[i.light] ?? i.light),
+    days: i.daysOverdue,
+    progress: i.progress,
+    last: i.lastProgressAt ? `${shanghaiDateTime(i.lastProgressAt.toISOString())} ${i.lastProgressNote ?? ''}`.trim() : '',
+  })),
 });

@@ -9,7 +9,7 @@ import { ItemReportQuery, PagedReportQuery, ReportQuery, TrendQuery, UnitReportQ
 import { taskListFilter } from '../tasks/task-list-filter';
 import { toSummary } from '../tasks/task-views';
 import { ExportFile, ReportExporter, sheetName } from './export/report-exporter';
-import { col, ReportTable, shanghaiDateTime } from './export/report-table';
+import { shanghaiDateTime } from './export/report-table';
 import { ReportCache } from './report-cache';
 import { reportClock, reportScope } from './report-scope';
 import {
@@ -19,6 +19,7 @@ import {
   toOverdueDto,
   toPersonDto,
   toUnitDto,
+  weeklyTable,
 } from './report-views';
 
 /** Exports carry every row, up to this many: beyond it a spreadsheet is not the right tool. */
@@ -162,39 +163,8 @@ export class ReportsService {
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Duban 督办';
     const used = new Set<string>();
-    const LIGHT = { red: '红灯', yellow: '黄灯', green: '绿灯', none: '—' } as Record<string, string>;
-    type Line = { n: number; code: string; title: string; lead: string; resp: string; due: string; light: string; days: number; progress: number; last: string };
     for (const h of heads) {
-      const rows: Line[] = items
-        .filter((i) => i.planId === h.planId)
-        .map((i, n) => ({
-          n: n + 1,
-          code: i.code,
-          title: i.title,
-          lead: i.leadUnits.join('、'),
-          resp: i.responsibleUnits.join('、'),
-          due: shanghaiDate(i.dueAt),
-          light: i.status === 'completed' ? '本周办结' : (LIGHT[i.light] ?? i.light),
-          days: i.daysOverdue,
-          progress: i.progress,
-          last: i.lastProgressAt ? `${shanghaiDateTime(i.lastProgressAt.toISOString())} ${i.lastProgressNote ?? ''}`.trim() : '',
-        }));
-      const table: ReportTable<Line> = {
-        title: h.title,
-        columns: [
-          col('n', '序号', 'int', 6),
-          col('code', '编号', 'text', 8),
-          col('title', '责任事项', 'text', 40),
-          col('lead', '牵头单位', 'text', 18),
-          col('resp', '责任单位', 'text', 24),
-          col('due', '完成时限', 'date', 12),
-          col('light', '状态', 'text', 10),
-          col('days', '逾期天数', 'int', 10),
-          col('progress', '进度(%)', 'int', 9),
-          col('last', '最近进展', 'text', 40),
-        ],
-        rows,
-      };
+      const table = weeklyTable(h, items.filter((i) => i.planId === h.planId));
       this.exporter.addSheet(wb, table, sheetName(h.title, used), {
         heading: [
           `督办通报:${h.title}`,

@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { SavedViewEntity, SavedViewRepository, UnitOfWork } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
+import { refusal } from '../common/http-errors';
 import { CreateSavedViewDto, SavedViewPage } from './saved-views.dto';
 import { SavedViewResponse } from './saved-views.response';
 
@@ -24,12 +25,12 @@ export class SavedViewsService {
 
   create(user: AuthUser, dto: CreateSavedViewDto): Promise<SavedViewResponse> {
     const name = dto.name.trim();
-    if (!name) throw new UnprocessableEntityException(['name: 请填写视图名称']);
-    if ([...name].length > MAX_NAME) throw new UnprocessableEntityException([`name: 视图名称不能超过 ${MAX_NAME} 个字`]);
+    if (!name) throw refusal('invalid_name', ['name: 请填写视图名称'], { field: 'name' });
+    if ([...name].length > MAX_NAME) throw refusal('invalid_name', [`name: 视图名称不能超过 ${MAX_NAME} 个字`], { field: 'name' });
     const query = dto.query.trim().replace(/^\?/, '');
     return this.uow.run(async () => {
-      if (await this.views.findByName(user.id, dto.page, name)) throw new UnprocessableEntityException([`name: 已有名为「${name}」的视图，请换一个名称`]);
-      if ((await this.views.countOf(user.id, dto.page)) >= MAX_VIEWS) throw new UnprocessableEntityException([`最多保存 ${MAX_VIEWS} 个视图，请先删除不用的视图`]);
+      if (await this.views.findByName(user.id, dto.page, name)) throw refusal('name_taken', [`name: 已有名为「${name}」的视图，请换一个名称`], { field: 'name' });
+      if ((await this.views.countOf(user.id, dto.page)) >= MAX_VIEWS) throw refusal('too_many_views', [`最多保存 ${MAX_VIEWS} 个视图，请先删除不用的视图`]);
       return toDto(await this.views.insert({ userId: user.id, page: dto.page, name, query }));
     });
   }

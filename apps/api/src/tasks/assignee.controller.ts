@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiErrors, SignedInApi } from '../common/api-docs';
+import { ApiErrors, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { AssigneeDto } from './assignee.dto';
@@ -25,9 +25,7 @@ export class AssigneeController {
   }
 
   @Get('me/unit-members')
-  @ApiOperation({ summary: 'The active staff and heads of my unit: who can be named 承办人' })
-  @ApiOkResponse({ type: [UnitMemberResponse] })
-  @ApiErrors(404)
+  @Reads('The active staff and heads of my unit: who can be named 承办人', [UnitMemberResponse], [404])
   members(@CurrentUser() user: AuthUser) {
     return this.assignees.members(user);
   }

@@ -1,5 +1,5 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { AssignmentStatus, ASSIGNMENT_STATUSES, dueAtFor, IllegalTransition, isIsoDate, TaskStatus, transition, transitionAssignment } from '@app/domain';
+import { asAssignmentStatus, AssignmentStatus, dueAtFor, IllegalTransition, isIsoDate, TaskStatus, transition, transitionAssignment } from '@app/domain';
 import { Env } from '@app/config';
 import {
   AssignmentEntity,
@@ -40,9 +40,6 @@ function assertFresh(task: TaskEntity, version: number): void {
 
 const snapshot = (t: TaskEntity) => ({ status: t.status, progress: t.progress, dueAt: t.dueAt.toISOString(), version: t.version });
 
-const assignmentStatus = (s: string): AssignmentStatus =>
-  (ASSIGNMENT_STATUSES as readonly string[]).includes(s) ? (s as AssignmentStatus) : 'assigned';
-
 /** Every change to an item: each in the caller's transaction, with its audit record and domain event. */
 @Injectable()
 export class TaskWorkflowService {
@@ -65,7 +62,7 @@ export class TaskWorkflowService {
   }
 
   private async moveAssignment(a: AssignmentEntity, to: AssignmentStatus, patch: Partial<AssignmentEntity> = {}) {
-    const from = assignmentStatus(a.status);
+    const from = asAssignmentStatus(a.status);
     if (from !== to) {
       const r = transitionAssignment(from, to);
       if (!r.ok) throw new UnprocessableEntityException({ statusCode: 422, message: `your unit's part: ${r.message}`, allowed: r.allowed });

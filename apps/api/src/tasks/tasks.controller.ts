@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
+import { Body, Controller, Get, Headers, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
+import { Acts, ApiErrors, Creates, Lists, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/params';
@@ -52,19 +52,14 @@ export class TasksController {
   ) {}
 
   @Get('tasks')
-  @ApiOperation({ summary: 'Items (责任事项) visible to the caller, filtered and sorted; light and overdue are derived' })
-  @ApiPaginatedResponse(TaskSummaryResponse, { description: 'A page of items' })
-  @ApiErrors(400)
+  @Lists('Items (责任事项) visible to the caller, filtered and sorted; light and overdue are derived', TaskSummaryResponse, 'A page of items')
   list(@CurrentUser() user: AuthUser, @Query() q: TaskQuery) {
     return this.tasks.list(user, q);
   }
 
   @Post('tasks/bulk-assign')
-  @HttpCode(200)
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Assign one unit with one role to many items (supervisor of their plans); all or nothing' })
-  @ApiOkResponse({ type: BulkAssignResultResponse, description: 'What changed on each item' })
-  @ApiErrors(400, 403, 404, 409)
+  @Acts('Assign one unit with one role to many items (supervisor of their plans); all or nothing', BulkAssignResultResponse, [400, 403, 404, 409], 'What changed on each item')
   bulkAssign(@CurrentUser() user: AuthUser, @Body() dto: BulkAssignDto) {
     return this.workflow.bulkAssign(user, dto);
   }
@@ -85,113 +80,82 @@ export class TasksController {
   }
 
   @Get('tasks/:id')
-  @ApiOperation({ summary: 'One item: steps, each unit’s part with its own light, latest progress, deadlines' })
-  @ApiOkResponse({ type: TaskDetailResponse })
-  @ApiErrors(400, 404)
+  @Reads('One item: steps, each unit’s part with its own light, latest progress, deadlines', TaskDetailResponse, [400, 404])
   detail(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.tasks.detail(user, id);
   }
 
   @Patch('tasks/:id')
-  @ApiOperation({ summary: 'Set the deadline in force (supervisor); the original deadline is kept' })
-  @ApiOkResponse({ type: DeadlineResultResponse, description: 'The item’s deadlines and new version' })
-  @ApiErrors(400, 403, 404, 409)
+  @Reads('Set the deadline in force (supervisor); the original deadline is kept', DeadlineResultResponse, [400, 403, 404, 409], 'The item’s deadlines and new version')
   patch(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: PatchTaskDto) {
     return this.workflow.patch(user, id, dto);
   }
 
   @Post('tasks/:id/progress')
   @ApiIdempotencyKey()
-  @ApiOperation({ summary: 'Report progress for the caller’s unit; the lead unit’s report is the item’s progress' })
-  @ApiCreatedResponse({ type: ProgressResultResponse, description: 'The stored report and the item after it (a replay with the same Idempotency-Key returns the first answer)' })
-  @ApiErrors(400, 403, 404, 409, 422)
+  @Creates('Report progress for the caller’s unit; the lead unit’s report is the item’s progress', ProgressResultResponse, [400, 403, 404, 409, 422], 'The stored report and the item after it (a replay with the same Idempotency-Key returns the first answer)')
   progress(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ProgressDto, @Headers('idempotency-key') key: unknown) {
     return this.idempotency.created(user.id, key, ['progress', id, dto], () => this.workflow.progress(user, id, dto));
   }
 
   @Post('tasks/:id/transitions')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'acknowledged (签收), in_progress (start), suspended / cancelled / resume (supervisor, with reason)' })
-  @ApiOkResponse({ type: TransitionResultResponse, description: 'The item’s new status and version' })
-  @ApiErrors(400, 403, 404, 409, 422)
+  @Acts('acknowledged (签收), in_progress (start), suspended / cancelled / resume (supervisor, with reason)', TransitionResultResponse, [400, 403, 404, 409, 422], 'The item’s new status and version')
   transition(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: TransitionDto) {
     return this.workflow.transition(user, id, dto);
   }
 
   @Post('tasks/:id/submit')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The lead unit submits the consolidated report for review' })
-  @ApiOkResponse({ type: SubmitResultResponse })
-  @ApiErrors(400, 403, 404, 409, 422)
+  @Acts('The lead unit submits the consolidated report for review', SubmitResultResponse, [400, 403, 404, 409, 422])
   submit(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: SubmitDto) {
     return this.workflow.submit(user, id, dto);
   }
 
   @Post('tasks/:id/review')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Supervisor: approve (办结) or return (退回, with reason)' })
-  @ApiOkResponse({ type: ReviewResultResponse })
-  @ApiErrors(400, 403, 404, 409, 422)
+  @Acts('Supervisor: approve (办结) or return (退回, with reason)', ReviewResultResponse, [400, 403, 404, 409, 422])
   review(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ReviewDto) {
     return this.workflow.review(user, id, dto);
   }
 
   @Post('tasks/:id/steps/:stepId/complete')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a step (具体工作内容) completed' })
-  @ApiOkResponse({ type: StepResponse, description: 'The step after completion' })
-  @ApiErrors(400, 403, 404, 409)
+  @Acts('Mark a step (具体工作内容) completed', StepResponse, [400, 403, 404, 409], 'The step after completion')
   completeStep(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @UuidParam('stepId') stepId: string, @Body() dto: StepCompleteDto) {
     return this.workflow.completeStep(user, id, stepId, dto);
   }
 
   @Post('tasks/:id/extensions')
   @ApiIdempotencyKey()
-  @ApiOperation({ summary: 'Ask for a later deadline (延期申请)' })
-  @ApiCreatedResponse({ type: ExtensionResponse, description: 'The pending extension request' })
-  @ApiErrors(400, 403, 404, 409, 422)
+  @Creates('Ask for a later deadline (延期申请)', ExtensionResponse, [400, 403, 404, 409, 422], 'The pending extension request')
   requestExtension(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ExtensionRequestDto, @Headers('idempotency-key') key: unknown) {
     return this.idempotency.created(user.id, key, ['extension', id, dto], () => this.extensions.request(user, id, dto));
   }
 
   @Get('tasks/:id/extensions')
-  @ApiOperation({ summary: 'Extension requests of an item, oldest first' })
-  @ApiOkResponse({ type: [ExtensionResponse] })
-  @ApiErrors(400, 404)
+  @Reads('Extension requests of an item, oldest first', [ExtensionResponse], [400, 404])
   listExtensions(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.extensions.list(user, id);
   }
 
   @Post('extensions/:id/decision')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Supervisor: approve (the deadline moves, the original is kept) or reject with a reason' })
-  @ApiOkResponse({ type: ExtensionDecisionResultResponse, description: 'The decided request and the item’s deadlines' })
-  @ApiErrors(400, 403, 404, 409)
+  @Acts('Supervisor: approve (the deadline moves, the original is kept) or reject with a reason', ExtensionDecisionResultResponse, [400, 403, 404, 409], 'The decided request and the item’s deadlines')
   decideExtension(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ExtensionDecisionDto) {
     return this.extensions.decide(user, id, dto);
   }
 
   @Post('tasks/:id/comments')
   @ApiIdempotencyKey()
-  @ApiOperation({ summary: 'Comment on an item (assisting units too)' })
-  @ApiCreatedResponse({ type: CommentResponse })
-  @ApiErrors(400, 403, 404, 422)
+  @Creates('Comment on an item (assisting units too)', CommentResponse, [400, 403, 404, 422])
   comment(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: CommentDto, @Headers('idempotency-key') key: unknown) {
     return this.idempotency.created(user.id, key, ['comment', id, dto], () => this.tasks.addComment(user, id, dto.body, dto.fileIds));
   }
 
   @Get('tasks/:id/comments')
-  @ApiOperation({ summary: 'Comments, oldest first' })
-  @ApiPaginatedResponse(CommentResponse, { description: 'A page of comments' })
-  @ApiErrors(400, 404)
+  @Lists('Comments, oldest first', CommentResponse, 'A page of comments', [400, 404])
   comments(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: PageQuery) {
     return this.tasks.comments(user, id, q);
   }
 
   @Get('tasks/:id/history')
-  @ApiOperation({ summary: 'The audit trail of an item, oldest first' })
-  @ApiPaginatedResponse(HistoryEventResponse, { description: 'A page of audit events' })
-  @ApiErrors(400, 404)
+  @Lists('The audit trail of an item, oldest first', HistoryEventResponse, 'A page of audit events', [400, 404])
   history(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: PageQuery) {
     return this.tasks.history(user, id, q);
   }

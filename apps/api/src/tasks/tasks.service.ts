@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appraisalLateness, AssignmentStatus, ASSIGNMENT_STATUSES, leadOverview, mayAssign, TrafficLight } from '@app/domain';
+import { appraisalLateness, asAssignmentStatus, leadOverview, mayAssign, TrafficLight } from '@app/domain';
 import { FileRepository, Journal, PlanRepository, TaskActivityRepository, TaskRepository, UnitAdminRepository, UnitOfWork } from '@app/persistence';
 import { attachEvidence } from '../files/attach-evidence';
 import { filesBy, toFileResponse } from '../files/file-views';
@@ -19,9 +19,6 @@ import {
   toStep,
   toSummary,
 } from './task-views';
-
-const asAssignmentStatus = (s: string): AssignmentStatus =>
-  (ASSIGNMENT_STATUSES as readonly string[]).includes(s) ? (s as AssignmentStatus) : 'assigned';
 
 /** Reading items: the filtered list, one item in full, its history and comments. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { WORKBENCH_TABS, WorkbenchTab } from '@app/persistence';
-import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
+import { ApiErrors, ApiPaginatedResponse, Reads, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/params';
@@ -37,16 +37,13 @@ export class WorkbenchController {
   }
 
   @Get('me/tasks/counts')
-  @ApiOperation({ summary: 'How many of my unit’s items each workbench tab holds' })
-  @ApiOkResponse({ type: WorkbenchCountsResponse })
+  @Reads('How many of my unit’s items each workbench tab holds', WorkbenchCountsResponse)
   counts(@CurrentUser() user: AuthUser) {
     return this.workbench.counts(user);
   }
 
   @Get('tasks/:id/deadline')
-  @ApiOperation({ summary: 'An item’s deadline with the countdown in working days (or days overdue), as the light’s words' })
-  @ApiOkResponse({ type: DeadlineResponse })
-  @ApiErrors(400, 404)
+  @Reads('An item’s deadline with the countdown in working days (or days overdue), as the light’s words', DeadlineResponse, [400, 404])
   deadline(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.workbench.deadline(user, id);
   }

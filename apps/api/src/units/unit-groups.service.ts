@@ -1,6 +1,7 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Journal, UnitEntity, UnitGroupEntity, UnitGroupRepository, UnitOfWork } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
+import { refusal } from '../common/http-errors';
 import { actorOf } from '../tasks/task-gate';
 import { CreateUnitGroupDto, UpdateUnitGroupDto } from './unit-groups.dto';
 import { UnitGroupResponse } from './unit-groups.response';
@@ -75,7 +76,7 @@ export class UnitGroupsService {
     for (const o of owners) if (o.matched !== name) problems.push(`aliases: ${taken(o)}`);
     const found = new Set((await this.groups.unitsByIds(f.memberIds)).map((u) => u.id));
     for (const m of f.memberIds) if (!found.has(m)) problems.push(`memberIds: 单位 ${m} 不存在`);
-    if (problems.length) throw new UnprocessableEntityException(problems);
+    if (problems.length) throw refusal('invalid_unit_group', problems);
     return { name, aliases, memberIds: f.memberIds };
   }
 

@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiError, ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
+import { Body, Controller, Delete, Get, Headers, Patch, Post, Query } from '@nestjs/common';
+import { ApiError, ApiErrors, Creates, Lists, Reads, Removes, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { ApiIdempotencyKey, Idempotency } from '../common/idempotency';
@@ -19,18 +18,14 @@ export class UnitsController {
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  @ApiOperation({ summary: 'Units with their place in the tree (parent, children) and pending flag' })
-  @ApiPaginatedResponse(UnitResponse, { description: 'A page of units' })
-  @ApiErrors(400)
+  @Lists('Units with their place in the tree (parent, children) and pending flag', UnitResponse, 'A page of units')
   list(@Query() q: UnitQuery) {
     return this.units.list(q);
   }
 
   @Get(':id')
   @Roles('admin', 'supervisor', 'leader')
-  @ApiOperation({ summary: 'One unit (单位) with its parent and number of children' })
-  @ApiOkResponse({ type: UnitResponse })
-  @ApiErrors(400, 404)
+  @Reads('One unit (单位) with its parent and number of children', UnitResponse, [400, 404])
   get(@UuidParam('id') id: string) {
     return this.units.get(id);
   }
@@ -38,28 +33,21 @@ export class UnitsController {
   @Post()
   @Roles('admin')
   @ApiIdempotencyKey()
-  @ApiOperation({ summary: 'Add a unit to the directory (admin)' })
-  @ApiCreatedResponse({ type: UnitResponse })
-  @ApiErrors(400, 409, 422)
+  @Creates('Add a unit to the directory (admin)', UnitResponse, [400, 409, 422])
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateUnitDto, @Headers('idempotency-key') key: unknown) {
     return this.idempotency.created(user.id, key, ['unit', dto], () => this.units.create(user, dto));
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Change a unit: names, aliases, contacts, parent; pending: false confirms a pending unit (admin)' })
-  @ApiOkResponse({ type: UnitResponse, description: 'The unit after the change' })
-  @ApiErrors(400, 404, 409)
+  @Reads('Change a unit: names, aliases, contacts, parent; pending: false confirms a pending unit (admin)', UnitResponse, [400, 404, 409], 'The unit after the change')
   update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateUnitDto) {
     return this.units.update(user, id, dto);
   }
 
   @Delete(':id')
   @Roles('admin')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a unit no user, item, report or child unit refers to (?version=)' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(400, 404)
+  @Removes('Delete a unit no user, item, report or child unit refers to (?version=)', [400, 404])
   @ApiError(409, 'The unit is in use (usage says where) or the version is stale (currentVersion)', {
     statusCode: 409,
     message: 'unit 武汉市科学技术局 is in use and cannot be deleted',

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiErrors, ApiPaginatedResponse, SignedInApi } from '../common/api-docs';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, Creates, Lists, Reads, Removes, SignedInApi } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/current-user';
 import { UuidParam } from '../common/params';
 import { ApiIdempotencyKey, Idempotency } from '../common/idempotency';
@@ -17,26 +17,20 @@ export class UsersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Users (admin), filtered by name, unit, role, active' })
-  @ApiPaginatedResponse(UserResponse, { description: 'A page of users' })
-  @ApiErrors(400)
+  @Lists('Users (admin), filtered by name, unit, role, active', UserResponse, 'A page of users')
   list(@Query() q: UserQuery) {
     return this.users.list(q);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One user (admin); never the password hash' })
-  @ApiOkResponse({ type: UserResponse })
-  @ApiErrors(400, 404)
+  @Reads('One user (admin); never the password hash', UserResponse, [400, 404])
   get(@UuidParam('id') id: string) {
     return this.users.get(id);
   }
 
   @Post()
   @ApiIdempotencyKey()
-  @ApiOperation({ summary: 'Create a user; the password is stored as an argon2id hash and never returned' })
-  @ApiCreatedResponse({ type: UserResponse })
-  @ApiErrors(400, 409, 422)
+  @Creates('Create a user; the password is stored as an argon2id hash and never returned', UserResponse, [400, 409, 422])
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto, @Headers('idempotency-key') key: unknown) {
     return this.idempotency.created(user.id, key, ['user', dto], () => this.users.create(user, dto));
   }
@@ -62,10 +56,7 @@ export class UsersController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Deactivate a user (kept as the author of reports and audit events)' })
-  @ApiNoContentResponse({ description: 'Deactivated' })
-  @ApiErrors(400, 404, 409)
+  @Removes('Deactivate a user (kept as the author of reports and audit events)', [400, 404, 409], 'Deactivated')
   async remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     await this.users.deactivate(user, id);
   }

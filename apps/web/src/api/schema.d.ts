@@ -8235,7 +8235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            /** @description The name is empty, too long or already mine (code invalid_name / name_taken), or I keep 50 views (too_many_views) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8245,11 +8245,11 @@ export interface operations {
                      * @example {
                      *       "statusCode": 422,
                      *       "error": "Unprocessable Entity",
-                     *       "message": "a completed item cannot move to in_progress",
-                     *       "code": "illegal_transition",
-                     *       "from": "completed",
-                     *       "to": "in_progress",
-                     *       "allowed": []
+                     *       "code": "name_taken",
+                     *       "message": [
+                     *         "name: 已有名为「本周超期」的视图，请换一个名称"
+                     *       ],
+                     *       "field": "name"
                      *     }
                      */
                     "application/json": components["schemas"]["UnprocessableErrorResponse"];
@@ -12620,7 +12620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            /** @description The group cannot be saved: message names each problem and its field, in Chinese */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12630,11 +12630,11 @@ export interface operations {
                      * @example {
                      *       "statusCode": 422,
                      *       "error": "Unprocessable Entity",
-                     *       "message": "a completed item cannot move to in_progress",
-                     *       "code": "illegal_transition",
-                     *       "from": "completed",
-                     *       "to": "in_progress",
-                     *       "allowed": []
+                     *       "code": "invalid_unit_group",
+                     *       "message": [
+                     *         "name: 请填写分组名称",
+                     *         "aliases: 「科技局」已是单位「武汉市科学技术局」的名称或别名"
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["UnprocessableErrorResponse"];
@@ -12854,7 +12854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
-            /** @description Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request */
+            /** @description The group cannot be saved: message names each problem and its field, in Chinese */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12864,11 +12864,11 @@ export interface operations {
                      * @example {
                      *       "statusCode": 422,
                      *       "error": "Unprocessable Entity",
-                     *       "message": "a completed item cannot move to in_progress",
-                     *       "code": "illegal_transition",
-                     *       "from": "completed",
-                     *       "to": "in_progress",
-                     *       "allowed": []
+                     *       "code": "invalid_unit_group",
+                     *       "message": [
+                     *         "name: 请填写分组名称",
+                     *         "aliases: 「科技局」已是单位「武汉市科学技术局」的名称或别名"
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["UnprocessableErrorResponse"];

@@ -1,4 +1,5 @@
 import { Key, ReactNode } from 'react';
+import { Link } from 'react-router';
 import '../features/tasks/task-table.css';
 
 export interface Column<R> {
@@ -16,13 +17,16 @@ export interface TableProps<R> {
   caption?: string;
   /** More classes beside task-table (compact, rank-table …). */
   className?: string;
+  /** A list of items: its first column, 责任事项 (an ItemTitle and what the list shows under it). */
+  item?(row: R): ReactNode;
 }
 
 /**
  * The app's tables: a table on wide screens, one card per row on phones (task-table.css), each cell
  * labelled with its column's title. New lists use this rather than writing the table out.
  */
-export function CardTable<R>({ columns, rows, rowKey, caption, className }: TableProps<R>) {
+export function CardTable<R>({ columns: rest, rows, rowKey, caption, className, item }: TableProps<R>) {
+  const columns = item ? [{ title: '责任事项', className: 'task-title-cell', cell: item }, ...rest] : rest;
   return (
     <table className={className ? `task-table ${className}` : 'task-table'}>
       {caption && <caption className="visually-hidden">{caption}</caption>}
@@ -49,3 +53,20 @@ export function CardTable<R>({ columns, rows, rowKey, caption, className }: Tabl
     </table>
   );
 }
+
+/** An item's 编号 and title, as every list and heading shows it; with `to` (its id), a link to the item's page. */
+export function ItemTitle({ code, title, to }: { code: string; title: string; to?: string }) {
+  const text = (
+    <>
+      <span className="task-code">{code}</span> {title}
+    </>
+  );
+  return to ? (
+    <Link to={`/items/${to}`} className="task-link">
+      {text}
+    </Link>
+  ) : (
+    text
+  );
+}
+

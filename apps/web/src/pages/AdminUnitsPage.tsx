@@ -1,7 +1,6 @@
 import { Alert, Button, Form, Input, Skeleton, Tree } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useFeedback } from '../app/feedback';
 import { messageOf } from '../api/errors';
 import { Section } from '../components/Section';
 import { DirectoryImport } from '../features/admin/DirectoryImport';
@@ -22,13 +21,11 @@ interface NewUnit {
 export default function AdminUnitsPage() {
   const units = useAllUnits();
   const create = useCreateUnit();
-  const { message } = useFeedback();
   // The chosen unit lives in the address (?unit=<id>), so a link opens it.
   const [params, setParams] = useSearchParams();
   const selected = params.get('unit');
   const setSelected = (id: string | null) => setParams(new URLSearchParams(id ? { unit: id } : {}));
   const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<NewUnit>();
   const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
   const unit = units.data?.find((u) => u.id === selected) ?? null;
 
@@ -60,10 +57,9 @@ export default function AdminUnitsPage() {
         title={unit ? `在“${unit.name}”下新建单位` : '新建单位'}
         okText="创建"
         open={adding}
-        form={form}
         onClose={() => setAdding(false)}
         onSubmit={(v) => create.mutateAsync({ name: v.name.trim(), code: v.code.trim(), parentId: unit?.id })}
-        onDone={() => (setAdding(false), void message.success('已创建单位'))}
+        doneText="已创建单位"
       >
         <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
           <Input />

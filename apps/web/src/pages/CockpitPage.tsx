@@ -1,5 +1,5 @@
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
-import { Alert, Button, Select, Skeleton, Space } from 'antd';
+import { Button, Select, Skeleton, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFeedback } from '../app/feedback';
@@ -11,6 +11,7 @@ import { ReportFilter, useSummary } from '../features/cockpit/report-queries';
 import { usePlanOptions } from '../features/directory/directory-queries';
 import { formatDateTime } from '../lib/dates';
 import './cockpit.css';
+import { LoadFailed } from '../components/LoadFailed';
 
 /** 驾驶舱 (领导): headline figures, lights, unit ranking, trend, indicators, overdue items; 大屏 for meetings. */
 export default function CockpitPage() {
@@ -68,7 +69,7 @@ export default function CockpitPage() {
         </Space>
       </div>
       {summary.isError ? (
-        <Alert type="error" showIcon title={messageOf(summary.error)} action={<Button size="small" onClick={() => summary.refetch()}>重试</Button>} />
+        <LoadFailed error={summary.error} retry={summary.refetch} />
       ) : !summary.data ? (
         <Skeleton active />
       ) : (

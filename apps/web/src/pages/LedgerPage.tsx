@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Skeleton, Space } from 'antd';
+import { Button, Empty, Skeleton, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { SavedViews } from '../features/ledger/SavedViews';
 import { LEDGER_PAGE_SIZE, LedgerQuery, ledgerQueryFrom, ledgerSearch, LedgerSort } from '../features/supervision/ledger-query';
 import { supervisionKeys, useLedger } from '../features/supervision/supervision-queries';
 import './ledger.css';
+import { LoadFailed } from '../components/LoadFailed';
 
 /** 总台账: every item the caller may see, filtered, sorted and paged by the API; the address is the view. */
 export default function LedgerPage() {
@@ -95,7 +96,7 @@ export default function LedgerPage() {
         </Space>
       </div>
       {list.isError ? (
-        <Alert type="error" showIcon title={messageOf(list.error)} action={<Button size="small" onClick={() => list.refetch()}>重试</Button>} />
+        <LoadFailed error={list.error} retry={list.refetch} />
       ) : !list.data ? (
         <Skeleton active />
       ) : list.data.items.length === 0 ? (

@@ -13,6 +13,7 @@ import { LedgerQuery } from '../features/supervision/ledger-query';
 import { TaskSummary, useLedger } from '../features/supervision/supervision-queries';
 import { formatDate } from '../lib/dates';
 import './cockpit.css';
+import { LoadFailed } from '../components/LoadFailed';
 
 const PAGE_SIZE = 20;
 
@@ -27,7 +28,7 @@ export default function PlanPage() {
 
   if (plan.isError) {
     const missing = plan.error instanceof ApiError && (plan.error.status === 404 || plan.error.status === 400);
-    return missing ? <Result status="404" title="方案不存在，或您无权查看" /> : <Alert type="error" showIcon title={messageOf(plan.error)} action={<Button onClick={() => plan.refetch()}>重试</Button>} />;
+    return missing ? <Result status="404" title="方案不存在，或您无权查看" /> : <LoadFailed error={plan.error} retry={plan.refetch} size="middle" />;
   }
   if (!plan.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const p = plan.data;

@@ -1,8 +1,8 @@
-import { Alert, Button, Empty, Skeleton, Tabs } from 'antd';
+import { Button, Empty, Skeleton, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useFeedback } from '../app/feedback';
-import { messageOf } from '../api/errors';
+
 import { Pager } from '../components/Pager';
 import { FailedDeliveries } from '../features/supervision/FailedDeliveries';
 import { ItemTable } from '../features/supervision/ItemTable';
@@ -10,6 +10,7 @@ import { LedgerQuery, ledgerSearch } from '../features/supervision/ledger-query'
 import { TaskSummary, useFailedReminders, useLedger } from '../features/supervision/supervision-queries';
 import { UrgeModal } from '../features/supervision/UrgeModal';
 import './ledger.css';
+import { LoadFailed } from '../components/LoadFailed';
 
 const PAGE_SIZE = 20;
 
@@ -92,7 +93,7 @@ export default function SupervisionPage() {
         ]}
       />
       {current.isError ? (
-        <Alert type="error" showIcon title={messageOf(current.error)} action={<Button size="small" onClick={() => current.refetch()}>重试</Button>} />
+        <LoadFailed error={current.error} retry={current.refetch} />
       ) : !current.data ? (
         <Skeleton active />
       ) : current.data.items.length === 0 ? (

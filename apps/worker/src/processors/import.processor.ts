@@ -1,6 +1,7 @@
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
+import { payloadOf } from './job-payload';
 import { JobName, JOBS, parseOcrJobData, QUEUES } from '@app/queue';
 import { ScanImportService } from '../imports/scan-import.service';
 
@@ -25,12 +26,7 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
     const name = job.name as JobName;
     switch (name) {
       case JOBS.ocr: {
-        let data;
-        try {
-          data = parseOcrJobData(job.data);
-        } catch (e) {
-          throw new UnrecoverableError((e as Error).message);
-        }
+        const data = payloadOf(parseOcrJobData, job.data);
         return { outcome: await this.scans.run(data.importId) };
       }
       case JOBS.sweep:

@@ -2,6 +2,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError, WorkerOptions } from 'bullmq';
 import { Env } from '@app/config';
+import { payloadOf } from './job-payload';
 import { JobName, JOBS, parseDeliverJobData, QUEUES } from '@app/queue';
 import { DigestService } from '../reminders/digest.service';
 import { CalendarWatch } from '../reminders/calendar-watch.service';
@@ -47,12 +48,7 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
       case JOBS.sweep:
         return { enqueued: await this.sweeper.sweep() };
       case JOBS.deliver: {
-        let data;
-        try {
-          data = parseDeliverJobData(job.data);
-        } catch (e) {
-          throw new UnrecoverableError((e as Error).message);
-        }
+        const data = payloadOf(parseDeliverJobData, job.data);
         const isLast = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         return { outcome: await this.delivery.deliver(data.reminderId, { isLast }) };
       }

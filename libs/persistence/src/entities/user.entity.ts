@@ -19,31 +19,31 @@ export class UserEntity extends EditableRow {
   @Column('integer', { name: 'session_epoch', default: 0 }) sessionEpoch: number;
 }
 
-@Entity('refresh_tokens')
-export class RefreshTokenEntity {
+/** A secret issued to a user, kept only as its hash (the token itself is shown once), until revoked. */
+export abstract class IssuedToken {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid', { name: 'user_id' }) userId: string;
-  /** All tokens rotated from one login share a family; reuse of a spent one revokes it. */
-  @Column('uuid', { name: 'family_id' }) familyId: string;
   @Column('text', { name: 'token_hash' }) tokenHash: string;
-  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
-  @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
   @CreatedAt() createdAt: Date;
 }
 
+@Entity('refresh_tokens')
+export class RefreshTokenEntity extends IssuedToken {
+  /** All tokens rotated from one login share a family; reuse of a spent one revokes it. */
+  @Column('uuid', { name: 'family_id' }) familyId: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
+}
+
+/** A personal API token (read or write) for scripts and other systems. */
 @Entity('api_tokens')
-export class ApiTokenEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid', { name: 'user_id' }) userId: string;
+export class ApiTokenEntity extends IssuedToken {
   @Column('text') name: string;
-  @Column('text', { name: 'token_hash' }) tokenHash: string;
   @Column('text') scope: 'read' | 'write';
   @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt: Date | null;
-  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
   /** null: until revoked. */
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
-  @CreatedAt() createdAt: Date;
 }
 
 /** A person's named view of a list page (the 总台账): the filters as the page's query string. */

@@ -64,20 +64,12 @@ export class CalendarFeedRepository extends RepositoryBase {
   async deadlines(own: OwnItems, since: Date, limit: number): Promise<CalendarDeadline[]> {
     const owned = ownItemsClause(own);
     if (!owned) return [];
-    const rows = await this.db.query(sql`
-      SELECT t.id, pl.title AS plan_title, t.code, t.title, t.status, t.due_at, ${unitNames('lead')} AS lead_units
+    // The columns are named as CalendarDeadline's fields: a row is the answer as it comes.
+    return this.db.query<CalendarDeadline>(sql`
+      SELECT t.id AS "taskId", pl.title AS "planTitle", t.code, t.title, t.status, t.due_at AS "dueAt", ${unitNames('lead')} AS "leadUnits"
          FROM tasks t JOIN plans pl ON pl.id = t.plan_id
         WHERE t.status NOT IN ('completed', 'cancelled') AND t.due_at >= ${since} AND ${owned}
         ORDER BY t.due_at, t.code
         LIMIT ${limit}`);
-    return rows.map((r) => ({
-      taskId: r.id as string,
-      planTitle: r.plan_title as string,
-      code: r.code as string,
-      title: r.title as string,
-      status: r.status as string,
-      dueAt: r.due_at as Date,
-      leadUnits: r.lead_units as string[],
-    }));
   }
 }

@@ -98,7 +98,8 @@ export function UnitGroups({ units }: { units: Unit[] | undefined }) {
         onSubmit={(v) =>
           save.mutateAsync({ id: editingGroup?.id ?? null, version: editingGroup?.version ?? 1, body: { name: v.name.trim(), aliases: v.aliases ?? [], memberIds: v.memberIds ?? [] } })
         }
-        onDone={() => ((last.current = null), setEditing(null), void message.success('已保存分组'))}
+        onDone={() => (last.current = null)}
+        doneText="已保存分组"
       >
         <Form.Item name="name" label="分组名称" rules={[{ required: true, whitespace: true, message: '请填写分组名称' }]}>
           <Input placeholder="例如：各区人民政府" />

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useRefreshingMutation } from '../../api/mutations';
 import type { components } from '../../api/schema';
 
 export type User = components['schemas']['UserResponse'];
@@ -99,12 +100,11 @@ export const useUnitWebhook = (unitId: string) =>
   useQuery({ queryKey: webhookKey(unitId), queryFn: () => unwrap(api.GET('/units/{id}/webhook', { params: { path: { id: unitId } } })) });
 
 export function useSetUnitWebhook(unitId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { url: string | null; format: 'json' | 'wecom' | 'dingtalk' | 'feishu' }) =>
+  return useRefreshingMutation(
+    (body: { url: string | null; format: 'json' | 'wecom' | 'dingtalk' | 'feishu' }) =>
       unwrap(api.PUT('/units/{id}/webhook', { params: { path: { id: unitId } }, body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: webhookKey(unitId) }),
-  });
+    webhookKey(unitId),
+  );
 }
 
 export const useTestUnitWebhook = (unitId: string) =>

@@ -2,7 +2,7 @@ import { Segmented, Skeleton, Tag } from 'antd';
 import { Meter } from '../../components/Meter';
 import { lazy, ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { CardTable, TableProps } from '../../components/CardTable';
+import { CardTable, ItemTitle, TableProps } from '../../components/CardTable';
 import { Section } from '../../components/Section';
 import { formatDate } from '../../lib/dates';
 import { NOTICE_LEVEL } from '../../lib/labels';
@@ -145,7 +145,7 @@ export function Trend({ filter }: { filter: ReportFilter }) {
 }
 
 /** A report's rows as a compact table in its section: a skeleton while loading, a sentence when there are none. */
-function RowsPanel<R>({ title, extra, data, empty, ...table }: { title: string; extra?: ReactNode; data?: { items: R[] }; empty: string } & Pick<TableProps<R>, 'caption' | 'columns' | 'rowKey'>) {
+function RowsPanel<R>({ title, extra, data, empty, ...table }: { title: string; extra?: ReactNode; data?: { items: R[] }; empty: string } & Pick<TableProps<R>, 'caption' | 'columns' | 'rowKey' | 'item'>) {
   return (
     <Section title={title} extra={extra}>
       {!data ? <Skeleton active /> : data.items.length === 0 ? <p>{empty}</p> : <CardTable className="compact" rows={data.items} {...table} />}
@@ -182,16 +182,8 @@ export function OverdueList({ filter }: { filter: ReportFilter }) {
       empty="没有超期事项"
       caption="超期事项"
       rowKey={(r) => r.taskId}
+      item={(r) => <ItemTitle code={r.code} title={r.title} to={r.taskId} />}
       columns={[
-        {
-          title: '责任事项',
-          className: 'task-title-cell',
-          cell: (r) => (
-            <Link to={`/items/${r.taskId}`}>
-              <span className="task-code">{r.code}</span> {r.title}
-            </Link>
-          ),
-        },
         { title: '牵头单位', cell: (r) => r.leadUnits.join('、') },
         { title: '完成时限', cell: (r) => formatDate(r.dueAt) },
         { title: '超期', cell: (r) => `${r.daysOverdue} 天` },

@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import { formatDate } from '../../lib/dates';
 import type { DraftTask } from './import-queries';
-import { CardTable } from '../../components/CardTable';
+import { CardTable, ItemTitle } from '../../components/CardTable';
 
 interface Props {
   tasks: DraftTask[];
@@ -39,23 +39,19 @@ export function DraftTaskTable({ tasks, unknown, corrected, added, changed, onEd
       caption="预览的责任事项"
       rows={tasks}
       rowKey={(t) => t.code}
+      item={(t) => (
+        <>
+          <ItemTitle code={t.code} title={t.title} />
+          {!!t.leaders?.length && <div className="task-sub">责任领导：{t.leaders.join('、')}</div>}
+          {!!t.contacts?.length && <div className="task-sub">责任人：{t.contacts.join('、')}</div>}
+          <div className="task-tags">
+            {added.has(t.code) && <Tag color="#237804">新增</Tag>}
+            {changed.has(t.code) && <Tag color="#ad4e00">修订：{changed.get(t.code)!.map((f) => FIELD[f] ?? f).join('、')}</Tag>}
+            {corrected[t.code] && <Tag color="#0958d9">已修正：{corrected[t.code].map((f) => FIELD[f] ?? f).join('、')}</Tag>}
+          </div>
+        </>
+      )}
       columns={[
-        {
-          title: '责任事项',
-          className: 'task-title-cell',
-          cell: (t) => (
-            <>
-              <span className="task-code">{t.code}</span> {t.title}
-              {!!t.leaders?.length && <div className="task-sub">责任领导：{t.leaders.join('、')}</div>}
-              {!!t.contacts?.length && <div className="task-sub">责任人：{t.contacts.join('、')}</div>}
-              <div className="task-tags">
-                {added.has(t.code) && <Tag color="#237804">新增</Tag>}
-                {changed.has(t.code) && <Tag color="#ad4e00">修订：{changed.get(t.code)!.map((f) => FIELD[f] ?? f).join('、')}</Tag>}
-                {corrected[t.code] && <Tag color="#0958d9">已修正：{corrected[t.code].map((f) => FIELD[f] ?? f).join('、')}</Tag>}
-              </div>
-            </>
-          ),
-        },
         {
           title: '完成时限',
           className: 'nowrap',

@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useRefreshingMutation } from '../../api/mutations';
 
 export type InboxFilter = { page: number; unread?: boolean; level?: 'blue' | 'yellow' | 'red' };
 
@@ -29,17 +30,9 @@ export function useInbox(f: InboxFilter) {
 }
 
 export function useMarkRead() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/me/notifications/{id}/read', { params: { path: { id } } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
-  });
+  return useRefreshingMutation((id: string) => unwrap(api.POST('/me/notifications/{id}/read', { params: { path: { id } } })), inboxKeys.all);
 }
 
 export function useMarkAllRead() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => unwrap(api.POST('/me/notifications/read-all')),
-    onSuccess: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
-  });
+  return useRefreshingMutation(() => unwrap(api.POST('/me/notifications/read-all')), inboxKeys.all);
 }

@@ -1,5 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {  } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useRefreshingMutation } from '../../api/mutations';
 import type { components } from '../../api/schema';
 import { taskKeys } from '../tasks/task-queries';
 
@@ -9,12 +10,11 @@ export const SOURCE_TYPES: SourceType[] = ['领导批示', '会议议定', '重�
 
 /** 交办件: one item with its source in one call (POST /tasks); the key makes a retry file it once. */
 export function useCreateHandItem() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: { body: NewHandItem; idempotencyKey: string }) =>
+  return useRefreshingMutation(
+    (v: { body: NewHandItem; idempotencyKey: string }) =>
       unwrap(api.POST('/tasks', { body: v.body, params: { header: { 'Idempotency-Key': v.idempotencyKey } } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: taskKeys.all }),
-  });
+    taskKeys.all,
+  );
 }
 
 /** The API names each bad field ("deadline: 完成时限「尽快」无法识别"); the form shows them under their fields. */

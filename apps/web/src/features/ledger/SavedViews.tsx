@@ -23,7 +23,6 @@ export function SavedViews({ query }: { query: LedgerQuery }) {
   const save = useSaveView();
   const remove = useDeleteView();
   const { message } = useFeedback();
-  const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const current = viewQuery(query);
   const active = views.data?.find((v) => normalisedView(v.query) === current) ?? null;
@@ -75,10 +74,9 @@ export function SavedViews({ query }: { query: LedgerQuery }) {
         title="将当前筛选保存为视图"
         okText="保存"
         open={saving}
-        form={form}
         onClose={() => setSaving(false)}
         onSubmit={(v) => save.mutateAsync({ name: v.name.trim(), query: current })}
-        onDone={() => (setSaving(false), void message.success('已保存视图'))}
+        doneText="已保存视图"
       >
         <p>保存方案、单位、时限状态、状态、期限范围、关键词和排序；以后点视图名称即可打开，也可以复制链接发给同事。</p>
         <Form.Item name="name" label="视图名称" rules={[{ required: true, whitespace: true, message: '请填写视图名称' }, { max: 40, message: '视图名称不能超过 40 个字' }]}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useRefreshingMutation } from '../../api/mutations';
 
 /** One key factory for the caller's own settings. */
 export const settingsKeys = {
@@ -25,19 +26,11 @@ export const useRevokeCalendarFeed = () => useMutation({ mutationFn: () => unwra
 export const useApiTokens = () => useQuery({ queryKey: settingsKeys.tokens(), queryFn: () => unwrap(api.GET('/me/tokens')) });
 
 export function useCreateApiToken() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: { name: string; expiresInDays?: number }) => unwrap(api.POST('/me/tokens', { body: { ...v, scope: 'read' } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: settingsKeys.tokens() }),
-  });
+  return useRefreshingMutation((v: { name: string; expiresInDays?: number }) => unwrap(api.POST('/me/tokens', { body: { ...v, scope: 'read' } })), settingsKeys.tokens());
 }
 
 export function useRevokeApiToken() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/me/tokens/{id}', { params: { path: { id } } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: settingsKeys.tokens() }),
-  });
+  return useRefreshingMutation((id: string) => unwrap(api.DELETE('/me/tokens/{id}', { params: { path: { id } } })), settingsKeys.tokens());
 }
 
 /** Changes my password; the API then ends every login of mine, this one too. */

@@ -1,7 +1,6 @@
 import { Button, Tag } from 'antd';
-import { Link } from 'react-router';
 import { useFeedback } from '../../app/feedback';
-import { CardTable } from '../../components/CardTable';
+import { CardTable, ItemTitle } from '../../components/CardTable';
 import { messageOf } from '../../api/errors';
 import { NOTICE_COLOR } from '../../lib/colors';
 import { formatDateTime } from '../../lib/dates';
@@ -17,16 +16,8 @@ export function FailedDeliveries({ items }: { items: FailedReminder[] }) {
       caption="投递失败的提醒"
       rows={items}
       rowKey={(r) => r.id}
+      item={(r) => <ItemTitle code={r.taskCode} title={r.taskTitle} to={r.taskId} />}
       columns={[
-        {
-          title: '责任事项',
-          className: 'task-title-cell',
-          cell: (r) => (
-            <Link to={`/items/${r.taskId}`} className="task-link">
-              <span className="task-code">{r.taskCode}</span> {r.taskTitle}
-            </Link>
-          ),
-        },
         { title: '提醒', cell: (r) => <Tag color={NOTICE_COLOR[KIND_LEVEL[r.kind]]}>{label(REMINDER_KIND, r.kind)}</Tag> },
         { title: '对象', cell: (r) => `${r.unitName ?? ''} ${label(AUDIENCE, r.audience)}` },
         { title: '失败时间', className: 'nowrap', cell: (r) => `${formatDateTime(r.failedAt)}（已试 ${r.attempts} 次）` },

@@ -1,6 +1,6 @@
 import { Checkbox, Tag } from 'antd';
 import { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { ItemTitle } from '../../components/CardTable';
 import { LightBadge } from '../../components/LightBadge';
 import { Meter } from '../../components/Meter';
 import { formatDate, shanghai, todayShanghai } from '../../lib/dates';
@@ -77,9 +77,7 @@ export function ItemTable({ caption, items, action, selection, sort }: Props) {
               </td>
             )}
             <td data-label="责任事项" className="task-title-cell">
-              <Link to={`/items/${t.id}`} className="task-link">
-                <span className="task-code">{t.code}</span> {t.title}
-              </Link>
+              <ItemTitle code={t.code} title={t.title} to={t.id} />
               <div className="task-sub">{t.planTitle}</div>
             </td>
             <td data-label="牵头单位">{t.leadUnits.join('、') || '—'}</td>

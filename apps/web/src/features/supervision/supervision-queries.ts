@@ -1,5 +1,6 @@
-import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useRefreshingMutation } from '../../api/mutations';
 import { primeFromBoot } from '../../api/prefetched';
 import type { components } from '../../api/schema';
 import { isLedger, ledgerPath } from '../../boot/early';
@@ -35,21 +36,16 @@ export function useFailedReminders(page: number, limit: number) {
 }
 
 export function useRetryReminder() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/reminders/{id}/retry', { params: { path: { id } } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: supervisionKeys.all }),
-  });
+  return useRefreshingMutation((id: string) => unwrap(api.POST('/reminders/{id}/retry', { params: { path: { id } } })), supervisionKeys.all);
 }
 
 /** 催办 now (POST /tasks/urge); the key makes a retry after a lost answer queue nothing twice. */
 export function useUrge() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: { taskIds: string[]; note?: string; idempotencyKey: string }) =>
+  return useRefreshingMutation(
+    (v: { taskIds: string[]; note?: string; idempotencyKey: string }) =>
       unwrap(api.POST('/tasks/urge', { body: { taskIds: v.taskIds, note: v.note }, params: { header: { 'Idempotency-Key': v.idempotencyKey } } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: taskKeys.all }),
-  });
+    taskKeys.all,
+  );
 }
 
 /** On the 总台账: the boot script's early GET /tasks (boot/boot.ts) goes straight into the cache. */

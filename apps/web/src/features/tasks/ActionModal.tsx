@@ -1,6 +1,8 @@
 import { Alert, Button, Form, FormInstance, Modal } from 'antd';
 import { ReactNode, useRef, useState } from 'react';
 import { ApiError, messageOf } from '../../api/errors';
+import { useFeedback } from '../../app/feedback';
+import { newIdempotencyKey } from './task-queries';
 
 interface Props<V> {
   /** Names the form: field ids become unique on a page with several dialogs. */
@@ -8,11 +10,17 @@ interface Props<V> {
   title: string;
   okText: string;
   open: boolean;
-  form: FormInstance<V>;
+  /** The dialog's own form unless the page fills or reads it (then the page's). */
+  form?: FormInstance<V>;
   onClose(): void;
-  /** Resolves when the API took it; the form is cleared only then. */
-  onSubmit(values: V): Promise<unknown>;
-  onDone(): void;
+  /**
+   * Resolves when the API took it; the form is cleared only then. `idempotencyKey` is one per thing
+   * being written: a retry after a lost answer sends the same key, a success draws a new one.
+   */
+  onSubmit(values: V, idempotencyKey: string): Promise<unknown>;
+  /** Said on success, and the dialog closes. */
+  doneText?: string;
+  onDone?(): void;
   children: ReactNode;
 }
 
@@ -21,7 +29,11 @@ interface Props<V> {
  * the values (also when the dialog is closed and opened again); only a success clears them.
  * A stale item (409) says so — the page behind has already reloaded the item.
  */
-export function ActionModal<V>({ name, title, okText, open, form, onClose, onSubmit, onDone, children }: Props<V>) {
+export function ActionModal<V>({ name, title, okText, open, form: pageForm, onClose, onSubmit, doneText, onDone, children }: Props<V>) {
+  const [ownForm] = Form.useForm<V>();
+  const form = pageForm ?? ownForm;
+  const { message } = useFeedback();
+  const key = useRef(newIdempotencyKey());
   const [busy, setBusy] = useState(false);
   const sending = useRef(false);
   const [error, setError] = useState<{ text: string; stale: boolean } | null>(null);
@@ -37,9 +49,14 @@ export function ActionModal<V>({ name, title, okText, open, form, onClose, onSub
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(values);
+      await onSubmit(values, key.current);
+      key.current = newIdempotencyKey();
       form.resetFields();
-      onDone();
+      onDone?.();
+      if (doneText) {
+        void message.success(doneText);
+        onClose();
+      }
     } catch (e) {
       setError({ text: messageOf(e), stale: e instanceof ApiError && e.stale });
     } finally {

@@ -1,5 +1,4 @@
 import { Form, Select } from 'antd';
-import { useFeedback } from '../../app/feedback';
 import { ActionModal } from './ActionModal';
 import { TaskDetail, useAssign, useUnitMembers } from './task-queries';
 
@@ -11,23 +10,17 @@ type Part = TaskDetail['assignments'][number];
 
 /** 分办: the unit head names who of the unit does its part; reminders then go to that person first. */
 export function AssignModal({ task, part, open, onClose }: { task: TaskDetail; part: Part; open: boolean; onClose(): void }) {
-  const [form] = Form.useForm<Values>();
   const members = useUnitMembers(open);
   const assign = useAssign(task.id);
-  const { message } = useFeedback();
   return (
     <ActionModal<Values>
       name="assign"
       title="分办"
       okText="确定分办"
       open={open}
-      form={form}
       onClose={onClose}
       onSubmit={(v) => assign.mutateAsync({ userId: v.userId, version: part.version })}
-      onDone={() => {
-        void message.success('已分办');
-        onClose();
-      }}
+      doneText="已分办"
     >
       <p>
         {part.unitName}的承办人：{part.assignee?.name ?? '未分办'}。分办后，日常提醒只发给承办人；催办、督办同时发给本单位。

@@ -1,10 +1,8 @@
 import { DatePicker, Form, Input } from 'antd';
-import { useFeedback } from '../../app/feedback';
 import type { Dayjs } from 'dayjs';
-import { useRef } from 'react';
 import { formatDate, isoDate, shanghai } from '../../lib/dates';
 import { ActionModal } from './ActionModal';
-import { newIdempotencyKey, TaskDetail, useRequestExtension } from './task-queries';
+import { TaskDetail, useRequestExtension } from './task-queries';
 
 interface Values {
   date: Dayjs;
@@ -13,10 +11,7 @@ interface Values {
 
 /** 申请延期: a later date (due at the end of that working day) and the reason. */
 export function ExtensionModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose(): void }) {
-  const [form] = Form.useForm<Values>();
   const request = useRequestExtension(task.id);
-  const { message } = useFeedback();
-  const key = useRef(newIdempotencyKey());
   const current = shanghai(task.dueAt).startOf('day');
   return (
     <ActionModal<Values>
@@ -24,14 +19,9 @@ export function ExtensionModal({ task, open, onClose }: { task: TaskDetail; open
       title="申请延期"
       okText="提交申请"
       open={open}
-      form={form}
       onClose={onClose}
-      onSubmit={(v) => request.mutateAsync({ requestedDueAt: isoDate(v.date), reason: v.reason.trim(), idempotencyKey: key.current })}
-      onDone={() => {
-        key.current = newIdempotencyKey();
-        void message.success('延期申请已提交，等待审批');
-        onClose();
-      }}
+      onSubmit={(v, idempotencyKey) => request.mutateAsync({ requestedDueAt: isoDate(v.date), reason: v.reason.trim(), idempotencyKey })}
+      doneText="延期申请已提交，等待审批"
     >
       <p>当前完成时限：{formatDate(task.dueAt)}</p>
       <Form.Item name="date" label="申请延至" rules={[{ required: true, message: '请选择新的完成时限' }]}>

@@ -1,9 +1,11 @@
-import { Alert, Button, Result, Tag, Typography } from 'antd';
+import { Result, Tag, Typography } from 'antd';
 import { ReactNode } from 'react';
-import { ApiError, messageOf } from '../../api/errors';
+import { ApiError } from '../../api/errors';
+import { ItemTitle } from '../../components/CardTable';
 import { LightBadge } from '../../components/LightBadge';
 import { label, TASK_STATUS } from '../../lib/labels';
 import type { Deadline, TaskDetail } from './task-queries';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /** An item page whose item did not load: 404 (gone, not visible, malformed id) with the way back, or the error and 重试. */
 export function ItemLoadFailed({ error, retry, back }: { error: unknown; retry(): void; back: ReactNode }) {
@@ -11,7 +13,7 @@ export function ItemLoadFailed({ error, retry, back }: { error: unknown; retry()
   return missing ? (
     <Result status="404" title="事项不存在，或您无权查看" extra={back} />
   ) : (
-    <Alert type="error" showIcon title={messageOf(error)} action={<Button onClick={retry}>重试</Button>} />
+    <LoadFailed error={error} retry={retry} size="middle" />
   );
 }
 
@@ -20,7 +22,7 @@ export function ItemHeading({ task, deadline, tags, children }: { task: TaskDeta
   return (
     <>
       <Typography.Title level={1} className="task-heading">
-        <span className="task-code">{task.code}</span> {task.title}
+        <ItemTitle code={task.code} title={task.title} />
       </Typography.Title>
       <div className="task-header-tags">
         <Tag>{label(TASK_STATUS, task.status)}</Tag>

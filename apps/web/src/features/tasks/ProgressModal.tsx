@@ -1,11 +1,9 @@
 import { Form, Input, InputNumber, Slider } from 'antd';
-import { useFeedback } from '../../app/feedback';
-import { useRef } from 'react';
 import { EvidenceField } from './EvidenceField';
 import { EvidenceFiles } from './EvidenceFiles';
 import type { UploadedFile } from './evidence-upload';
 import { ActionModal } from './ActionModal';
-import { newIdempotencyKey, TaskDetail, useReportProgress } from './task-queries';
+import { TaskDetail, useReportProgress } from './task-queries';
 
 export interface Indicator {
   name: string;
@@ -25,11 +23,7 @@ interface Values {
 
 /** 报送进展: percent, what was done, values of the item's indicators, evidence. */
 export function ProgressModal({ task, open, onClose, startPercent }: { task: TaskDetail; open: boolean; onClose(): void; startPercent: number }) {
-  const [form] = Form.useForm<Values>();
   const report = useReportProgress(task.id);
-  const { message } = useFeedback();
-  // One key per report being written: retrying after a lost answer cannot file it twice.
-  const key = useRef(newIdempotencyKey());
   const indicators = task.indicators as Indicator[];
   return (
     <ActionModal<Values>
@@ -37,9 +31,8 @@ export function ProgressModal({ task, open, onClose, startPercent }: { task: Tas
       title="报送进展"
       okText="报送"
       open={open}
-      form={form}
       onClose={onClose}
-      onSubmit={(v) =>
+      onSubmit={(v, idempotencyKey) =>
         report.mutateAsync({
           percent: v.percent,
           note: v.note.trim(),
@@ -48,14 +41,10 @@ export function ProgressModal({ task, open, onClose, startPercent }: { task: Tas
           indicatorValues: Object.entries(v.indicators ?? {})
             .filter(([, value]) => typeof value === 'number')
             .map(([name, value]) => ({ name, value: value as number })),
-          idempotencyKey: key.current,
+          idempotencyKey,
         })
       }
-      onDone={() => {
-        key.current = newIdempotencyKey();
-        void message.success('进展已报送');
-        onClose();
-      }}
+      doneText="进展已报送"
     >
       <Form.Item name="percent" label="完成进度（%）" initialValue={startPercent} rules={[{ required: true, message: '请填写完成进度' }]}>
         <PercentInput />

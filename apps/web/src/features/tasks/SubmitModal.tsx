@@ -1,26 +1,19 @@
 import { Form, Input } from 'antd';
-import { useFeedback } from '../../app/feedback';
 import { ActionModal } from './ActionModal';
 import { TaskDetail, useSubmit } from './task-queries';
 
 /** 申请办结: the lead unit submits its consolidated report for the supervisor's review. */
 export function SubmitModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose(): void }) {
-  const [form] = Form.useForm<{ note: string }>();
   const submit = useSubmit(task.id);
-  const { message } = useFeedback();
   return (
     <ActionModal<{ note: string }>
       name="submit"
       title={task.status === 'returned' ? '重新申请办结' : '申请办结'}
       okText="提交审核"
       open={open}
-      form={form}
       onClose={onClose}
       onSubmit={(v) => submit.mutateAsync({ version: task.version, status: task.status, note: v.note ?? '' })}
-      onDone={() => {
-        void message.success('已提交，等待督办员审核');
-        onClose();
-      }}
+      doneText="已提交，等待督办员审核"
     >
       {task.status === 'returned' && task.statusReason && <p>退回原因：{task.statusReason}</p>}
       <Form.Item name="note" label="办结说明" rules={[{ max: 10000, message: '不超过 10000 字' }]}>

@@ -1,6 +1,6 @@
 import { Button, Tag } from 'antd';
 import { Link } from 'react-router';
-import { CardTable } from '../../components/CardTable';
+import { CardTable, ItemTitle } from '../../components/CardTable';
 import { LightBadge } from '../../components/LightBadge';
 import { Meter } from '../../components/Meter';
 import { ROLE_COLOR, TAG } from '../../lib/colors';
@@ -25,25 +25,19 @@ export function TaskTable({ caption, items, onAcknowledge, acknowledging }: Prop
       caption={caption}
       rows={items}
       rowKey={(t) => t.id}
+      item={(t) => (
+        <>
+          <ItemTitle code={t.code} title={t.title} to={t.id} />
+          <div className="task-sub">{t.planTitle}</div>
+          {(NOTEWORTHY.includes(t.status) || t.extensionPending) && (
+            <div className="task-tags">
+              {NOTEWORTHY.includes(t.status) && <Tag>{label(TASK_STATUS, t.status)}</Tag>}
+              {t.extensionPending && <Tag color={TAG.purple}>延期申请待审批</Tag>}
+            </div>
+          )}
+        </>
+      )}
       columns={[
-        {
-          title: '责任事项',
-          className: 'task-title-cell',
-          cell: (t) => (
-            <>
-              <Link to={`/items/${t.id}`} className="task-link">
-                <span className="task-code">{t.code}</span> {t.title}
-              </Link>
-              <div className="task-sub">{t.planTitle}</div>
-              {(NOTEWORTHY.includes(t.status) || t.extensionPending) && (
-                <div className="task-tags">
-                  {NOTEWORTHY.includes(t.status) && <Tag>{label(TASK_STATUS, t.status)}</Tag>}
-                  {t.extensionPending && <Tag color={TAG.purple}>延期申请待审批</Tag>}
-                </div>
-              )}
-            </>
-          ),
-        },
         {
           title: '本单位',
           cell: (t) => (

@@ -1,5 +1,6 @@
 import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useRefreshingMutation } from '../../api/mutations';
 import type { components } from '../../api/schema';
 import { ApiError } from '../../api/errors';
 import { primeFromBoot } from '../../api/prefetched';
@@ -164,12 +165,11 @@ export function useRequestExtension(id: string) {
 }
 
 export function useAddComment(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: { body: string; idempotencyKey: string }) =>
+  return useRefreshingMutation(
+    (v: { body: string; idempotencyKey: string }) =>
       unwrap(api.POST('/tasks/{id}/comments', { params: { path: { id }, header: { 'Idempotency-Key': v.idempotencyKey } }, body: { body: v.body } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: taskKeys.item(id) }),
-  });
+    taskKeys.item(id),
+  );
 }
 
 /** Who of the caller's unit can be named 承办人 (分办). */

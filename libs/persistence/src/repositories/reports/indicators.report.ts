@@ -1,6 +1,6 @@
 import { Sql, sql } from '../../db/sql';
 import { scopeClauses } from '../task-scope';
-import { clockCte, DUE_DATE, int, isoDate, num, ReportClock, ReportScope, RunSql } from './report-sql';
+import { clockCte, DUE_DATE, int, isoDate, num, PageWindow, Paged, ReportClock, ReportScope, RunSql } from './report-sql';
 
 export interface IndicatorRow {
   source: 'task' | 'plan';
@@ -32,12 +32,7 @@ const DEADLINE = (fallback: string) =>
  * is per item and name; for a plan target, per plan and name over all the plan's items' reports.
  * On track: percent achieved at least the share of time elapsed towards the indicator's deadline.
  */
-export async function indicatorsReport(
-  run: RunSql,
-  s: ReportScope,
-  c: ReportClock,
-  o: { offset: number; limit: number },
-): Promise<{ rows: IndicatorRow[]; total: number }> {
+export async function indicatorsReport(run: RunSql, s: ReportScope, c: ReportClock, o: PageWindow): Promise<Paged<IndicatorRow>> {
   const withPlanTargets = s.visibility.kind === 'all' && !s.unitId;
   const planWhere: Sql[] = s.planId ? [sql`pt.plan_id = ${s.planId}`] : [];
   const deadlineWhere: Sql[] = [];

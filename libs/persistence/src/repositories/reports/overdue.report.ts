@@ -1,7 +1,7 @@
 import { sql } from '../../db/sql';
 import { scopeClauses, unitNames } from '../task-scope';
 import { overdueCountSql } from '../task.repository';
-import { clockCte, DUE_DATE, int, OVERDUE, ReportClock, ReportScope, RunSql } from './report-sql';
+import { clockCte, DUE_DATE, int, OVERDUE, PageWindow, Paged, ReportClock, ReportScope, RunSql } from './report-sql';
 import { TaskHead, taskHead } from '../task-row';
 
 export interface OverdueRow extends Omit<TaskHead, 'id'> {
@@ -17,12 +17,7 @@ export interface OverdueRow extends Omit<TaskHead, 'id'> {
 const LEVELS = [null, 'blue', 'yellow', 'red'] as const;
 
 /** Overdue items, longest overdue first; a page is chosen first, then enriched. */
-export async function overdueReport(
-  run: RunSql,
-  s: ReportScope,
-  c: ReportClock,
-  o: { offset: number; limit: number },
-): Promise<{ rows: OverdueRow[]; total: number }> {
+export async function overdueReport(run: RunSql, s: ReportScope, c: ReportClock, o: PageWindow): Promise<Paged<OverdueRow>> {
   const scope = [...scopeClauses(s), OVERDUE];
   // The page holds items due no later than the day of the (offset + limit)-th overdue item by
   // deadline: found by walking the deadline index, it bounds the rows sorted for the page.

@@ -1,6 +1,6 @@
 import { Sql, sql } from '../../db/sql';
 import { scopeClauses } from '../task-scope';
-import { clockCte, COUNTED_DUE, int, num, OVERDUE, RATE, ReportClock, ReportScope, RunSql } from './report-sql';
+import { clockCte, COUNTED_DUE, OVERDUE, RATE, PageWindow, Paged, ReportClock, ReportScope, RunSql } from './report-sql';
 
 export interface PersonRow {
   userId: string;
@@ -28,12 +28,13 @@ export async function peopleReport(
   run: RunSql,
   s: ReportScope,
   c: ReportClock,
-  o: { unitId?: string; offset: number; limit: number },
-): Promise<{ rows: PersonRow[]; total: number }> {
+  o: { unitId?: string } & PageWindow,
+): Promise<Paged<PersonRow>> {
   const userWhere: Sql[] = [sql`usr.unit_id IS NOT NULL`, sql`usr.active`];
   if (s.visibility.kind === 'unit') userWhere.push(sql`usr.unit_id = ${s.visibility.unitId}`);
   if (o.unitId) userWhere.push(sql`usr.unit_id = ${o.unitId}`);
-  const rows = await run(sql`
+  // Named as PersonRow's fields and counted as integers in SQL, so a row is the answer as it comes.
+  const rows = await run<PersonRow & { totalRows: number }>(sql`
       WITH ${clockCte(c)},
       scoped AS (
         SELECT t.id, t.status, t.completed_at, ${COUNTED_DUE} AS counted_due, ${OVERDUE} AS overdue
@@ -73,35 +74,16 @@ export async function peopleReport(
          WHERE n.user_id IS NOT NULL
          GROUP BY n.user_id
       )
-      SELECT usr.id, usr.username, usr.display_name, usr.unit_id, un.name AS unit_name,
+      SELECT usr.id AS "userId", usr.username, usr.display_name AS "displayName", usr.unit_id AS "unitId", un.name AS "unitName",
              COALESCE(per.items, 0) AS items, COALESCE(w.reports, 0) AS reports, COALESCE(per.completed, 0) AS completed,
-             COALESCE(per.on_time, 0) AS on_time, COALESCE(per.late, 0) AS late, COALESCE(per.overdue, 0) AS overdue,
-             ${RATE('per.on_time', 'per.on_time + per.late')} AS on_time_rate, w.last_at AS last_progress_at,
-             COALESCE(nt.yellow, 0) AS yellow, COALESCE(nt.red, 0) AS red, count(*) OVER ()::int AS total_rows
+             COALESCE(per.on_time, 0) AS "onTime", COALESCE(per.late, 0) AS late, COALESCE(per.overdue, 0) AS overdue,
+             ${RATE('per.on_time', 'per.on_time + per.late')}::float8 AS "onTimeRate", w.last_at AS "lastProgressAt",
+             COALESCE(nt.yellow, 0) AS "yellowNotices", COALESCE(nt.red, 0) AS "redNotices", count(*) OVER ()::int AS "totalRows"
         FROM users usr JOIN units un ON un.id = usr.unit_id
         LEFT JOIN owned per ON per.person_id = usr.id LEFT JOIN written w ON w.author_id = usr.id
         LEFT JOIN notices nt ON nt.user_id = usr.id
        WHERE ${sql.join(userWhere, ' AND ')}
        ORDER BY un.name, usr.display_name, usr.id
        LIMIT ${o.limit} OFFSET ${o.offset}`);
-  return {
-    total: rows.length ? int(rows[0].total_rows) : 0,
-    rows: rows.map((r) => ({
-      userId: r.id as string,
-      username: r.username as string,
-      displayName: r.display_name as string,
-      unitId: r.unit_id as string,
-      unitName: r.unit_name as string,
-      items: int(r.items),
-      reports: int(r.reports),
-      completed: int(r.completed),
-      onTime: int(r.on_time),
-      late: int(r.late),
-      overdue: int(r.overdue),
-      onTimeRate: num(r.on_time_rate),
-      yellowNotices: int(r.yellow),
-      redNotices: int(r.red),
-      lastProgressAt: (r.last_progress_at as Date | null) ?? null,
-    })),
-  };
+  return { total: rows[0]?.totalRows ?? 0, rows: rows.map(({ totalRows: _, ...row }) => row) };
 }

@@ -16,6 +16,18 @@ export interface ReportClock extends LightParams {
   today: string;
 }
 
+/** Which rows of a paginated report: the page's offset and size. */
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+/** A page of a report's rows and how many rows the whole report has. */
+export interface Paged<Row> {
+  rows: Row[];
+  total: number;
+}
+
 /** How a report runs its SQL: on the repository's current manager (a pinned replica connection, a transaction, the pool). */
 export type RunSql = <T = Record<string, unknown>>(q: Sql) => Promise<T[]>;
 

@@ -5,7 +5,7 @@ import { AckDue, appraisalReport, AppraisalRow } from './appraisal.report';
 import { IndicatorRow, indicatorsReport } from './indicators.report';
 import { OverdueRow, overdueReport } from './overdue.report';
 import { peopleReport, PersonRow } from './people.report';
-import { ReportClock, ReportScope, RunSql } from './report-sql';
+import { PageWindow, Paged, ReportClock, ReportScope, RunSql } from './report-sql';
 import { summaryReport, SummaryRow } from './summary.report';
 import { trendReport, TrendRow } from './trend.report';
 import { UnitSortKey, unitsReport } from './units.report';
@@ -31,7 +31,7 @@ export class ReportRepository {
     return summaryReport(this.run, s, c);
   }
 
-  units(s: ReportScope, c: ReportClock, o: { sort: UnitSortKey; order: 'asc' | 'desc'; offset: number; limit: number }) {
+  units(s: ReportScope, c: ReportClock, o: { sort: UnitSortKey; order: 'asc' | 'desc' } & PageWindow) {
     return unitsReport(this.run, s, c, o);
   }
 
@@ -39,15 +39,15 @@ export class ReportRepository {
     return appraisalReport(this.run, s, c, ackDue);
   }
 
-  people(s: ReportScope, c: ReportClock, o: { unitId?: string; offset: number; limit: number }): Promise<{ rows: PersonRow[]; total: number }> {
+  people(s: ReportScope, c: ReportClock, o: { unitId?: string } & PageWindow): Promise<Paged<PersonRow>> {
     return peopleReport(this.run, s, c, o);
   }
 
-  overdue(s: ReportScope, c: ReportClock, o: { offset: number; limit: number }): Promise<{ rows: OverdueRow[]; total: number }> {
+  overdue(s: ReportScope, c: ReportClock, o: PageWindow): Promise<Paged<OverdueRow>> {
     return overdueReport(this.run, s, c, o);
   }
 
-  indicators(s: ReportScope, c: ReportClock, o: { offset: number; limit: number }): Promise<{ rows: IndicatorRow[]; total: number }> {
+  indicators(s: ReportScope, c: ReportClock, o: PageWindow): Promise<Paged<IndicatorRow>> {
     return indicatorsReport(this.run, s, c, o);
   }
 

@@ -1,6 +1,6 @@
 import { sql } from '../../db/sql';
 import { scopeClauses } from '../task-scope';
-import { clockCte, int, ReportClock, ReportScope, RunSql } from './report-sql';
+import { clockCte, ReportClock, ReportScope, RunSql } from './report-sql';
 
 export interface TrendRow {
   periodStart: string;
@@ -25,7 +25,8 @@ export async function trendReport(
   const unit = sql.raw(`'${o.interval === 'week' ? 'week' : 'month'}'`);
   const step = sql.raw(o.interval === 'week' ? `interval '1 week'` : `interval '1 month'`);
   const bucket = (col: string) => sql`date_trunc(${unit}, ${sql.raw(col)} AT TIME ZONE 'Asia/Shanghai')::date`;
-  const rows = await run(sql`
+  // Named as the row's fields, counted as integers in SQL: the rows are the answer as they come.
+  return run<TrendRow>(sql`
       WITH ${clockCte(c)},
       periods AS (
         SELECT gs::date AS start_date, (gs + ${step})::date - 1 AS end_date
@@ -54,15 +55,8 @@ export async function trendReport(
            AND NOT (submitted_at IS NOT NULL AND submitted_at <= due_at AND status IN ('submitted', 'completed'))
          GROUP BY 1
       )
-      SELECT pr.start_date::text AS start_date, pr.end_date::text AS end_date,
-             COALESCE(d.n, 0) AS completed, COALESCE(d.on_time, 0) AS on_time, COALESCE(m.n, 0) AS missed
+      SELECT pr.start_date::text AS "periodStart", pr.end_date::text AS "periodEnd",
+             COALESCE(d.n, 0) AS completed, COALESCE(d.on_time, 0) AS "completedOnTime", COALESCE(m.n, 0) AS "newOverdue"
         FROM periods pr LEFT JOIN done d ON d.b = pr.start_date LEFT JOIN missed m ON m.b = pr.start_date
        ORDER BY pr.start_date`);
-  return rows.map((r) => ({
-    periodStart: r.start_date as string,
-    periodEnd: r.end_date as string,
-    completed: int(r.completed),
-    completedOnTime: int(r.on_time),
-    newOverdue: int(r.missed),
-  }));
 }

@@ -1,7 +1,7 @@
 import { sql } from '../../db/sql';
 import { Sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
-import { clockCte, int, num, OVERDUE, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
+import { clockCte, int, num, OVERDUE, RATE, PageWindow, Paged, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export const UNIT_SORT_KEYS = ['onTimeRate', 'completionRate', 'overdue', 'assigned', 'averageDelayDays', 'name'] as const;
 export type UnitSortKey = (typeof UNIT_SORT_KEYS)[number];
@@ -38,8 +38,8 @@ export async function unitsReport(
   run: RunSql,
   s: ReportScope,
   c: ReportClock,
-  o: { sort: UnitSortKey; order: 'asc' | 'desc'; offset: number; limit: number },
-): Promise<{ rows: UnitReportRow[]; total: number }> {
+  o: { sort: UnitSortKey; order: 'asc' | 'desc' } & PageWindow,
+): Promise<Paged<UnitReportRow>> {
   const sortExpr = sql.raw(`${UNIT_SORT_SQL[o.sort]} ${o.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
   const rows = await run(sql`
       WITH ${clockCte(c)},

@@ -30,26 +30,18 @@ export interface WeeklyItemRow {
 
 /** Head figures per visible plan for the weekly 督办通报. */
 export async function planHeadsReport(run: RunSql, s: ReportScope, c: ReportClock): Promise<PlanHeadRow[]> {
-  const rows = await run(sql`
+  // Named as the row's fields and counted as integers in SQL: the rows are the answer as they come.
+  return run<PlanHeadRow>(sql`
        WITH ${clockCte(c)}
-       SELECT t.plan_id, pl.title, count(*)::int AS total,
+       SELECT t.plan_id AS "planId", pl.title, count(*)::int AS total,
               count(*) FILTER (WHERE t.status = 'completed')::int AS completed,
               count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
               count(*) FILTER (WHERE ${LIGHT} = 'yellow')::int AS yellow,
-              count(*) FILTER (WHERE t.status = 'completed' AND t.completed_at > lp.now - interval '7 days')::int AS completed_week
+              count(*) FILTER (WHERE t.status = 'completed' AND t.completed_at > lp.now - interval '7 days')::int AS "completedThisWeek"
          FROM tasks t JOIN plans pl ON pl.id = t.plan_id CROSS JOIN lp
         ${sql.where(scopeClauses(s))}
         GROUP BY t.plan_id, pl.title
         ORDER BY pl.title, t.plan_id`);
-  return rows.map((r) => ({
-    planId: r.plan_id as string,
-    title: r.title as string,
-    total: int(r.total),
-    completed: int(r.completed),
-    overdue: int(r.overdue),
-    yellow: int(r.yellow),
-    completedThisWeek: int(r.completed_week),
-  }));
 }
 
 /**
