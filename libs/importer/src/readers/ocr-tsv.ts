@@ -1,4 +1,6 @@
-import type { LaidOutPage, TextRun } from './layout/positioned-text';
+import { pageLines } from './layout/page-lines';
+import type { LaidOutPage, RuledTable, TextRun } from './layout/positioned-text';
+import { findRules, ruledGrids, slotOf, type Gray, type RuledGrid } from './layout/ruled-grid';
 
 interface Word {
   line: string;
@@ -48,7 +50,7 @@ function pageSlope(lines: Word[][]): number {
  * its line's centre (glyph boxes vary: 一 and 、 hug a stroke), unless it sits a line away from it,
  * where tesseract joined two printed lines into one.
  */
-function deskewedRuns(words: Word[]): TextRun[] {
+function deskewedRuns(words: Word[]): { runs: TextRun[]; slope: number } {
   const byLine = new Map<string, Word[]>();
   for (const w of words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
   const slope = pageSlope([...byLine.values()]);
@@ -64,14 +66,68 @@ function deskewedRuns(words: Word[]): TextRun[] {
       runs.push({ x: w.left, y: centre + size / 2, width: w.width, size, text: w.text, confidence: w.conf });
     }
   }
-  return runs;
+  return { runs, slope };
+}
+
+/** A vertical rule read as a character: tesseract's "|", "丨" or a bracket standing on a border. */
+const BORDER_GLYPH = /^[|｜丨!Il[\]【】]+$/;
+
+/**
+ * Words inside a ruled table go to the cell they were printed in (their centre, straightened like the
+ * rules), a cell's lines read top to bottom and joined; a merged cell's text goes to its top-left slot.
+ */
+function tableOf(grid: RuledGrid, runs: TextRun[], slope: number, page: { width: number; height: number }): RuledTable | null {
+  const slots = new Map<string, TextRun[]>();
+  for (const r of runs) {
+    const cy = r.y - r.size / 2;
+    const cx = r.x + r.width / 2 + slope * cy;
+    const slot = slotOf(grid, cx, cy)!;
+    const [i, j] = grid.owner[slot[0]][slot[1]];
+    if (BORDER_GLYPH.test(r.text) && grid.xs.some((x) => Math.abs(x - cx) <= Math.max(r.width, r.size / 2))) continue;
+    slots.set(`${i}/${j}`, [...(slots.get(`${i}/${j}`) ?? []), r]);
+  }
+  const rows: RuledTable['rows'] = [];
+  for (let i = 0; i < grid.ys.length - 1; i++) {
+    const inRow = grid.xs.slice(1).map((_, j) => slots.get(`${i}/${j}`) ?? []);
+    const all = inRow.flat();
+    if (!all.length) continue;
+    const cells = inRow.map((rs, j) => ({
+      x: grid.xs[j],
+      right: grid.xs[j + 1],
+      text: pageLines({ ...page, runs: rs }, 1)
+        .map((l) => l.cells.map((c) => c.text).join(' '))
+        .join(''),
+    }));
+    const confs = all.map((r) => r.confidence ?? 100);
+    rows.push({ y: Math.min(...all.map((r) => r.y)), size: median(all.map((r) => r.size)), cells, confidence: Math.min(...confs) });
+  }
+  return rows.length ? { rows } : null;
+}
+
+/** One page: words laid out straight; with the page's image, words in ruled tables come back as tables. */
+function pageOf(p: { width: number; height: number; words: Word[] }, image: Gray | undefined): LaidOutPage {
+  const { runs, slope } = deskewedRuns(p.words);
+  if (!image || !runs.length) return { width: p.width, height: p.height, runs };
+  const glyph = median(p.words.map((w) => w.height));
+  const grids = ruledGrids(findRules(image, slope, glyph));
+  if (!grids.length) return { width: p.width, height: p.height, runs };
+  const rest: TextRun[] = [];
+  const inGrid = grids.map(() => [] as TextRun[]);
+  for (const r of runs) {
+    const cy = r.y - r.size / 2;
+    const k = grids.findIndex((g) => slotOf(g, r.x + r.width / 2 + slope * cy, cy) !== null);
+    (k >= 0 ? inGrid[k] : rest).push(r);
+  }
+  const tables = grids.map((g, k) => tableOf(g, inGrid[k], slope, p)).filter((t): t is RuledTable => t !== null);
+  return { width: p.width, height: p.height, runs: rest, ...(tables.length ? { tables } : {}) };
 }
 
 /**
  * tesseract's TSV → pages of positioned words. Level 1 rows give each page's size in pixels, level 5
  * rows the words with their box and confidence (0–100) and the block/paragraph/line they belong to.
+ * With the image tesseract read (page by page), ruled tables on it come back as tables.
  */
-export function parseTesseractTsv(tsv: string): LaidOutPage[] {
+export function parseTesseractTsv(tsv: string, images: Array<Gray | undefined> = []): LaidOutPage[] {
   const pages = new Map<number, { width: number; height: number; words: Word[] }>();
   for (const r of tsv.split('\n').slice(1).map((l) => l.split('\t'))) {
     if (r.length < 12) continue;
@@ -82,5 +138,5 @@ export function parseTesseractTsv(tsv: string): LaidOutPage[] {
     if (level !== 5 || !p || !text || conf < 0) continue;
     p.words.push({ line: `${block}/${par}/${line}`, left, top, width, height, conf, text });
   }
-  return [...pages.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => ({ width: p.width, height: p.height, runs: deskewedRuns(p.words) }));
+  return [...pages.entries()].sort((a, b) => a[0] - b[0]).map(([, p], i) => pageOf(p, images[i]));
 }

@@ -1,6 +1,7 @@
 import { ImportError } from '../errors';
 import { runChild } from './child-process';
 import type { LaidOutPage } from './layout/positioned-text';
+import { readPgm, type Gray } from './layout/ruled-grid';
 import { parseTesseractTsv } from './ocr-tsv';
 import { readPdfPages } from './pdf.reader';
 
@@ -18,7 +19,7 @@ export interface OcrOptions {
 /** Rendering resolution for scanned PDF pages: what tesseract reads best for body-size Chinese. */
 const DPI = 300;
 
-async function tesseract(image: Buffer, timeoutMs: number): Promise<LaidOutPage[]> {
+async function tesseract(image: Buffer, timeoutMs: number, gray?: Gray): Promise<LaidOutPage[]> {
   // One thread: the worker runs other jobs, and OpenMP threads on a busy machine only thrash.
   const res = await runChild('tesseract', ['stdin', 'stdout', '-l', 'chi_sim', '--dpi', String(DPI), 'tsv'], {
     input: image,
@@ -30,11 +31,12 @@ async function tesseract(image: Buffer, timeoutMs: number): Promise<LaidOutPage[
     if (/chi_sim/.test(res.stderr) && /(load|find|open)/i.test(res.stderr)) throw new ImportError('ocr_unavailable', MISSING('中文语言包 chi_sim'));
     throw new ImportError('unreadable', `扫描件无法识别：${res.stderr.split('\n')[0] || `tesseract 退出代码 ${res.code}`}`);
   }
-  return parseTesseractTsv(res.stdout.toString('utf8'));
+  return parseTesseractTsv(res.stdout.toString('utf8'), [gray]);
 }
 
 async function rasterise(pdf: Buffer, page: number, timeoutMs: number): Promise<Buffer> {
-  const res = await runChild('pdftoppm', ['-r', String(DPI), '-gray', '-png', '-f', String(page), '-l', String(page), '-'], {
+  // A binary PGM: tesseract reads it as it reads a PNG, and the ruled-table finder reads its pixels directly.
+  const res = await runChild('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-'], {
     input: pdf,
     timeoutMs,
     what: ' PDF 页面',
@@ -71,7 +73,8 @@ export async function ocrPages(buf: Buffer, kind: 'pdf' | 'image', opts: OcrOpti
   const out = [...pages];
   let done = 0;
   for (const i of scanned) {
-    const [page] = await tesseract(await rasterise(buf, i + 1, opts.pageTimeoutMs), opts.pageTimeoutMs);
+    const image = await rasterise(buf, i + 1, opts.pageTimeoutMs);
+    const [page] = await tesseract(image, opts.pageTimeoutMs, readPgm(image) ?? undefined);
     if (page) out[i] = page;
     await opts.onPage?.(++done, scanned.length);
   }
