@@ -142,7 +142,9 @@ export function ruledGrids({ horizontal, vertical }: PageRules, tol = 10): Ruled
     if (h.length < 2 || v.length < 2) continue;
     const xs = cluster(v.map((r) => r.at), tol);
     // A table cut by the page's end has no closing rule: its verticals still bound it.
-    const ys = cluster([...h.map((r) => r.at), Math.min(...v.map((r) => r.from)), Math.max(...v.map((r) => r.to))], tol * 2);
+    const ys = cluster(h.map((r) => r.at), tol);
+    for (const end of [Math.min(...v.map((r) => r.from)), Math.max(...v.map((r) => r.to))]) if (ys.every((y) => Math.abs(y - end) > tol * 2)) ys.push(end);
+    ys.sort((a, b) => a - b);
     // Two columns at least: a single ruled box around a paragraph is a frame, not a table.
     if (xs.length < 3 || ys.length < 2) continue;
     const covers = (rs: Rule[], at: number, a: number, b: number) => rs.some((r) => Math.abs(r.at - at) <= tol && r.from <= (a + b) / 2 && r.to >= (a + b) / 2);
