@@ -93,6 +93,6 @@ export async function importScan(src: ImportSource, opts: OcrOptions): Promise<P
   const kind = sniffBinary(src.content);
   if (kind !== 'pdf' && kind !== 'image') throw new ImportError('unsupported_type', '文字识别只接受 PDF 或 JPG/PNG/TIFF 图片');
   const layout = layoutText(await ocrPages(src.content, kind, opts));
-  const plan = parsePlanText(layout.text, { fileName: src.fileName });
+  const plan = parsePlanText(layout.text, { fileName: src.fileName, scanned: true });
   return flagUnreadText(flagNumberingGaps(flagLowConfidence(plan, layout), layout.text), layout);
 }

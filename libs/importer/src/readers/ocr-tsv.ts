@@ -55,8 +55,13 @@ function deskewedRuns(words: Word[]): { runs: TextRun[]; slope: number } {
   for (const w of words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
   const slope = pageSlope([...byLine.values()]);
   const level = (w: Word) => centreY(w) - slope * centreX(w);
+  const glyph = median(words.map((w) => w.height));
   const runs: TextRun[] = [];
-  for (const line of byLine.values()) {
+  for (const words of byLine.values()) {
+    // A flat smear tesseract could not read (confidence near 0, a few pixels high, wide) is speckle;
+    // so is a speck read as a mark. A tiny box around a word is tesseract losing the box, not the word.
+    const line = words.filter((w) => !(w.conf < 30 && w.height < glyph / 4 && (w.width > w.height * 4 || !/[\p{L}\p{N}]/u.test(w.text))));
+    if (!line.length) continue;
     const full = fullHeight(line);
     const size = median(full.map((w) => w.height));
     const lineCentre = median(full.map(level));
