@@ -1,6 +1,6 @@
 import { pageLines } from './layout/page-lines';
 import type { LaidOutPage, RuledTable, TextRun } from './layout/positioned-text';
-import { findRules, ruledGrids, slotOf, type Gray, type RuledGrid } from './layout/ruled-grid';
+import { eraseRules, findRules, ruledGrids, slotOf, type Gray, type RuledGrid } from './layout/ruled-grid';
 
 interface Word {
   line: string;
@@ -75,47 +75,81 @@ function deskewedRuns(words: Word[]): { runs: TextRun[]; slope: number } {
 }
 
 /** A vertical rule read as a character: tesseract's "|", "丨" or a bracket standing on a border. */
-const BORDER_GLYPH = /^[|｜丨!Il[\]【】]+$/;
+const BORDER_GLYPH = /^[“”"'‘’|｜丨!Il[\]【】]*[|｜丨!Il[\]【】][“”"'‘’]*$/;
+
+/** A cell's reading: its text, the mean confidence of its words, the weakest, and where its first line stands. */
+interface CellRead {
+  text: string;
+  mean: number;
+  min: number;
+  y: number;
+  size: number;
+}
 
 /**
  * Words inside a ruled table go to the cell they were printed in (their centre, straightened like the
  * rules), a cell's lines read top to bottom and joined; a merged cell's text goes to its top-left slot.
  */
-function tableOf(grid: RuledGrid, runs: TextRun[], slope: number, page: { width: number; height: number }): RuledTable | null {
+function readCells(grid: RuledGrid, runs: TextRun[], slope: number, page: { width: number; height: number }): Map<string, CellRead> {
   const slots = new Map<string, TextRun[]>();
   for (const r of runs) {
     const cy = r.y - r.size / 2;
     const cx = r.x + r.width / 2 + slope * cy;
-    const slot = slotOf(grid, cx, cy)!;
+    const slot = slotOf(grid, cx, cy);
+    if (!slot) continue;
     const [i, j] = grid.owner[slot[0]][slot[1]];
     if (BORDER_GLYPH.test(r.text) && grid.xs.some((x) => Math.abs(x - cx) <= Math.max(r.width, r.size / 2))) continue;
     slots.set(`${i}/${j}`, [...(slots.get(`${i}/${j}`) ?? []), r]);
   }
+  const out = new Map<string, CellRead>();
+  for (const [key, rs] of slots) {
+    const text = pageLines({ ...page, runs: rs }, 1)
+      .map((l) => l.cells.map((c) => c.text).join(' '))
+      .join('');
+    if (!text) continue;
+    // A cell holding one bar is a row number 1 ("|", "I", "l" are how tesseract reads a lone 1).
+    const confs = rs.map((r) => r.confidence ?? 100);
+    out.set(key, { text: /^[|｜Il]$/.test(text) ? '1' : text, mean: confs.reduce((a, b) => a + b, 0) / confs.length, min: Math.min(...confs), y: Math.min(...rs.map((r) => r.y)), size: median(rs.map((r) => r.size)) });
+  }
+  return out;
+}
+
+/** A table's rows from its cells' readings: one row a band of the grid that has any text. */
+function tableOf(grid: RuledGrid, cells: Map<string, CellRead>): RuledTable | null {
   const rows: RuledTable['rows'] = [];
   for (let i = 0; i < grid.ys.length - 1; i++) {
-    const inRow = grid.xs.slice(1).map((_, j) => slots.get(`${i}/${j}`) ?? []);
-    const all = inRow.flat();
-    if (!all.length) continue;
-    const cells = inRow.map((rs, j) => ({
-      x: grid.xs[j],
-      right: grid.xs[j + 1],
-      text: pageLines({ ...page, runs: rs }, 1)
-        .map((l) => l.cells.map((c) => c.text).join(' '))
-        .join(''),
-    }));
-    const confs = all.map((r) => r.confidence ?? 100);
-    rows.push({ y: Math.min(...all.map((r) => r.y)), size: median(all.map((r) => r.size)), cells, confidence: Math.min(...confs) });
+    const reads = grid.xs.slice(1).map((_, j) => cells.get(`${i}/${j}`));
+    const read = reads.filter((c): c is CellRead => c !== undefined);
+    if (!read.length) continue;
+    rows.push({
+      y: Math.min(...read.map((c) => c.y)),
+      size: median(read.map((c) => c.size)),
+      cells: reads.map((c, j) => ({ x: grid.xs[j], right: grid.xs[j + 1], text: c?.text ?? '' })),
+      confidence: Math.min(...read.map((c) => c.min)),
+    });
   }
   return rows.length ? { rows } : null;
 }
 
-/** One page: words laid out straight; with the page's image, words in ruled tables come back as tables. */
-function pageOf(p: { width: number; height: number; words: Word[] }, image: Gray | undefined): LaidOutPage {
-  const { runs, slope } = deskewedRuns(p.words);
-  if (!image || !runs.length) return { width: p.width, height: p.height, runs };
-  const glyph = median(p.words.map((w) => w.height));
-  const grids = ruledGrids(findRules(image, slope, glyph));
-  if (!grids.length) return { width: p.width, height: p.height, runs };
+interface PageWords {
+  width: number;
+  height: number;
+  words: Word[];
+}
+
+/** A page as tesseract read it, and (when it has ruled tables) how to read its tables a second time. */
+export interface ScanPage {
+  page: LaidOutPage;
+  /**
+   * The page's image with its rules whited out, for tesseract to read again: rules next to text make
+   * it misread the cells ("牵头单位" as "天头单位") and cut lines in pieces. `reread` takes that
+   * reading's TSV and takes it cell by cell; the first reading stays where the second found nothing
+   * (lone row numbers, which tesseract tends to drop once the rules no longer box them).
+   */
+  again?: { image: Gray; reread: (tsv: string) => LaidOutPage };
+}
+
+function splitByGrid(runs: TextRun[], grids: RuledGrid[], slope: number): { rest: TextRun[]; inGrid: TextRun[][] } {
   const rest: TextRun[] = [];
   const inGrid = grids.map(() => [] as TextRun[]);
   for (const r of runs) {
@@ -123,17 +157,44 @@ function pageOf(p: { width: number; height: number; words: Word[] }, image: Gray
     const k = grids.findIndex((g) => slotOf(g, r.x + r.width / 2 + slope * cy, cy) !== null);
     (k >= 0 ? inGrid[k] : rest).push(r);
   }
-  const tables = grids.map((g, k) => tableOf(g, inGrid[k], slope, p)).filter((t): t is RuledTable => t !== null);
-  return { width: p.width, height: p.height, runs: rest, ...(tables.length ? { tables } : {}) };
+  return { rest, inGrid };
 }
 
-/**
- * tesseract's TSV → pages of positioned words. Level 1 rows give each page's size in pixels, level 5
- * rows the words with their box and confidence (0–100) and the block/paragraph/line they belong to.
- * With the image tesseract read (page by page), ruled tables on it come back as tables.
- */
-export function parseTesseractTsv(tsv: string, images: Array<Gray | undefined> = []): LaidOutPage[] {
-  const pages = new Map<number, { width: number; height: number; words: Word[] }>();
+/** One page: words laid out straight; with the page's image, words in ruled tables come back as tables. */
+function pageOf(p: PageWords, image: Gray | undefined): ScanPage {
+  const { runs, slope } = deskewedRuns(p.words);
+  const plain = { page: { width: p.width, height: p.height, runs } };
+  if (!image || !runs.length) return plain;
+  const glyph = median(p.words.map((w) => w.height));
+  const rules = findRules(image, slope, glyph);
+  const grids = ruledGrids(rules);
+  if (!grids.length) return plain;
+  const { rest, inGrid } = splitByGrid(runs, grids, slope);
+  const first = grids.map((g, k) => readCells(g, inGrid[k], slope, p));
+  const build = (cells: Array<Map<string, CellRead>>): LaidOutPage => {
+    const tables = grids.map((g, k) => tableOf(g, cells[k])).filter((t): t is RuledTable => t !== null);
+    return { width: p.width, height: p.height, runs: rest, ...(tables.length ? { tables } : {}) };
+  };
+  const reread = (tsv: string): LaidOutPage => {
+    const [again] = pagesOf(tsv);
+    if (!again) return build(first);
+    const second = deskewedRuns(again.words);
+    const split = splitByGrid(second.runs, grids, slope);
+    return build(
+      grids.map((g, k) => {
+        const b = readCells(g, split.inGrid[k], slope, p);
+        const best = new Map(first[k]);
+        // The reading without rules is the cleaner one wherever it found text.
+        for (const [key, cell] of b) best.set(key, cell);
+        return best;
+      }),
+    );
+  };
+  return { page: build(first), again: { image: eraseRules(image, rules, slope), reread } };
+}
+
+function pagesOf(tsv: string): PageWords[] {
+  const pages = new Map<number, PageWords>();
   for (const r of tsv.split('\n').slice(1).map((l) => l.split('\t'))) {
     if (r.length < 12) continue;
     const [level, page, block, par, line, , left, top, width, height, conf] = r.slice(0, 11).map(Number);
@@ -143,5 +204,20 @@ export function parseTesseractTsv(tsv: string, images: Array<Gray | undefined> =
     if (level !== 5 || !p || !text || conf < 0) continue;
     p.words.push({ line: `${block}/${par}/${line}`, left, top, width, height, conf, text });
   }
-  return [...pages.entries()].sort((a, b) => a[0] - b[0]).map(([, p], i) => pageOf(p, images[i]));
+  return [...pages.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+}
+
+/** One page tesseract read from `image`: its text laid out, and a second reading to ask for when it has ruled tables. */
+export function readScanPage(tsv: string, image?: Gray): ScanPage {
+  const [p] = pagesOf(tsv);
+  return p ? pageOf(p, image) : { page: { width: image?.width ?? 0, height: image?.height ?? 0, runs: [] } };
+}
+
+/**
+ * tesseract's TSV → pages of positioned words. Level 1 rows give each page's size in pixels, level 5
+ * rows the words with their box and confidence (0–100) and the block/paragraph/line they belong to.
+ * With the image tesseract read (page by page), ruled tables on it come back as tables.
+ */
+export function parseTesseractTsv(tsv: string, images: Array<Gray | undefined> = []): LaidOutPage[] {
+  return pagesOf(tsv).map((p, i) => pageOf(p, images[i]).page);
 }

@@ -102,6 +102,30 @@ export function findRules(img: Gray, slope: number, glyph: number): PageRules {
   return { horizontal: rules(img, slope, Math.max(3 * glyph, 60), thick, false), vertical: rules(img, slope, Math.max(1.5 * glyph, 30), thick, true) };
 }
 
+/** The image with its rules whited out (a few pixels either side of each), as a PGM tesseract reads. */
+export function eraseRules(img: Gray, { horizontal, vertical }: PageRules, slope: number, margin = 4): Gray {
+  const { width: w, height: h } = img;
+  const pixels = Uint8Array.from(img.pixels.subarray(0, w * h));
+  for (const r of horizontal) {
+    for (let x = Math.max(0, r.from); x <= Math.min(w - 1, r.to); x++) {
+      const y0 = Math.round(r.at + slope * x);
+      for (let y = Math.max(0, y0 - margin); y <= Math.min(h - 1, y0 + margin); y++) pixels[y * w + x] = 255;
+    }
+  }
+  for (const r of vertical) {
+    for (let y = Math.max(0, r.from); y <= Math.min(h - 1, r.to); y++) {
+      const x0 = Math.round(r.at - slope * y);
+      for (let x = Math.max(0, x0 - margin); x <= Math.min(w - 1, x0 + margin); x++) pixels[y * w + x] = 255;
+    }
+  }
+  return { width: w, height: h, pixels };
+}
+
+/** A binary PGM of an image. */
+export function writePgm(img: Gray): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), Buffer.from(img.pixels.buffer, img.pixels.byteOffset, img.width * img.height)]);
+}
+
 /** A ruled table: column and row borders, and for each row band and column the cell that owns it. */
 export interface RuledGrid {
   xs: number[];
