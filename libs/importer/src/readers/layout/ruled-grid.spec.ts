@@ -62,23 +62,22 @@ describe('ruled tables on a scanned page', () => {
     let n = 0;
     const word = (x: number, y: number, text: string, line: string) =>
       `5\t1\t${line}\t${++n}\t${Math.round(x - SLOPE * y)}\t${Math.round(y + SLOPE * x)}\t${text.length * 30}\t30\t90\t${text}`;
-    const tsv = [
-      HEAD,
-      '1\t1\t0\t0\t0\t0\t0\t0\t1000\t500\t-1\t',
-      word(100, 40, '重点任务清单', '1\t1\t1'),
-      // tesseract reads a table line by line across the columns, and the border as "|"
-      word(120, 125, '序号', '2\t1\t1'),
-      word(196, 125, '|', '2\t1\t1'),
-      word(220, 125, '重点任务', '2\t1\t1'),
-      word(720, 125, '牵头单位', '2\t1\t1'),
-      word(130, 200, '1', '2\t1\t2'),
-      word(220, 200, '建成全区公共数据平台，', '2\t1\t2'),
-      word(720, 200, '区数据局', '2\t1\t2'),
-      word(220, 250, '实现按需共享。', '2\t1\t3'),
-      word(220, 320, '完成数据目录编制。', '2\t1\t4'),
-      word(720, 320, '区政务服务中心', '2\t1\t4'),
-      word(100, 440, '其他事项另行通知。', '3\t1\t1'),
-    ].join('\n');
+    // tesseract reads a table line by line across the columns, and a border as "|"
+    const words: Array<[number, number, string, string]> = [
+      [100, 40, '重点任务清单', '1\t1\t1'],
+      [120, 125, '序号', '2\t1\t1'],
+      [196, 125, '|', '2\t1\t1'],
+      [220, 125, '重点任务', '2\t1\t1'],
+      [720, 125, '牵头单位', '2\t1\t1'],
+      [130, 200, '1', '2\t1\t2'],
+      [220, 200, '建成全区公共数据平台，', '2\t1\t2'],
+      [720, 200, '区数据局', '2\t1\t2'],
+      [220, 250, '实现按需共享。', '2\t1\t3'],
+      [220, 320, '完成数据目录编制。', '2\t1\t4'],
+      [720, 320, '区政务服务中心', '2\t1\t4'],
+      [100, 440, '其他事项另行通知。', '3\t1\t1'],
+    ];
+    const tsv = [HEAD, '1\t1\t0\t0\t0\t0\t0\t0\t1000\t500\t-1\t', ...words.map(([x, y, text, line]) => word(x, y, text, line))].join('\n');
     const page = ruledPage(1000, 500, SLOPE, RULES);
     expect(layoutText(parseTesseractTsv(tsv, [page])).text.split('\n')).toEqual([
       '重点任务清单',
