@@ -77,6 +77,31 @@ function deskewedRuns(words: Word[]): { runs: TextRun[]; slope: number } {
 /** A vertical rule read as a character: tesseract's "|", "丨" or a bracket standing on a border. */
 const BORDER_GLYPH = /^[“”"'‘’|｜丨!Il[\]【】]*[|｜丨!Il[\]【】][“”"'‘’]*$/;
 
+/**
+ * A word whose box runs over a border between two columns (tesseract boxed "”加" across it, the quote left of the
+ * rule and the character right of it) is cut into its characters, each placed by its own centre:
+ * Chinese characters are about equally wide.
+ */
+function splitAtBorders(r: TextRun, grid: RuledGrid): TextRun[] {
+  const chars = [...r.text];
+  const inside = (x: number) => x > r.x + r.size / 4 && x < r.x + r.width - r.size / 4;
+  if (chars.length < 2 || !grid.xs.slice(1, -1).some(inside)) return [r];
+  const w = r.width / chars.length;
+  return chars.map((text, i) => ({ ...r, x: r.x + i * w, width: w, text }));
+}
+
+/**
+ * What OCR adds to a cell's edges: a closing quote or a comma cannot start a cell's text, and a row
+ * number followed by marks ("3，", "19。。") is the number. A cell holding one bar is a 1 ("|", "I"
+ * and "l" are how tesseract reads a lone 1).
+ */
+function cleanCell(text: string): string {
+  if (/^[|｜Il]$/.test(text)) return '1';
+  const number = /^(\d{1,3})[\s，,。.、:：;；”“"'·]*$/.exec(text);
+  if (number) return number[1];
+  return text.replace(/^[\s”’，,。、:：;；·]+/, '');
+}
+
 /** A cell's reading: its text, the mean confidence of its words, the weakest, and where its first line stands. */
 interface CellRead {
   text: string;
@@ -92,7 +117,7 @@ interface CellRead {
  */
 function readCells(grid: RuledGrid, runs: TextRun[], slope: number, page: { width: number; height: number }): Map<string, CellRead> {
   const slots = new Map<string, TextRun[]>();
-  for (const r of runs) {
+  for (const r of runs.flatMap((run) => splitAtBorders(run, grid))) {
     const cy = r.y - r.size / 2;
     const cx = r.x + r.width / 2 + slope * cy;
     const slot = slotOf(grid, cx, cy);
@@ -106,10 +131,9 @@ function readCells(grid: RuledGrid, runs: TextRun[], slope: number, page: { widt
     const text = pageLines({ ...page, runs: rs }, 1)
       .map((l) => l.cells.map((c) => c.text).join(' '))
       .join('');
-    if (!text) continue;
-    // A cell holding one bar is a row number 1 ("|", "I", "l" are how tesseract reads a lone 1).
+    if (!cleanCell(text)) continue;
     const confs = rs.map((r) => r.confidence ?? 100);
-    out.set(key, { text: /^[|｜Il]$/.test(text) ? '1' : text, mean: confs.reduce((a, b) => a + b, 0) / confs.length, min: Math.min(...confs), y: Math.min(...rs.map((r) => r.y)), size: median(rs.map((r) => r.size)) });
+    out.set(key, { text: cleanCell(text), mean: confs.reduce((a, b) => a + b, 0) / confs.length, min: Math.min(...confs), y: Math.min(...rs.map((r) => r.y)), size: median(rs.map((r) => r.size)) });
   }
   return out;
 }

@@ -90,4 +90,19 @@ describe('ruled tables on a scanned page', () => {
       '其他事项另行通知。',
     ]);
   });
+
+  it('cuts a word boxed across a border into its characters, and trims the marks OCR adds to a cell', () => {
+    const HEAD = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+    const word = (x: number, y: number, text: string) => `5\t1\t1\t1\t1\t1\t${Math.round(x - SLOPE * y)}\t${Math.round(y + SLOPE * x)}\t${[...text].length * 30}\t30\t90\t${text}`;
+    const tsv = [
+      HEAD,
+      '1\t1\t0\t0\t0\t0\t0\t0\t1000\t500\t-1\t',
+      // "1，" in the number column; "”完" boxed from left of the border at x 200 to right of it
+      word(120, 125, '1，'),
+      word(175, 125, '”完成'),
+      word(235, 125, '目录编制。'),
+    ].join('\n');
+    const [page] = parseTesseractTsv(tsv, [ruledPage(1000, 500, SLOPE, RULES)]);
+    expect(page.tables?.[0].rows[0].cells.map((c) => c.text)).toEqual(['1', '完成目录编制。', '']);
+  });
 });
