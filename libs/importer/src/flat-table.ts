@@ -71,7 +71,19 @@ function isGroupCell(d: TaskDraft): boolean {
   return d.contentParts.length === 1 && d.title.length <= 20 && !/[，,。；;：:]/.test(d.title) && d.lead.length + d.responsible.length === 0;
 }
 
-export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineContext): TaskDraft[] {
+/**
+ * A row number past the next one ("8" after "6"), on text read by OCR: tesseract drops a lone digit
+ * now and then, and without this every row after it would fall into the row before. It starts a row
+ * only when at most `skips` numbers are missing and the line after it reads like an item's title
+ * (not a step, a deadline or another number); the gap itself is warned (flagNumberingGaps).
+ */
+function skipsAhead(n: number, lastNo: number, next: string | undefined, skips: number, ctx: DeadlineContext): boolean {
+  if (lastNo === 0 || n <= lastNo + 1 || n > lastNo + 1 + skips || !next || next.length < 4) return false;
+  if (/^\d{1,3}[.、]?$/.test(next) || classifyHeading(next)?.level === 5 || /^[(（]/.test(next)) return false;
+  return !(next.length <= 20 && parseDeadline(next, ctx));
+}
+
+export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineContext, opts: { numberSkips?: number } = {}): TaskDraft[] {
   const drafts: TaskDraft[] = [];
   const groupOf = new Map<TaskDraft, number>();
   let group = 0;
@@ -92,7 +104,11 @@ export function readFlatTables(lines: Line[], runs: HeaderRun[], ctx: DeadlineCo
       const { text, no } = lines[i];
       const num = /^(\d{1,3})[.、]?$/.exec(text);
       // A page from the middle of a long table starts at its own row number ("80").
-      if (num && (Number(num[1]) === lastNo + 1 || (Number(num[1]) === 1 && lastNo > 0) || (lastNo === 0 && !current && Number(num[1]) > 0))) {
+      const n = num ? Number(num[1]) : 0;
+      if (
+        num &&
+        (n === lastNo + 1 || (n === 1 && lastNo > 0) || (lastNo === 0 && !current && n > 0) || skipsAhead(n, lastNo, lines[i + 1]?.text, opts.numberSkips ?? 0, ctx))
+      ) {
         // A second run of numbers restarting at 1 without a new header is a new group, too.
         if (Number(num[1]) === 1 && groupHasItems) group++;
         lastNo = Number(num[1]);

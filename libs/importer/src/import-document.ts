@@ -5,6 +5,7 @@ import { docxToText } from './readers/docx.reader';
 import { layoutText } from './readers/layout/layout-text';
 import { flagLowConfidence } from './ocr-flags';
 import { flagNumberingGaps } from './ocr-gaps';
+import { flagUnreadText } from './ocr-unread';
 import { ocrPages, type OcrOptions } from './readers/ocr.reader';
 import { readOfdPages } from './readers/ofd.reader';
 import { readPdfPages } from './readers/pdf.reader';
@@ -92,5 +93,6 @@ export async function importScan(src: ImportSource, opts: OcrOptions): Promise<P
   const kind = sniffBinary(src.content);
   if (kind !== 'pdf' && kind !== 'image') throw new ImportError('unsupported_type', '文字识别只接受 PDF 或 JPG/PNG/TIFF 图片');
   const layout = layoutText(await ocrPages(src.content, kind, opts));
-  return flagNumberingGaps(flagLowConfidence(parsePlanText(layout.text, { fileName: src.fileName }), layout), layout.text);
+  const plan = parsePlanText(layout.text, { fileName: src.fileName, scanned: true });
+  return flagUnreadText(flagNumberingGaps(flagLowConfidence(plan, layout), layout.text), layout);
 }

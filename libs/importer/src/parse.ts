@@ -16,6 +16,8 @@ import type { ImportWarning, Line, ParsedPlan, Target, Task } from './types';
 
 export interface ParseOptions {
   fileName?: string;
+  /** The text was read by OCR: a table's row number may be missing (a lone digit tesseract dropped). */
+  scanned?: boolean;
 }
 
 /** 主要目标 paragraphs become one target per clause that carries a quantity. */
@@ -172,7 +174,7 @@ export function parsePlanText(text: string, opts: ParseOptions = {}): ParsedPlan
     const before = readOutline(joinWrapped(body.slice(0, runs[0].start)));
     before.tasks = dropCaptions(before.tasks);
     const context = buildPlanContext(top, body, meta, [], opts.fileName);
-    const tableDrafts = readFlatTables(body, runs, context.deadlines);
+    const tableDrafts = readFlatTables(body, runs, context.deadlines, { numberSkips: opts.scanned ? 2 : 0 });
     return done(finish(top, body, [...before.tasks, ...tableDrafts], before.targets, meta, opts, warnings));
   }
   const outline = readOutline(joinWrapped(body));

@@ -14,7 +14,7 @@ export interface ScanFidelity {
   matched: number;
   /** Numbers of the text's items that the scan did not read. */
   lost: string[];
-  /** Of those, the ones no warning names ("文字识别可能漏读了事项 4–5"). */
+  /** Of those, the ones no warning names ("文字识别可能漏读了事项 4–5") or quotes (text read into no item). */
   lostSilently: string[];
   /** Items of the scan that are none of the text's (a heading or a fragment read as an item). */
   extra: number;
@@ -66,6 +66,16 @@ function flaggedMissing(scan: ParsedPlan): Set<string> {
   return out;
 }
 
+/** Whether a warning quotes text the scan read but took into no item, and that text is the item's. */
+function quotedUnread(scan: ParsedPlan, item: ParsedTask): boolean {
+  const title = bigrams(item.title.slice(0, 20));
+  return scan.warnings.some((w) => {
+    if (w.field !== 'unread' || !w.text || !title.size) return false;
+    const quoted = bigrams(w.text);
+    return [...title].filter((g) => quoted.has(g)).length >= title.size / 2;
+  });
+}
+
 /** A scan's import against the import of the same plan's text, item by item. */
 export function compareScan(scan: ParsedPlan, text: ParsedPlan): ScanFidelity {
   const warnings = scan.warnings.map((w) => w.message).join('\n');
@@ -76,7 +86,7 @@ export function compareScan(scan: ParsedPlan, text: ParsedPlan): ScanFidelity {
     const got = pairs.get(want);
     if (!got) {
       out.lost.push(want.code);
-      if (!missing.has(want.code)) out.lostSilently.push(want.code);
+      if (!missing.has(want.code) && !quotedUnread(scan, want)) out.lostSilently.push(want.code);
       continue;
     }
     if (got.code !== want.code) out.renumbered++;

@@ -3,8 +3,9 @@ import { scanPdf } from '../../test/build-scan';
 import { layoutPages } from '../../test/page-layout';
 import { importScan, importDocument } from '../import-document';
 import { parsePlanText } from '../parse';
+import { layoutText } from './layout/layout-text';
 import { pageLines } from './layout/page-lines';
-import { parseTesseractTsv } from './ocr-tsv';
+import { parseTesseractTsv, readScanPage } from './ocr-tsv';
 
 // tesseract reads a 200-dpi page in seconds (tens of seconds on a loaded machine): one page here.
 jest.setTimeout(600_000);
@@ -86,5 +87,55 @@ describe('parseTesseractTsv', () => {
       ...tilted(2, 1, 1, 21, ['巳']),
     ].join('\n');
     expect(lines(tsv)).toEqual(['甲乙丙丁戊 己', '子丑寅卯辰 巳']);
+  });
+
+  it('drops speckle and lines of marks, and reads a bar alone on its line as 1', () => {
+    const tsv = [
+      HEAD,
+      '1\t1\t0\t0\t0\t0\t0\t0\t2000\t2000\t-1\t',
+      word(1, 1, 100, 100, '序号'),
+      // a smear tesseract gave a glyph to: wide, 2 px high, confidence 0
+      word(1, 1, 900, 110, '轴', 35, 2, 0),
+      word(1, 2, 100, 200, '|', 20, 37, 45),
+      word(1, 3, 100, 300, '.', 10, 10, 30),
+      word(1, 4, 100, 400, '“|', 30, 30, 40),
+      word(1, 5, 100, 500, '完善', 60, 30, 95),
+    ].join('\n');
+    expect(lines(tsv)).toEqual(['序号', '1', '完善']);
+  });
+
+  it('drops a running header that OCR misread differently on each page', () => {
+    const page = (header: string, body: string) =>
+      parseTesseractTsv([HEAD, '1\t1\t0\t0\t0\t0\t0\t0\t2000\t2000\t-1\t', word(1, 1, 100, 40, header, 240), word(2, 1, 100, 400, body, 240)].join('\n'))[0];
+    const text = layoutText([page('督办文件内部资料', '一、重点任务'), page('”督办文件内资料', '二、保障措施'), page('介文人内部资料', '三、工作要求')]).text;
+    expect(text.split('\n')).toEqual(['一、重点任务', '二、保障措施', '三、工作要求']);
+  });
+});
+
+describe('readScanPage: a page with a ruled table read a second time without its rules', () => {
+  const HEAD = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+  const word = (block: number, left: number, top: number, text: string, conf = 90) => `5\t1\t${block}\t1\t1\t1\t${left}\t${top}\t${text.length * 30}\t30\t${conf}\t${text}`;
+  // Two columns (x 100 | 200 | 600), two rows (y 100 | 160 | 240), rules 3 px thick.
+  const image = (() => {
+    const [w, h] = [700, 300];
+    const pixels = new Uint8Array(w * h).fill(255);
+    for (const y of [100, 160, 240]) for (let x = 100; x <= 600; x++) for (let t = 0; t < 3; t++) pixels[(y + t) * w + x] = 0;
+    for (const x of [100, 200, 600]) for (let y = 100; y <= 240; y++) for (let t = 0; t < 3; t++) pixels[y * w + x + t] = 0;
+    return { width: w, height: h, pixels };
+  })();
+  const tsv = (...words: string[]) => [HEAD, '1\t1\t0\t0\t0\t0\t0\t0\t700\t300\t-1\t', ...words].join('\n');
+
+  it('takes each cell from the reading without rules, and the first reading where that one found nothing', () => {
+    const first = readScanPage(tsv(word(1, 120, 115, '序号'), word(1, 220, 115, '天头单位', 20), word(2, 130, 185, '|', 45), word(2, 220, 185, '区数据局')), image);
+    expect(first.again?.image.pixels[101 * 700 + 300]).toBe(255);
+    const page = first.again!.reread(tsv(word(1, 120, 115, '序号'), word(1, 220, 115, '牵头单位'), word(2, 220, 185, '区数据局')));
+    expect(page.tables?.[0].rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['序号', '牵头单位'],
+      ['1', '区数据局'],
+    ]);
+  });
+
+  it('reads a page without rules once', () => {
+    expect(readScanPage(tsv(word(1, 120, 115, '序号')), { width: 700, height: 300, pixels: new Uint8Array(700 * 300).fill(255) }).again).toBeUndefined();
   });
 });

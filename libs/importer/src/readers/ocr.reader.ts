@@ -1,7 +1,8 @@
 import { ImportError } from '../errors';
 import { runChild } from './child-process';
 import type { LaidOutPage } from './layout/positioned-text';
-import { parseTesseractTsv } from './ocr-tsv';
+import { readPgm, writePgm } from './layout/ruled-grid';
+import { parseTesseractTsv, readScanPage } from './ocr-tsv';
 import { readPdfPages } from './pdf.reader';
 
 export const OCR_PACKAGES = 'tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
@@ -18,7 +19,7 @@ export interface OcrOptions {
 /** Rendering resolution for scanned PDF pages: what tesseract reads best for body-size Chinese. */
 const DPI = 300;
 
-async function tesseract(image: Buffer, timeoutMs: number): Promise<LaidOutPage[]> {
+async function tesseractTsv(image: Buffer, timeoutMs: number): Promise<string> {
   // One thread: the worker runs other jobs, and OpenMP threads on a busy machine only thrash.
   const res = await runChild('tesseract', ['stdin', 'stdout', '-l', 'chi_sim', '--dpi', String(DPI), 'tsv'], {
     input: image,
@@ -30,11 +31,26 @@ async function tesseract(image: Buffer, timeoutMs: number): Promise<LaidOutPage[
     if (/chi_sim/.test(res.stderr) && /(load|find|open)/i.test(res.stderr)) throw new ImportError('ocr_unavailable', MISSING('中文语言包 chi_sim'));
     throw new ImportError('unreadable', `扫描件无法识别：${res.stderr.split('\n')[0] || `tesseract 退出代码 ${res.code}`}`);
   }
-  return parseTesseractTsv(res.stdout.toString('utf8'));
+  return res.stdout.toString('utf8');
+}
+
+/**
+ * One image through tesseract. A PGM (a rasterised PDF page) is also searched for ruled tables;
+ * a page that has them is read a second time with the rules whited out (see readScanPage).
+ */
+async function tesseract(image: Buffer, timeoutMs: number): Promise<LaidOutPage[]> {
+  const gray = readPgm(image);
+  const tsv = await tesseractTsv(image, timeoutMs);
+  // An uploaded image (JPG, PNG, a TIFF of several pages) is read as text only.
+  if (!gray) return parseTesseractTsv(tsv);
+  const first = readScanPage(tsv, gray);
+  if (!first.again) return [first.page];
+  return [first.again.reread(await tesseractTsv(writePgm(first.again.image), timeoutMs))];
 }
 
 async function rasterise(pdf: Buffer, page: number, timeoutMs: number): Promise<Buffer> {
-  const res = await runChild('pdftoppm', ['-r', String(DPI), '-gray', '-png', '-f', String(page), '-l', String(page), '-'], {
+  // A binary PGM: tesseract reads it as it reads a PNG, and the ruled-table finder reads its pixels directly.
+  const res = await runChild('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-'], {
     input: pdf,
     timeoutMs,
     what: ' PDF 页面',

@@ -10,6 +10,8 @@ export interface LayoutText {
   text: string;
   /** Line number → lowest confidence of the runs on it; only for OCR'd lines. */
   confidence: Map<number, number>;
+  /** Line number → where it was printed: the page and the line on that page (1-based, top down). */
+  origin: Map<number, { page: number; line: number }>;
 }
 
 function mostCommon(xs: number[]): number {
@@ -46,21 +48,27 @@ export function layoutText(pages: LaidOutPage[]): LayoutText {
 
   const out: string[] = [];
   const confidence = new Map<number, number>();
-  const emit = (text: string, conf: number | undefined, join: boolean) => {
+  const origin = new Map<number, { page: number; line: number }>();
+  // A line's place on its page: how many of the page's lines (as read, header and footer included) stand above it.
+  const onPage = (l: PageLine) => ({ page: l.page, line: 1 + perPage[l.page - 1].lines.filter((o) => o.y < l.y).length });
+  const emit = (text: string, from: PageLine, conf: number | undefined, join: boolean) => {
     if (join && out.length) out[out.length - 1] += text;
-    else out.push(text);
+    else {
+      out.push(text);
+      origin.set(out.length, onPage(from));
+    }
     if (conf !== undefined) confidence.set(out.length, Math.min(conf, confidence.get(out.length) ?? 100));
   };
   let prev: PageLine | null = null;
   for (const block of findTables(lines)) {
     if (block.kind === 'table') {
-      for (const row of block.rows) for (const cell of row.cells) if (cell) emit(cell, row.line.confidence, false);
+      for (const row of block.rows) for (const cell of row.cells) if (cell) emit(cell, row.line, row.line.confidence, false);
       prev = null;
       continue;
     }
     const l = block.line;
-    emit(lineText(l), l.confidence, prev !== null && continues(prev, l, left, right));
+    emit(lineText(l), l, l.confidence, prev !== null && continues(prev, l, left, right));
     prev = l;
   }
-  return { text: out.join('\n'), confidence };
+  return { text: out.join('\n'), confidence, origin };
 }

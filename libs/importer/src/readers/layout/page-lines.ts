@@ -24,7 +24,35 @@ export function pageLines(page: LaidOutPage, pageNo: number): PageLine[] {
     if (g && Math.abs(g[0].y - r.y) <= size / 3) g.push(r);
     else groups.push([r]);
   }
-  return groups.map((g) => toLine(g.sort((a, b) => a.x - b.x), pageNo));
+  const lines = groups.map((g) => toLine(g.sort((a, b) => a.x - b.x), pageNo)).flatMap((l) => (l.confidence === undefined ? [l] : ocrMarks(l)));
+  if (!page.tables?.length) return lines;
+  // Rows of ruled tables (a scan's) stand among the lines at their height, one cell a column.
+  const rows = page.tables.flatMap((t) =>
+    t.rows.map((r): PageLine => ({
+      page: pageNo,
+      x: r.cells[0].x,
+      right: r.cells[r.cells.length - 1].right,
+      y: r.y,
+      size: r.size,
+      cells: r.cells,
+      runs: r.cells.filter((c) => c.text),
+      ruled: r.cells.length,
+      ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
+    })),
+  );
+  return [...lines, ...rows].sort((a, b) => a.y - b.y);
+}
+
+/**
+ * An OCR'd line of marks only ("-", ".", "||", "“|") is speckle or a rule, not text, with one
+ * exception: a bar alone on its line is how tesseract reads a lone "1" (a row number).
+ */
+function ocrMarks(l: PageLine): PageLine[] {
+  const text = l.cells.map((c) => c.text).join('');
+  if (/[\p{L}\p{N}]/u.test(text)) return [l];
+  if (!/^[|｜]$/.test(text)) return [];
+  const one = { x: l.x, right: l.right, text: '1' };
+  return [{ ...l, cells: [one], runs: [one] }];
 }
 
 function toLine(runs: TextRun[], pageNo: number): PageLine {

@@ -17,6 +17,21 @@ export interface LaidOutPage {
   width: number;
   height: number;
   runs: TextRun[];
+  /** Tables read from the page image's rules (OCR): their text is not among the runs. */
+  tables?: RuledTable[];
+}
+
+/** A ruled table of a scanned page: rows top to bottom, one cell a column ('' where empty or merged). */
+export interface RuledTable {
+  rows: RuledRow[];
+}
+
+export interface RuledRow {
+  /** Baseline of the row's first line, like a run's y. */
+  y: number;
+  size: number;
+  cells: Cell[];
+  confidence?: number;
 }
 
 /** A rebuilt line: its runs left to right, split into cells where a wide gap separates them. */
@@ -30,6 +45,8 @@ export interface PageLine {
   /** The runs themselves: inside a table, columns (not gaps) decide where a cell ends. */
   runs: Cell[];
   confidence?: number;
+  /** A row of a ruled table (its cells are the table's columns): the number of columns. */
+  ruled?: number;
 }
 
 export interface Cell {

@@ -11,6 +11,33 @@ function columnOf(starts: number[], x: number, tolerance: number): number {
   return col;
 }
 
+/** A header repeated at the top of a following page is one header, not a row. */
+function withoutRepeatedHeader(rows: { cells: string[]; line: PageLine }[]): { cells: string[]; line: PageLine }[] {
+  const header = rows[0].cells.join('|');
+  return rows.filter((r, k) => k === 0 || r.cells.join('|') !== header);
+}
+
+/**
+ * Rows of a ruled table read from a scan (one line a row, its cells the columns), up to where the
+ * table ends; a table going on over the next page, with as many columns, is the same table. A row
+ * with nothing in the first column continues the row above (the first column's cell is merged
+ * across both), as in a table read from a text layer.
+ */
+function ruledTable(lines: PageLine[], i: number): { block: Block; next: number } {
+  const rows: { cells: string[]; line: PageLine }[] = [];
+  let j = i;
+  for (; j < lines.length && lines[j].ruled === lines[i].ruled; j++) {
+    const l = lines[j];
+    const row = rows[rows.length - 1];
+    if (!row || l.cells[0].text) rows.push({ cells: l.cells.map((c) => c.text), line: l });
+    else {
+      l.cells.forEach((c, k) => (row.cells[k] += c.text));
+      if (l.confidence !== undefined) row.line = { ...row.line, confidence: Math.min(l.confidence, row.line.confidence ?? 100) };
+    }
+  }
+  return { block: { kind: 'table', rows: withoutRepeatedHeader(rows) }, next: j };
+}
+
 /**
  * Tables come back as rows of cells. A table starts at a line split into two or more cells (its
  * header fixes the columns); it goes on while lines keep to those columns. A line with text in the
@@ -22,6 +49,12 @@ export function findTables(lines: PageLine[]): Block[] {
   let i = 0;
   while (i < lines.length) {
     const head = lines[i];
+    if (head.ruled) {
+      const { block, next } = ruledTable(lines, i);
+      blocks.push(block);
+      i = next;
+      continue;
+    }
     if (head.cells.length < 2) {
       blocks.push({ kind: 'line', line: head });
       i++;
@@ -64,9 +97,7 @@ export function findTables(lines: PageLine[]): Block[] {
         for (const [c, t] of cols) row.cells[c] += t;
       }
     });
-    // A header repeated at the top of a following page is one header, not a row.
-    const header = rows[0].cells.join('|');
-    blocks.push({ kind: 'table', rows: rows.filter((r, k) => k === 0 || r.cells.join('|') !== header) });
+    blocks.push({ kind: 'table', rows: withoutRepeatedHeader(rows) });
     i = j;
   }
   return blocks;
