@@ -149,7 +149,7 @@ async function main(): Promise<void> {
             performance
               .getEntriesByType('resource')
               .map((e) => `${e.name.replace(location.origin, '').slice(0, 60)} ${e.startTime.toFixed(0)}→${(e as unknown as { responseEnd: number }).responseEnd.toFixed(0)}`)
-              .concat(performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`)),
+              .concat(performance.getEntriesByType('mark').sort((x, y) => x.startTime - y.startTime).map((m) => `${m.name} ${m.startTime.toFixed(0)}`)),
           );
           console.log(trace.join('\n'));
         }
