@@ -7,7 +7,7 @@
 // its own redis-server on a free port and an in-process SMTP sink.
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -47,12 +47,56 @@ const POLICY = {
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
+/**
+ * CPU time (s) of this process and of the PostgreSQL backends serving its pool (found by the pool's
+ * application_name, read from /proc), so a figure taken on the shared machine says what the work
+ * costs, not only how long it waited for a core.
+ */
+class CpuMeter {
+  private constructor(
+    private readonly ds: DataSource,
+    private readonly app: string,
+    private readonly node: NodeJS.CpuUsage,
+    private readonly pg: Map<number, number>,
+  ) {}
+
+  private static async backends(ds: DataSource, app: string): Promise<Map<number, number>> {
+    const pids: { pid: number }[] = await ds.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [app]);
+    const out = new Map<number, number>();
+    for (const { pid } of pids) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // utime + stime, in clock ticks of 1/100 s
+      } catch {
+        // not on this machine (a remote database): PostgreSQL CPU is not counted
+      }
+    }
+    return out;
+  }
+
+  static async start(ds: DataSource, app: string): Promise<CpuMeter> {
+    return new CpuMeter(ds, app, process.cpuUsage(), await CpuMeter.backends(ds, app));
+  }
+
+  async read(): Promise<{ node: number; pg: number }> {
+    const node = process.cpuUsage(this.node);
+    const now = await CpuMeter.backends(this.ds, this.app);
+    let pg = 0;
+    for (const [pid, s] of now) pg += s - (this.pg.get(pid) ?? 0);
+    return { node: (node.user + node.system) / 1e6, pg };
+  }
+}
+
+const cpuText = (c: { node: number; pg: number }) => `CPU node ${fmt(c.node, 1)} s + PostgreSQL ${fmt(c.pg, 1)} s`;
+
 async function withSchema<T>(work: (ds: DataSource, schema: string) => Promise<T>): Promise<T> {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const c = new Client({ connectionString: DB_URL });
   await c.connect();
   await c.query(`CREATE SCHEMA ${schema}`);
-  const ds = await openDataSource({ url: DB_URL, schema, poolSize: CONCURRENCY + 2 });
+  // The schema names the pool's connections too (CpuMeter finds its backends by it).
+  const url = `${DB_URL}${DB_URL.includes('?') ? '&' : '?'}application_name=${schema}`;
+  const ds = await openDataSource({ url, schema, poolSize: CONCURRENCY + 2 });
   try {
     return await work(ds, schema);
   } finally {
@@ -94,11 +138,14 @@ async function seed(ds: DataSource, n: number): Promise<void> {
 }
 
 /** Schedules every task through ReminderPlanner.recomputeMany, BATCH tasks per call and transaction. */
-async function schedule(ds: DataSource): Promise<{ rows: number; seconds: number }> {
+type Cpu = { node: number; pg: number };
+
+async function schedule(ds: DataSource, app: string): Promise<{ rows: number; seconds: number; cpu: Cpu }> {
   const ids: string[] = (await ds.query(`SELECT id FROM tasks ORDER BY code`)).map((r: { id: string }) => r.id);
   const db = Db.standalone(ds);
   const planner = new ReminderPlanner(db, DEFAULT_PLANNER_SETTINGS, new WorkCalendarRepository(db));
   const now = new Date();
+  const meter = await CpuMeter.start(ds, app);
   const t0 = performance.now();
   let rows = 0;
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -106,7 +153,8 @@ async function schedule(ds: DataSource): Promise<{ rows: number; seconds: number
       rows += (await planner.recomputeMany(ids.slice(i, i + BATCH), now)).created;
     });
   }
-  return { rows, seconds: (performance.now() - t0) / 1000 };
+  const seconds = (performance.now() - t0) / 1000;
+  return { rows, seconds, cpu: await meter.read() };
 }
 
 /**
@@ -114,7 +162,7 @@ async function schedule(ds: DataSource): Promise<{ rows: number; seconds: number
  * change (a weekday 40 days ahead becomes a local rest day: Journal.calendarEvent, every open item of
  * every plan) and a reminder-policy change (the −P7D step becomes −P5D: Journal.planEvent).
  */
-async function replan(ds: DataSource): Promise<{ calendar: { tasks: number; seconds: number }; policy: { tasks: number; seconds: number } }> {
+async function replan(ds: DataSource, app: string): Promise<{ calendar: { tasks: number; seconds: number; cpu: Cpu }; policy: { tasks: number; seconds: number; cpu: Cpu } }> {
   const db = Db.standalone(ds);
   const calendars = new WorkCalendarRepository(db);
   const journal = new Journal(db, new ReminderPlanner(db, DEFAULT_PLANNER_SETTINGS, calendars), calendars);
@@ -122,6 +170,7 @@ async function replan(ds: DataSource): Promise<{ calendar: { tasks: number; seco
     `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM generate_series(current_date + 40, current_date + 50, interval '1 day') d
       WHERE extract(isodow FROM d) < 6 AND d::date NOT IN (SELECT date FROM calendar_days) ORDER BY d LIMIT 1`,
   )) as { day: string }[];
+  let meter = await CpuMeter.start(ds, app);
   let t0 = performance.now();
   const calendarTasks = await db.transaction(async () => {
     await calendars.touchYears([Number(day.slice(0, 4))], { source: 'admin' });
@@ -129,16 +178,19 @@ async function replan(ds: DataSource): Promise<{ calendar: { tasks: number; seco
     return journal.calendarEvent({ added: [day], removed: [] });
   });
   const calendarSeconds = (performance.now() - t0) / 1000;
+  const calendarCpu = await meter.read();
   const [{ id: planId }] = (await ds.query(`SELECT id FROM plans LIMIT 1`)) as { id: string }[];
   const policy = { ...POLICY, steps: POLICY.steps.map((s) => (s.offset === '-P7D' ? { ...s, offset: '-P5D' } : s)) };
+  meter = await CpuMeter.start(ds, app);
   t0 = performance.now();
   const policyTasks = await db.transaction(async () => {
     await db.manager.query(`UPDATE plans SET reminder_policy = $2 WHERE id = $1`, [planId, JSON.stringify(policy)]);
     return journal.planEvent('plan.policy_changed', planId, { field: 'reminderPolicy' });
   });
+  const policySeconds = (performance.now() - t0) / 1000;
   return {
-    calendar: { tasks: calendarTasks, seconds: calendarSeconds },
-    policy: { tasks: policyTasks, seconds: (performance.now() - t0) / 1000 },
+    calendar: { tasks: calendarTasks, seconds: calendarSeconds, cpu: calendarCpu },
+    policy: { tasks: policyTasks, seconds: policySeconds, cpu: await meter.read() },
   };
 }
 
@@ -158,7 +210,7 @@ const merge = (page: TaskRows[]): TaskRows => {
  * per batch of BATCH tasks (the fastest plain INSERT: what the planner writes now). The ratio is what
  * reading, computing and diffing cost on top.
  */
-async function baseline(ds: DataSource, perBatch: boolean): Promise<{ rows: number; seconds: number }> {
+async function baseline(ds: DataSource, app: string, perBatch: boolean): Promise<{ rows: number; seconds: number; cpu: Cpu }> {
   await ds.query(`DROP TABLE IF EXISTS reminders_baseline`);
   await ds.query(`CREATE TABLE reminders_baseline (LIKE reminders INCLUDING DEFAULTS INCLUDING INDEXES)`);
   const rows: TaskRows[] = await ds.query(
@@ -168,6 +220,7 @@ async function baseline(ds: DataSource, perBatch: boolean): Promise<{ rows: numb
        FROM reminders GROUP BY task_id`,
   );
   let n = 0;
+  const meter = await CpuMeter.start(ds, app);
   const t0 = performance.now();
   for (let i = 0; i < rows.length; i += BATCH) {
     await ds.transaction(async (m) => {
@@ -184,7 +237,8 @@ async function baseline(ds: DataSource, perBatch: boolean): Promise<{ rows: numb
       }
     });
   }
-  return { rows: n, seconds: (performance.now() - t0) / 1000 };
+  const seconds = (performance.now() - t0) / 1000;
+  return { rows: n, seconds, cpu: await meter.read() };
 }
 
 async function startRedis(): Promise<{ url: string; proc: ChildProcess }> {
@@ -321,18 +375,23 @@ async function main() {
         const t0 = performance.now();
         await seed(ds, n);
         console.log(`${fmt(n)} tasks seeded (plan, units, users, tasks, assignments) in ${fmt((performance.now() - t0) / 1000, 1)} s`);
-        const s = await schedule(ds);
+        const s = await schedule(ds, schema);
         if (PARTS.has('baseline')) {
-          const b = await baseline(ds, false);
-          const bb = await baseline(ds, true);
+          const b = await baseline(ds, schema, false);
+          const bb = await baseline(ds, schema, true);
           console.log(
             `${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s ` +
               `(${fmt(n / s.seconds)} tasks/s); plain INSERT of the same ${fmt(b.rows)} rows, one per task: ${fmt(b.seconds, 1)} s = ${fmt(b.rows / b.seconds)} rows/s, ` +
               `ratio planner/baseline ${fmt(b.seconds / s.seconds, 2)}; one INSERT per ${BATCH} tasks: ${fmt(bb.seconds, 1)} s = ${fmt(bb.rows / bb.seconds)} rows/s, ` +
               `ratio ${fmt(bb.seconds / s.seconds, 2)}`,
           );
+          const total = (c: Cpu) => c.node + c.pg;
+          console.log(
+            `  CPU: planner ${cpuText(s.cpu)}; one INSERT per task ${cpuText(b.cpu)} (CPU ratio ${fmt(total(b.cpu) / total(s.cpu), 2)}); ` +
+              `one per ${BATCH} tasks ${cpuText(bb.cpu)} (CPU ratio ${fmt(total(bb.cpu) / total(s.cpu), 2)})`,
+          );
         } else {
-          console.log(`${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s (${fmt(n / s.seconds)} tasks/s)`);
+          console.log(`${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s (${fmt(n / s.seconds)} tasks/s); ${cpuText(s.cpu)}`);
         }
         if (PARTS.has('sweep')) {
           const m = await sweepMemory(ds, redis.url, `bench${schema}`);
@@ -349,10 +408,10 @@ async function main() {
           for (const [i, r] of mails.rounds.entries()) console.log(`  round ${i + 1} (mails/s): ${r}`);
         }
         if (PARTS.has('replan')) {
-          const r = await replan(ds);
+          const r = await replan(ds, schema);
           console.log(
-            `${fmt(n)} tasks re-planned in one transaction: calendar change ${fmt(r.calendar.tasks)} open items in ${fmt(r.calendar.seconds, 1)} s; ` +
-              `policy change ${fmt(r.policy.tasks)} items in ${fmt(r.policy.seconds, 1)} s`,
+            `${fmt(n)} tasks re-planned in one transaction: calendar change ${fmt(r.calendar.tasks)} open items in ${fmt(r.calendar.seconds, 1)} s (${cpuText(r.calendar.cpu)}); ` +
+              `policy change ${fmt(r.policy.tasks)} items in ${fmt(r.policy.seconds, 1)} s (${cpuText(r.policy.cpu)})`,
           );
         }
       });
