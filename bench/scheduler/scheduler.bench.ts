@@ -208,11 +208,19 @@ const merge = (page: TaskRows[]): TaskRows => {
  * The baselines: only the writes — the same rows into a copy of the table, same batching, either one
  * multi-row INSERT per task (the issue's "plain INSERTs", as the planner used to write them) or one
  * per batch of BATCH tasks (the fastest plain INSERT: what the planner writes now). The ratio is what
- * reading, computing and diffing cost on top.
+ * reading, computing and diffing cost on top. `withKeys` gives the copy the foreign keys the real
+ * table has (task, step, unit: PostgreSQL checks and key-share-locks the parent row of every row
+ * inserted), which `LIKE` does not copy: the same rows into the same kind of table.
  */
-async function baseline(ds: DataSource, app: string, perBatch: boolean): Promise<{ rows: number; seconds: number; cpu: Cpu }> {
+async function baseline(ds: DataSource, app: string, perBatch: boolean, withKeys = false): Promise<{ rows: number; seconds: number; cpu: Cpu }> {
   await ds.query(`DROP TABLE IF EXISTS reminders_baseline`);
   await ds.query(`CREATE TABLE reminders_baseline (LIKE reminders INCLUDING DEFAULTS INCLUDING INDEXES)`);
+  if (withKeys) {
+    await ds.query(
+      `ALTER TABLE reminders_baseline ADD FOREIGN KEY (task_id) REFERENCES tasks (id), ADD FOREIGN KEY (step_id) REFERENCES steps (id),
+         ADD FOREIGN KEY (unit_id) REFERENCES units (id)`,
+    );
+  }
   const rows: TaskRows[] = await ds.query(
     `SELECT array_agg(task_id) AS tasks, array_agg(key) AS keys, array_agg(step_id) AS steps, array_agg(unit_id) AS units, array_agg(kind) AS kinds,
             array_agg(audience) AS audiences, array_agg(reason) AS reasons, array_agg(notice_level) AS levels,
@@ -294,7 +302,7 @@ async function sweepMemory(ds: DataSource, redisUrl: string, prefix: string): Pr
   return { jobs: total, bytes: after - before };
 }
 
-type MailRates = { batched: number; unbatched: number; raw: number; mails: number; rounds: string[] };
+type MailRates = { batched: number; unbatched: number; raw: number; mails: number; rounds: string[]; cpu: Record<'raw' | 'unbatched' | 'batched', Cpu> };
 const MAIL_ROUNDS = 5;
 
 /**
@@ -306,7 +314,7 @@ const MAIL_ROUNDS = 5;
  * take turns in MAIL_ROUNDS rounds (order rotating) and each rate is its total over the rounds: a
  * burst of someone else's load falls on all three.
  */
-async function mailRates(ds: DataSource, sink: SmtpSink): Promise<MailRates> {
+async function mailRates(ds: DataSource, sink: SmtpSink, app: string): Promise<MailRates> {
   const ids: string[] = (
     await ds.query(`SELECT id FROM reminders WHERE state IN ('pending', 'enqueued') AND audience = 'responsible' ORDER BY due_at DESC LIMIT $1`, [2 * MAILS])
   ).map((r: { id: string }) => r.id);
@@ -335,6 +343,7 @@ async function mailRates(ds: DataSource, sink: SmtpSink): Promise<MailRates> {
 
   const todo = { unbatched: ids.slice(0, MAILS), batched: ids.slice(MAILS) };
   const seconds = { raw: 0, unbatched: 0, batched: 0 };
+  const cpu: MailRates['cpu'] = { raw: { node: 0, pg: 0 }, unbatched: { node: 0, pg: 0 }, batched: { node: 0, pg: 0 } };
   const rounds: string[] = [];
   const paths: { name: keyof typeof seconds; run: (n: number) => Promise<unknown> }[] = [
     { name: 'raw', run: (n) => pool(n, rawSend) },
@@ -346,10 +355,14 @@ async function mailRates(ds: DataSource, sink: SmtpSink): Promise<MailRates> {
     const line: string[] = [];
     for (let k = 0; k < paths.length; k++) {
       const path = paths[(round + k) % paths.length];
+      const meter = await CpuMeter.start(ds, app);
       const t0 = performance.now();
       await path.run(n);
       const s = (performance.now() - t0) / 1000;
       seconds[path.name] += s;
+      const used = await meter.read();
+      cpu[path.name].node += used.node;
+      cpu[path.name].pg += used.pg;
       if (sink.messages.length !== n) throw new Error(`${path.name} sent ${sink.messages.length} of ${n}`);
       sink.clear();
       line.push(`${path.name} ${fmt(n / s)}`);
@@ -360,7 +373,7 @@ async function mailRates(ds: DataSource, sink: SmtpSink): Promise<MailRates> {
   await mailer.close();
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM reminders WHERE id = ANY($1::uuid[]) AND state = 'sent'`, [ids]);
   if (n !== ids.length) throw new Error(`${n} of ${ids.length} reminders marked sent`);
-  return { raw: MAILS / seconds.raw, unbatched: MAILS / seconds.unbatched, batched: MAILS / seconds.batched, mails: MAILS, rounds };
+  return { raw: MAILS / seconds.raw, unbatched: MAILS / seconds.unbatched, batched: MAILS / seconds.batched, mails: MAILS, rounds, cpu };
 }
 
 async function main() {
@@ -379,6 +392,7 @@ async function main() {
         if (PARTS.has('baseline')) {
           const b = await baseline(ds, schema, false);
           const bb = await baseline(ds, schema, true);
+          const bk = await baseline(ds, schema, true, true);
           console.log(
             `${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s ` +
               `(${fmt(n / s.seconds)} tasks/s); plain INSERT of the same ${fmt(b.rows)} rows, one per task: ${fmt(b.seconds, 1)} s = ${fmt(b.rows / b.seconds)} rows/s, ` +
@@ -390,6 +404,10 @@ async function main() {
             `  CPU: planner ${cpuText(s.cpu)}; one INSERT per task ${cpuText(b.cpu)} (CPU ratio ${fmt(total(b.cpu) / total(s.cpu), 2)}); ` +
               `one per ${BATCH} tasks ${cpuText(bb.cpu)} (CPU ratio ${fmt(total(bb.cpu) / total(s.cpu), 2)})`,
           );
+          console.log(
+            `  one INSERT per ${BATCH} tasks into a copy with the table's foreign keys: ${fmt(bk.seconds, 1)} s = ${fmt(bk.rows / bk.seconds)} rows/s, ` +
+              `ratio ${fmt(bk.seconds / s.seconds, 2)}; ${cpuText(bk.cpu)} (CPU ratio ${fmt(total(bk.cpu) / total(s.cpu), 2)})`,
+          );
         } else {
           console.log(`${fmt(n)} tasks: ${fmt(s.rows)} reminder rows in ${fmt(s.seconds, 1)} s = ${fmt(s.rows / s.seconds)} rows/s (${fmt(n / s.seconds)} tasks/s); ${cpuText(s.cpu)}`);
         }
@@ -399,13 +417,15 @@ async function main() {
           console.log(memory[memory.length - 1]);
         }
         if (!mails && PARTS.has('mail')) {
-          mails = await mailRates(ds, sink);
+          mails = await mailRates(ds, sink, schema);
           console.log(
             `e-mail, ${fmt(mails.mails)} messages per path, ${CONCURRENCY} at a time, ${MAIL_ROUNDS} rounds taking turns: raw pooled nodemailer ${fmt(mails.raw)} mails/s; ` +
               `ReminderDeliveryService.deliver with one claim + one settle per reminder (DELIVERY_BATCH_SIZE=1) ${fmt(mails.unbatched)} mails/s, ratio ${fmt(mails.unbatched / mails.raw, 2)}; ` +
               `batched (default) ${fmt(mails.batched)} mails/s, ratio ${fmt(mails.batched / mails.raw, 2)}; batched/unbatched ${fmt(mails.batched / mails.unbatched, 2)}`,
           );
           for (const [i, r] of mails.rounds.entries()) console.log(`  round ${i + 1} (mails/s): ${r}`);
+          const perMail = (c: Cpu) => `node ${fmt((c.node * 1000) / mails!.mails, 2)} + PostgreSQL ${fmt((c.pg * 1000) / mails!.mails, 2)} ms`;
+          console.log(`  CPU per mail (the sink runs in this process too): raw ${perMail(mails.cpu.raw)}; unbatched ${perMail(mails.cpu.unbatched)}; batched ${perMail(mails.cpu.batched)}`);
         }
         if (PARTS.has('replan')) {
           const r = await replan(ds, schema);
