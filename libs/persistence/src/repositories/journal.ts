@@ -86,10 +86,7 @@ export class Journal {
   /** The working-day calendar changed: every open task of every plan is rescheduled on the new one. */
   async calendarEvent(payload: Record<string, unknown>): Promise<number> {
     await this.m.query(`INSERT INTO domain_events (type, task_id, payload) VALUES ('calendar.changed', NULL, $1)`, [json(payload)]);
-    // In plan and code order, as the items were imported and their reminders written: each page of the
-    // re-plan then reads neighbouring rows, where id order (random uuids) made every page read pages of
-    // the whole reminders table (at 100k items, more than PostgreSQL keeps in memory).
-    const tasks: { id: string }[] = await this.m.query(`SELECT id FROM tasks WHERE status NOT IN ('completed', 'cancelled') ORDER BY plan_id, code`);
+    const tasks: { id: string }[] = await this.m.query(`SELECT id FROM tasks WHERE status NOT IN ('completed', 'cancelled') ORDER BY id`);
     const now = new Date();
     const calendar = await this.calendars.current();
     await this.recomputeAll(tasks.map((t) => t.id), now, calendar);
