@@ -45,8 +45,8 @@ export class ReminderDeliveryService {
     this.webhookRules = webhookRules(env.WEBHOOK_ALLOWED_HOSTS);
     const leaseMs = env.DELIVERY_LEASE_SECONDS * 1000;
     // Batched, one claiming (and one recording) statement in flight at a time: the deliveries that
-    // arrive while it runs form the next batch, so batches grow with the load (measured: half the
-    // PostgreSQL CPU per mail of two in flight). Unbatched, each delivery runs its own statements at once.
+    // arrive while it runs form the next batch, so batches grow with the load (measured: about 30% less
+    // PostgreSQL CPU per mail than with two in flight). Unbatched, each delivery runs its own statements at once.
     const opts = { maxSize: env.DELIVERY_BATCH_SIZE, maxInFlight: env.DELIVERY_BATCH_SIZE > 1 ? 1 : Infinity };
     this.claims = new MicroBatcher(
       (ids) => reminders.claimManyForDelivery(ids, leaseMs),
