@@ -154,6 +154,13 @@ export class Env {
   @IntSetting('DELIVERY_LEASE_SECONDS', 2, 3600)
   DELIVERY_LEASE_SECONDS = 120;
 
+  /**
+   * Reminders a worker claims (and later settles) in one statement: the deliveries that start, or
+   * finish, while the previous statement runs go together. 1 = one claim and one settle per reminder.
+   */
+  @IntSetting('DELIVERY_BATCH_SIZE', 1, 500)
+  DELIVERY_BATCH_SIZE = 50;
+
   /** Working days a unit has to acknowledge (签收) a new item. */
   @IntSetting('ACK_WORKDAYS', 1, 30)
   ACK_WORKDAYS = 3;

@@ -29,6 +29,16 @@ describe('computeReminders: the default policy', () => {
     expect(computeReminders(base(), now)).toEqual(computeReminders(base(), now));
   });
 
+  it('a policy edited in place between two computations is read again (steps are parsed once per policy)', () => {
+    const policy: ReminderPolicy = { steps: [{ offset: '-P7D', kind: 'remind', audience: 'responsible', channels: ['email'] }], quietHours: null };
+    const first = computeReminders(base({ policy }), now).map((r) => r.key);
+    policy.steps[0].offset = '-P5D';
+    policy.steps.push({ offset: 'P1D', kind: 'urge', audience: 'unit_head', channels: ['inbox'] });
+    const second = computeReminders(base({ policy }), now).map((r) => r.key);
+    expect(first).toEqual(['T1:-:-P7D.remind:responsible:U1']);
+    expect(second).toEqual(['T1:-:-P5D.remind:responsible:U1', 'T1:-:P1D.urge:unit_head:U1']);
+  });
+
   it('fans unit audiences out to every lead/responsible unit whose part is open (not assisting ones); supervisor and leader once', () => {
     const rs = computeReminders(
       base({

@@ -9,6 +9,7 @@ import {
   inQuietHours,
   noticeLevelOf,
   NoticeLevel,
+  PolicyStep,
   QuietHours,
   ReminderKind,
   ReminderPolicy,
@@ -137,6 +138,35 @@ function unitsFor(audience: Audience, assignments: readonly ScheduleAssignment[]
   return [...new Set(chosen.map((a) => a.unitId))];
 }
 
+/** A policy step with its offset parsed and its key source ("-P7D.remind"). */
+interface PreparedStep {
+  step: PolicyStep;
+  offset: IsoDuration;
+  source: string;
+  /** The step's offset and kind as parsed: a cached entry is stale when they changed. */
+  text: string;
+}
+
+/**
+ * Policy steps parsed once per steps array, not once per item (a re-plan computes thousands of items
+ * under one policy). A cached entry is used only while the array still holds the same step objects
+ * with the same offsets and kinds, so a policy edited in place is parsed again.
+ */
+const PREPARED = new WeakMap<readonly PolicyStep[], PreparedStep[]>();
+
+function preparedSteps(steps: readonly PolicyStep[]): PreparedStep[] {
+  const cached = PREPARED.get(steps);
+  if (cached && cached.length === steps.length && cached.every((p, i) => p.step === steps[i] && p.text === steps[i].offset + ' ' + steps[i].kind)) {
+    return cached;
+  }
+  const out = steps.map((step) => {
+    const offset = parseIsoDuration(step.offset);
+    return { step, offset, source: `${offset.text}.${step.kind}`, text: step.offset + ' ' + step.kind };
+  });
+  PREPARED.set(steps, out);
+  return out;
+}
+
 /**
  * Every reminder an item should get, computed from scratch. Reminders already in the past are
  * returned too (the engine sends missed ones late); ones before the item existed are not.
@@ -172,18 +202,22 @@ export function computeReminders(input: ScheduleInput, now: Date): PlannedRemind
     });
   };
 
-  const offsets = policy.steps.map((s) => parseIsoDuration(s.offset));
+  const prepared = preparedSteps(policy.steps);
   const targets: { stepId: string | null; dueAt: Date }[] = [
     { stepId: null, dueAt: task.dueAt },
     ...(input.steps ?? []).filter((s) => !CLOSED_STEP_STATUSES.includes(s.status)).map((s) => ({ stepId: s.id, dueAt: s.dueAt })),
   ];
+  // The units an audience reaches depend on the item's assignments only: once per audience.
+  const unitsOf = new Map<Audience, (string | null)[]>();
   for (const target of targets) {
-    policy.steps.forEach((step, i) => {
-      const at = policyStepInstant(target.dueAt, offsets[i], calendar);
-      for (const unitId of unitsFor(step.audience, input.assignments)) {
-        add({ ...step, stepId: target.stepId, unitId, source: `${offsets[i].text}.${step.kind}`, at, reason: 'deadline' });
+    for (const { step, offset, source } of prepared) {
+      const at = policyStepInstant(target.dueAt, offset, calendar);
+      let units = unitsOf.get(step.audience);
+      if (!units) unitsOf.set(step.audience, (units = unitsFor(step.audience, input.assignments)));
+      for (const unitId of units) {
+        add({ stepId: target.stepId, kind: step.kind, audience: step.audience, channels: step.channels, unitId, source, at, reason: 'deadline' });
       }
-    });
+    }
   }
 
   addAcknowledgementReminders(input, add);

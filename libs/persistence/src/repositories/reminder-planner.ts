@@ -28,6 +28,10 @@ interface TaskRow {
   status: TaskStatus;
   created_at: Date;
   acknowledged_at: Date | null;
+}
+
+interface PlanRow {
+  id: string;
   reminder_policy: unknown;
   progress_cycle: ProgressCycle | null;
 }
@@ -61,10 +65,15 @@ export class ReminderPlanner {
     const ids = [...new Set(taskIds)];
     const cal = calendar ?? (await this.calendars.current());
     const tasks = (await m.query(
-      `SELECT t.id, t.plan_id, t.due_at, t.status, t.created_at, t.acknowledged_at, p.reminder_policy, p.progress_cycle
-         FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ANY($1::uuid[])`,
+      `SELECT id, plan_id, due_at, status, created_at, acknowledged_at FROM tasks WHERE id = ANY($1::uuid[])`,
       [ids],
     )) as TaskRow[];
+    // Each plan's policy and cycle once, not once per task row.
+    const plans = new Map(
+      ((await m.query(`SELECT id, reminder_policy, progress_cycle FROM plans WHERE id = ANY($1::uuid[])`, [[...new Set(tasks.map((t) => t.plan_id))]])) as PlanRow[]).map(
+        (p) => [p.id, p],
+      ),
+    );
     const steps = groupBy(
       (await m.query(`SELECT task_id, id, due_at, status FROM steps WHERE task_id = ANY($1::uuid[]) ORDER BY task_id, position`, [ids])) as StepRow[],
     );
@@ -76,9 +85,12 @@ export class ReminderPlanner {
     );
     const existing = groupBy(
       // 催办 by hand is no part of the computed schedule: a recomputation leaves those rows alone.
-      (await m.query(`SELECT task_id, id, key, due_at, state FROM reminders WHERE task_id = ANY($1::uuid[]) AND state <> 'cancelled' AND reason <> 'manual'`, [
-        ids,
-      ])) as ExistingRow[],
+      // The time as epoch milliseconds: compared, never used as a Date (no Date parsed per row).
+      (await m.query(
+        `SELECT task_id, id, key, floor(extract(epoch FROM due_at) * 1000)::float8 AS due_ms, state
+           FROM reminders WHERE task_id = ANY($1::uuid[]) AND state <> 'cancelled' AND reason <> 'manual'`,
+        [ids],
+      )) as ExistingRow[],
     );
     const byId = new Map(tasks.map((t) => [t.id, t]));
 
@@ -87,7 +99,8 @@ export class ReminderPlanner {
     const policyOf = (t: TaskRow) => {
       let policy = policies.get(t.plan_id);
       if (!policy) {
-        policy = t.reminder_policy ? parsePolicy(t.reminder_policy) : (DEFAULT_REMINDER_POLICY as ReminderPolicy);
+        const raw = plans.get(t.plan_id)?.reminder_policy;
+        policy = raw ? parsePolicy(raw) : (DEFAULT_REMINDER_POLICY as ReminderPolicy);
         policies.set(t.plan_id, policy);
       }
       return policy;
@@ -96,14 +109,21 @@ export class ReminderPlanner {
     const cancel: string[] = [];
     for (const id of ids) {
       const task = byId.get(id);
-      const planned = task ? this.plan(task, policyOf(task), steps.get(id) ?? [], assignments.get(id) ?? [], now, cal) : [];
+      const planned = task
+        ? this.plan(task, policyOf(task), plans.get(task.plan_id)?.progress_cycle ?? null, steps.get(id) ?? [], assignments.get(id) ?? [], now, cal)
+        : [];
       const live = existing.get(id) ?? [];
       const byKey = new Map<string, ExistingRow[]>();
-      for (const e of live) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
+      for (const e of live) {
+        const same = byKey.get(e.key);
+        if (same) same.push(e);
+        else byKey.set(e.key, [e]);
+      }
       const keep = new Set<string>();
       const replacedKeys = new Set<string>();
       for (const p of planned) {
-        const same = byKey.get(p.key)?.find((e) => e.due_at.getTime() === p.dueAt.getTime());
+        const due = p.dueAt.getTime();
+        const same = byKey.get(p.key)?.find((e) => e.due_ms === due);
         if (same) keep.add(same.id);
         else {
           toInsert.push(p);
@@ -138,14 +158,22 @@ export class ReminderPlanner {
           toInsert.map((p) => p.reason),
           toInsert.map((p) => p.noticeLevel),
           toInsert.map((p) => `{${p.channels.join(',')}}`),
-          toInsert.map((p) => p.dueAt),
+          toInsert.map((p) => p.dueAt.toISOString()),
         ],
       );
     }
     return { created: toInsert.length, cancelled: cancel.length };
   }
 
-  private plan(task: TaskRow, policy: ReminderPolicy, steps: StepRow[], assignments: AssignmentRow[], now: Date, calendar: WorkCalendar): PlannedReminder[] {
+  private plan(
+    task: TaskRow,
+    policy: ReminderPolicy,
+    progressCycle: ProgressCycle | null,
+    steps: StepRow[],
+    assignments: AssignmentRow[],
+    now: Date,
+    calendar: WorkCalendar,
+  ): PlannedReminder[] {
     const lastProgressAt: Record<string, Date | null> = {};
     for (const a of assignments) lastProgressAt[a.unit_id] = a.last_progress_at;
     const planned = computeReminders(
@@ -162,7 +190,7 @@ export class ReminderPlanner {
         policy,
         calendar,
         acknowledgementDueWorkdays: this.settings.acknowledgementDueWorkdays,
-        progressCycle: task.progress_cycle,
+        progressCycle,
         lastProgressAt,
         endOfDay: this.settings.endOfDay,
       },
@@ -189,7 +217,7 @@ interface ExistingRow {
   task_id: string;
   id: string;
   key: string;
-  due_at: Date;
+  due_ms: number;
   state: string;
 }
 

@@ -80,8 +80,19 @@ export interface DeliveryRecord {
 /** How an attempt ends: sent, released for a retry (enqueued), failed for good, or cancelled (item closed). */
 export type DeliveryEnd = { state: 'sent'; late: boolean; recipients: number } | { state: 'enqueued' | 'failed' | 'cancelled'; error: string };
 
-const CLAIMED_COLUMNS = `id, key, task_id AS "taskId", step_id AS "stepId", unit_id AS "unitId", kind, audience, reason,
-  notice_level AS "noticeLevel", channels, due_at AS "dueAt", attempts, note`;
+/** The claim a settlement ends, with what its delivery rows repeat. */
+export type SettleClaim = Claim & { taskId: string; unitId: string | null; noticeLevel: string };
+
+/** One attempt's end for settleMany: its claim, the deliveries it made, and the state it moves to. */
+export interface Settlement {
+  claim: SettleClaim;
+  records: readonly DeliveryRecord[];
+  end: DeliveryEnd;
+}
+
+/** The claimed row as the claiming UPDATE (alias r) returns it. */
+const CLAIMED_COLUMNS = `r.id, r.key, r.task_id AS "taskId", r.step_id AS "stepId", r.unit_id AS "unitId", r.kind, r.audience, r.reason,
+  r.notice_level AS "noticeLevel", r.channels, r.due_at AS "dueAt", r.attempts, r.note`;
 
 /**
  * The reminder rows as the delivery side sees them. The database is the source of truth: Redis only
@@ -164,84 +175,118 @@ export class ReminderRepository extends RepositoryBase {
     );
   }
 
-  /**
-   * Takes the reminder for one delivery attempt (null when it is not ours to send: already sent,
-   * cancelled, or held by another worker whose lease has not run out) and reads, in the same statement,
-   * the item, the unit's candidate recipients and what was already delivered, in one
-   * statement (one round trip instead of four or five per delivery).
-   */
+  /** One reminder's claim: see claimManyForDelivery. */
   async claimForDelivery(id: string, leaseMs: number): Promise<ClaimedDelivery | null> {
+    return (await this.claimManyForDelivery([id], leaseMs))[0];
+  }
+
+  /**
+   * Takes reminders for one delivery attempt each, in one statement, and reads in the same statement
+   * what every delivery needs: the item, the unit's candidate recipients and what was already
+   * delivered. The answer is parallel to `ids`: null where the reminder is not ours to send (already
+   * sent, cancelled, or held by another worker whose lease has not run out), and for an id repeated
+   * in `ids` after its first place (one claim per reminder). The rows are locked in id order, so two
+   * workers claiming overlapping batches queue behind each other instead of deadlocking.
+   */
+  async claimManyForDelivery(ids: readonly string[], leaseMs: number): Promise<(ClaimedDelivery | null)[]> {
+    if (ids.length === 0) return [];
+    const claimable = `(r.state IN ('pending', 'enqueued') OR (r.state = 'sending' AND r.claimed_until < now()))`;
+    const named = `(SELECT a.assignee_id FROM assignments a WHERE a.task_id = c."taskId" AND a.unit_id = c."unitId" AND a.assignee_id IS NOT NULL)`;
     const rows = (await this.m.query(
-      `WITH c AS (
-         UPDATE reminders
-            SET state = 'sending', attempts = attempts + 1, claimed_until = now() + ($2 || ' milliseconds')::interval,
+      // The lock takes the rows by primary key alone (with the state test too the planner may scan the
+      // whole due index); the UPDATE tests the state on the locked rows.
+      `WITH l AS (SELECT r.id FROM reminders r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE),
+       c AS (
+         UPDATE reminders r
+            SET state = 'sending', attempts = r.attempts + 1, claimed_until = now() + ($2 || ' milliseconds')::interval,
                 updated_at = now()
-          WHERE id = $1
-            AND (state IN ('pending', 'enqueued') OR (state = 'sending' AND claimed_until < now()))
-          RETURNING ${CLAIMED_COLUMNS}),
-       named AS (SELECT a.assignee_id FROM assignments a, c WHERE a.task_id = c."taskId" AND a.unit_id = c."unitId" AND a.assignee_id IS NOT NULL)
+           FROM l
+          WHERE r.id = l.id AND ${claimable}
+          RETURNING ${CLAIMED_COLUMNS})
        SELECT c.*, p.id AS "planId", p.title AS "planTitle", t.code AS "taskCode", t.title AS "taskTitle", t.status AS "taskStatus",
               t.due_at AS "taskDueAt", s.text AS "stepText", un.name AS "unitName", un.webhook AS "unitWebhook",
               (SELECT coalesce(array_agg(n.channel || ' ' || n.recipient), '{}') FROM notifications n WHERE n.reminder_id = c.id) AS delivered,
               CASE WHEN c.audience IN ('responsible', 'lead', 'unit_head') THEN (
                 SELECT coalesce(json_agg(json_build_object(
                          'userId', u.id, 'displayName', u.display_name, 'email', u.email, 'unitId', u.unit_id, 'dailyDigest', u.daily_digest,
-                         'assignee', u.id IN (SELECT assignee_id FROM named), 'inUnit', coalesce(u.unit_id = c."unitId", false),
+                         'assignee', u.id IN ${named}, 'inUnit', coalesce(u.unit_id = c."unitId", false),
                          'staff', 'staff' = ANY(u.roles), 'head', 'unit_head' = ANY(u.roles)) ORDER BY u.username), '[]')
                   FROM users u
-                 WHERE u.active AND ((u.unit_id = c."unitId" AND u.roles && ARRAY['staff', 'unit_head']::text[]) OR u.id IN (SELECT assignee_id FROM named)))
+                 WHERE u.active AND ((u.unit_id = c."unitId" AND u.roles && ARRAY['staff', 'unit_head']::text[]) OR u.id IN ${named}))
               END AS people
          FROM c
          LEFT JOIN tasks t ON t.id = c."taskId"
          LEFT JOIN plans p ON p.id = t.plan_id
          LEFT JOIN steps s ON s.id = c."stepId"
          LEFT JOIN units un ON un.id = c."unitId"`,
-      [id, String(leaseMs)],
+      [ids, String(leaseMs)],
     )) as (ClaimedReminder & DeliveryContext & { delivered: string[]; people: UnitPerson[] | null })[];
-    const row = rows[0];
-    if (!row) return null;
-    const { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook, delivered, people, ...reminder } = row;
-    return {
-      reminder,
-      context: taskCode === null ? null : { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook },
-      people,
-      delivered: new Set(delivered),
-    };
+    const byId = new Map<string, ClaimedDelivery>();
+    for (const row of rows) {
+      const { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook, delivered, people, ...reminder } = row;
+      byId.set(reminder.id, {
+        reminder,
+        context: taskCode === null ? null : { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook },
+        people,
+        delivered: new Set(delivered),
+      });
+    }
+    // Postgres prints uuids in lower case; a claim goes to the first asker of its id only.
+    return ids.map((id) => {
+      const key = id.toLowerCase();
+      const claimed = byId.get(key) ?? null;
+      byId.delete(key);
+      return claimed;
+    });
+  }
+
+  /** One attempt's end: see settleMany. */
+  async settle(claim: SettleClaim, records: readonly DeliveryRecord[], end: DeliveryEnd): Promise<void> {
+    await this.settleMany([{ claim, records, end }]);
   }
 
   /**
-   * Records an attempt's deliveries and ends the claim in one statement: the inbox rows and the mails
-   * that went out are recorded whatever the outcome (so no retry sends them again), and the state
-   * moves only while the claim is still ours (`attempts` fences a worker that lost its lease).
+   * Records attempts' deliveries and ends their claims in one statement: the inbox rows and the mails
+   * that went out are recorded whatever the outcome (so no retry sends them again), and each state
+   * moves only while its claim is still ours (`attempts` fences a worker that lost its lease). Rows
+   * are locked in id order, as claimManyForDelivery does.
    */
-  async settle(claim: Claim & { taskId: string; unitId: string | null; noticeLevel: string }, records: readonly DeliveryRecord[], end: DeliveryEnd): Promise<void> {
-    const sent = end.state === 'sent';
+  async settleMany(settles: readonly Settlement[]): Promise<void> {
+    if (settles.length === 0) return;
+    const records = settles.flatMap((x) => x.records.map((d) => ({ d, c: x.claim })));
+    const ends = settles.map(({ end }) => (end.state === 'sent' ? { ...end, error: null } : { ...end, late: false, recipients: 0, error: end.error.slice(0, 2000) }));
     await this.m.query(
       `WITH n AS (
          INSERT INTO notifications (reminder_id, user_id, unit_id, task_id, channel, recipient, subject, body, notice_level)
-         SELECT $1::uuid, u, $3::uuid, $4::uuid, ch, rc, sj, bd, $5 FROM unnest($6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[]) AS x(u, ch, rc, sj, bd)
-         ON CONFLICT (reminder_id, channel, recipient) WHERE reminder_id IS NOT NULL DO NOTHING)
-       UPDATE reminders
-          SET state = $11::text, claimed_until = NULL, last_error = $12::text, updated_at = now(),
-              sent_at = CASE WHEN $11::text = 'sent' THEN now() ELSE sent_at END,
-              late = CASE WHEN $11::text = 'sent' THEN $13::boolean ELSE late END,
-              recipients = CASE WHEN $11::text = 'sent' THEN $14::int ELSE recipients END
-        WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+         SELECT r, u, un, t, ch, rc, sj, bd, nl
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+                AS x(r, u, un, t, ch, rc, sj, bd, nl)
+         ON CONFLICT (reminder_id, channel, recipient) WHERE reminder_id IS NOT NULL DO NOTHING),
+       e AS (SELECT * FROM unnest($10::uuid[], $11::int[], $12::text[], $13::text[], $14::boolean[], $15::int[]) AS e(id, attempts, state, error, late, recipients)),
+       l AS (SELECT r.id FROM reminders r WHERE r.id = ANY($10::uuid[]) ORDER BY r.id FOR UPDATE)
+       UPDATE reminders r
+          SET state = e.state, claimed_until = NULL, last_error = e.error, updated_at = now(),
+              sent_at = CASE WHEN e.state = 'sent' THEN now() ELSE r.sent_at END,
+              late = CASE WHEN e.state = 'sent' THEN e.late ELSE r.late END,
+              recipients = CASE WHEN e.state = 'sent' THEN e.recipients ELSE r.recipients END
+         FROM e, l
+        WHERE r.id = e.id AND l.id = e.id AND r.state = 'sending' AND r.attempts = e.attempts`,
       [
-        claim.id,
-        claim.attempts,
-        claim.unitId,
-        claim.taskId,
-        claim.noticeLevel,
-        records.map((d) => d.userId),
-        records.map((d) => d.channel),
-        records.map((d) => d.recipient),
-        records.map((d) => d.subject),
-        records.map((d) => d.body),
-        end.state,
-        sent ? null : end.error.slice(0, 2000),
-        sent ? end.late : false,
-        sent ? end.recipients : 0,
+        records.map((x) => x.c.id),
+        records.map((x) => x.d.userId),
+        records.map((x) => x.c.unitId),
+        records.map((x) => x.c.taskId),
+        records.map((x) => x.d.channel),
+        records.map((x) => x.d.recipient),
+        records.map((x) => x.d.subject),
+        records.map((x) => x.d.body),
+        records.map((x) => x.c.noticeLevel),
+        settles.map((x) => x.claim.id),
+        settles.map((x) => x.claim.attempts),
+        ends.map((x) => x.state),
+        ends.map((x) => x.error),
+        ends.map((x) => x.late),
+        ends.map((x) => x.recipients),
       ],
     );
   }
