@@ -3,10 +3,10 @@ import { HardeningApp, startHardeningApp } from './hardening-fixture';
 import { fillPath, loadOperations, Operation, opName, Parameter, Schema } from './openapi';
 
 // Walks every operation of the OpenAPI document with generated valid and invalid requests.
-// The run is a fixed budget of requests shared by all operations (FUZZ_REQUESTS, default 3600, at least
+// The run is a fixed budget of requests shared by all operations (FUZZ_REQUESTS, default 2200, at least
 // 20 per operation), so the test's length does not grow with every endpoint the API gains. FUZZ_RUNS
 // (requests per operation) overrides the share; FUZZ_SEED replays a run.
-const BUDGET = Number(process.env.FUZZ_REQUESTS ?? 3600);
+const BUDGET = Number(process.env.FUZZ_REQUESTS ?? 2200);
 const runsPer = (operations: number) => Number(process.env.FUZZ_RUNS ?? Math.max(20, Math.floor(BUDGET / operations)));
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
