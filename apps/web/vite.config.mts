@@ -8,18 +8,40 @@ import { defineConfig, Plugin } from 'vite';
 /**
  * The boot script (src/boot/boot.ts) is an entry of its own, loaded first and alone, so it runs
  * before the app's code has downloaded; Vite would otherwise merge every page script into one.
+ *
+ * In the build the app's entry is preloaded, not run: it is named in <meta name="duban-app"> and the
+ * boot script runs it once its copy of the 工作台 is painted, or at once on other pages. Evaluating
+ * the app (hundreds of milliseconds of main thread) would otherwise stand between the 工作台's
+ * answers and their paint. The boot script's own imports and its copy of the 工作台
+ * (workbench-shell.ts) are preloaded first.
  */
 function bootFirst(): Plugin {
   return {
     name: 'duban-boot-first',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const boot = ctx.bundle
-          ? Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot')?.fileName
-          : 'src/boot/boot.ts';
-        if (!boot) throw new Error('boot chunk missing');
-        return [{ tag: 'script', attrs: { type: 'module', src: `/app/${boot}` }, injectTo: 'head-prepend' }];
+      handler(html, ctx) {
+        if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', src: '/src/boot/boot.ts' }, injectTo: 'head-prepend' }];
+        const chunks = Object.values(ctx.bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const find = (what: string, test: (c: (typeof chunks)[number]) => boolean) => {
+          const found = chunks.find(test);
+          if (!found) throw new Error(`${what} chunk missing`);
+          return found;
+        };
+        const boot = find('boot', (c) => c.isEntry && c.name === 'boot');
+        const app = find('app entry', (c) => c.isEntry && c.name === 'index').fileName;
+        const shell = find('workbench-shell', (c) => !!c.facadeModuleId?.endsWith('/src/boot/workbench-shell.ts'));
+        const script = `<script type="module" crossorigin src="/app/${app}"></script>`;
+        if (!html.includes(script)) throw new Error('the app entry script is not where the boot script expects it');
+        const early = [...new Set([...boot.imports, shell.fileName, ...shell.imports])];
+        const page = early
+          .reduce((h, f) => h.replace(new RegExp(`\\s*<link rel="modulepreload" crossorigin href="/app/${f.replace(/[.$]/g, '\\$&')}">`), ''), html)
+          .replace(script, `<meta name="duban-app" content="/app/${app}">\n    <link rel="modulepreload" crossorigin href="/app/${app}">`);
+        const preload = (file: string) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/app/${file}` }, injectTo: 'head-prepend' as const });
+        return {
+          html: page,
+          tags: [{ tag: 'script', attrs: { type: 'module', src: `/app/${boot.fileName}` }, injectTo: 'head-prepend' as const }, ...early.map(preload)],
+        };
       },
     },
   };

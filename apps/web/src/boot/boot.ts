@@ -1,14 +1,44 @@
 // The first script of every page, run before the app's code has even downloaded: it restores the
 // session from the refresh cookie and sends the page's first GETs (the 工作台's, the 总台账's) at
 // once, so the API works while the browser is still parsing the app (bench/web measures the difference).
-import type { Answer, BootMessage } from './boot-worker';
+import { Answer, askEarly, BootMessage } from './ask-early';
 import { BootData, bootRequests, CSRF_COOKIE, readCookie, REFRESH_LOCK, workbenchView } from './early';
 import type { ShellData } from './workbench-shell';
 
+/** How long the app's code may wait for the boot script's copy of the 工作台 to be painted. */
+const APP_PATIENCE_MS = 1500;
+
 const csrf = readCookie(CSRF_COOKIE);
-if (csrf && !location.pathname.startsWith('/app/ack/')) {
-  const paths = bootRequests(location);
-  window.__dubanBoot = paths.length && typeof Worker === 'function' ? inWorker(csrf, paths) : { session: refreshHere(csrf) };
+const paths = csrf && !location.pathname.startsWith('/app/ack/') ? bootRequests(location) : [];
+const view = workbenchView(location);
+if (csrf && paths.length && view) {
+  // The 工作台: ask on this thread, paint, then start the app (which finds the answers waiting).
+  window.__dubanBoot = early(paths, (receive) => void askEarly(csrf, paths, receive), shellPainter(view, paths.length));
+} else if (csrf && paths.length && typeof Worker === 'function') {
+  // Another page with early GETs (the 总台账): the app starts now, so its requests go to a worker.
+  window.__dubanBoot = early(paths, (receive, failed) => {
+    const worker = new Worker(new URL('./boot-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<BootMessage>) => receive(e.data);
+    worker.onerror = failed;
+    worker.postMessage({ csrf, paths });
+  });
+  startApp();
+} else {
+  if (csrf && !location.pathname.startsWith('/app/ack/')) window.__dubanBoot = { session: refreshHere(csrf) };
+  startApp();
+}
+
+/**
+ * Runs the app's code. The built page only preloads it (apps/web/vite.config.mts) and names it here,
+ * so that while the boot script waits for the 工作台's answers the main thread stays free to read them
+ * and paint: evaluating the app first would hold the paint back by as long as the app takes to start.
+ * In development the page runs the app itself (no name given).
+ */
+function startApp(): void {
+  const app = document.querySelector<HTMLMetaElement>('meta[name="duban-app"]');
+  if (!app || app.dataset.started) return;
+  app.dataset.started = '1';
+  void import(/* @vite-ignore */ app.content);
 }
 
 function refreshHere(csrf: string): Promise<Response | null> {
@@ -17,53 +47,63 @@ function refreshHere(csrf: string): Promise<Response | null> {
   return (navigator.locks ? navigator.locks.request(REFRESH_LOCK, refresh) : refresh()).catch(() => null);
 }
 
-/** The refresh and the GETs run in a worker, so the GETs leave as soon as the refresh is back. */
-function inWorker(csrf: string, paths: string[]): BootData {
+/**
+ * The session and the page's first GETs as the app will look them up (api/prefetched.ts), from
+ * whoever asks for them (`ask`: this thread or the boot worker). Should asking fail outright, the
+ * session is restored here and the app asks for its data itself.
+ */
+function early(paths: string[], ask: (receive: (m: BootMessage) => void, failed: () => void) => void, paint: (index: number, a: Answer | null) => void = () => undefined): BootData {
   const response = (a: Answer | null) => (a ? new Response(a.body, { status: a.status, headers: { 'content-type': 'application/json' } }) : null);
   let settleSession!: (r: Promise<Response | null> | Response | null) => void;
   const settlers: ((r: Response | null) => void)[] = [];
   const session = new Promise<Response | null>((resolve) => (settleSession = resolve));
   const prefetched = new Map(paths.map((p) => [p, new Promise<Response | null>((resolve) => settlers.push(resolve))]));
-  const worker = new Worker(new URL('./boot-worker.ts', import.meta.url), { type: 'module' });
   let sessionBack = false;
-  const paint = shellPainter(paths.length);
-  worker.onmessage = (e: MessageEvent<BootMessage>) => {
-    if ('session' in e.data) {
-      sessionBack = true;
-      settleSession(response(e.data.session));
-      paint(-1, e.data.session);
-    } else {
-      settlers[e.data.index](response(e.data.answer));
-      paint(e.data.index, e.data.answer);
-    }
-  };
-  // The worker's script did not load: restore the session here, and let the app ask for its data itself.
-  worker.onerror = () => {
-    if (!sessionBack) settleSession(refreshHere(csrf));
-    settlers.forEach((s) => s(null));
-  };
-  worker.postMessage({ csrf, paths });
+  ask(
+    (m) => {
+      if ('session' in m) {
+        sessionBack = true;
+        settleSession(response(m.session));
+        paint(-1, m.session);
+      } else {
+        settlers[m.index](response(m.answer));
+        paint(m.index, m.answer);
+      }
+    },
+    () => {
+      if (!sessionBack) settleSession(refreshHere(csrf!));
+      settlers.forEach((s) => s(null));
+      startApp();
+    },
+  );
   return { session, prefetched };
 }
 
 /**
  * On the 工作台: once the session and the three answers are in, paint the page from them
- * (workbench-shell.ts, its own chunk fetched now, beside the app's) while the app is still loading.
+ * (workbench-shell.ts, preloaded by the page) and then start the app, which takes the page over.
  */
-function shellPainter(answersExpected: number): (index: number, a: Answer | null) => void {
-  const view = workbenchView(location);
-  if (!view) return () => undefined;
+function shellPainter(view: { tab: string }, answersExpected: number): (index: number, a: Answer | null) => void {
   const shell = import('./workbench-shell');
   const bodies = new Map<number, unknown>();
+  // A slow API should not keep the app's header and menu away: past this, the app starts anyway.
+  const patience = setTimeout(startApp, APP_PATIENCE_MS);
+  const done = () => {
+    clearTimeout(patience);
+    startApp();
+  };
   return (index, a) => {
-    if (!a || a.status !== 200) return; // the app says what went wrong, in its own words
+    if (!a || a.status !== 200) return done(); // the app says what went wrong, in its own words
     try {
       bodies.set(index, JSON.parse(a.body));
     } catch {
-      return;
+      return done();
     }
     if (bodies.size !== answersExpected + 1) return;
     const [session, counts, list, unread] = [-1, 0, 1, 2].map((i) => bodies.get(i)) as [{ user: ShellData['user'] }, ShellData['counts'], ShellData['list'], { unread: number }];
-    void shell.then((m) => m.paintWorkbenchShell({ tab: view.tab, user: session.user, counts, list, unread: unread.unread })).catch(() => undefined);
+    void shell
+      .then((m) => m.paintWorkbenchShell({ tab: view.tab, user: session.user, counts, list, unread: unread.unread }))
+      .catch(() => undefined)
+      .finally(done);
   };
 }

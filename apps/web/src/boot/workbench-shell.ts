@@ -6,7 +6,7 @@
 import type { WorkbenchItem } from '../features/tasks/task-queries';
 import { WORKBENCH_TAB_LABELS } from '../features/tasks/workbench-tabs';
 import { hasAnyRole, ROLE_PAGES } from '../auth/roles';
-import { countdownText } from '../components/countdown';
+import { canAcknowledgeFromList, countdownText, lightShape, NOTEWORTHY_STATUSES } from '../components/countdown';
 import { formatDate } from '../lib/day-label';
 import { ROLE_COLOR, TAG } from '../lib/colors';
 import { label, PART_STATUS, TASK_STATUS, UNIT_ROLE, USER_ROLE } from '../lib/labels';
@@ -37,13 +37,11 @@ function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]
 }
 
 /** Item states worth a tag in the list, as TaskTable shows them. */
-const NOTEWORTHY = ['submitted', 'returned', 'completed', 'suspended', 'cancelled'];
-const SHAPE: Record<string, string> = { red: '■', yellow: '▲', green: '●', none: '○' };
 
 function row(t: WorkbenchItem): HTMLElement {
   const light = t.overdue ? 'red' : t.light;
-  const noteworthy = NOTEWORTHY.includes(t.status);
-  const canAcknowledge = t.partStatus === 'assigned' && t.role !== 'assisting' && !['completed', 'cancelled', 'suspended'].includes(t.status);
+  const noteworthy = NOTEWORTHY_STATUSES.includes(t.status);
+  const canAcknowledge = canAcknowledgeFromList(t);
   const percent = Math.max(0, Math.min(100, t.partProgress));
   return h(
     'tr',
@@ -68,7 +66,7 @@ function row(t: WorkbenchItem): HTMLElement {
       h('span', { class: 'task-part' }, t.role === 'assisting' ? '协助办理' : label(PART_STATUS, t.partStatus)),
     ),
     h('td', { class: 'nowrap', 'data-label': '完成时限' }, formatDate(t.dueAt)),
-    h('td', { 'data-label': '时限状态' }, h('span', { class: `light light-${light}` }, h('span', { class: 'light-shape' }, SHAPE[light] ?? '○'), countdownText(t))),
+    h('td', { 'data-label': '时限状态' }, h('span', { class: `light light-${light}` }, h('span', { class: 'light-shape' }, lightShape(light)), countdownText(t))),
     h(
       'td',
       { 'data-label': '进度' },

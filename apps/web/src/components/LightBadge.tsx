@@ -1,7 +1,5 @@
-import { countdownText, CountdownInput } from './countdown';
+import { countdownText, CountdownInput, lightShape } from './countdown';
 import './light.css';
-
-const SHAPE: Record<string, string> = { red: '■', yellow: '▲', green: '●', none: '○' };
 
 /** The traffic light as colour, shape and words together. */
 export function LightBadge(props: CountdownInput) {
@@ -9,7 +7,7 @@ export function LightBadge(props: CountdownInput) {
   return (
     <span className={`light light-${light}`}>
       <span aria-hidden className="light-shape">
-        {SHAPE[light] ?? '○'}
+        {lightShape(light)}
       </span>
       {countdownText(props)}
     </span>

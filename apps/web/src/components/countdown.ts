@@ -10,6 +10,16 @@ export interface CountdownInput {
 
 const DONE = ['completed', 'cancelled', 'suspended'];
 
+/** Statuses a list names beside the title (a tag), because the light alone does not say them. */
+export const NOTEWORTHY_STATUSES = ['submitted', 'returned', 'completed', 'suspended', 'cancelled'];
+
+/** Each light's shape, so the light reads without colour. */
+export const lightShape = (light: string): string => ({ red: '■', yellow: '▲', green: '●' })[light] ?? '○';
+
+/** A list may offer 签收 on the row: the unit's part is still to acknowledge and the item is open. */
+export const canAcknowledgeFromList = (t: { partStatus?: string; role?: string; status: string }): boolean =>
+  t.partStatus === 'assigned' && t.role !== 'assisting' && !DONE.includes(t.status);
+
 /** The words that go with every light, so colour is never the only signal: "超期 3 天", "剩 2 个工作日". */
 export function countdownText(c: CountdownInput): string {
   if (DONE.includes(c.status)) return TASK_STATUS[c.status];

@@ -1,15 +1,13 @@
 import { Button, Tag } from 'antd';
 import { Link } from 'react-router';
 import { CardTable, ItemTitle } from '../../components/CardTable';
+import { canAcknowledgeFromList, NOTEWORTHY_STATUSES } from '../../components/countdown';
 import { LightBadge } from '../../components/LightBadge';
 import { Meter } from '../../components/Meter';
 import { ROLE_COLOR, TAG } from '../../lib/colors';
 import { formatDate } from '../../lib/dates';
 import { label, PART_STATUS, TASK_STATUS, UNIT_ROLE } from '../../lib/labels';
 import type { WorkbenchItem } from './task-queries';
-
-/** Item states worth a tag in the list (the unit's own part is shown beside it anyway). */
-const NOTEWORTHY = ['submitted', 'returned', 'completed', 'suspended', 'cancelled'];
 
 interface Props {
   caption: string;
@@ -29,9 +27,9 @@ export function TaskTable({ caption, items, onAcknowledge, acknowledging }: Prop
         <>
           <ItemTitle code={t.code} title={t.title} to={t.id} />
           <div className="task-sub">{t.planTitle}</div>
-          {(NOTEWORTHY.includes(t.status) || t.extensionPending) && (
+          {(NOTEWORTHY_STATUSES.includes(t.status) || t.extensionPending) && (
             <div className="task-tags">
-              {NOTEWORTHY.includes(t.status) && <Tag>{label(TASK_STATUS, t.status)}</Tag>}
+              {NOTEWORTHY_STATUSES.includes(t.status) && <Tag>{label(TASK_STATUS, t.status)}</Tag>}
               {t.extensionPending && <Tag color={TAG.purple}>延期申请待审批</Tag>}
             </div>
           )}
@@ -55,7 +53,7 @@ export function TaskTable({ caption, items, onAcknowledge, acknowledging }: Prop
         {
           title: '操作',
           cell: (t) => {
-            const canAcknowledge = t.partStatus === 'assigned' && t.role !== 'assisting' && !['completed', 'cancelled', 'suspended'].includes(t.status);
+            const canAcknowledge = canAcknowledgeFromList(t);
             return canAcknowledge ? (
               <Button type="primary" size="small" disabled={acknowledging === t.id} onClick={() => onAcknowledge(t)} aria-label={`签收：${t.title}`}>
                 签收

@@ -1,0 +1,47 @@
+// The page's first requests: restore the session from the refresh cookie, then send the page's first
+// GETs the moment it is back. Run in the boot worker (boot-worker.ts) while the app is evaluated, or on
+// the main thread where the boot script holds the app back until it has painted (boot.ts).
+import { REFRESH_LOCK } from './early';
+
+/** An answer, as the main thread rebuilds it into a Response. */
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+/** The session first ({ session }), then each GET as it comes back ({ index, answer }). */
+export type BootMessage = { session: Answer | null } | { index: number; answer: Answer | null };
+
+const answer = async (res: Response): Promise<Answer> => ({ status: res.status, body: await res.text() });
+
+export async function askEarly(csrf: string, paths: string[], post: (m: BootMessage) => void): Promise<void> {
+  const refresh = () => fetch('/auth/session/refresh', { method: 'POST', headers: { 'x-csrf-token': csrf, accept: 'application/json' }, credentials: 'same-origin' });
+  let session: Answer | null = null;
+  try {
+    // One tab at a time: the refresh token rotates (see auth/session.ts).
+    session = await answer(await (navigator.locks ? navigator.locks.request(REFRESH_LOCK, refresh) : refresh()));
+  } catch {
+    // offline: the app decides what to show
+  }
+  post({ session });
+  let accessToken: string | undefined;
+  try {
+    accessToken = session?.status === 200 ? (JSON.parse(session.body) as { accessToken?: string }).accessToken : undefined;
+  } catch {
+    // not the answer expected: the app asks for its data itself
+  }
+  // The receiver takes a missing answer as "ask again"; every path gets one.
+  if (!accessToken) {
+    paths.forEach((_p, index) => post({ index, answer: null }));
+    return;
+  }
+  await Promise.all(
+    paths.map(async (path, index) => {
+      try {
+        post({ index, answer: await answer(await fetch(path, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } })) });
+      } catch {
+        post({ index, answer: null });
+      }
+    }),
+  );
+}
