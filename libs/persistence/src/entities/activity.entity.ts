@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAt, ItemRecord, PreviewedImport } from './columns';
+import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { CreatedAt, ItemRecord, LogRow, PreviewedImport } from './columns';
 
 @Entity('progress_reports')
 export class ProgressReportEntity extends ItemRecord {
@@ -39,8 +39,7 @@ export class CommentEntity extends ItemRecord {
 }
 
 @Entity('audit_events')
-export class AuditEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+export class AuditEventEntity extends LogRow {
   @Column('uuid', { name: 'actor_id', nullable: true }) actorId: string | null;
   @Column('text', { name: 'actor_name', nullable: true }) actorName: string | null;
   @Column('text') action: string;
@@ -49,16 +48,13 @@ export class AuditEventEntity {
   @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
   @Column('jsonb', { nullable: true }) before: unknown;
   @Column('jsonb', { nullable: true }) after: unknown;
-  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false }) createdAt: Date;
 }
 
 @Entity('domain_events')
-export class DomainEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+export class DomainEventEntity extends LogRow {
   @Column('text') type: string;
   @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
   @Column('jsonb') payload: Record<string, unknown>;
-  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false }) createdAt: Date;
   @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt: Date | null;
 }
 

@@ -9,6 +9,12 @@ export const CreatedAt = () => CreateDateColumn({ name: 'created_at', type: 'tim
 /** updated_at: set by TypeORM on every save of the row. */
 export const UpdatedAt = () => UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' });
 
+/** An append-only log row (audit trail, domain events): a bigint serial key; created_at is the database's default, never written. */
+export abstract class LogRow {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false }) createdAt: Date;
+}
+
 /** A row keyed by a uuid the database generates (every table but the logs, the files and the link tables). */
 export abstract class UuidRow {
   @PrimaryGeneratedColumn('uuid') id: string;
