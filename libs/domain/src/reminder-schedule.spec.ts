@@ -1,6 +1,6 @@
 import { dueAtFor } from './due-time';
 import { DEFAULT_REMINDER_POLICY, ReminderPolicy } from './reminder-policy';
-import { applyQuietHours, computeReminders, PlannedReminder } from './reminder-schedule';
+import { applyQuietHours, computeReminders, PlannedReminder, ScheduleInput } from './reminder-schedule';
 import { TASK_STATUSES, TaskStatus } from './task-state';
 import { base, ch, now, policyOf, sh } from '../test/reminder-schedule.fixture';
 
@@ -39,17 +39,15 @@ describe('computeReminders: the default policy', () => {
     expect(second).toEqual(['T1:-:-P5D.remind:responsible:U1', 'T1:-:P1D.urge:unit_head:U1']);
   });
 
+  /** The default policy's reminders for an item with these unit parts. */
+  const withParts = (...assignments: ScheduleInput['assignments']) => computeReminders(base({ assignments }), now);
+
   it('fans unit audiences out to every lead/responsible unit whose part is open (not assisting ones); supervisor and leader once', () => {
-    const rs = computeReminders(
-      base({
-        assignments: [
-          { unitId: 'L', role: 'lead', status: 'in_progress' },
-          { unitId: 'R1', role: 'responsible', status: 'in_progress' },
-          { unitId: 'R2', role: 'responsible', status: 'submitted' },
-          { unitId: 'A1', role: 'assisting', status: 'acknowledged' },
-        ],
-      }),
-      now,
+    const rs = withParts(
+      { unitId: 'L', role: 'lead', status: 'in_progress' },
+      { unitId: 'R1', role: 'responsible', status: 'in_progress' },
+      { unitId: 'R2', role: 'responsible', status: 'submitted' },
+      { unitId: 'A1', role: 'assisting', status: 'acknowledged' },
     );
     const units = (source: string) => rs.filter((r) => r.key.includes(`:${source}:`)).map((r) => r.unitId).sort();
     expect(units('-P7D.remind')).toEqual(['L', 'R1']);
@@ -60,20 +58,12 @@ describe('computeReminders: the default policy', () => {
   });
 
   it('when every part is submitted, unit reminders still reach the lead, which must consolidate', () => {
-    const rs = computeReminders(
-      base({
-        assignments: [
-          { unitId: 'L', role: 'lead', status: 'submitted' },
-          { unitId: 'R1', role: 'responsible', status: 'submitted' },
-        ],
-      }),
-      now,
-    );
+    const rs = withParts({ unitId: 'L', role: 'lead', status: 'submitted' }, { unitId: 'R1', role: 'responsible', status: 'submitted' });
     expect(rs.filter((r) => r.audience === 'unit_head').map((r) => r.unitId)).toEqual(['L']);
   });
 
   it('a task without a lead unit sends lead reminders to all its units rather than to nobody', () => {
-    const rs = computeReminders(base({ assignments: [{ unitId: 'R1', role: 'responsible', status: 'in_progress' }] }), now);
+    const rs = withParts({ unitId: 'R1', role: 'responsible', status: 'in_progress' });
     expect(rs.filter((r) => r.audience === 'lead').map((r) => r.unitId)).toEqual(['R1']);
   });
 });

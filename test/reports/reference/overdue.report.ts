@@ -3,7 +3,7 @@
 import { sql } from '../../../libs/persistence/src/db/sql';
 import { scopeClauses, unitNames } from '../../../libs/persistence/src/repositories/task-scope';
 import { clockCte, DUE_DATE, int, OVERDUE, ReportClock, ReportScope, RunSql } from '../../../libs/persistence/src/repositories/reports/report-sql';
-import { TaskHead, taskHead } from '../../../libs/persistence/src/repositories/task-row';
+import { TASK_HEAD, TaskHead } from '../../../libs/persistence/src/repositories/task-row';
 
 export interface OverdueRow extends Omit<TaskHead, 'id'> {
   taskId: string;
@@ -24,7 +24,8 @@ export async function overdueReport(
   c: ReportClock,
   o: { offset: number; limit: number },
 ): Promise<{ rows: OverdueRow[]; total: number }> {
-  const rows = await run(sql`
+  type Read = Omit<OverdueRow, 'taskId' | 'escalationLevel'> & { id: string; escalation: number | null; total_rows: number };
+  const rows = await run<Read>(sql`
       WITH ${clockCte(c)},
       hits AS (
         SELECT t.id, lp.today - ${DUE_DATE} AS days_overdue, t.code, count(*) OVER ()::int AS total_rows
@@ -32,31 +33,22 @@ export async function overdueReport(
          ORDER BY days_overdue DESC, t.code, t.id
          LIMIT ${o.limit} OFFSET ${o.offset}
       )
-      SELECT h.total_rows, h.days_overdue, t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress,
-             t.due_at, t.original_due_at, t.last_progress_at,
-             ${unitNames('lead')} AS lead_units,
-             ${unitNames('responsible')} AS responsible_units,
+      SELECT h.total_rows, ${TASK_HEAD}, h.days_overdue AS "daysOverdue", t.original_due_at AS "originalDueAt",
+             t.last_progress_at AS "lastProgressAt",
+             ${unitNames('responsible')} AS "responsibleUnits",
              (SELECT max(CASE r.notice_level WHEN 'red' THEN 3 WHEN 'yellow' THEN 2 WHEN 'blue' THEN 1 END)
                 FROM reminders r WHERE r.task_id = t.id AND r.state = 'sent') AS escalation,
-             (SELECT pr.note FROM progress_reports pr WHERE pr.task_id = t.id ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1) AS last_note
+             (SELECT pr.note FROM progress_reports pr WHERE pr.task_id = t.id ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1) AS "lastProgressNote"
         FROM hits h JOIN tasks t ON t.id = h.id JOIN plans pl ON pl.id = t.plan_id
        ORDER BY h.days_overdue DESC, h.code, h.id`);
   const total = rows.length ? int(rows[0].total_rows) : await countOverdue(run, s, c);
   return {
     total,
-    rows: rows.map((r) => {
-      const { id: taskId, ...head } = taskHead(r);
-      return {
-        taskId,
-        ...head,
-        originalDueAt: r.original_due_at as Date,
-        daysOverdue: int(r.days_overdue),
-        responsibleUnits: r.responsible_units as string[],
-        escalationLevel: LEVELS[int(r.escalation)] ?? null,
-        lastProgressAt: (r.last_progress_at as Date | null) ?? null,
-        lastProgressNote: (r.last_note as string | null) ?? null,
-      };
-    }),
+    rows: rows.map(({ id, escalation, total_rows: _total, ...row }) => ({
+      taskId: id,
+      ...row,
+      escalationLevel: LEVELS[int(escalation)] ?? null,
+    })),
   };
 }
 

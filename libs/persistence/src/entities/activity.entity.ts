@@ -1,23 +1,18 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAt } from './columns';
+import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { CreatedAt, ItemRecord, LogRow, PreviewedImport } from './columns';
 
 @Entity('progress_reports')
-export class ProgressReportEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid', { name: 'task_id' }) taskId: string;
+export class ProgressReportEntity extends ItemRecord {
   @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;
   @Column('uuid', { name: 'author_id', nullable: true }) authorId: string | null;
   @Column('int') percent: number;
   @Column('text') note: string;
   @Column('text', { array: true }) evidence: string[];
   @Column('jsonb', { name: 'indicator_values' }) indicatorValues: { name: string; value: number }[];
-  @CreatedAt() createdAt: Date;
 }
 
 @Entity('extension_requests')
-export class ExtensionRequestEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid', { name: 'task_id' }) taskId: string;
+export class ExtensionRequestEntity extends ItemRecord {
   @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;
   @Column('uuid', { name: 'requested_by', nullable: true }) requestedBy: string | null;
   @Column('timestamptz', { name: 'requested_due_at' }) requestedDueAt: Date;
@@ -27,32 +22,24 @@ export class ExtensionRequestEntity {
   @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
   @Column('text', { name: 'decision_reason', nullable: true }) decisionReason: string | null;
   @VersionColumn() version: number;
-  @CreatedAt() createdAt: Date;
 }
 
 @Entity('reviews')
-export class ReviewEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid', { name: 'task_id' }) taskId: string;
+export class ReviewEntity extends ItemRecord {
   @Column('uuid', { name: 'reviewer_id', nullable: true }) reviewerId: string | null;
   @Column('text') decision: 'approve' | 'return';
   @Column('text', { nullable: true }) reason: string | null;
   @Column('boolean', { name: 'override_open_steps' }) overrideOpenSteps: boolean;
-  @CreatedAt() createdAt: Date;
 }
 
 @Entity('comments')
-export class CommentEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid', { name: 'task_id' }) taskId: string;
+export class CommentEntity extends ItemRecord {
   @Column('uuid', { name: 'author_id', nullable: true }) authorId: string | null;
   @Column('text') body: string;
-  @CreatedAt() createdAt: Date;
 }
 
 @Entity('audit_events')
-export class AuditEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+export class AuditEventEntity extends LogRow {
   @Column('uuid', { name: 'actor_id', nullable: true }) actorId: string | null;
   @Column('text', { name: 'actor_name', nullable: true }) actorName: string | null;
   @Column('text') action: string;
@@ -61,16 +48,13 @@ export class AuditEventEntity {
   @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
   @Column('jsonb', { nullable: true }) before: unknown;
   @Column('jsonb', { nullable: true }) after: unknown;
-  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false }) createdAt: Date;
 }
 
 @Entity('domain_events')
-export class DomainEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+export class DomainEventEntity extends LogRow {
   @Column('text') type: string;
   @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
   @Column('jsonb') payload: Record<string, unknown>;
-  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false }) createdAt: Date;
   @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt: Date | null;
 }
 
@@ -90,12 +74,9 @@ export interface OcrProgress {
   error: string | null;
 }
 
+/** A plan document's import; status ocr_pending: a scan queued for (or in) OCR; ocr_failed: OCR gave up (`ocr.error` says why). */
 @Entity('imports')
-export class ImportEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  /** ocr_pending: a scan queued for (or in) OCR; ocr_failed: OCR gave up (`ocr.error` says why). */
-  @Column('text') status: 'previewed' | 'committed' | 'unchanged' | 'ocr_pending' | 'ocr_failed';
-  @Column('text', { name: 'file_name' }) fileName: string;
+export class ImportEntity extends PreviewedImport<'previewed' | 'committed' | 'unchanged' | 'ocr_pending' | 'ocr_failed'> {
   @Column('text', { name: 'content_hash' }) contentHash: string;
   /** Null only while a scan waits for OCR. */
   @Column('jsonb', { nullable: true }) parsed: unknown;
@@ -103,9 +84,6 @@ export class ImportEntity {
   @Column('jsonb', { nullable: true }) ocr: OcrProgress | null;
   @Column('jsonb', { nullable: true }) diff: unknown;
   @Column('uuid', { name: 'plan_id', nullable: true }) planId: string | null;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
-  @CreatedAt() createdAt: Date;
-  @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
   /** The plan as corrected by hand (null: as read); `parsed` keeps the document as read. */
   @Column('jsonb', { nullable: true }) draft: unknown;
   @Column('jsonb') corrections: unknown[];

@@ -1,9 +1,8 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { EditableRow } from './columns';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { EditableRow, UuidRow } from './columns';
 
 @Entity('plans')
 export class PlanEntity extends EditableRow {
-  @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') title: string;
   @Column('text', { nullable: true }) issuer: string | null;
   @Column('int') year: number;
@@ -27,8 +26,7 @@ export class PlanSupervisorEntity {
 }
 
 @Entity('plan_targets')
-export class PlanTargetEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export class PlanTargetEntity extends UuidRow {
   @Column('uuid', { name: 'plan_id' }) planId: string;
   @Column('text') code: string;
   @Column('text') text: string;

@@ -1,11 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt } from './columns';
+import { Column, Entity } from 'typeorm';
+import { CreatedAt, UpdatedAt, UuidRow } from './columns';
 
 export type ReminderState = 'pending' | 'enqueued' | 'sending' | 'sent' | 'cancelled' | 'failed';
 
 @Entity('reminders')
-export class ReminderEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export class ReminderEntity extends UuidRow {
   /** Deterministic schedule key from libs/domain; recomputation diffs on it. */
   @Column('text') key: string;
   @Column('uuid', { name: 'task_id' }) taskId: string;
@@ -32,8 +31,7 @@ export class ReminderEntity {
 }
 
 @Entity('notifications')
-export class NotificationEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export class NotificationEntity extends UuidRow {
   @Column('uuid', { name: 'reminder_id', nullable: true }) reminderId: string | null;
   @Column('uuid', { name: 'user_id', nullable: true }) userId: string | null;
   @Column('uuid', { name: 'unit_id', nullable: true }) unitId: string | null;

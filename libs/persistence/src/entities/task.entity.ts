@@ -1,9 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAt, EditableRow } from './columns';
+import { Column, Entity, VersionColumn } from 'typeorm';
+import { CreatedAt, EditableRow, UuidRow } from './columns';
 
 @Entity('tasks')
 export class TaskEntity extends EditableRow {
-  @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid', { name: 'plan_id' }) planId: string;
   @Column('text') code: string;
   @Column('text', { name: 'group_name', nullable: true }) groupName: string | null;
@@ -30,8 +29,7 @@ export class TaskEntity extends EditableRow {
 }
 
 @Entity('steps')
-export class StepEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export class StepEntity extends UuidRow {
   @Column('uuid', { name: 'task_id' }) taskId: string;
   @Column('text') code: string;
   @Column('int') position: number;
@@ -46,8 +44,7 @@ export class StepEntity {
 export type AssignmentRole = 'lead' | 'responsible' | 'assisting';
 
 @Entity('assignments')
-export class AssignmentEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export class AssignmentEntity extends UuidRow {
   @Column('uuid', { name: 'task_id' }) taskId: string;
   @Column('uuid', { name: 'unit_id' }) unitId: string;
   @Column('text') role: AssignmentRole;

@@ -1,9 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAt, EditableRow } from './columns';
+import { Column, Entity, VersionColumn } from 'typeorm';
+import { CreatedAt, EditableRow, PreviewedImport, UuidRow } from './columns';
 
 @Entity('units')
 export class UnitEntity extends EditableRow {
-  @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') code: string;
   @Column('text') name: string;
   @Column('text') kind: string;
@@ -18,8 +17,7 @@ export class UnitEntity extends EditableRow {
 }
 
 @Entity('unit_groups')
-export class UnitGroupEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export class UnitGroupEntity extends UuidRow {
   @Column('text') name: string;
   @Column('text', { array: true }) aliases: string[];
   @Column('uuid', { name: 'member_ids', array: true }) memberIds: string[];
@@ -28,8 +26,7 @@ export class UnitGroupEntity {
 
 /** A name a supervisor mapped onto a unit while correcting an import; `scope` '' = any document. */
 @Entity('unit_aliases')
-export class UnitAliasEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export class UnitAliasEntity extends UuidRow {
   @Column('uuid', { name: 'unit_id' }) unitId: string;
   @Column('text') alias: string;
   /** The normalised issuer of the documents the alias holds for (a relative name such as 区发改局). */
@@ -40,12 +37,6 @@ export class UnitAliasEntity {
 
 /** A previewed organisation-directory file: its rows as read, applied on commit. */
 @Entity('directory_imports')
-export class DirectoryImportEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('text') status: 'previewed' | 'committed';
-  @Column('text', { name: 'file_name' }) fileName: string;
+export class DirectoryImportEntity extends PreviewedImport<'previewed' | 'committed'> {
   @Column('jsonb') rows: unknown;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
-  @CreatedAt() createdAt: Date;
-  @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
 }

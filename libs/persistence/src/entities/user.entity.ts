@@ -1,11 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, EditableRow } from './columns';
+import { Column, Entity } from 'typeorm';
+import { CreatedAt, EditableRow, UuidRow } from './columns';
 
 export type Role = 'staff' | 'unit_head' | 'supervisor' | 'leader' | 'admin';
 
 @Entity('users')
 export class UserEntity extends EditableRow {
-  @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') username: string;
   @Column('text', { name: 'display_name' }) displayName: string;
   @Column('text', { nullable: true }) email: string | null;
@@ -20,8 +19,7 @@ export class UserEntity extends EditableRow {
 }
 
 /** A secret issued to a user, kept only as its hash (the token itself is shown once), until revoked. */
-export abstract class IssuedToken {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export abstract class IssuedToken extends UuidRow {
   @Column('uuid', { name: 'user_id' }) userId: string;
   @Column('text', { name: 'token_hash' }) tokenHash: string;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
@@ -48,8 +46,7 @@ export class ApiTokenEntity extends IssuedToken {
 
 /** A person's named view of a list page (the 总台账): the filters as the page's query string. */
 @Entity('saved_views')
-export class SavedViewEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
+export class SavedViewEntity extends UuidRow {
   @Column('uuid', { name: 'user_id' }) userId: string;
   @Column('text') page: string;
   @Column('text') name: string;

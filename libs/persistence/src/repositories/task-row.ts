@@ -1,7 +1,9 @@
+import { sql } from '../db/sql';
+import { unitNames } from './task-scope';
+
 /**
- * The columns every list of items selects — `t.id, t.plan_id, pl.title AS plan_title, t.code, t.title,
- * t.status, t.progress, t.due_at` — and the lead units, mapped once for the task list, the 工作台, the
- * overdue report and the calendar feed.
+ * What every list of items shows of an item — the task list, the 工作台, the overdue report (the
+ * calendar feed names its own) — selected once by TASK_HEAD over `tasks t JOIN plans pl`.
  */
 export interface TaskHead {
   id: string;
@@ -15,17 +17,6 @@ export interface TaskHead {
   leadUnits: string[];
 }
 
-export function taskHead(r: Record<string, unknown>): TaskHead {
-  return {
-    id: r.id as string,
-    planId: r.plan_id as string,
-    planTitle: r.plan_title as string,
-    code: r.code as string,
-    title: r.title as string,
-    status: r.status as string,
-    // a report's count(*) or a column read through a CTE can arrive as a string
-    progress: Number(r.progress),
-    dueAt: r.due_at as Date,
-    leadUnits: (r.lead_units as string[] | null) ?? [],
-  };
-}
+/** The TaskHead columns, named as its fields so that the rows come back ready to use. */
+export const TASK_HEAD = sql`t.id, t.plan_id AS "planId", pl.title AS "planTitle", t.code, t.title, t.status, t.progress,
+       t.due_at AS "dueAt", ${unitNames('lead')} AS "leadUnits"`;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { RepositoryBase } from '../db/repository';
 import { Sql, sql } from '../db/sql';
-import { countsScope, scopeClauses, TaskScope, unitNames } from './task-scope';
+import { countsScope, scopeClauses, TaskScope } from './task-scope';
 import { updateVersioned, VersionedPatch } from './versioned';
-import { TaskHead, taskHead } from './task-row';
+import { TASK_HEAD, TaskHead } from './task-row';
 import {
   AssignmentEntity,
   AssignmentRole,
@@ -143,25 +143,15 @@ export class TaskRepository extends RepositoryBase {
       ? (await this.db.query<{ n: number }>(overdueCountSql(f.scope, lp.now))).map((r) => ({ total: r.n }))
       : await this.db.query<{ total: number }>(sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`);
     const dir = sql.raw(f.order === 'desc' ? 'DESC' : 'ASC');
-    const rows = await this.db.query(
-      sql`SELECT t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress, t.due_at, t.original_due_at,
-              t.updated_at, t.version, ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue, ${unitNames('lead')} AS lead_units
+    const rows = await this.db.query<TaskListRow>(
+      sql`SELECT ${TASK_HEAD}, t.original_due_at AS "originalDueAt", t.updated_at AS "updatedAt", t.version,
+              ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue
          FROM tasks t JOIN plans pl ON pl.id = t.plan_id ${lpJoin}
          ${sql.where(where)}
         ORDER BY ${sql.raw(SORT_COLUMN[f.sort])} ${dir}, t.id ${dir}
         LIMIT ${f.limit} OFFSET ${f.offset}`,
     );
-    return {
-      total,
-      rows: rows.map((r) => ({
-        ...taskHead(r),
-        originalDueAt: r.original_due_at as Date,
-        updatedAt: r.updated_at as Date,
-        version: r.version as number,
-        light: r.light as string,
-        overdue: r.overdue as boolean,
-      })),
-    };
+    return { total, rows };
   }
 
   findById(id: string): Promise<TaskEntity | null> {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RepositoryBase } from '../db/repository';
 import { Sql, sql } from '../db/sql';
-import { unitNames } from './task-scope';
 import { derivedColumnsSql, LightParams } from './task.repository';
-import { TaskHead, taskHead } from './task-row';
+import { TASK_HEAD, TaskHead } from './task-row';
 
 /**
  * The tabs of a unit member's 工作台; an item may be in several (an overdue item is also in hand).
@@ -75,13 +74,13 @@ export class WorkbenchRepository extends RepositoryBase {
     const unit = sql.param(unitId);
     const from = sql`FROM assignments a JOIN tasks t ON t.id = a.task_id ${WorkbenchRepository.lp(lp)} WHERE a.unit_id = ${unit} AND ${tabWhere(tab, userId)}`;
     const [{ total }] = await this.db.query<{ total: number }>(sql`SELECT count(*)::int AS total ${from}`);
-    const rows = await this.db.query(
-      sql`SELECT t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress, t.due_at, t.submitted_at, t.version,
-              ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue, ${unitNames('lead')} AS lead_units,
-              a.role, a.status AS part_status, a.progress AS part_progress,
-              rep.author_id AS reporter_id, COALESCE(NULLIF(ru.display_name, ''), ru.username) AS reporter_name,
-              a.assignee_id, COALESCE(NULLIF(au.display_name, ''), au.username) AS assignee_name,
-              EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending') AS extension_pending
+    const rows = await this.db.query<WorkbenchRow>(
+      sql`SELECT ${TASK_HEAD}, t.submitted_at AS "submittedAt", t.version,
+              ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue,
+              a.role, a.status AS "partStatus", a.progress AS "partProgress",
+              rep.author_id AS "reporterId", COALESCE(NULLIF(ru.display_name, ''), ru.username) AS "reporterName",
+              a.assignee_id AS "assigneeId", COALESCE(NULLIF(au.display_name, ''), au.username) AS "assigneeName",
+              EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending') AS "extensionPending"
          FROM (SELECT t.id AS task_id, a.id AS assignment_id ${from} ORDER BY t.due_at, t.id LIMIT ${limit} OFFSET ${offset}) page
          JOIN assignments a ON a.id = page.assignment_id
          JOIN tasks t ON t.id = page.task_id
@@ -93,23 +92,6 @@ export class WorkbenchRepository extends RepositoryBase {
          LEFT JOIN users au ON au.id = a.assignee_id
         ORDER BY t.due_at, t.id`,
     );
-    return {
-      total,
-      rows: rows.map((r) => ({
-        ...taskHead(r),
-        submittedAt: r.submitted_at as Date | null,
-        version: r.version as number,
-        light: r.light as string,
-        overdue: r.overdue as boolean,
-        role: r.role as string,
-        partStatus: r.part_status as string,
-        partProgress: r.part_progress as number,
-        reporterId: r.reporter_id as string | null,
-        reporterName: r.reporter_name as string | null,
-        assigneeId: r.assignee_id as string | null,
-        assigneeName: r.assignee_name as string | null,
-        extensionPending: r.extension_pending as boolean,
-      })),
-    };
+    return { total, rows };
   }
 }

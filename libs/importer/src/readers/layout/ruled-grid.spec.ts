@@ -62,22 +62,18 @@ describe('ruled tables on a scanned page', () => {
     let n = 0;
     const word = (x: number, y: number, text: string, line: string) =>
       `5\t1\t${line}\t${++n}\t${Math.round(x - SLOPE * y)}\t${Math.round(y + SLOPE * x)}\t${text.length * 30}\t30\t90\t${text}`;
-    // tesseract reads a table line by line across the columns, and a border as "|"
-    const words: Array<[number, number, string, string]> = [
-      [100, 40, '重点任务清单', '1\t1\t1'],
-      [120, 125, '序号', '2\t1\t1'],
-      [196, 125, '|', '2\t1\t1'],
-      [220, 125, '重点任务', '2\t1\t1'],
-      [720, 125, '牵头单位', '2\t1\t1'],
-      [130, 200, '1', '2\t1\t2'],
-      [220, 200, '建成全区公共数据平台，', '2\t1\t2'],
-      [720, 200, '区数据局', '2\t1\t2'],
-      [220, 250, '实现按需共享。', '2\t1\t3'],
-      [220, 320, '完成数据目录编制。', '2\t1\t4'],
-      [720, 320, '区政务服务中心', '2\t1\t4'],
-      [100, 440, '其他事项另行通知。', '3\t1\t1'],
+    // tesseract reads a table line by line across the columns, and a border as "|": each line's
+    // block/paragraph/line numbers and straight y, then its words' x and text
+    const lines: Array<[string, number, Array<[number, string]>]> = [
+      ['1\t1\t1', 40, [[100, '重点任务清单']]],
+      ['2\t1\t1', 125, [[120, '序号'], [196, '|'], [220, '重点任务'], [720, '牵头单位']]],
+      ['2\t1\t2', 200, [[130, '1'], [220, '建成全区公共数据平台，'], [720, '区数据局']]],
+      ['2\t1\t3', 250, [[220, '实现按需共享。']]],
+      ['2\t1\t4', 320, [[220, '完成数据目录编制。'], [720, '区政务服务中心']]],
+      ['3\t1\t1', 440, [[100, '其他事项另行通知。']]],
     ];
-    const tsv = [HEAD, '1\t1\t0\t0\t0\t0\t0\t0\t1000\t500\t-1\t', ...words.map(([x, y, text, line]) => word(x, y, text, line))].join('\n');
+    const words = lines.flatMap(([line, y, texts]) => texts.map(([x, text]) => word(x, y, text, line)));
+    const tsv = [HEAD, '1\t1\t0\t0\t0\t0\t0\t0\t1000\t500\t-1\t', ...words].join('\n');
     const page = ruledPage(1000, 500, SLOPE, RULES);
     expect(layoutText(parseTesseractTsv(tsv, [page])).text.split('\n')).toEqual([
       '重点任务清单',

@@ -2,7 +2,7 @@ import { sql } from '../../db/sql';
 import { scopeClauses, unitNames } from '../task-scope';
 import { overdueCountSql } from '../task.repository';
 import { clockCte, DUE_DATE, int, OVERDUE, PageWindow, Paged, ReportClock, ReportScope, RunSql } from './report-sql';
-import { TaskHead, taskHead } from '../task-row';
+import { TASK_HEAD, TaskHead } from '../task-row';
 
 export interface OverdueRow extends Omit<TaskHead, 'id'> {
   taskId: string;
@@ -26,7 +26,7 @@ export async function overdueReport(run: RunSql, s: ReportScope, c: ReportClock,
       SELECT ((${DUE_DATE} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS before
         FROM tasks t CROSS JOIN lp ${sql.where(scope)}
        ORDER BY t.due_at LIMIT 1 OFFSET ${o.offset + o.limit - 1}`);
-  const rows = await run(sql`
+  const rows = await run<Omit<OverdueRow, 'taskId' | 'escalationLevel'> & { id: string; escalation: number | null }>(sql`
       WITH ${clockCte(c)},
       hits AS (
         SELECT t.id, lp.today - ${DUE_DATE} AS days_overdue, t.code
@@ -34,31 +34,22 @@ export async function overdueReport(run: RunSql, s: ReportScope, c: ReportClock,
          ORDER BY days_overdue DESC, t.code, t.id
          LIMIT ${o.limit} OFFSET ${o.offset}
       )
-      SELECT h.days_overdue, t.id, t.plan_id, pl.title AS plan_title, t.code, t.title, t.status, t.progress,
-             t.due_at, t.original_due_at, t.last_progress_at,
-             ${unitNames('lead')} AS lead_units,
-             ${unitNames('responsible')} AS responsible_units,
+      SELECT ${TASK_HEAD}, h.days_overdue AS "daysOverdue", t.original_due_at AS "originalDueAt",
+             t.last_progress_at AS "lastProgressAt",
+             ${unitNames('responsible')} AS "responsibleUnits",
              (SELECT max(CASE r.notice_level WHEN 'red' THEN 3 WHEN 'yellow' THEN 2 WHEN 'blue' THEN 1 END)
                 FROM reminders r WHERE r.task_id = t.id AND r.state = 'sent') AS escalation,
-             (SELECT pr.note FROM progress_reports pr WHERE pr.task_id = t.id ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1) AS last_note
+             (SELECT pr.note FROM progress_reports pr WHERE pr.task_id = t.id ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1) AS "lastProgressNote"
         FROM hits h JOIN tasks t ON t.id = h.id JOIN plans pl ON pl.id = t.plan_id
        ORDER BY h.days_overdue DESC, h.code, h.id`);
   const total = await countOverdue(run, s, c);
   return {
     total,
-    rows: rows.map((r) => {
-      const { id: taskId, ...head } = taskHead(r);
-      return {
-        taskId,
-        ...head,
-        originalDueAt: r.original_due_at as Date,
-        daysOverdue: int(r.days_overdue),
-        responsibleUnits: r.responsible_units as string[],
-        escalationLevel: LEVELS[int(r.escalation)] ?? null,
-        lastProgressAt: (r.last_progress_at as Date | null) ?? null,
-        lastProgressNote: (r.last_note as string | null) ?? null,
-      };
-    }),
+    rows: rows.map(({ id, escalation, ...row }) => ({
+      taskId: id,
+      ...row,
+      escalationLevel: LEVELS[int(escalation)] ?? null,
+    })),
   };
 }
 
