@@ -98,6 +98,10 @@ export async function importScan(src: ImportSource, opts: OcrOptions): Promise<P
   // page positions still point at the right lines.
   const { text, repairs } = repairItemNumbers(read.text);
   const layout = { ...read, text };
-  const plan = parsePlanText(text, { fileName: src.fileName, scanned: true });
-  return flagUnreadText(flagNumberingGaps(flagUnreadUnits(flagRepairedNumbers(flagLowConfidence(plan, layout), repairs), text), text), layout);
+  let plan = parsePlanText(text, { fileName: src.fileName, scanned: true });
+  plan = flagLowConfidence(plan, layout);
+  plan = flagRepairedNumbers(plan, repairs);
+  plan = flagUnreadUnits(plan, text);
+  plan = flagNumberingGaps(plan, text);
+  return flagUnreadText(plan, layout);
 }

@@ -57,7 +57,8 @@ const NOT_A_NAME = /[:：;；()（）〈〉《》]|[头任合办]单位./;
  */
 export function flagUnreadUnits(plan: ParsedPlan, text: string): ParsedPlan {
   const lines = text.split('\n');
-  const lineOf = (s: string) => lines.findIndex((l) => s.length >= 2 && l.includes(s.slice(0, 6))) + 1 || 1;
+  // The line that holds the whole name, else its start (a name the page wrapped).
+  const lineOf = (s: string) => (lines.findIndex((l) => l.includes(s)) + 1 || lines.findIndex((l) => s.length >= 2 && l.includes(s.slice(0, 6))) + 1) || 1;
   const warnings: ImportWarning[] = [];
   for (const t of plan.tasks) {
     const trace = LABEL_TRACE.exec(t.content);

@@ -96,7 +96,9 @@ export function repairItemNumbers(text: string): { text: string; repairs: Number
     // The number the gap leaves: one before the next item, following the item before or starting a
     // new series (the items before belonged to a section whose heading OCR lost).
     const missing = after - 1;
-    if (missing < 1 || (before !== null && before !== missing - 1 && missing !== 1)) continue;
+    const follows = before === null || before === missing - 1;
+    const restarts = before !== null && before >= after && missing === 1;
+    if (missing < 1 || !(follows || restarts)) continue;
     if (number !== missing) continue;
     const fixed = `${missing}.${line.slice(read[0].length)}`;
     repairs.push({ line: i + 1, read: read[0].trim(), number: missing, text: fixed });
