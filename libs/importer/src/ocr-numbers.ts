@@ -28,7 +28,7 @@ const LOOKALIKE_CLASS = Object.keys(LOOKALIKES)
   .map((c) => c.replace(/[\]|]/g, '\\$&'))
   .join('');
 /** One or two digits or look-alikes and an optional mark after them, then the title (a Han character). */
-const NUMBER_START = new RegExp(`^([\\d${LOOKALIKE_CLASS}]{1,2})\\s*([.．、,，]?)\\s*(?=\\p{Script=Han})`, 'u');
+const NUMBER_START = new RegExp(`^([\\d${LOOKALIKE_CLASS}]{1,2})\\s*[.．、,，]?\\s*(?=\\p{Script=Han})`, 'u');
 
 /** How a paragraph ends: an item's unit tail closes a bracket, its sentence a full stop. */
 const PARAGRAPH_END = /[。；;:：!！?？)）】〕]$/;
@@ -43,7 +43,7 @@ export interface NumberRepair {
   text: string;
 }
 
-/** The value of "1." items around line i: the nearest before and after it, within its section. */
+/** The numbers of the "1."-level items nearest line i, before and after it, within its section. */
 function neighbours(heads: ReturnType<typeof classifyHeading>[], i: number): { before: number | null; after: number | null } {
   let before: number | null = null;
   let after: number | null = null;
@@ -70,9 +70,9 @@ function neighbours(heads: ReturnType<typeof classifyHeading>[], i: number): { b
 
 /**
  * Item numbers OCR misread, put back: a line that starts with what looks like a digit ("工引育高端
- * 创新人才" for "1.引育高端创新人才"), or with the dot alone, where the numbered items around it leave
- * exactly that number out ("3." or a section start before it, "2." after it). Without the number the
- * item's text would join the item before and the item be lost. Each repair is returned, to be named
+ * 创新人才" for "1.引育高端创新人才") where the numbered items around it leave exactly that number out
+ * ("3." or a section start before it, "2." after it). Without the number the item's text would join
+ * the item before and the item be lost. Each repair is returned, to be named
  * in a warning: the supervisor checks it against the original.
  */
 export function repairItemNumbers(text: string): { text: string; repairs: NumberRepair[] } {
