@@ -113,8 +113,10 @@ describe('parseTesseractTsv', () => {
       word(1, 2, 100, 140, '甲乙丙丁戊己庚辛壬癸', 600, 90, 0),
       word(1, 3, 100, 240, '、子丑寅卯。', 180, 30),
       word(1, 4, 100, 400, '、另起一段。', 180, 30),
+      // a speck read as a mark before the next item's number
+      word(1, 5, 100, 440, '，2.完成目录编制。', 270, 30),
     ].join('\n');
-    expect(layoutText(parseTesseractTsv(tsv)).text.split('\n')).toEqual(['一二三四五六七八九十', '甲乙丙丁戊己庚辛壬癸、子丑寅卯。', '、另起一段。']);
+    expect(layoutText(parseTesseractTsv(tsv)).text.split('\n')).toEqual(['一二三四五六七八九十', '甲乙丙丁戊己庚辛壬癸、子丑寅卯。', '、另起一段。', '，2.完成目录编制。']);
   });
 
   it('drops a running header that OCR misread differently on each page', () => {

@@ -23,8 +23,12 @@ function mostCommon(xs: number[]): number {
   return best;
 }
 
-/** Marks Chinese typesetting never starts a line with (行首禁则); brackets left out, as ")全力推进…" is a heading that lost its number. */
-const NO_LINE_START = /^[、，,。．；;：:！!？?】」』》〉”’]/;
+/**
+ * Marks Chinese typesetting never starts a line with (行首禁则), full-width ones only: OCR reads speckle
+ * as ASCII "." and ",", and a closing quote where an opening one was printed. Closing brackets left
+ * out, as ")全力推进…" is a heading that lost its number.
+ */
+const NO_LINE_START = /^[、，。；：！？】」』》〉]+/;
 
 /**
  * A paragraph wrapped by the page: the line runs to the right margin and the next starts at the left
@@ -34,12 +38,14 @@ const NO_LINE_START = /^[、，,。．；;：:！!？?】」』》〉”’]/;
  */
 function continues(a: PageLine, b: PageLine, left: number, right: number): boolean {
   if (a.cells.length > 1 || b.cells.length > 1) return false;
-  if (NO_LINE_START.test(lineText(b))) return a.page !== b.page || b.y - a.y <= Math.max(a.size, b.size) * 2.5;
+  const text = lineText(b);
+  // A heading after a stray mark ("，2.完成…") still starts an item.
+  if (NO_LINE_START.test(text) && !classifyHeading(text.replace(NO_LINE_START, ''))) return a.page !== b.page || b.y - a.y <= Math.max(a.size, b.size) * 2.5;
   if (Math.abs(a.size - b.size) > a.size * 0.15) return false;
   if (a.right < right - a.size * 2.2) return false;
   if (b.x > left + a.size * 0.5) return false;
   if (a.page === b.page && b.y - a.y > a.size * 2.5) return false;
-  return !classifyHeading(lineText(b));
+  return !classifyHeading(text);
 }
 
 /** Pages of positioned text → plain text the plan parser reads (one cell per line for tables). */
