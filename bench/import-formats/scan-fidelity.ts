@@ -9,7 +9,10 @@
  * `ruled-<seed>` is the seed's items printed as one ruled table (序号/重点任务/牵头单位/完成时限), compared
  * with the import of the same document's text layer.
  *
- *   npx ts-node -T -r tsconfig-paths/register bench/import-formats/scan-fidelity.ts [seed | ruled-<seed> …]
+ *   npx ts-node -T -r tsconfig-paths/register bench/import-formats/scan-fidelity.ts [--tsv-cache <dir>] [seed | ruled-<seed> …]
+ *
+ * `--tsv-cache <dir>` keeps tesseract's answers and replays them (see tesseract-cache.ts): the first run
+ * costs the OCR, the next ones measure only the layout and parsing code on the same OCR output.
  */
 import { importDocument, importScan } from '../../libs/importer/src/import-document';
 import type { ParsedPlan } from '../../libs/importer/src/types';
@@ -17,6 +20,7 @@ import { buildPdf } from '../../libs/importer/test/build-pdf';
 import { scanPdf } from '../../libs/importer/test/build-scan';
 import { compareScan, type ScanFidelity } from '../../libs/importer/test/scan-fidelity';
 import { ruledTablePages, SEEDS, seedPdf, textImport } from '../../libs/importer/test/seed-documents';
+import { cacheTesseract } from './tesseract-cache';
 
 /** The document to print and scan, and the import its scan must match. */
 async function documentOf(name: string): Promise<{ pdf: Buffer; reference: ParsedPlan }> {
@@ -27,7 +31,11 @@ async function documentOf(name: string): Promise<{ pdf: Buffer; reference: Parse
 }
 
 async function main(): Promise<void> {
-  const seeds = process.argv.slice(2).length ? process.argv.slice(2) : [...SEEDS, 'ruled-003', 'ruled-004'];
+  const args = process.argv.slice(2);
+  const cacheAt = args.indexOf('--tsv-cache');
+  if (cacheAt >= 0 && !args[cacheAt + 1]) throw new Error('--tsv-cache needs a directory');
+  const cache = cacheAt >= 0 ? cacheTesseract(args.splice(cacheAt, 2)[1]) : undefined;
+  const seeds = args.length ? args : [...SEEDS, 'ruled-003', 'ruled-004'];
   const rows: Array<ScanFidelity & { seed: string; pages: number; seconds: number }> = [];
   for (const seed of seeds) {
     const { pdf, reference } = await documentOf(seed);
@@ -50,6 +58,7 @@ async function main(): Promise<void> {
   console.log(
     `| all | ${sum((r) => r.pages)} | | ${sum((r) => r.textItems)} | ${sum((r) => r.matched)} | ${sum((r) => r.lost.length)} | ${sum((r) => r.lostSilently.length)} | ${sum((r) => r.equal)}/${sum((r) => r.compared)} | ${sum((r) => r.flagged)} | ${sum((r) => r.silent.length)} |`,
   );
+  if (cache) console.log(`\ntesseract answers replayed: ${cache.hits()}, read: ${cache.misses()}`);
   for (const r of rows) {
     if (r.silent.length || r.lost.length) console.log(`\nseed ${r.seed}: lost ${r.lost.join(', ') || '—'} (not warned: ${r.lostSilently.join(', ') || '—'}); silent: ${r.silent.join('; ') || '—'}`);
   }

@@ -3,8 +3,9 @@ import { DEFAULT_READ_LIMITS, ImportError, MAX_BYTES, type ReadLimits } from './
 import { parsePlanSheets, parsePlanText } from './parse';
 import { docxToText } from './readers/docx.reader';
 import { layoutText } from './readers/layout/layout-text';
-import { flagLowConfidence } from './ocr-flags';
+import { flagLowConfidence, flagUnreadUnits } from './ocr-flags';
 import { flagNumberingGaps } from './ocr-gaps';
+import { flagRepairedNumbers, repairItemNumbers } from './ocr-numbers';
 import { flagUnreadText } from './ocr-unread';
 import { ocrPages, type OcrOptions } from './readers/ocr.reader';
 import { readOfdPages } from './readers/ofd.reader';
@@ -92,7 +93,15 @@ export async function importDocument(src: ImportSource): Promise<ParsedPlan> {
 export async function importScan(src: ImportSource, opts: OcrOptions): Promise<ParsedPlan> {
   const kind = sniffBinary(src.content);
   if (kind !== 'pdf' && kind !== 'image') throw new ImportError('unsupported_type', '文字识别只接受 PDF 或 JPG/PNG/TIFF 图片');
-  const layout = layoutText(await ocrPages(src.content, kind, opts));
-  const plan = parsePlanText(layout.text, { fileName: src.fileName, scanned: true });
-  return flagUnreadText(flagNumberingGaps(flagLowConfidence(plan, layout), layout.text), layout);
+  const read = layoutText(await ocrPages(src.content, kind, opts));
+  // Item numbers OCR misread are put back before parsing: the line count stays, so confidences and
+  // page positions still point at the right lines.
+  const { text, repairs } = repairItemNumbers(read.text);
+  const layout = { ...read, text };
+  let plan = parsePlanText(text, { fileName: src.fileName, scanned: true });
+  plan = flagLowConfidence(plan, layout);
+  plan = flagRepairedNumbers(plan, repairs);
+  plan = flagUnreadUnits(plan, text);
+  plan = flagNumberingGaps(plan, text);
+  return flagUnreadText(plan, layout);
 }

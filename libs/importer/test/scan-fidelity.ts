@@ -76,9 +76,20 @@ function quotedUnread(scan: ParsedPlan, item: ParsedTask): boolean {
   });
 }
 
+const FIELD_NAMES = FIELDS.map(([name]) => name).join('|');
+/** "事项 3 的牵头单位「…」请核对", "事项 3 的牵头单位、责任单位、配合单位请核对": the item and the fields a warning names. */
+const NAMED_FIELDS = new RegExp(`事项 (\\S+?) 的((?:${FIELD_NAMES})(?:、(?:${FIELD_NAMES}))*)`, 'g');
+
+/** "code|field" for every field of an item some warning points the supervisor to. */
+function flaggedFields(scan: ParsedPlan): Set<string> {
+  const out = new Set<string>();
+  for (const w of scan.warnings) for (const m of w.message.matchAll(NAMED_FIELDS)) for (const f of m[2].split('、')) out.add(`${m[1]}|${f}`);
+  return out;
+}
+
 /** A scan's import against the import of the same plan's text, item by item. */
 export function compareScan(scan: ParsedPlan, text: ParsedPlan): ScanFidelity {
-  const warnings = scan.warnings.map((w) => w.message).join('\n');
+  const flagged = flaggedFields(scan);
   const pairs = pair(scan.tasks, text.tasks);
   const out: ScanFidelity = { textItems: text.tasks.length, matched: pairs.size, lost: [], lostSilently: [], extra: scan.tasks.length - pairs.size, renumbered: 0, compared: 0, equal: 0, flagged: 0, silent: [] };
   const missing = flaggedMissing(scan);
@@ -90,12 +101,11 @@ export function compareScan(scan: ParsedPlan, text: ParsedPlan): ScanFidelity {
       continue;
     }
     if (got.code !== want.code) out.renumbered++;
-    const ownLine = warnings.includes(`事项 ${got.code} 的牵头单位、责任单位、配合单位、完成时限请核对`);
     for (const [field, value] of FIELDS) {
       out.compared++;
       const [g, w] = [JSON.stringify(value(got)), JSON.stringify(value(want))];
       if (g === w) out.equal++;
-      else if (ownLine || warnings.includes(`事项 ${got.code} 的${field}`)) out.flagged++;
+      else if (flagged.has(`${got.code}|${field}`)) out.flagged++;
       else out.silent.push(`${want.code} ${field}: ${g} ≠ ${w}`);
     }
   }

@@ -104,6 +104,21 @@ describe('parseTesseractTsv', () => {
     expect(lines(tsv)).toEqual(['序号', '1', '完善']);
   });
 
+  it('joins a line that starts with 、 to the line above, though a speck made that one tall', () => {
+    const tsv = [
+      HEAD,
+      '1\t1\t0\t0\t0\t0\t0\t0\t2000\t2000\t-1\t',
+      word(1, 1, 100, 100, '一二三四五六七八九十', 600, 30),
+      // the box reaches down to a speck: three lines tall, and the text in it read poorly
+      word(1, 2, 100, 140, '甲乙丙丁戊己庚辛壬癸', 600, 90, 0),
+      word(1, 3, 100, 240, '、子丑寅卯。', 180, 30),
+      word(1, 4, 100, 400, '、另起一段。', 180, 30),
+      // a speck read as a mark before the next item's number
+      word(1, 5, 100, 440, '，2.完成目录编制。', 270, 30),
+    ].join('\n');
+    expect(layoutText(parseTesseractTsv(tsv)).text.split('\n')).toEqual(['一二三四五六七八九十', '甲乙丙丁戊己庚辛壬癸、子丑寅卯。', '、另起一段。', '，2.完成目录编制。']);
+  });
+
   it('drops a running header that OCR misread differently on each page', () => {
     const page = (header: string, body: string) =>
       parseTesseractTsv([HEAD, '1\t1\t0\t0\t0\t0\t0\t0\t2000\t2000\t-1\t', word(1, 1, 100, 40, header, 240), word(2, 1, 100, 400, body, 240)].join('\n'))[0];

@@ -1,7 +1,8 @@
 import { ImportError } from '../errors';
 import { runChild } from './child-process';
 import type { LaidOutPage } from './layout/positioned-text';
-import { readPgm, writePgm } from './layout/ruled-grid';
+import { grayOf } from './image-gray';
+import { writePgm } from './layout/ruled-grid';
 import { parseTesseractTsv, readScanPage } from './ocr-tsv';
 import { readPdfPages } from './pdf.reader';
 
@@ -35,13 +36,13 @@ async function tesseractTsv(image: Buffer, timeoutMs: number): Promise<string> {
 }
 
 /**
- * One image through tesseract. A PGM (a rasterised PDF page) is also searched for ruled tables;
- * a page that has them is read a second time with the rules whited out (see readScanPage).
+ * One image through tesseract. A rasterised PDF page (PGM) or an uploaded PNG or JPEG is also searched
+ * for ruled tables; a page that has them is read a second time with the rules whited out (see readScanPage).
  */
 async function tesseract(image: Buffer, timeoutMs: number): Promise<LaidOutPage[]> {
-  const gray = readPgm(image);
+  const gray = grayOf(image);
   const tsv = await tesseractTsv(image, timeoutMs);
-  // An uploaded image (JPG, PNG, a TIFF of several pages) is read as text only.
+  // A TIFF (maybe of several pages) is read as text only: no decoder here, and its pages come back together.
   if (!gray) return parseTesseractTsv(tsv);
   const first = readScanPage(tsv, gray);
   if (!first.again) return [first.page];

@@ -24,16 +24,28 @@ function mostCommon(xs: number[]): number {
 }
 
 /**
+ * Marks Chinese typesetting never starts a line with (行首禁则), full-width ones only: OCR reads speckle
+ * as ASCII "." and ",", and a closing quote where an opening one was printed. Closing brackets left
+ * out, as ")全力推进…" is a heading that lost its number.
+ */
+const NO_LINE_START = /^[、，。；：！？】」』》〉]+/;
+
+/**
  * A paragraph wrapped by the page: the line runs to the right margin and the next starts at the left
- * margin (a new paragraph is indented, a heading is recognised), in the same type size.
+ * margin (a new paragraph is indented, a heading is recognised), in the same type size. A line that
+ * starts with a mark no line may start with continues the one above whatever its size and ends say:
+ * those are what OCR gets wrong (a box made tall by a speck, a line cut short by dropped characters).
  */
 function continues(a: PageLine, b: PageLine, left: number, right: number): boolean {
   if (a.cells.length > 1 || b.cells.length > 1) return false;
+  const text = lineText(b);
+  // A heading after a stray mark ("，2.完成…") still starts an item.
+  if (NO_LINE_START.test(text) && !classifyHeading(text.replace(NO_LINE_START, ''))) return a.page !== b.page || b.y - a.y <= Math.max(a.size, b.size) * 2.5;
   if (Math.abs(a.size - b.size) > a.size * 0.15) return false;
   if (a.right < right - a.size * 2.2) return false;
   if (b.x > left + a.size * 0.5) return false;
   if (a.page === b.page && b.y - a.y > a.size * 2.5) return false;
-  return !classifyHeading(lineText(b));
+  return !classifyHeading(text);
 }
 
 /** Pages of positioned text → plain text the plan parser reads (one cell per line for tables). */
