@@ -43,29 +43,20 @@ export interface NumberRepair {
   text: string;
 }
 
+/** The number of the nearest "1."-level item from line i in one direction (step ±1), within its section. */
+function nearestNumber(heads: ReturnType<typeof classifyHeading>[], i: number, step: 1 | -1): number | null {
+  for (let k = i + step; k >= 0 && k < heads.length; k += step) {
+    const h = heads[k];
+    if (!h || h.keyword) continue;
+    if (h.level < 3) return null;
+    if (h.level === 3 && h.value !== null && /^\d+$/.test(h.marker ?? '')) return h.value;
+  }
+  return null;
+}
+
 /** The numbers of the "1."-level items nearest line i, before and after it, within its section. */
 function neighbours(heads: ReturnType<typeof classifyHeading>[], i: number): { before: number | null; after: number | null } {
-  let before: number | null = null;
-  let after: number | null = null;
-  for (let k = i - 1; k >= 0; k--) {
-    const h = heads[k];
-    if (!h || h.keyword) continue;
-    if (h.level < 3) break;
-    if (h.level === 3 && h.value !== null && /^\d+$/.test(h.marker ?? '')) {
-      before = h.value;
-      break;
-    }
-  }
-  for (let k = i + 1; k < heads.length; k++) {
-    const h = heads[k];
-    if (!h || h.keyword) continue;
-    if (h.level < 3) break;
-    if (h.level === 3 && h.value !== null && /^\d+$/.test(h.marker ?? '')) {
-      after = h.value;
-      break;
-    }
-  }
-  return { before, after };
+  return { before: nearestNumber(heads, i, -1), after: nearestNumber(heads, i, 1) };
 }
 
 /**
