@@ -6,6 +6,7 @@ import { Sql, sql } from '@app/persistence';
 import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
+import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
@@ -13,6 +14,7 @@ import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope
 import { openTestDatabase } from '../support/database';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
+import { peopleReport as peopleBefore } from './reference/people.report';
 import { summaryReport as summaryBefore } from './reference/summary.report';
 import { unitsReport as unitsBefore } from './reference/units.report';
 
@@ -74,6 +76,30 @@ async function seed(ds: DataSource): Promise<void> {
        CROSS JOIN (VALUES ('yellow', 'urge', 'deadline'), ('red', 'escalate', 'deadline'), ('blue', 'urge', 'progress_cycle')) AS lv(level, kind, reason)
       WHERE t.due_at < now() AND t.code ~ '[37]$'`,
   );
+  // People (承办人): three per unit (one inactive) and one without a unit; some parts named (分办), the
+  // rest owned by their last reporter, who is sometimes a person of another unit.
+  await ds.query(`INSERT INTO users (username, display_name, password_hash, unit_id, active)
+                  SELECT 'p' || u.code || '_' || k, '人' || u.code || k, 'x', u.id, k <> 3 FROM units u CROSS JOIN generate_series(1, 3) k
+                  UNION ALL SELECT 'nobody', '无单位', 'x', NULL, true`);
+  await ds.query(
+    `WITH p AS (SELECT array_agg(id ORDER BY username) AS ids FROM users WHERE unit_id IS NOT NULL)
+     UPDATE assignments a SET assignee_id = p.ids[1 + (abs(hashtext(a.task_id::text || a.role)) % 18)] FROM p
+      WHERE abs(hashtext(a.task_id::text || a.role)) % 3 = 0`,
+  );
+  await ds.query(
+    `WITH p AS (SELECT array_agg(id ORDER BY username) AS ids FROM users)
+     INSERT INTO progress_reports (task_id, unit_id, author_id, percent, note, created_at)
+     SELECT a.task_id, a.unit_id, CASE WHEN k = 3 THEN NULL ELSE p.ids[1 + (abs(hashtext(a.task_id::text || a.role || k)) % 19)] END,
+            10 * k, '进展' || k, now() - (abs(hashtext(a.task_id::text)) % 300) * interval '1 hour' + k * interval '1 day'
+       FROM assignments a CROSS JOIN p CROSS JOIN generate_series(1, 3) k
+      WHERE abs(hashtext(a.task_id::text || a.unit_id::text)) % 4 <> 0 AND (k < 3 OR a.role = 'lead')`,
+  );
+  await ds.query(
+    `INSERT INTO notifications (reminder_id, user_id, unit_id, task_id, channel, recipient, subject, body, notice_level)
+     SELECT r.id, usr.id, r.unit_id, r.task_id, ch, usr.username, 's', 'b', r.notice_level
+       FROM reminders r JOIN users usr ON usr.unit_id = r.unit_id CROSS JOIN (VALUES ('inbox'), ('email')) AS c(ch)
+      WHERE usr.username ~ '_[12]$'`,
+  );
 }
 
 function scopes(): [string, ReportScope][] {
@@ -113,6 +139,9 @@ async function expectSameReports(now: Date): Promise<void> {
     }
     for (const page of [{ offset: 0, limit: 20 }, { offset: 20, limit: 20 }, { offset: 7, limit: 3 }, { offset: 5000, limit: 20 }]) {
       expect({ label, page, r: await overdueReport(run, s, c, page) }).toEqual({ label, page, r: await overdueBefore(run, s, c, page) });
+    }
+    for (const o of [{ offset: 0, limit: 50 }, { offset: 3, limit: 4, unitId: units[2] }]) {
+      expect({ label, o, r: await peopleReport(run, s, c, o) }).toEqual({ label, o, r: await peopleBefore(run, s, c, o) });
     }
     for (const page of [{ offset: 2, limit: 3 }, { offset: 40, limit: 5 }]) {
       const o = { sort: 'overdue' as const, order: 'desc' as const, ...page };
@@ -154,6 +183,9 @@ afterAll(async () => {
 describe('reports from the counts equal the reports from the items', () => {
   it('now, in every scope, every sort and page', async () => {
     await expectSameReports(new Date());
+    // The people comparison is not vacuous: people own items (named and by last report), report and get notices.
+    const { rows } = await peopleReport(run, { visibility: { kind: 'all' } }, clockAt(new Date()), { offset: 0, limit: 50 });
+    expect(rows.filter((r) => r.items > 0 && r.reports > 0 && r.yellowNotices > 0 && r.overdue > 0).length).toBeGreaterThan(3);
   }, 120_000);
 
   it('at the last and the first moment of a month, and a year on', async () => {

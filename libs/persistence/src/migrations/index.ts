@@ -14,6 +14,7 @@ import { OcrImports1733600000000 } from './1733600000000-ocr-imports';
 import { ReportCounts1734000000000 } from './1734000000000-report-counts';
 import { ManualUrges1734200000000 } from './1734200000000-manual-urges';
 import { SavedViewsGroupsQuiet1734300000000 } from './1734300000000-saved-views-groups-quiet';
+import { PeopleReportIndex1736200000000 } from './1736200000000-people-report-index';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReportCounts1734000000000,
   ManualUrges1734200000000,
   SavedViewsGroupsQuiet1734300000000,
+  PeopleReportIndex1736200000000,
 ];
