@@ -165,6 +165,18 @@ async function countsDrift(): Promise<unknown[]> {
     HAVING count(*) <> (SELECT COALESCE(sum(n), 0) FROM report_unit_counts c WHERE c.role = a.role)`);
 }
 
+/** The acknowledgement counts (migration 1736210000000) against a fresh recount. */
+async function ackCountsDrift(): Promise<unknown[]> {
+  return db.ds.query(`
+    WITH fresh AS (
+      SELECT a.unit_id, a.role, t.status = 'cancelled' AS cancelled, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_day,
+             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date, 'infinity') AS ack_day, count(*)::int AS n
+        FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role IN ('lead', 'responsible') GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_ack_counts WHERE n <> 0) c USING (unit_id, role, cancelled, created_day, ack_day)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
+
 beforeAll(async () => {
   db = await openTestDatabase();
   run = <T,>(q: Sql) => {
@@ -226,7 +238,17 @@ describe('reports from the counts equal the reports from the items', () => {
         WHERE t.code ~ '8$' AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = $1)`,
       [units[3]],
     );
+    // Acknowledgements given, moved and withdrawn, items cancelled and revived, a part's role changed.
+    // On the acknowledgement deadline's own date (ackDue: two days on, 18:00), just before and just after it.
+    const onDeadlineDay = (at: string) => `(((created_at AT TIME ZONE 'Asia/Shanghai')::date + 2) + time '${at}') AT TIME ZONE 'Asia/Shanghai'`;
+    await db.ds.query(`UPDATE assignments SET acknowledged_at = ${onDeadlineDay('17:59:59')} WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '1$')`);
+    await db.ds.query(`UPDATE assignments SET acknowledged_at = ${onDeadlineDay('18:00:01')} WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '7$')`);
+    await db.ds.query(`UPDATE assignments SET acknowledged_at = NULL WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '3$')`);
+    await db.ds.query(`UPDATE tasks SET status = 'cancelled' WHERE code ~ '6$'`);
+    await db.ds.query(`UPDATE tasks SET status = 'in_progress' WHERE status = 'cancelled' AND code ~ '[79]$'`);
+    await db.ds.query(`UPDATE assignments SET role = 'responsible' WHERE role = 'assisting' AND task_id IN (SELECT id FROM tasks WHERE code ~ '0$')`);
     expect(await countsDrift()).toEqual([]);
+    expect(await ackCountsDrift()).toEqual([]);
     await expectSameReports(new Date());
   }, 240_000);
 
@@ -241,6 +263,7 @@ describe('reports from the counts equal the reports from the items', () => {
       await qr.query(`TRUNCATE tasks CASCADE`);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_item_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_unit_counts`)).toEqual([{ n: 0 }]);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_ack_counts`)).toEqual([{ n: 0 }]);
     } finally {
       await qr.rollbackTransaction();
       await qr.release();

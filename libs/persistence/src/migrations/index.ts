@@ -15,6 +15,7 @@ import { ReportCounts1734000000000 } from './1734000000000-report-counts';
 import { ManualUrges1734200000000 } from './1734200000000-manual-urges';
 import { SavedViewsGroupsQuiet1734300000000 } from './1734300000000-saved-views-groups-quiet';
 import { PeopleReportIndex1736200000000 } from './1736200000000-people-report-index';
+import { ReportAckCounts1736210000000 } from './1736210000000-report-ack-counts';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ManualUrges1734200000000,
   SavedViewsGroupsQuiet1734300000000,
   PeopleReportIndex1736200000000,
+  ReportAckCounts1736210000000,
 ];
