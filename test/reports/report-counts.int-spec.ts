@@ -7,6 +7,7 @@ import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories
 import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
 import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
+import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
@@ -15,6 +16,7 @@ import { openTestDatabase } from '../support/database';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
+import { indicatorsReport as indicatorsBefore } from './reference/indicators.report';
 import { summaryReport as summaryBefore } from './reference/summary.report';
 import { unitsReport as unitsBefore } from './reference/units.report';
 
@@ -100,6 +102,26 @@ async function seed(ds: DataSource): Promise<void> {
        FROM reminders r JOIN users usr ON usr.unit_id = r.unit_id CROSS JOIN (VALUES ('inbox'), ('email')) AS c(ch)
       WHERE usr.username ~ '_[12]$'`,
   );
+  // Indicators (指标): on a fifth of the items (both comparators, some with their own deadline) and two
+  // targets per plan, with values in the progress reports.
+  await ds.query(
+    `UPDATE tasks SET indicators = jsonb_build_array(
+       jsonb_build_object('name', '指标A', 'value', 40 + (substr(code, 2)::int % 3) * 20, 'unit', '个',
+                          'comparator', CASE WHEN code ~ '0$' THEN '<=' ELSE '>=' END,
+                          'deadline', CASE WHEN code ~ '[05]0$' THEN to_char(due_at + interval '9 days', 'YYYY-MM-DD') END))
+      WHERE code ~ '[05]$'`,
+  );
+  await ds.query(
+    `INSERT INTO plan_targets (plan_id, code, text, indicators)
+     SELECT p.id, 'g' || g, '目标' || g,
+            jsonb_build_array(jsonb_build_object('name', CASE WHEN g = 1 THEN '指标A' ELSE '指标P' END, 'value', 30 * g, 'unit', '项', 'comparator', '>=', 'deadline', null))
+       FROM plans p CROSS JOIN generate_series(1, 2) g`,
+  );
+  await ds.query(
+    `UPDATE progress_reports SET indicator_values = jsonb_build_array(jsonb_build_object('name', '指标A', 'value', percent),
+                                                                      jsonb_build_object('name', '指标P', 'value', percent / 2))
+      WHERE abs(hashtext(id::text)) % 3 <> 0`,
+  );
 }
 
 function scopes(): [string, ReportScope][] {
@@ -139,6 +161,9 @@ async function expectSameReports(now: Date): Promise<void> {
     }
     for (const page of [{ offset: 0, limit: 20 }, { offset: 20, limit: 20 }, { offset: 7, limit: 3 }, { offset: 5000, limit: 20 }]) {
       expect({ label, page, r: await overdueReport(run, s, c, page) }).toEqual({ label, page, r: await overdueBefore(run, s, c, page) });
+    }
+    for (const page of [{ offset: 0, limit: 1000 }, { offset: 75, limit: 12 }, { offset: 5000, limit: 20 }]) {
+      expect({ label, page, r: await indicatorsReport(run, s, c, page) }).toEqual({ label, page, r: await indicatorsBefore(run, s, c, page) });
     }
     for (const o of [{ offset: 0, limit: 50 }, { offset: 3, limit: 4, unitId: units[2] }]) {
       expect({ label, o, r: await peopleReport(run, s, c, o) }).toEqual({ label, o, r: await peopleBefore(run, s, c, o) });
@@ -198,6 +223,9 @@ describe('reports from the counts equal the reports from the items', () => {
     // The people comparison is not vacuous: people own items (named and by last report), report and get notices.
     const { rows } = await peopleReport(run, { visibility: { kind: 'all' } }, clockAt(new Date()), { offset: 0, limit: 50 });
     expect(rows.filter((r) => r.items > 0 && r.reports > 0 && r.yellowNotices > 0 && r.overdue > 0).length).toBeGreaterThan(3);
+    // And the indicators': item and plan targets, with and without a reported value.
+    const { rows: targets } = await indicatorsReport(run, { visibility: { kind: 'all' } }, clockAt(new Date()), { offset: 0, limit: 1000 });
+    expect(new Set(targets.map((t) => `${t.source} ${t.latestValue === null}`))).toEqual(new Set(['task true', 'task false', 'plan false']));
   }, 120_000);
 
   it('at the last and the first moment of a month, and a year on', async () => {
