@@ -8,6 +8,7 @@ import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/rep
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
 import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
 import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
+import { trendReport } from '../../libs/persistence/src/repositories/reports/trend.report';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
@@ -17,6 +18,7 @@ import { appraisalReport as appraisalBefore } from './reference/appraisal.report
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
 import { indicatorsReport as indicatorsBefore } from './reference/indicators.report';
+import { trendReport as trendBefore } from './reference/trend.report';
 import { summaryReport as summaryBefore } from './reference/summary.report';
 import { unitsReport as unitsBefore } from './reference/units.report';
 
@@ -162,6 +164,15 @@ async function expectSameReports(now: Date): Promise<void> {
     for (const page of [{ offset: 0, limit: 20 }, { offset: 20, limit: 20 }, { offset: 7, limit: 3 }, { offset: 5000, limit: 20 }]) {
       expect({ label, page, r: await overdueReport(run, s, c, page) }).toEqual({ label, page, r: await overdueBefore(run, s, c, page) });
     }
+    // Trend windows: the last year to today (the default), and one reaching past the clock.
+    for (const [interval, from, to] of [
+      ['month', `${addDays(c.today, -365).slice(0, 7)}-01`, c.today],
+      ['week', addDays(c.today, -60), addDays(c.today, 30)],
+    ] as const) {
+      const o = { interval, from, to };
+      const ts = { ...s, from, to };
+      expect({ label, o, r: await trendReport(run, ts, c, o) }).toEqual({ label, o, r: await trendBefore(run, ts, c, o) });
+    }
     for (const page of [{ offset: 0, limit: 1000 }, { offset: 75, limit: 12 }, { offset: 5000, limit: 20 }]) {
       expect({ label, page, r: await indicatorsReport(run, s, c, page) }).toEqual({ label, page, r: await indicatorsBefore(run, s, c, page) });
     }
@@ -188,6 +199,21 @@ async function countsDrift(): Promise<unknown[]> {
     UNION ALL
     SELECT NULL, a.role, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM assignments a GROUP BY a.role
     HAVING count(*) <> (SELECT COALESCE(sum(n), 0) FROM report_unit_counts c WHERE c.role = a.role)`);
+}
+
+/** The trend counts (migration 1736220000000) against a fresh recount. */
+async function trendCountsDrift(): Promise<unknown[]> {
+  return db.ds.query(`
+    WITH fresh AS (
+      SELECT plan_id, 'completed' AS kind, (completed_at AT TIME ZONE 'Asia/Shanghai')::date AS day, completed_at <= due_at AS on_time, count(*)::int AS n
+        FROM tasks WHERE status = 'completed' AND completed_at IS NOT NULL GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT plan_id, 'missed', (due_at AT TIME ZONE 'Asia/Shanghai')::date, false, count(*)::int
+        FROM tasks WHERE status NOT IN ('cancelled', 'suspended') AND (completed_at IS NULL OR completed_at > due_at)
+         AND NOT (submitted_at IS NOT NULL AND submitted_at <= due_at AND status IN ('submitted', 'completed')) GROUP BY 1, 2, 3, 4
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_trend_counts WHERE n <> 0) c USING (plan_id, kind, day, on_time)
+     WHERE f.n IS DISTINCT FROM c.n`);
 }
 
 /** The acknowledgement counts (migration 1736210000000) against a fresh recount. */
@@ -277,6 +303,7 @@ describe('reports from the counts equal the reports from the items', () => {
     await db.ds.query(`UPDATE assignments SET role = 'responsible' WHERE role = 'assisting' AND task_id IN (SELECT id FROM tasks WHERE code ~ '0$')`);
     expect(await countsDrift()).toEqual([]);
     expect(await ackCountsDrift()).toEqual([]);
+    expect(await trendCountsDrift()).toEqual([]);
     await expectSameReports(new Date());
   }, 240_000);
 
@@ -292,6 +319,7 @@ describe('reports from the counts equal the reports from the items', () => {
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_item_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_unit_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_ack_counts`)).toEqual([{ n: 0 }]);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_trend_counts`)).toEqual([{ n: 0 }]);
     } finally {
       await qr.rollbackTransaction();
       await qr.release();

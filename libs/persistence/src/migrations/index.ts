@@ -16,6 +16,7 @@ import { ManualUrges1734200000000 } from './1734200000000-manual-urges';
 import { SavedViewsGroupsQuiet1734300000000 } from './1734300000000-saved-views-groups-quiet';
 import { PeopleReportIndex1736200000000 } from './1736200000000-people-report-index';
 import { ReportAckCounts1736210000000 } from './1736210000000-report-ack-counts';
+import { ReportTrendCounts1736220000000 } from './1736220000000-report-trend-counts';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SavedViewsGroupsQuiet1734300000000,
   PeopleReportIndex1736200000000,
   ReportAckCounts1736210000000,
+  ReportTrendCounts1736220000000,
 ];
