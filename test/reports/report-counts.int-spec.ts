@@ -142,8 +142,20 @@ function scopes(): [string, ReportScope][] {
   ];
 }
 
+/** The behind-schedule rule as it was (through the rounded quotient), the reference for the cross-multiplied one. */
+const BEHIND_BEFORE = `t.progress + lp.slack < 100 * (CASE WHEN t.due_at <= t.created_at THEN 1
+  ELSE LEAST(1, GREATEST(0, EXTRACT(EPOCH FROM (lp.now - t.created_at)) / EXTRACT(EPOCH FROM (t.due_at - t.created_at)))) END)`;
+
 async function expectSameReports(now: Date): Promise<void> {
   const c = clockAt(now);
+  // Every item's light, as GET /tasks and the reports derive it, against the rule before (several slacks).
+  const { light } = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack' });
+  const lightBefore = light.replace(/WHEN \(CASE WHEN t\.due_at <= t\.created_at OR[\s\S]*? END\) THEN 'yellow'/, `WHEN ${BEHIND_BEFORE} THEN 'yellow'`);
+  expect(lightBefore).not.toEqual(light);
+  const [{ differ }] = await run<{ differ: number }>(sql`
+      SELECT count(*) FILTER (WHERE ${sql.raw(light)} IS DISTINCT FROM ${sql.raw(lightBefore)})::int AS differ
+        FROM tasks t CROSS JOIN (SELECT ${now}::timestamptz AS now, ${c.yellowBefore}::date AS yellow_before, slack FROM unnest(ARRAY[10, 0, 35]) AS slack) lp`);
+  expect({ at: now.toISOString(), differ }).toEqual({ at: now.toISOString(), differ: 0 });
   for (const [name, s] of scopes()) {
     const label = `${name} at ${now.toISOString()}`;
     // GET /tasks?overdue=true counts its total from the report counts; before, it counted the rows.
