@@ -188,7 +188,7 @@ async function expectSameReports(now: Date): Promise<void> {
     for (const page of [{ offset: 0, limit: 1000 }, { offset: 75, limit: 12 }, { offset: 5000, limit: 20 }]) {
       expect({ label, page, r: await indicatorsReport(run, s, c, page) }).toEqual({ label, page, r: await indicatorsBefore(run, s, c, page) });
     }
-    for (const o of [{ offset: 0, limit: 50 }, { offset: 3, limit: 4, unitId: units[2] }]) {
+    for (const o of [{ offset: 0, limit: 50 }, { offset: 5, limit: 4 }, { offset: 3, limit: 4, unitId: units[2] }, { offset: 100, limit: 5 }]) {
       expect({ label, o, r: await peopleReport(run, s, c, o) }).toEqual({ label, o, r: await peopleBefore(run, s, c, o) });
     }
     for (const page of [{ offset: 2, limit: 3 }, { offset: 40, limit: 5 }]) {

@@ -34,13 +34,20 @@ export async function peopleReport(
   if (s.visibility.kind === 'unit') userWhere.push(sql`usr.unit_id = ${s.visibility.unitId}`);
   if (o.unitId) userWhere.push(sql`usr.unit_id = ${o.unitId}`);
   const scope = scopeClauses(s);
-  // Everything is keyed by person and only the listed users are shown, so the work starts from
+  // Everything is keyed by person and only the page's users are shown, so the work starts from
   // them: their named assignments, the (item, unit) pairs they reported on, their notices. Reading
   // every assignment's last author first costs the whole table (seconds at 100k items) even when
-  // the unit has a handful of people. Named as PersonRow's fields and counted as integers in SQL.
+  // the page has a handful of people. Named as PersonRow's fields and counted as integers in SQL.
   const rows = await run<PersonRow & { totalRows: number }>(sql`
       WITH ${clockCte(c)},
-      persons AS MATERIALIZED (SELECT usr.id FROM users usr WHERE ${sql.join(userWhere, ' AND ')}),
+      -- The page's people: the order and the total do not depend on the figures, so only they are counted.
+      persons AS MATERIALIZED (
+        SELECT usr.id, usr.username, usr.display_name, usr.unit_id, un.name AS unit_name, count(*) OVER ()::int AS total_rows
+          FROM users usr JOIN units un ON un.id = usr.unit_id
+         WHERE ${sql.join(userWhere, ' AND ')}
+         ORDER BY un.name, usr.display_name, usr.id
+         LIMIT ${o.limit} OFFSET ${o.offset}
+      ),
       -- Each unit part of an item is the work of its 承办人: the one the unit named (分办), else
       -- the last person who reported progress for the unit.
       owners AS (
@@ -81,16 +88,14 @@ export async function peopleReport(
          ${sql.where([sql`n.user_id IN (SELECT id FROM persons)`, ...scope])}
          GROUP BY n.user_id
       )
-      SELECT usr.id AS "userId", usr.username, usr.display_name AS "displayName", usr.unit_id AS "unitId", un.name AS "unitName",
+      SELECT p.id AS "userId", p.username, p.display_name AS "displayName", p.unit_id AS "unitId", p.unit_name AS "unitName",
              COALESCE(per.items, 0) AS items, COALESCE(w.reports, 0) AS reports, COALESCE(per.completed, 0) AS completed,
              COALESCE(per.on_time, 0) AS "onTime", COALESCE(per.late, 0) AS late, COALESCE(per.overdue, 0) AS overdue,
              ${RATE('per.on_time', 'per.on_time + per.late')}::float8 AS "onTimeRate", w.last_at AS "lastProgressAt",
-             COALESCE(nt.yellow, 0) AS "yellowNotices", COALESCE(nt.red, 0) AS "redNotices", count(*) OVER ()::int AS "totalRows"
-        FROM users usr JOIN units un ON un.id = usr.unit_id
-        LEFT JOIN owned per ON per.person_id = usr.id LEFT JOIN written w ON w.author_id = usr.id
-        LEFT JOIN notices nt ON nt.user_id = usr.id
-       WHERE ${sql.join(userWhere, ' AND ')}
-       ORDER BY un.name, usr.display_name, usr.id
-       LIMIT ${o.limit} OFFSET ${o.offset}`);
+             COALESCE(nt.yellow, 0) AS "yellowNotices", COALESCE(nt.red, 0) AS "redNotices", p.total_rows AS "totalRows"
+        FROM persons p
+        LEFT JOIN owned per ON per.person_id = p.id LEFT JOIN written w ON w.author_id = p.id
+        LEFT JOIN notices nt ON nt.user_id = p.id
+       ORDER BY p.unit_name, p.display_name, p.id`);
   return { total: rows[0]?.totalRows ?? 0, rows: rows.map(({ totalRows: _, ...row }) => row) };
 }
