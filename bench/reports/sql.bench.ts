@@ -1,6 +1,9 @@
 // The report SQL alone, one request at a time: each report through the current repository code and
-// through the SQL before the report counts (test/reports/reference), alternately, on the bench data
-// set, against `SELECT 1` in the same loop. Robust on a busy machine where HTTP percentiles are not.
+// through the SQL before it (test/reports/reference: summary, units, appraisal and overdue before the
+// report counts; people, indicators and trend before the second round of issue #18), alternately, on
+// the bench data set, against `SELECT 1` in the same loop. Robust on a busy machine where HTTP
+// percentiles are not. BENCH_PEOPLE=1 adds 3 people per unit who own and report on the items (the
+// bench set has none, which leaves the people report nothing to count).
 // Run: npx ts-node -r tsconfig-paths/register bench/reports/sql.bench.ts
 // Env: BENCH_DATABASE_URL, BENCH_TASKS (100000), BENCH_ROUNDS (7).
 import { Sql, sql } from '@app/persistence';
@@ -11,6 +14,12 @@ import { summaryReport } from '../../libs/persistence/src/repositories/reports/s
 import { unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
 import { overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
 import { appraisalReport as appraisalBefore } from '../../test/reports/reference/appraisal.report';
+import { indicatorsReport as indicatorsBefore } from '../../test/reports/reference/indicators.report';
+import { peopleReport as peopleBefore } from '../../test/reports/reference/people.report';
+import { trendReport as trendBefore } from '../../test/reports/reference/trend.report';
+import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
+import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
+import { trendReport } from '../../libs/persistence/src/repositories/reports/trend.report';
 import { overdueReport as overdueBefore } from '../../test/reports/reference/overdue.report';
 import { summaryReport as summaryBefore } from '../../test/reports/reference/summary.report';
 import { unitsReport as unitsBefore } from '../../test/reports/reference/units.report';
@@ -27,6 +36,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     await seedTasks(ds, TASKS);
     console.log(`seeded ${TASKS} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s (schema ${api.schema})`);
+    if (process.env.BENCH_PEOPLE === '1') await seedPeople(ds);
     await ds.query(`VACUUM ANALYZE`);
     const run: RunSql = <T,>(q: Sql) => {
       const { text, values } = q.compile();
@@ -50,6 +60,8 @@ async function main(): Promise<void> {
       run(sql`SELECT count(*)::int FROM tasks t WHERE t.status NOT IN ('completed', 'cancelled', 'suspended') AND ${now}::timestamptz > t.due_at
                 AND NOT (t.status = 'submitted' AND t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at)
                 ${scope.planId ? sql`AND t.plan_id = ${scope.planId}` : sql.empty}`);
+    const yearAgo = `${new Date(Date.parse(`${today}T00:00:00Z`) - 334 * 86_400_000).toISOString().slice(0, 7)}-01`;
+    const trend = (interval: 'week' | 'month') => ({ interval, from: interval === 'week' ? new Date(Date.parse(`${today}T00:00:00Z`) - 77 * 86_400_000).toISOString().slice(0, 10) : yearAgo, to: today });
     const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
       ['summary', () => summaryBefore(run, s, c), () => summaryReport(run, s, c)],
       ['summary?planId', () => summaryBefore(run, { ...s, planId: plan.id }, c), () => summaryReport(run, { ...s, planId: plan.id }, c)],
@@ -57,6 +69,10 @@ async function main(): Promise<void> {
       ['appraisal', () => appraisalBefore(run, s, c, ack), () => appraisalReport(run, s, c, ack)],
       ['overdue (page 1)', () => overdueBefore(run, s, c, page), () => overdueReport(run, s, c, page)],
       ['/tasks?overdue=true total', () => overdueCountBefore(s), () => run(overdueCountSql(s, now))],
+      ['people (page 1)', () => peopleBefore(run, s, c, page), () => peopleReport(run, s, c, page)],
+      ['indicators (page 1)', () => indicatorsBefore(run, s, c, page), () => indicatorsReport(run, s, c, page)],
+      ['trend?interval=week', () => trendBefore(run, { ...s, ...trend('week') }, c, trend('week')), () => trendReport(run, { ...s, ...trend('week') }, c, trend('week'))],
+      ['trend?interval=month', () => trendBefore(run, { ...s, ...trend('month') }, c, trend('month')), () => trendReport(run, { ...s, ...trend('month') }, c, trend('month'))],
     ];
     const base: number[] = [];
     const times = cases.map(() => ({ before: [] as number[], after: [] as number[] }));
@@ -82,6 +98,17 @@ async function main(): Promise<void> {
   } finally {
     await api.close();
   }
+}
+
+/** Three people per unit: a third of the parts named to one of them, every progress report written by one. */
+async function seedPeople(ds: { query(q: string): Promise<unknown> }): Promise<void> {
+  await ds.query(`INSERT INTO users (username, display_name, password_hash, unit_id)
+                  SELECT 'p' || u.code || '_' || k, '人' || u.code || k, 'x', u.id FROM units u CROSS JOIN generate_series(1, 3) k`);
+  await ds.query(`WITH p AS (SELECT unit_id, array_agg(id ORDER BY username) AS ids FROM users WHERE unit_id IS NOT NULL GROUP BY unit_id)
+                  UPDATE assignments a SET assignee_id = p.ids[1 + abs(hashtext(a.id::text)) % 3] FROM p
+                   WHERE p.unit_id = a.unit_id AND abs(hashtext(a.id::text)) % 3 = 0`);
+  await ds.query(`WITH p AS (SELECT unit_id, array_agg(id ORDER BY username) AS ids FROM users WHERE unit_id IS NOT NULL GROUP BY unit_id)
+                  UPDATE progress_reports r SET author_id = p.ids[1 + abs(hashtext(r.id::text)) % 3] FROM p WHERE p.unit_id = r.unit_id`);
 }
 
 main().catch((e) => {

@@ -6,6 +6,9 @@ import { Sql, sql } from '@app/persistence';
 import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
+import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
+import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
+import { trendReport } from '../../libs/persistence/src/repositories/reports/trend.report';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
@@ -13,6 +16,9 @@ import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope
 import { openTestDatabase } from '../support/database';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
+import { peopleReport as peopleBefore } from './reference/people.report';
+import { indicatorsReport as indicatorsBefore } from './reference/indicators.report';
+import { trendReport as trendBefore } from './reference/trend.report';
 import { summaryReport as summaryBefore } from './reference/summary.report';
 import { unitsReport as unitsBefore } from './reference/units.report';
 
@@ -74,6 +80,50 @@ async function seed(ds: DataSource): Promise<void> {
        CROSS JOIN (VALUES ('yellow', 'urge', 'deadline'), ('red', 'escalate', 'deadline'), ('blue', 'urge', 'progress_cycle')) AS lv(level, kind, reason)
       WHERE t.due_at < now() AND t.code ~ '[37]$'`,
   );
+  // People (承办人): three per unit (one inactive) and one without a unit; some parts named (分办), the
+  // rest owned by their last reporter, who is sometimes a person of another unit.
+  await ds.query(`INSERT INTO users (username, display_name, password_hash, unit_id, active)
+                  SELECT 'p' || u.code || '_' || k, '人' || u.code || k, 'x', u.id, k <> 3 FROM units u CROSS JOIN generate_series(1, 3) k
+                  UNION ALL SELECT 'nobody', '无单位', 'x', NULL, true`);
+  await ds.query(
+    `WITH p AS (SELECT array_agg(id ORDER BY username) AS ids FROM users WHERE unit_id IS NOT NULL)
+     UPDATE assignments a SET assignee_id = p.ids[1 + (abs(hashtext(a.task_id::text || a.role)) % 18)] FROM p
+      WHERE abs(hashtext(a.task_id::text || a.role)) % 3 = 0`,
+  );
+  await ds.query(
+    `WITH p AS (SELECT array_agg(id ORDER BY username) AS ids FROM users)
+     INSERT INTO progress_reports (task_id, unit_id, author_id, percent, note, created_at)
+     SELECT a.task_id, a.unit_id, CASE WHEN k = 3 THEN NULL ELSE p.ids[1 + (abs(hashtext(a.task_id::text || a.role || k)) % 19)] END,
+            10 * k, '进展' || k, now() - (abs(hashtext(a.task_id::text)) % 300) * interval '1 hour' + k * interval '1 day'
+       FROM assignments a CROSS JOIN p CROSS JOIN generate_series(1, 3) k
+      WHERE abs(hashtext(a.task_id::text || a.unit_id::text)) % 4 <> 0 AND (k < 3 OR a.role = 'lead')`,
+  );
+  await ds.query(
+    `INSERT INTO notifications (reminder_id, user_id, unit_id, task_id, channel, recipient, subject, body, notice_level)
+     SELECT r.id, usr.id, r.unit_id, r.task_id, ch, usr.username, 's', 'b', r.notice_level
+       FROM reminders r JOIN users usr ON usr.unit_id = r.unit_id CROSS JOIN (VALUES ('inbox'), ('email')) AS c(ch)
+      WHERE usr.username ~ '_[12]$'`,
+  );
+  // Indicators (指标): on a fifth of the items (both comparators, some with their own deadline) and two
+  // targets per plan, with values in the progress reports.
+  await ds.query(
+    `UPDATE tasks SET indicators = jsonb_build_array(
+       jsonb_build_object('name', '指标A', 'value', 40 + (substr(code, 2)::int % 3) * 20, 'unit', '个',
+                          'comparator', CASE WHEN code ~ '0$' THEN '<=' ELSE '>=' END,
+                          'deadline', CASE WHEN code ~ '[05]0$' THEN to_char(due_at + interval '9 days', 'YYYY-MM-DD') END))
+      WHERE code ~ '[05]$'`,
+  );
+  await ds.query(
+    `INSERT INTO plan_targets (plan_id, code, text, indicators)
+     SELECT p.id, 'g' || g, '目标' || g,
+            jsonb_build_array(jsonb_build_object('name', CASE WHEN g = 1 THEN '指标A' ELSE '指标P' END, 'value', 30 * g, 'unit', '项', 'comparator', '>=', 'deadline', null))
+       FROM plans p CROSS JOIN generate_series(1, 2) g`,
+  );
+  await ds.query(
+    `UPDATE progress_reports SET indicator_values = jsonb_build_array(jsonb_build_object('name', '指标A', 'value', percent),
+                                                                      jsonb_build_object('name', '指标P', 'value', percent / 2))
+      WHERE abs(hashtext(id::text)) % 3 <> 0`,
+  );
 }
 
 function scopes(): [string, ReportScope][] {
@@ -92,8 +142,20 @@ function scopes(): [string, ReportScope][] {
   ];
 }
 
+/** The behind-schedule rule as it was (through the rounded quotient), the reference for the cross-multiplied one. */
+const BEHIND_BEFORE = `t.progress + lp.slack < 100 * (CASE WHEN t.due_at <= t.created_at THEN 1
+  ELSE LEAST(1, GREATEST(0, EXTRACT(EPOCH FROM (lp.now - t.created_at)) / EXTRACT(EPOCH FROM (t.due_at - t.created_at)))) END)`;
+
 async function expectSameReports(now: Date): Promise<void> {
   const c = clockAt(now);
+  // Every item's light, as GET /tasks and the reports derive it, against the rule before (several slacks).
+  const { light } = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack' });
+  const lightBefore = light.replace(/WHEN \(CASE WHEN t\.due_at <= t\.created_at OR[\s\S]*? END\) THEN 'yellow'/, `WHEN ${BEHIND_BEFORE} THEN 'yellow'`);
+  expect(lightBefore).not.toEqual(light);
+  const [{ differ }] = await run<{ differ: number }>(sql`
+      SELECT count(*) FILTER (WHERE ${sql.raw(light)} IS DISTINCT FROM ${sql.raw(lightBefore)})::int AS differ
+        FROM tasks t CROSS JOIN (SELECT ${now}::timestamptz AS now, ${c.yellowBefore}::date AS yellow_before, slack FROM unnest(ARRAY[10, 0, 35]) AS slack) lp`);
+  expect({ at: now.toISOString(), differ }).toEqual({ at: now.toISOString(), differ: 0 });
   for (const [name, s] of scopes()) {
     const label = `${name} at ${now.toISOString()}`;
     // GET /tasks?overdue=true counts its total from the report counts; before, it counted the rows.
@@ -113,6 +175,21 @@ async function expectSameReports(now: Date): Promise<void> {
     }
     for (const page of [{ offset: 0, limit: 20 }, { offset: 20, limit: 20 }, { offset: 7, limit: 3 }, { offset: 5000, limit: 20 }]) {
       expect({ label, page, r: await overdueReport(run, s, c, page) }).toEqual({ label, page, r: await overdueBefore(run, s, c, page) });
+    }
+    // Trend windows: the last year to today (the default), and one reaching past the clock.
+    for (const [interval, from, to] of [
+      ['month', `${addDays(c.today, -365).slice(0, 7)}-01`, c.today],
+      ['week', addDays(c.today, -60), addDays(c.today, 30)],
+    ] as const) {
+      const o = { interval, from, to };
+      const ts = { ...s, from, to };
+      expect({ label, o, r: await trendReport(run, ts, c, o) }).toEqual({ label, o, r: await trendBefore(run, ts, c, o) });
+    }
+    for (const page of [{ offset: 0, limit: 1000 }, { offset: 75, limit: 12 }, { offset: 5000, limit: 20 }]) {
+      expect({ label, page, r: await indicatorsReport(run, s, c, page) }).toEqual({ label, page, r: await indicatorsBefore(run, s, c, page) });
+    }
+    for (const o of [{ offset: 0, limit: 50 }, { offset: 5, limit: 4 }, { offset: 3, limit: 4, unitId: units[2] }, { offset: 100, limit: 5 }]) {
+      expect({ label, o, r: await peopleReport(run, s, c, o) }).toEqual({ label, o, r: await peopleBefore(run, s, c, o) });
     }
     for (const page of [{ offset: 2, limit: 3 }, { offset: 40, limit: 5 }]) {
       const o = { sort: 'overdue' as const, order: 'desc' as const, ...page };
@@ -136,6 +213,33 @@ async function countsDrift(): Promise<unknown[]> {
     HAVING count(*) <> (SELECT COALESCE(sum(n), 0) FROM report_unit_counts c WHERE c.role = a.role)`);
 }
 
+/** The trend counts (migration 1736220000000) against a fresh recount. */
+async function trendCountsDrift(): Promise<unknown[]> {
+  return db.ds.query(`
+    WITH fresh AS (
+      SELECT plan_id, 'completed' AS kind, (completed_at AT TIME ZONE 'Asia/Shanghai')::date AS day, completed_at <= due_at AS on_time, count(*)::int AS n
+        FROM tasks WHERE status = 'completed' AND completed_at IS NOT NULL GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT plan_id, 'missed', (due_at AT TIME ZONE 'Asia/Shanghai')::date, false, count(*)::int
+        FROM tasks WHERE status NOT IN ('cancelled', 'suspended') AND (completed_at IS NULL OR completed_at > due_at)
+         AND NOT (submitted_at IS NOT NULL AND submitted_at <= due_at AND status IN ('submitted', 'completed')) GROUP BY 1, 2, 3, 4
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_trend_counts WHERE n <> 0) c USING (plan_id, kind, day, on_time)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
+
+/** The acknowledgement counts (migration 1736210000000) against a fresh recount. */
+async function ackCountsDrift(): Promise<unknown[]> {
+  return db.ds.query(`
+    WITH fresh AS (
+      SELECT a.unit_id, a.role, t.status = 'cancelled' AS cancelled, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_day,
+             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date, 'infinity') AS ack_day, count(*)::int AS n
+        FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role IN ('lead', 'responsible') GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_ack_counts WHERE n <> 0) c USING (unit_id, role, cancelled, created_day, ack_day)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
+
 beforeAll(async () => {
   db = await openTestDatabase();
   run = <T,>(q: Sql) => {
@@ -154,6 +258,12 @@ afterAll(async () => {
 describe('reports from the counts equal the reports from the items', () => {
   it('now, in every scope, every sort and page', async () => {
     await expectSameReports(new Date());
+    // The people comparison is not vacuous: people own items (named and by last report), report and get notices.
+    const { rows } = await peopleReport(run, { visibility: { kind: 'all' } }, clockAt(new Date()), { offset: 0, limit: 50 });
+    expect(rows.filter((r) => r.items > 0 && r.reports > 0 && r.yellowNotices > 0 && r.overdue > 0).length).toBeGreaterThan(3);
+    // And the indicators': item and plan targets, with and without a reported value.
+    const { rows: targets } = await indicatorsReport(run, { visibility: { kind: 'all' } }, clockAt(new Date()), { offset: 0, limit: 1000 });
+    expect(new Set(targets.map((t) => `${t.source} ${t.latestValue === null}`))).toEqual(new Set(['task true', 'task false', 'plan false']));
   }, 120_000);
 
   it('at the last and the first moment of a month, and a year on', async () => {
@@ -194,7 +304,18 @@ describe('reports from the counts equal the reports from the items', () => {
         WHERE t.code ~ '8$' AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = $1)`,
       [units[3]],
     );
+    // Acknowledgements given, moved and withdrawn, items cancelled and revived, a part's role changed.
+    // On the acknowledgement deadline's own date (ackDue: two days on, 18:00), just before and just after it.
+    const onDeadlineDay = (at: string) => `(((created_at AT TIME ZONE 'Asia/Shanghai')::date + 2) + time '${at}') AT TIME ZONE 'Asia/Shanghai'`;
+    await db.ds.query(`UPDATE assignments SET acknowledged_at = ${onDeadlineDay('17:59:59')} WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '1$')`);
+    await db.ds.query(`UPDATE assignments SET acknowledged_at = ${onDeadlineDay('18:00:01')} WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '7$')`);
+    await db.ds.query(`UPDATE assignments SET acknowledged_at = NULL WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '3$')`);
+    await db.ds.query(`UPDATE tasks SET status = 'cancelled' WHERE code ~ '6$'`);
+    await db.ds.query(`UPDATE tasks SET status = 'in_progress' WHERE status = 'cancelled' AND code ~ '[79]$'`);
+    await db.ds.query(`UPDATE assignments SET role = 'responsible' WHERE role = 'assisting' AND task_id IN (SELECT id FROM tasks WHERE code ~ '0$')`);
     expect(await countsDrift()).toEqual([]);
+    expect(await ackCountsDrift()).toEqual([]);
+    expect(await trendCountsDrift()).toEqual([]);
     await expectSameReports(new Date());
   }, 240_000);
 
@@ -209,6 +330,8 @@ describe('reports from the counts equal the reports from the items', () => {
       await qr.query(`TRUNCATE tasks CASCADE`);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_item_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_unit_counts`)).toEqual([{ n: 0 }]);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_ack_counts`)).toEqual([{ n: 0 }]);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_trend_counts`)).toEqual([{ n: 0 }]);
     } finally {
       await qr.rollbackTransaction();
       await qr.release();

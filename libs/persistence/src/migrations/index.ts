@@ -14,6 +14,9 @@ import { OcrImports1733600000000 } from './1733600000000-ocr-imports';
 import { ReportCounts1734000000000 } from './1734000000000-report-counts';
 import { ManualUrges1734200000000 } from './1734200000000-manual-urges';
 import { SavedViewsGroupsQuiet1734300000000 } from './1734300000000-saved-views-groups-quiet';
+import { PeopleReportIndex1736200000000 } from './1736200000000-people-report-index';
+import { ReportAckCounts1736210000000 } from './1736210000000-report-ack-counts';
+import { ReportTrendCounts1736220000000 } from './1736220000000-report-trend-counts';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -33,4 +36,7 @@ export const MIGRATIONS = [
   ReportCounts1734000000000,
   ManualUrges1734200000000,
   SavedViewsGroupsQuiet1734300000000,
+  PeopleReportIndex1736200000000,
+  ReportAckCounts1736210000000,
+  ReportTrendCounts1736220000000,
 ];

@@ -165,14 +165,34 @@ function perItemClassCounted(s: ReportScope): Sql {
       )`;
 }
 
-/** Late acknowledgements per unit: every assignment of the unit whose item is not cancelled. */
+/**
+ * Late acknowledgements per unit, every assignment of the unit whose item is not cancelled, from
+ * report_ack_counts (migration 1736210000000): per assignment date, a key acknowledged after the
+ * deadline's date is late and one before it is not; a missing acknowledgement is late once the clock
+ * passes the deadline. Only acknowledgements on the deadline's own date are compared instant by
+ * instant, read through assignments_ack_days_idx.
+ */
 function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
+  const shanghaiDay = (col: string) => sql.raw(`((${col} AT TIME ZONE 'Asia/Shanghai')::date)`);
   return sql`
+      ack_due AS MATERIALIZED (
+        SELECT (${ack.first}::date + (x.i - 1)::int) AS d, x.due, ${shanghaiDay('x.due')} AS due_day
+          FROM unnest(${ack.dues}::timestamptz[]) WITH ORDINALITY AS x(due, i)
+         WHERE x.due IS NOT NULL
+      ),
       late_acks AS MATERIALIZED (
-        SELECT a.unit_id, count(*) FILTER (WHERE ${LATE_ACK(ack)}) AS n
-          FROM assignments a CROSS JOIN lp
-         WHERE a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
-           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.status = 'cancelled')
-         GROUP BY a.unit_id
+        SELECT unit_id, sum(n) AS n
+          FROM (SELECT k.unit_id, k.n
+                  FROM report_ack_counts k JOIN ack_due b ON b.d = k.created_day CROSS JOIN lp
+                 WHERE k.role IN ('lead', 'responsible') AND NOT k.cancelled AND ${unitRowClause(s, sql`k.unit_id`)}
+                   AND CASE WHEN k.ack_day = 'infinity'::date THEN lp.now > b.due ELSE k.ack_day > b.due_day END
+                UNION ALL
+                SELECT a.unit_id, 1
+                  FROM ack_due b
+                  JOIN assignments a ON ${shanghaiDay('a.created_at')} = b.d AND ${shanghaiDay('a.acknowledged_at')} = b.due_day
+                 WHERE a.role IN ('lead', 'responsible') AND a.acknowledged_at IS NOT NULL AND a.acknowledged_at > b.due
+                   AND ${unitRowClause(s, sql`a.unit_id`)}
+                   AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.status = 'cancelled')) x
+         GROUP BY unit_id
       )`;
 }

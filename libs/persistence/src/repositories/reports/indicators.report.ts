@@ -69,7 +69,15 @@ export async function indicatorsReport(run: RunSql, s: ReportScope, c: ReportClo
         ${planTargets}
       ),
       filtered AS (SELECT * FROM targets ${sql.where(deadlineWhere)}),
-      -- A plan target's latest value: one pass over the reports of the plans that have such
+      -- The page is chosen on the order keys alone (they do not depend on the values), so the latest
+      -- values are looked up for the page's targets only, not for every target of every item.
+      page AS (
+        SELECT f.*, pl.title AS plan_title, count(*) OVER ()::int AS total_rows
+          FROM filtered f JOIN plans pl ON pl.id = f.plan_id
+         ORDER BY pl.title, f.source DESC, f.code, f.ord
+         LIMIT ${o.limit} OFFSET ${o.offset}
+      ),
+      -- A plan target's latest value: one pass over the reports of the page's plans that have such
       -- targets, keeping only the names asked for before picking the latest.
       latest_plan AS (
         SELECT DISTINCT ON (t.plan_id, r.name) t.plan_id, r.name, r.value, r.created_at
@@ -77,17 +85,19 @@ export async function indicatorsReport(run: RunSql, s: ReportScope, c: ReportClo
                   FROM progress_reports pr CROSS JOIN LATERAL ${IND('pr.indicator_values')} AS iv
                  WHERE jsonb_typeof(iv -> 'value') = 'number'
                    -- ARRAY(...) is a one-off filter on the names asked for (the join on f matches exact pairs).
-                   AND iv ->> 'name' = ANY (ARRAY(SELECT name FROM filtered WHERE source = 'plan'))
+                   AND iv ->> 'name' = ANY (ARRAY(SELECT name FROM page WHERE source = 'plan'))
+                   -- A one-time filter: a page of item targets only reads no reports here.
+                   AND EXISTS (SELECT 1 FROM page WHERE source = 'plan')
                 OFFSET 0) r
           JOIN tasks t ON t.id = r.task_id
-         WHERE t.plan_id = ANY (ARRAY(SELECT plan_id FROM filtered WHERE source = 'plan'))
+         WHERE t.plan_id = ANY (ARRAY(SELECT plan_id FROM page WHERE source = 'plan'))
          ORDER BY t.plan_id, r.name, r.created_at DESC, r.id DESC
       ),
       joined AS (
         SELECT f.*, COALESCE(lt.value, lpn.value) AS latest_value, COALESCE(lt.created_at, lpn.created_at) AS reported_at,
                CASE WHEN f.deadline <= f.start_date THEN 1
                     ELSE LEAST(1, GREATEST(0, (lp.today - f.start_date)::numeric / (f.deadline - f.start_date))) END AS elapsed
-          FROM filtered f CROSS JOIN lp
+          FROM page f CROSS JOIN lp
           -- An item target's latest value: its own reports, newest first (progress_task_idx).
           LEFT JOIN LATERAL (
             SELECT (iv ->> 'value')::numeric AS value, pr.created_at
@@ -107,11 +117,9 @@ export async function indicatorsReport(run: RunSql, s: ReportScope, c: ReportClo
                     ELSE round(100 * j.latest_value / j.target, 1) END AS percent
           FROM joined j
       )
-      SELECT sc.*, pl.title AS plan_title, round(100 * sc.elapsed, 1) AS elapsed_percent,
-             (COALESCE(sc.percent, 0) >= 100 * sc.elapsed) AS on_track, count(*) OVER ()::int AS total_rows
-        FROM scored sc JOIN plans pl ON pl.id = sc.plan_id
-       ORDER BY pl.title, sc.source DESC, sc.code, sc.ord
-       LIMIT ${o.limit} OFFSET ${o.offset}`);
+      SELECT sc.*, round(100 * sc.elapsed, 1) AS elapsed_percent, (COALESCE(sc.percent, 0) >= 100 * sc.elapsed) AS on_track
+        FROM scored sc
+       ORDER BY sc.plan_title, sc.source DESC, sc.code, sc.ord`);
   return {
     total: rows.length ? int(rows[0].total_rows) : 0,
     rows: rows.map((r) => ({

@@ -1,0 +1,149 @@
+// The indicators report's SQL as it was before it chose the page before looking up values (issue #18),
+// kept only as the reference report-counts.int-spec.ts compares the new path with. Not used by the apps.
+import { Sql, sql } from '../../../libs/persistence/src/db/sql';
+import { scopeClauses } from '../../../libs/persistence/src/repositories/task-scope';
+import {
+  clockCte,
+  DUE_DATE,
+  int,
+  isoDate,
+  num,
+  PageWindow,
+  Paged,
+  ReportClock,
+  ReportScope,
+  RunSql,
+} from '../../../libs/persistence/src/repositories/reports/report-sql';
+
+export interface IndicatorRow {
+  source: 'task' | 'plan';
+  planId: string;
+  planTitle: string;
+  taskId: string | null;
+  code: string;
+  label: string;
+  name: string;
+  unit: string | null;
+  comparator: string;
+  target: number;
+  latestValue: number | null;
+  reportedAt: Date | null;
+  percentAchieved: number | null;
+  deadline: string;
+  elapsedPercent: number;
+  onTrack: boolean;
+}
+
+const IND = (col: string) => sql.raw(`jsonb_array_elements(CASE WHEN jsonb_typeof(${col}) = 'array' THEN ${col} ELSE '[]'::jsonb END)`);
+const VALID = sql.raw(`jsonb_typeof(e.v -> 'value') = 'number' AND COALESCE(e.v ->> 'name', '') <> ''`);
+const DEADLINE = (fallback: string) =>
+  sql.raw(`CASE WHEN (e.v ->> 'deadline') ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN (e.v ->> 'deadline')::date ELSE ${fallback} END`);
+
+/**
+ * Every quantified target (指标): the items' own indicators and, unless the caller sees only a
+ * unit's items or asked for one unit, the plan-level targets (主要目标). The latest reported value
+ * is per item and name; for a plan target, per plan and name over all the plan's items' reports.
+ * On track: percent achieved at least the share of time elapsed towards the indicator's deadline.
+ */
+export async function indicatorsReport(run: RunSql, s: ReportScope, c: ReportClock, o: PageWindow): Promise<Paged<IndicatorRow>> {
+  const withPlanTargets = s.visibility.kind === 'all' && !s.unitId;
+  const planWhere: Sql[] = s.planId ? [sql`pt.plan_id = ${s.planId}`] : [];
+  const deadlineWhere: Sql[] = [];
+  if (s.from) deadlineWhere.push(sql`deadline >= ${s.from}::date`);
+  if (s.to) deadlineWhere.push(sql`deadline <= ${s.to}::date`);
+  const planTargets = withPlanTargets
+    ? sql`UNION ALL
+        SELECT 'plan', pt.plan_id, NULL, pt.code, pt.text, e.ord,
+               e.v ->> 'name', e.v ->> 'unit', COALESCE(e.v ->> 'comparator', '>='),
+               (e.v ->> 'value')::numeric, ${DEADLINE('pl.period_end')}, pl.period_start
+          FROM plan_targets pt JOIN plans pl ON pl.id = pt.plan_id
+          CROSS JOIN LATERAL ${IND('pt.indicators')} WITH ORDINALITY AS e(v, ord)
+         ${sql.where([...planWhere, VALID])}`
+    : sql.empty;
+  const rows = await run(sql`
+      WITH ${clockCte(c)},
+      scoped AS (
+        SELECT t.id, t.plan_id, t.code, t.title, t.indicators, t.created_at, ${DUE_DATE} AS due_date
+          FROM tasks t CROSS JOIN lp
+         ${sql.where([
+           ...scopeClauses(s, { dates: false }),
+           // Items without indicators have no targets; the partial index tasks_indicators_idx finds the rest.
+           sql`jsonb_typeof(t.indicators) = 'array'`,
+           sql`t.indicators <> '[]'::jsonb`,
+         ])}
+      ),
+      targets AS (
+        SELECT 'task' AS source, x.plan_id, x.id AS task_id, x.code, x.title AS label, e.ord,
+               e.v ->> 'name' AS name, e.v ->> 'unit' AS unit, COALESCE(e.v ->> 'comparator', '>=') AS comparator,
+               (e.v ->> 'value')::numeric AS target, ${DEADLINE('x.due_date')} AS deadline,
+               (x.created_at AT TIME ZONE 'Asia/Shanghai')::date AS start_date
+          FROM scoped x CROSS JOIN LATERAL ${IND('x.indicators')} WITH ORDINALITY AS e(v, ord)
+         WHERE ${VALID}
+        ${planTargets}
+      ),
+      filtered AS (SELECT * FROM targets ${sql.where(deadlineWhere)}),
+      -- A plan target's latest value: one pass over the reports of the plans that have such
+      -- targets, keeping only the names asked for before picking the latest.
+      latest_plan AS (
+        SELECT DISTINCT ON (t.plan_id, r.name) t.plan_id, r.name, r.value, r.created_at
+          FROM (SELECT pr.task_id, pr.id, pr.created_at, iv ->> 'name' AS name, (iv ->> 'value')::numeric AS value
+                  FROM progress_reports pr CROSS JOIN LATERAL ${IND('pr.indicator_values')} AS iv
+                 WHERE jsonb_typeof(iv -> 'value') = 'number'
+                   -- ARRAY(...) is a one-off filter on the names asked for (the join on f matches exact pairs).
+                   AND iv ->> 'name' = ANY (ARRAY(SELECT name FROM filtered WHERE source = 'plan'))
+                OFFSET 0) r
+          JOIN tasks t ON t.id = r.task_id
+         WHERE t.plan_id = ANY (ARRAY(SELECT plan_id FROM filtered WHERE source = 'plan'))
+         ORDER BY t.plan_id, r.name, r.created_at DESC, r.id DESC
+      ),
+      joined AS (
+        SELECT f.*, COALESCE(lt.value, lpn.value) AS latest_value, COALESCE(lt.created_at, lpn.created_at) AS reported_at,
+               CASE WHEN f.deadline <= f.start_date THEN 1
+                    ELSE LEAST(1, GREATEST(0, (lp.today - f.start_date)::numeric / (f.deadline - f.start_date))) END AS elapsed
+          FROM filtered f CROSS JOIN lp
+          -- An item target's latest value: its own reports, newest first (progress_task_idx).
+          LEFT JOIN LATERAL (
+            SELECT (iv ->> 'value')::numeric AS value, pr.created_at
+              FROM progress_reports pr CROSS JOIN LATERAL ${IND('pr.indicator_values')} AS iv
+             WHERE f.source = 'task' AND pr.task_id = f.task_id AND iv ->> 'name' = f.name AND jsonb_typeof(iv -> 'value') = 'number'
+             ORDER BY pr.created_at DESC, pr.id DESC
+             LIMIT 1
+          ) lt ON true
+          LEFT JOIN latest_plan lpn ON f.source = 'plan' AND lpn.plan_id = f.plan_id AND lpn.name = f.name
+      ),
+      scored AS (
+        SELECT j.*,
+               CASE WHEN j.latest_value IS NULL THEN NULL
+                    WHEN j.comparator = '<=' THEN CASE WHEN j.latest_value <= j.target THEN 100
+                                                       ELSE round(100 * j.target / j.latest_value, 1) END
+                    WHEN j.target = 0 THEN CASE WHEN j.latest_value >= 0 THEN 100 ELSE 0 END
+                    ELSE round(100 * j.latest_value / j.target, 1) END AS percent
+          FROM joined j
+      )
+      SELECT sc.*, pl.title AS plan_title, round(100 * sc.elapsed, 1) AS elapsed_percent,
+             (COALESCE(sc.percent, 0) >= 100 * sc.elapsed) AS on_track, count(*) OVER ()::int AS total_rows
+        FROM scored sc JOIN plans pl ON pl.id = sc.plan_id
+       ORDER BY pl.title, sc.source DESC, sc.code, sc.ord
+       LIMIT ${o.limit} OFFSET ${o.offset}`);
+  return {
+    total: rows.length ? int(rows[0].total_rows) : 0,
+    rows: rows.map((r) => ({
+      source: r.source as 'task' | 'plan',
+      planId: r.plan_id as string,
+      planTitle: r.plan_title as string,
+      taskId: (r.task_id as string | null) ?? null,
+      code: r.code as string,
+      label: r.label as string,
+      name: r.name as string,
+      unit: (r.unit as string | null) ?? null,
+      comparator: r.comparator as string,
+      target: Number(r.target),
+      latestValue: num(r.latest_value),
+      reportedAt: (r.reported_at as Date | null) ?? null,
+      percentAchieved: num(r.percent),
+      deadline: isoDate(r.deadline),
+      elapsedPercent: Number(r.elapsed_percent),
+      onTrack: r.on_track as boolean,
+    })),
+  };
+}
