@@ -24,7 +24,7 @@ describe('the web app on the API’s origin', () => {
 
   it('serves the hashed assets for a long time, and 404 for a missing one', async () => {
     const shell = await w.http.get('/app/').expect(200);
-    const script = /src="(\/app\/assets\/index-[^"]+\.js)"/.exec(shell.text)![1]; // the app itself (the boot script is tiny)
+    const script = /<meta name="duban-app" content="(\/app\/assets\/index-[^"]+\.js)"/.exec(shell.text)![1]; // the app itself, run by the boot script
     const res = await w.http.get(script).expect(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toMatch(/max-age=31536000.*immutable/);
