@@ -264,6 +264,12 @@ describe('reports from the counts equal the reports from the items', () => {
     // And the indicators': item and plan targets, with and without a reported value.
     const { rows: targets } = await indicatorsReport(run, { visibility: { kind: 'all' } }, clockAt(new Date()), { offset: 0, limit: 1000 });
     expect(new Set(targets.map((t) => `${t.source} ${t.latestValue === null}`))).toEqual(new Set(['task true', 'task false', 'plan false']));
+    // And the summary's: working items due past its horizon (two months on) are both behind schedule and not.
+    const { light } = derivedColumnsSql({ now: 'now()', yellowBefore: 'current_date + 4', slack: '10' });
+    const later = await run<{ light: string }>(sql`
+        SELECT DISTINCT ${sql.raw(light)} AS light FROM tasks t
+         WHERE t.status IN ('assigned', 'acknowledged', 'in_progress', 'returned') AND t.due_at > now() + interval '93 days'`);
+    expect(later.map((r) => r.light).sort()).toEqual(['green', 'yellow']);
   }, 120_000);
 
   it('at the last and the first moment of a month, and a year on', async () => {
