@@ -44,6 +44,13 @@ export type RunSql = <T = Record<string, unknown>>(q: Sql) => Promise<T[]>;
 const HORIZON = (today: unknown, yellowBefore: unknown) =>
   sql`(date_trunc('month', GREATEST(${today}::date + 31, ${yellowBefore}::date)) + interval '1 month')`;
 
+/**
+ * Which of this month's items a report that counts the month as one bucket reads one by one: those
+ * due before the clock in the first half of the month, those due after it in the second, so at most
+ * half a month's items whatever the day.
+ */
+export const monthSide = (c: ReportClock): 'past' | 'future' => (Number(c.today.slice(8, 10)) <= 15 ? 'past' : 'future');
+
 /** lp.horizon_at as an expression of the clock alone, for the planner to estimate a range on it. */
 export const horizonAt = (c: ReportClock): Sql => sql`(${HORIZON(sql.param(c.today), sql.param(c.yellowBefore))}::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
