@@ -127,8 +127,9 @@ function perUnitFromRows(s: ReportScope): Sql {
 }
 
 /**
- * From the assignment counts (no item filter in scope): per (unit, role) the item classes of the
- * report, k = 1 completed late (or without a time), 3 completed on time, 4 overdue, 0 else. Before
+ * From the unit classes (report_unit_classes, no item filter in scope): per (unit, role) the item
+ * classes of the report, k = 1 completed late (or without a time), 3 completed on time, 4 overdue,
+ * 0 else. Open items not submitted by their deadline are counted by deadline month: before
  * this month an open item not submitted by its deadline is overdue, after it none is; this month's
  * such items are counted as one class and corrected row by row for those whose deadline the clock
  * has (or, late in the month, has not yet) passed, so at most half a month's items are read
@@ -140,19 +141,18 @@ function perUnitCounted(s: ReportScope, c: ReportClock): Sql {
     sql.raw(`${status} NOT IN ('completed', 'cancelled', 'suspended') AND NOT (${status} = 'submitted' AND ${inTime})`);
   const past = monthSide(c) === 'past';
   // This month's open items count as not overdue (then read: those due before the clock) or as overdue (then read: the rest).
-  const countedLate = sql`c.due_month ${sql.raw(past ? '<' : '<=')} lp.month AND ${capable('c.status', 'c.submitted_in_time')}`;
+  const countedLate = sql`c.cls = 5 AND c.due_month ${sql.raw(past ? '<' : '<=')} lp.month`;
   // A row read moves one item from the class it was counted in to the one the clock gives it:
   // sign +1 in the new class, −1 in the old; the row whose `late` is 1 is the one in class 4 (overdue).
   const late = sql.raw(past ? 'f.sign' : '-f.sign');
   return sql`
       g AS (
-        SELECT c.unit_id, c.role,
-               CASE WHEN c.status = 'completed' THEN CASE WHEN c.on_time THEN 3 ELSE 1 END WHEN ${countedLate} THEN 4 ELSE 0 END AS k,
+        SELECT c.unit_id, c.role, CASE WHEN c.cls IN (1, 3) THEN c.cls WHEN ${countedLate} THEN 4 ELSE 0 END AS k,
                sum(c.n) AS n,
-               sum(CASE WHEN c.status = 'completed' THEN c.delay_sum WHEN ${countedLate} THEN c.n * lp.today_day - c.due_day_sum END) AS delay_sum,
-               sum(CASE WHEN c.status = 'completed' THEN c.delay_n WHEN ${countedLate} THEN c.n END) AS delay_n
-          FROM report_unit_counts c CROSS JOIN lp
-         WHERE ${unitRowClause(s, sql`c.unit_id`)}
+               sum(CASE WHEN c.cls IN (1, 3) THEN c.delay_sum WHEN ${countedLate} THEN c.n * lp.today_day - c.due_day_sum END) AS delay_sum,
+               sum(CASE WHEN c.cls IN (1, 3) THEN c.delay_n WHEN ${countedLate} THEN c.n END) AS delay_n
+          FROM report_unit_classes c CROSS JOIN lp
+         WHERE c.report = 'units' AND ${unitRowClause(s, sql`c.unit_id`)}
          GROUP BY 1, 2, 3
         UNION ALL
         -- Open items due this month on the other side of the clock than they were counted, read one by one.
