@@ -15,21 +15,23 @@ export interface SummaryRow {
   dueNext30: number;
 }
 
+/** Closed: no light, never overdue, not due soon; whatever its deadline, such an item's figures are its counts. */
+const CLOSED = `('completed', 'cancelled', 'suspended')`;
 /** Open and not yet submitted: the statuses whose light follows progress against the clock. */
 const WORKING = `('assigned', 'acknowledged', 'in_progress', 'returned')`;
 
 /**
- * Where the scope allows (countsScope), items due before this month and items due past the near
- * windows are summed from the report counts: their figures no longer move with the clock (due
- * before this month and open means overdue, and red; past the horizon nothing is overdue or due
- * soon). Items due from this month up to the horizon are read row by row with the same rules as
+ * Where the scope allows (countsScope), closed items, items due before this month and items due
+ * past the near windows are summed from the report counts: their figures no longer move with the
+ * clock (due before this month and open means overdue, and red; past the horizon nothing is overdue
+ * or due soon). Open items due from this month up to the horizon are read row by row with the same rules as
  * GET /tasks; of the working items past the horizon only the light's progress rule (yellow or
  * green) is, through tasks_working_due_idx. Without a counts scope every item is read.
  */
 export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock): Promise<SummaryRow> {
   const counts = countsScope(s);
-  const live = counts ? [sql`t.due_at >= lp.month_at`, sql`t.due_at < lp.horizon_at`] : [];
-  const OPEN = sql.raw(`status NOT IN ('completed', 'cancelled', 'suspended')`);
+  const OPEN = sql.raw(`status NOT IN ${CLOSED}`);
+  const live = counts ? [sql`t.due_at >= lp.month_at`, sql`t.due_at < lp.horizon_at`, sql.raw(`t.status NOT IN ${CLOSED}`)] : [];
   const byStatus = sql.raw(STATUSES.map((st, i) => `count(*) FILTER (WHERE status = '${st}')::int AS s${i}`).join(',\n             '));
   // The inner query (OFFSET 0 keeps it a separate step) derives light and overdue once per row; the
   // outer one only counts. Windows on the deadline compare with Shanghai midnights bound in lp.
@@ -90,10 +92,10 @@ function averageOf(sum: number, n: number): number {
 }
 
 /**
- * The counted items: due before this month (closed ones count by status, submitted in time green,
- * every other open one overdue and red, `today − due date` days late), or past the horizon
- * (closed: none; submitted or working: green, not yet due, until yellowPastHorizon says otherwise).
- * None is due within the next 30 days.
+ * The counted items: closed ones (by status, light none), due before this month (submitted in time
+ * green, every other open one overdue and red, `today − due date` days late), or past the horizon
+ * (submitted or working: green, not yet due, until yellowPastHorizon says otherwise). None is due
+ * within the next 30 days.
  */
 async function countedPart(run: RunSql, c: ReportClock, table: string, where: Sql[]): Promise<Record<string, unknown>> {
   // Overdue: due before this month, open, and not submitted by the deadline (past the horizon nothing is).
@@ -110,6 +112,6 @@ async function countedPart(run: RunSql, c: ReportClock, table: string, where: Sq
              COALESCE(sum(n) FILTER (WHERE status IN ('completed', 'cancelled', 'suspended')), 0) AS none,
              COALESCE(sum(n * lp.today_day - due_day_sum) FILTER (WHERE ${LATE}), 0) AS days_overdue
         FROM ${sql.raw(table)} c CROSS JOIN lp
-       ${sql.where([...where, sql.raw(`(c.due_month < lp.month OR c.due_month >= lp.horizon)`)])}`);
+       ${sql.where([...where, sql.raw(`(c.due_month < lp.month OR c.due_month >= lp.horizon OR c.status IN ${CLOSED})`)])}`);
   return r;
 }
