@@ -228,6 +228,17 @@ async function trendCountsDrift(): Promise<unknown[]> {
      WHERE f.n IS DISTINCT FROM c.n`);
 }
 
+/** The unit classes (migration 1736320000000): every assignment counted once per report (the reports compare the classes). */
+async function unitClassesDrift(): Promise<unknown[]> {
+  return db.ds.query(`
+    WITH fresh AS (
+      SELECT 'units' AS report, unit_id, count(*)::int AS n FROM assignments GROUP BY 1, 2
+      UNION ALL SELECT 'appraisal', unit_id, count(*)::int FROM assignments WHERE role IN ('lead', 'responsible') GROUP BY 1, 2
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT report, unit_id, sum(n)::int AS n FROM report_unit_classes GROUP BY 1, 2 HAVING sum(n) <> 0) c USING (report, unit_id)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
+
 /** The acknowledgement counts (migration 1736210000000) against a fresh recount. */
 async function ackCountsDrift(): Promise<unknown[]> {
   return db.ds.query(`
@@ -264,6 +275,12 @@ describe('reports from the counts equal the reports from the items', () => {
     // And the indicators': item and plan targets, with and without a reported value.
     const { rows: targets } = await indicatorsReport(run, { visibility: { kind: 'all' } }, clockAt(new Date()), { offset: 0, limit: 1000 });
     expect(new Set(targets.map((t) => `${t.source} ${t.latestValue === null}`))).toEqual(new Set(['task true', 'task false', 'plan false']));
+    // And the summary's: working items due past its horizon (two months on) are both behind schedule and not.
+    const { light } = derivedColumnsSql({ now: 'now()', yellowBefore: 'current_date + 4', slack: '10' });
+    const later = await run<{ light: string }>(sql`
+        SELECT DISTINCT ${sql.raw(light)} AS light FROM tasks t
+         WHERE t.status IN ('assigned', 'acknowledged', 'in_progress', 'returned') AND t.due_at > now() + interval '93 days'`);
+    expect(later.map((r) => r.light).sort()).toEqual(['green', 'yellow']);
   }, 120_000);
 
   it('at the last and the first moment of a month, and a year on', async () => {
@@ -316,6 +333,7 @@ describe('reports from the counts equal the reports from the items', () => {
     expect(await countsDrift()).toEqual([]);
     expect(await ackCountsDrift()).toEqual([]);
     expect(await trendCountsDrift()).toEqual([]);
+    expect(await unitClassesDrift()).toEqual([]);
     await expectSameReports(new Date());
   }, 240_000);
 
@@ -332,6 +350,7 @@ describe('reports from the counts equal the reports from the items', () => {
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_unit_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_ack_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_trend_counts`)).toEqual([{ n: 0 }]);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_unit_classes`)).toEqual([{ n: 0 }]);
     } finally {
       await qr.rollbackTransaction();
       await qr.release();

@@ -17,6 +17,9 @@ import { SavedViewsGroupsQuiet1734300000000 } from './1734300000000-saved-views-
 import { PeopleReportIndex1736200000000 } from './1736200000000-people-report-index';
 import { ReportAckCounts1736210000000 } from './1736210000000-report-ack-counts';
 import { ReportTrendCounts1736220000000 } from './1736220000000-report-trend-counts';
+import { SummaryWorkingIndex1736300000000 } from './1736300000000-summary-working-index';
+import { AppraisalIndexes1736310000000 } from './1736310000000-appraisal-indexes';
+import { ReportUnitClasses1736320000000 } from './1736320000000-report-unit-classes';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -39,4 +42,7 @@ export const MIGRATIONS = [
   PeopleReportIndex1736200000000,
   ReportAckCounts1736210000000,
   ReportTrendCounts1736220000000,
+  SummaryWorkingIndex1736300000000,
+  AppraisalIndexes1736310000000,
+  ReportUnitClasses1736320000000,
 ];

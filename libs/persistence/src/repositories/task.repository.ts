@@ -77,6 +77,8 @@ const SORT_COLUMN: Record<TaskSortKey, string> = { dueAt: 't.due_at', code: 't.c
 export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack: string; yellowBeforeAt?: string }): {
   overdue: string;
   light: string;
+  /** Behind schedule by progress (the light's yellow rule besides the yellow date). */
+  behind: string;
 } {
   const overdue = `(t.status NOT IN ('completed', 'cancelled', 'suspended') AND ${p.now} > t.due_at
       AND NOT (t.status = 'submitted' AND t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at))`;
@@ -99,7 +101,7 @@ export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack:
       WHEN ${yellowDue} THEN 'yellow'
       WHEN ${behind} THEN 'yellow'
       ELSE 'green' END)`;
-  return { overdue, light };
+  return { overdue, light, behind };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Sql, sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
-import { clockCte, COUNTED_DUE, int, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
+import { clockCte, COUNTED_DUE, int, monthSide, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export interface AppraisalRow {
   unitId: string;
@@ -50,7 +50,7 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
   const scope = scopeClauses(s);
   const rows = await run(sql`
       WITH ${clockCte(c)},
-      ${counted ? perItemClassCounted(s) : perItemClassFromRows(s)},
+      ${counted ? perItemClassCounted(s, c) : perItemClassFromRows(s)},
       -- The acknowledgement deadline by subscript: days since the first calendar date.
       ${counted ? lateAcksCounted(s, ack) : lateAcksFromRows(s, ack)},
       per AS (
@@ -139,29 +139,34 @@ function lateAcksFromRows(s: ReportScope, ack: AckArray): Sql {
 }
 
 /**
- * From the assignment counts (no item filter in scope): the classes are flags of the counts, and
+ * From the unit classes (report_unit_classes, no item filter in scope): the classes are bits (8: not
+ * completed, by the month of its counted deadline), and
  * "late" of an item not completed is "its counted deadline has passed": before this month it has,
- * after this month it has not; only items whose counted deadline falls in this month are read one
- * by one (tasks_counted_due_idx).
+ * after this month it has not. This month's such items are counted as one class and corrected row
+ * by row for those whose counted deadline the clock has (or, late in the month, has not yet) passed
+ * (monthSide, tasks_counted_due_idx), as in the units report. Each branch is summed per (unit,
+ * class) first.
  */
-function perItemClassCounted(s: ReportScope): Sql {
-  const pending = sql`(NOT c.c_done AND c.status <> 'cancelled' AND c.c_due_month = lp.month)`;
+function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
+  const past = monthSide(c) === 'past';
+  // A row read moves one item between "late" (2) and not: sign +1 in the class the clock gives it, −1 in the one counted.
+  const late = sql.raw(past ? 'f.sign' : '-f.sign');
   return sql`
       g AS (
         SELECT c.unit_id,
-               CASE WHEN c.status = 'cancelled' THEN -1
-                    ELSE CASE WHEN c.c_on_time THEN 1 ELSE 0 END
-                       + CASE WHEN c.c_late_done OR (NOT c.c_done AND c.c_due_month < lp.month) THEN 2 ELSE 0 END
-                       + CASE WHEN c.c_ext THEN 4 ELSE 0 END END AS k,
-               c.n
-          FROM report_unit_counts c CROSS JOIN lp
-         WHERE c.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`c.unit_id`)} AND NOT ${pending}
+               CASE WHEN c.cls = -1 THEN -1
+                    ELSE (c.cls & 7) + CASE WHEN c.cls & 8 = 8 AND c.due_month ${sql.raw(past ? '<' : '<=')} lp.month THEN 2 ELSE 0 END END AS k,
+               sum(c.n) AS n
+          FROM report_unit_classes c CROSS JOIN lp
+         WHERE c.report = 'appraisal' AND ${unitRowClause(s, sql`c.unit_id`)}
+         GROUP BY 1, 2
         UNION ALL
-        SELECT a.unit_id, CASE WHEN lp.now > ${COUNTED_DUE} THEN 2 ELSE 0 END + CASE WHEN ${EXTENDED} THEN 4 ELSE 0 END, 1
-          FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id
+        SELECT a.unit_id, CASE WHEN ${late} = 1 THEN 2 ELSE 0 END + CASE WHEN ${EXTENDED} THEN 4 ELSE 0 END, sum(f.sign)
+          FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id CROSS JOIN (VALUES (1), (-1)) AS f(sign)
          WHERE t.completed_at IS NULL AND t.status <> 'cancelled'
-           AND ${COUNTED_DUE} >= lp.month_at AND ${COUNTED_DUE} < lp.next_month_at
+           AND ${past ? sql`${COUNTED_DUE} >= lp.month_at AND ${COUNTED_DUE} < lp.now` : sql`${COUNTED_DUE} >= lp.now AND ${COUNTED_DUE} < lp.next_month_at`}
            AND a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
+         GROUP BY 1, 2
       )`;
 }
 

@@ -44,6 +44,16 @@ export type RunSql = <T = Record<string, unknown>>(q: Sql) => Promise<T[]>;
 const HORIZON = (today: unknown, yellowBefore: unknown) =>
   sql`(date_trunc('month', GREATEST(${today}::date + 31, ${yellowBefore}::date)) + interval '1 month')`;
 
+/**
+ * Which of this month's items a report that counts the month as one bucket reads one by one: those
+ * due before the clock in the first half of the month, those due after it in the second, so at most
+ * half a month's items whatever the day.
+ */
+export const monthSide = (c: ReportClock): 'past' | 'future' => (Number(c.today.slice(8, 10)) <= 15 ? 'past' : 'future');
+
+/** lp.horizon_at as an expression of the clock alone, for the planner to estimate a range on it. */
+export const horizonAt = (c: ReportClock): Sql => sql`(${HORIZON(sql.param(c.today), sql.param(c.yellowBefore))}::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
 export function clockCte(c: ReportClock): Sql {
   const today = sql.param(c.today);
   const yellowBefore = sql.param(c.yellowBefore);
@@ -65,6 +75,8 @@ const derived = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_befo
 /** Light and overdue of a row of `t`, the same rule as GET /tasks (needs the lp CTE). */
 export const LIGHT = sql.raw(derived.light);
 export const OVERDUE = sql.raw(derived.overdue);
+/** The light's progress rule of a row of `t`: behind schedule (yellow unless overdue, closed or submitted). */
+export const BEHIND = sql.raw(derived.behind);
 
 export const STATUSES = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'completed', 'suspended', 'cancelled'] as const;
 export const DUE_DATE = sql.raw(`(t.due_at AT TIME ZONE 'Asia/Shanghai')::date`);

@@ -1,6 +1,6 @@
 import { Sql, sql } from '../../db/sql';
 import { countsScope, scopeClauses } from '../task-scope';
-import { clockCte, int, LIGHT, num, OVERDUE, ReportClock, ReportScope, RunSql, STATUSES } from './report-sql';
+import { BEHIND, clockCte, horizonAt, int, LIGHT, num, OVERDUE, ReportClock, ReportScope, RunSql, STATUSES } from './report-sql';
 
 export interface SummaryRow {
   total: number;
@@ -15,20 +15,23 @@ export interface SummaryRow {
   dueNext30: number;
 }
 
+/** Closed: no light, never overdue, not due soon; whatever its deadline, such an item's figures are its counts. */
+const CLOSED = `('completed', 'cancelled', 'suspended')`;
 /** Open and not yet submitted: the statuses whose light follows progress against the clock. */
 const WORKING = `('assigned', 'acknowledged', 'in_progress', 'returned')`;
 
 /**
- * Where the scope allows (countsScope), items due before this month, and items due past the near
- * windows that are closed or submitted, are summed from the report counts: their figures no longer
- * move with the clock (due before this month and open means overdue, and red). The rest (due
- * this month up to the horizon, and working items whose light follows their progress) are read row
- * by row with the same rules as GET /tasks. Without a counts scope every item is read.
+ * Where the scope allows (countsScope), closed items, items due before this month and items due
+ * past the near windows are summed from the report counts: their figures no longer move with the
+ * clock (due before this month and open means overdue, and red; past the horizon nothing is overdue
+ * or due soon). Open items due from this month up to the horizon are read row by row with the same rules as
+ * GET /tasks; of the working items past the horizon only the light's progress rule (yellow or
+ * green) is, through tasks_working_due_idx. Without a counts scope every item is read.
  */
 export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock): Promise<SummaryRow> {
   const counts = countsScope(s);
-  const live = counts ? [sql`t.due_at >= lp.month_at`, sql.raw(`(t.due_at < lp.horizon_at OR t.status IN ${WORKING})`)] : [];
-  const OPEN = sql.raw(`status NOT IN ('completed', 'cancelled', 'suspended')`);
+  const OPEN = sql.raw(`status NOT IN ${CLOSED}`);
+  const live = counts ? [sql`t.due_at >= lp.month_at`, sql`t.due_at < lp.horizon_at`, sql.raw(`t.status NOT IN ${CLOSED}`)] : [];
   const byStatus = sql.raw(STATUSES.map((st, i) => `count(*) FILTER (WHERE status = '${st}')::int AS s${i}`).join(',\n             '));
   // The inner query (OFFSET 0 keeps it a separate step) derives light and overdue once per row; the
   // outer one only counts. Windows on the deadline compare with Shanghai midnights bound in lp.
@@ -45,6 +48,7 @@ export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock)
              COALESCE(sum(lp.today - (due_at AT TIME ZONE 'Asia/Shanghai')::date) FILTER (WHERE overdue), 0) AS days_overdue,
              count(*) FILTER (WHERE NOT overdue AND ${OPEN} AND due_at >= lp.today_at AND due_at < lp.next8_at)::int AS due_next_7,
              count(*) FILTER (WHERE NOT overdue AND ${OPEN} AND due_at >= lp.today_at AND due_at < lp.next31_at)::int AS due_next_30
+             ${counts ? sql`, (${yellowPastHorizon(s, c)}) AS yellow_later` : sql.empty}
         FROM (SELECT t.status, t.due_at, t.completed_at, ${LIGHT} AS light, ${OVERDUE} AS overdue
                 FROM tasks t CROSS JOIN lp ${sql.where([...scopeClauses(s), ...live])} OFFSET 0) b
         CROSS JOIN lp`);
@@ -62,11 +66,23 @@ export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock)
     cancelled: byStatusCounts.cancelled ?? 0,
     completedOnTime: add('completed_on_time'),
     byStatus: byStatusCounts,
-    byLight: { green: add('green'), yellow: add('yellow'), red: add('red'), none: add('none') },
+    // The counts hold the working items past the horizon as green; the rows say which are behind.
+    byLight: { green: add('green') - int(r.yellow_later), yellow: add('yellow') + int(r.yellow_later), red: add('red'), none: add('none') },
     averageDaysOverdue: overdue ? averageOf(add('days_overdue'), overdue) : null,
     dueNext7: add('due_next_7'),
     dueNext30: add('due_next_30'),
   };
+}
+
+/**
+ * How many working items in scope due past the horizon are behind schedule (yellow). Their light
+ * can be nothing else: not overdue, not due before the yellow date, so it is the progress rule, and
+ * that never holds with progress + slack >= 100 (elapsed is below the whole span before the deadline).
+ */
+function yellowPastHorizon(s: ReportScope, c: ReportClock): Sql {
+  // The bounds are bound as values (not lp's columns) so that the planner sees how many rows match.
+  return sql`SELECT count(*) FILTER (WHERE ${BEHIND})::int FROM tasks t CROSS JOIN lp
+              ${sql.where([...scopeClauses(s), sql.raw(`t.status IN ${WORKING}`), sql`t.due_at >= ${horizonAt(c)}`, sql`t.progress + ${c.progressSlack}::int < 100`])}`;
 }
 
 /** round(avg, 1) as PostgreSQL's numeric does it: half away from zero, on the exact quotient. */
@@ -76,9 +92,10 @@ function averageOf(sum: number, n: number): number {
 }
 
 /**
- * The counted items: due before this month (closed ones count by status, submitted in time green,
- * every other open one overdue and red, `today − due date` days late), or past the horizon and
- * not working (closed: none; submitted: green, not yet due). None is due within the next 30 days.
+ * The counted items: closed ones (by status, light none), due before this month (submitted in time
+ * green, every other open one overdue and red, `today − due date` days late), or past the horizon
+ * (submitted or working: green, not yet due, until yellowPastHorizon says otherwise). None is due
+ * within the next 30 days.
  */
 async function countedPart(run: RunSql, c: ReportClock, table: string, where: Sql[]): Promise<Record<string, unknown>> {
   // Overdue: due before this month, open, and not submitted by the deadline (past the horizon nothing is).
@@ -90,11 +107,11 @@ async function countedPart(run: RunSql, c: ReportClock, table: string, where: Sq
              COALESCE(sum(n) FILTER (WHERE ${LATE}), 0) AS overdue,
              COALESCE(sum(n) FILTER (WHERE status = 'completed' AND on_time), 0) AS completed_on_time,
              ${byStatus},
-             COALESCE(sum(n) FILTER (WHERE status = 'submitted' AND (submitted_in_time OR c.due_month >= lp.horizon)), 0) AS green,
+             COALESCE(sum(n) FILTER (WHERE (status = 'submitted' AND submitted_in_time) OR (c.due_month >= lp.horizon AND status IN ('submitted', ${sql.raw(WORKING.slice(1, -1))}))), 0) AS green,
              COALESCE(sum(n) FILTER (WHERE ${LATE}), 0) AS red,
              COALESCE(sum(n) FILTER (WHERE status IN ('completed', 'cancelled', 'suspended')), 0) AS none,
              COALESCE(sum(n * lp.today_day - due_day_sum) FILTER (WHERE ${LATE}), 0) AS days_overdue
         FROM ${sql.raw(table)} c CROSS JOIN lp
-       ${sql.where([...where, sql.raw(`(c.due_month < lp.month OR (c.due_month >= lp.horizon AND c.status NOT IN ${WORKING}))`)])}`);
+       ${sql.where([...where, sql.raw(`(c.due_month < lp.month OR c.due_month >= lp.horizon OR c.status IN ${CLOSED})`)])}`);
   return r;
 }

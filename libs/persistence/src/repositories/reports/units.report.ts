@@ -1,7 +1,7 @@
 import { sql } from '../../db/sql';
 import { Sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
-import { clockCte, int, num, OVERDUE, RATE, PageWindow, Paged, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
+import { clockCte, int, monthSide, num, OVERDUE, RATE, PageWindow, Paged, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export const UNIT_SORT_KEYS = ['onTimeRate', 'completionRate', 'overdue', 'assigned', 'averageDelayDays', 'name'] as const;
 export type UnitSortKey = (typeof UNIT_SORT_KEYS)[number];
@@ -43,7 +43,7 @@ export async function unitsReport(
   const sortExpr = sql.raw(`${UNIT_SORT_SQL[o.sort]} ${o.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
   const rows = await run(sql`
       WITH ${clockCte(c)},
-      ${unitCountsFit(s) ? perUnitCounted(s) : perUnitFromRows(s)},
+      ${unitCountsFit(s) ? perUnitCounted(s, c) : perUnitFromRows(s)},
       ranked AS (
         SELECT per.*, u.code, u.name,
                ${RATE('per.completed', 'per.assigned')} AS completion_rate,
@@ -127,33 +127,42 @@ function perUnitFromRows(s: ReportScope): Sql {
 }
 
 /**
- * From the assignment counts (no item filter in scope): per (unit, role) the item classes of the
- * report, k = 1 completed late (or without a time), 3 completed on time, 4 overdue, 0 else. Only
- * items due this month are read one by one, for "overdue now"; before this month an open item not
- * submitted by its deadline is overdue, after it none is. A unit's latest progress is one probe of
- * assignments_unit_progress_idx.
+ * From the unit classes (report_unit_classes, no item filter in scope): per (unit, role) the item
+ * classes of the report, k = 1 completed late (or without a time), 3 completed on time, 4 overdue,
+ * 0 else. Open items not submitted by their deadline are counted by deadline month: before
+ * this month an open item not submitted by its deadline is overdue, after it none is; this month's
+ * such items are counted as one class and corrected row by row for those whose deadline the clock
+ * has (or, late in the month, has not yet) passed, so at most half a month's items are read
+ * (monthSide). Each branch is summed per (unit, role, class) before the per-unit columns. A unit's
+ * latest progress is one probe of assignments_unit_progress_idx.
  */
-function perUnitCounted(s: ReportScope): Sql {
+function perUnitCounted(s: ReportScope, c: ReportClock): Sql {
   const capable = (status: string, inTime: string) =>
     sql.raw(`${status} NOT IN ('completed', 'cancelled', 'suspended') AND NOT (${status} = 'submitted' AND ${inTime})`);
-  const countedLate = sql`c.due_month < lp.month AND ${capable('c.status', 'c.submitted_in_time')}`;
+  const past = monthSide(c) === 'past';
+  // This month's open items count as not overdue (then read: those due before the clock) or as overdue (then read: the rest).
+  const countedLate = sql`c.cls = 5 AND c.due_month ${sql.raw(past ? '<' : '<=')} lp.month`;
+  // A row read moves one item from the class it was counted in to the one the clock gives it:
+  // sign +1 in the new class, −1 in the old; the row whose `late` is 1 is the one in class 4 (overdue).
+  const late = sql.raw(past ? 'f.sign' : '-f.sign');
   return sql`
       g AS (
-        SELECT c.unit_id, c.role,
-               CASE WHEN c.status = 'completed' THEN CASE WHEN c.on_time THEN 3 ELSE 1 END WHEN ${countedLate} THEN 4 ELSE 0 END AS k,
-               c.n,
-               CASE WHEN c.status = 'completed' THEN c.delay_sum WHEN ${countedLate} THEN c.n * lp.today_day - c.due_day_sum END AS delay_sum,
-               CASE WHEN c.status = 'completed' THEN c.delay_n WHEN ${countedLate} THEN c.n END AS delay_n
-          FROM report_unit_counts c CROSS JOIN lp
-         WHERE ${unitRowClause(s, sql`c.unit_id`)} AND NOT (c.due_month = lp.month AND ${capable('c.status', 'c.submitted_in_time')})
+        SELECT c.unit_id, c.role, CASE WHEN c.cls IN (1, 3) THEN c.cls WHEN ${countedLate} THEN 4 ELSE 0 END AS k,
+               sum(c.n) AS n,
+               sum(CASE WHEN c.cls IN (1, 3) THEN c.delay_sum WHEN ${countedLate} THEN c.n * lp.today_day - c.due_day_sum END) AS delay_sum,
+               sum(CASE WHEN c.cls IN (1, 3) THEN c.delay_n WHEN ${countedLate} THEN c.n END) AS delay_n
+          FROM report_unit_classes c CROSS JOIN lp
+         WHERE c.report = 'units' AND ${unitRowClause(s, sql`c.unit_id`)}
+         GROUP BY 1, 2, 3
         UNION ALL
-        -- Open items due this month: overdue or not by the clock, read one by one.
-        SELECT a.unit_id, a.role, CASE WHEN ${OVERDUE} THEN 4 ELSE 0 END, 1,
-               CASE WHEN ${OVERDUE} THEN lp.today - ${SHANGHAI_DATE('t.due_at')} END, CASE WHEN ${OVERDUE} THEN 1 END
-          FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id
-         WHERE t.due_at >= lp.month_at AND t.due_at < lp.next_month_at
+        -- Open items due this month on the other side of the clock than they were counted, read one by one.
+        SELECT a.unit_id, a.role, CASE WHEN ${late} = 1 THEN 4 ELSE 0 END, sum(f.sign),
+               sum(f.sign * (lp.today - ${SHANGHAI_DATE('t.due_at')})) FILTER (WHERE ${late} = 1), sum(f.sign) FILTER (WHERE ${late} = 1)
+          FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id CROSS JOIN (VALUES (1), (-1)) AS f(sign)
+         WHERE ${past ? sql`t.due_at >= lp.month_at AND t.due_at < lp.now` : sql`t.due_at >= lp.now AND t.due_at < lp.next_month_at`}
            AND ${capable('t.status', '(t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at)')}
            AND ${unitRowClause(s, sql`a.unit_id`)}
+         GROUP BY 1, 2, 3
       ),
       per AS (
         SELECT unit_id, ${PER_UNIT},

@@ -1,0 +1,65 @@
+// GET /tasks with each documented filter and each sort, one at a time, at 50 connections (issue #18's
+// bar for lists: p99 ≤ 5× GET /health), against GET /health measured in the same run.
+// Run: npx ts-node -r tsconfig-paths/register bench/load/tasks.bench.ts
+// Env: BENCH_DATABASE_URL, BENCH_TASKS (100000), BENCH_SECONDS (5 per endpoint), BENCH_CONNECTIONS (50).
+/// <reference path="../support/autocannon.d.ts" />
+import autocannon from 'autocannon';
+import { seedTasks, startBenchApi } from '../support/bench-app';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+async function measure(url: string, token: string) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { authorization: `Bearer ${token}` } });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average };
+}
+
+async function main(): Promise<void> {
+  const api = await startBenchApi();
+  try {
+    const { ds, base } = api;
+    const t0 = Date.now();
+    await seedTasks(ds, TASKS);
+    console.log(`seeded ${TASKS} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${CONNECTIONS} connections, ${SECONDS} s each`);
+    const token = await api.login('admin', 'duban-admin');
+    const [{ plan }] = (await ds.query(`SELECT id AS plan FROM plans ORDER BY title LIMIT 1`)) as { plan: string }[];
+    const [{ unit }] = (await ds.query(`SELECT id AS unit FROM units ORDER BY code LIMIT 1`)) as { unit: string }[];
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const in30 = new Date(Date.now() + 8 * 3600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+    const paths = [
+      '/tasks',
+      ...['dueAt:desc', 'code:asc', 'code:desc', 'updatedAt:asc', 'updatedAt:desc'].map((s) => `/tasks?sort=${s}`),
+      `/tasks?planId=${plan}`,
+      `/tasks?unitId=${unit}`,
+      '/tasks?status=in_progress',
+      '/tasks?light=red',
+      '/tasks?light=yellow',
+      '/tasks?light=green',
+      '/tasks?overdue=true',
+      '/tasks?overdue=false',
+      '/tasks?extensionPending=true',
+      `/tasks?dueFrom=${today}&dueTo=${in30}`,
+      `/tasks?q=${encodeURIComponent('事项123')}`,
+      '/tasks?page=200',
+    ];
+    const health = await measure(`${base}/health`, token);
+    console.log(`${'GET /health'.padEnd(40)} p50 ${health.p50.toFixed(1).padStart(7)} ms  p99 ${health.p99.toFixed(1).padStart(7)} ms  ${health.rps.toFixed(0)} req/s`);
+    for (const path of paths) {
+      const m = await measure(`${base}${path}`, token);
+      const name = `GET ${decodeURIComponent(path).replace(/=[0-9a-f-]{36}/, '=…')}`;
+      console.log(
+        `${name.padEnd(40)} p50 ${m.p50.toFixed(1).padStart(7)} ms  p99 ${m.p99.toFixed(1).padStart(7)} ms  ${m.rps.toFixed(0).padStart(5)} req/s  ` +
+          `ratio p50 ${(m.p50 / Math.max(health.p50, 0.1)).toFixed(1)}x  p99 ${(m.p99 / Math.max(health.p99, 0.1)).toFixed(1)}x`,
+      );
+    }
+  } finally {
+    await api.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
