@@ -2,19 +2,14 @@
 // bar for lists: p99 ≤ 5× GET /health), against GET /health measured in the same run.
 // Run: npx ts-node -r tsconfig-paths/register bench/load/tasks.bench.ts
 // Env: BENCH_DATABASE_URL, BENCH_TASKS (100000), BENCH_SECONDS (5 per endpoint), BENCH_CONNECTIONS (50).
-/// <reference path="../support/autocannon.d.ts" />
-import autocannon from 'autocannon';
 import { seedTasks, startBenchApi } from '../support/bench-app';
+import { measureGet } from '../support/measure-get';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-async function measure(url: string, token: string) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { authorization: `Bearer ${token}` } });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average };
-}
+const measure = (url: string, token: string) => measureGet(url, token, CONNECTIONS, SECONDS);
 
 async function main(): Promise<void> {
   const api = await startBenchApi();

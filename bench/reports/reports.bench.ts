@@ -3,25 +3,15 @@
 // Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_TASKS (100000),
 //      BENCH_SECONDS (5 per endpoint), BENCH_CONNECTIONS (10). Talks to 127.0.0.1 only.
 //      BENCH_REPORT_CACHE (seconds; default the API's 10): 0 measures the SQL alone, without the report cache.
-/// <reference path="../support/autocannon.d.ts" />
-import autocannon from 'autocannon';
 import { ReportCache } from '../../apps/api/src/reports/report-cache';
 import { seedTasks, startBenchApi } from '../support/bench-app';
+import { measureGet } from '../support/measure-get';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
-async function measure(base: string, path: string, token: string) {
-  const r = await autocannon({
-    url: `${base}${path}`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average };
-}
+const measure = (base: string, path: string, token: string) => measureGet(`${base}${path}`, token, CONNECTIONS, SECONDS);
 
 async function main(): Promise<void> {
   const api = await startBenchApi();
