@@ -1,5 +1,5 @@
 import { expect, login, test } from '../support/fixtures';
-import { signInAs } from '../support/roles';
+import { pickBySearch, signInAs } from '../support/roles';
 
 test('an admin adds a user who can then log in, and disables them again', async ({ page, desk, stack }) => {
   const username = `new${desk.tag}`;
@@ -10,8 +10,7 @@ test('an admin adds a user who can then log in, and disables them again', async 
   await dialog.getByLabel('姓名').fill(`新同事${desk.tag}`);
   await dialog.getByLabel('初始密码').fill('short');
   await dialog.getByRole('checkbox', { name: '承办人' }).check();
-  await dialog.getByLabel('所在单位').fill(desk.unitName);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: desk.unitName }).click();
+  await pickBySearch(page, dialog.getByLabel('所在单位'), desk.unitName);
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(dialog.getByText('初始密码至少 8 位')).toBeVisible();
   await dialog.getByLabel('初始密码').fill('welcome-2030');

@@ -1,5 +1,5 @@
 import { expect, row, signIn, test } from '../support/fixtures';
-import { choose, signInAs } from '../support/roles';
+import { choose, pickBySearch, signInAs } from '../support/roles';
 import { shoot } from '../support/shots';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -19,8 +19,7 @@ test('the supervisor enters a 交办件 by hand (a bad deadline said under its f
   await page.getByLabel('具体内容').fill('按会议要求年内建成并运营');
   await page.getByLabel('完成时限').fill('尽快');
   const lead = page.getByRole('combobox', { name: '牵头单位' });
-  await lead.fill(desk.unitName);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: desk.unitName }).click();
+  await pickBySearch(page, lead, desk.unitName);
   await page.getByRole('button', { name: '立项并交办' }).click();
   // Refused: the words are under the deadline, and everything typed is still there.
   await expect(page.locator('#hand-item_deadline_help')).toContainText('完成时限「尽快」无法识别');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
-import { choose, signInAs } from '../support/roles';
+import { choose, pickBySearch, signInAs } from '../support/roles';
 import { shoot } from '../support/shots';
 
 const SHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
@@ -64,8 +64,7 @@ test('the 总台账 keeps its filters in a shareable address and named views, so
   await page.getByRole('checkbox', { name: `选择：清理拖欠企业账款${desk.tag}` }).check();
   await page.getByRole('button', { name: '批量指派单位（1）' }).click();
   const assign = page.getByRole('dialog', { name: '为选中的 1 项指派单位' });
-  await assign.getByRole('combobox', { name: '单位', exact: true }).fill('武汉市教育局');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '武汉市教育局' }).first().click();
+  await pickBySearch(page, assign.getByRole('combobox', { name: '单位', exact: true }), '武汉市教育局');
   await choose(page, assign.getByRole('combobox', { name: '角色' }), '配合');
   await assign.getByRole('switch', { name: '通知该单位' }).click();
   await expect(assign.getByRole('switch', { name: '通知该单位' })).not.toBeChecked();

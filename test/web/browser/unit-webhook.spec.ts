@@ -1,6 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import { Robot } from '../support/robot';
-import { signInAs } from '../support/roles';
+import { pickBySearch, signInAs } from '../support/roles';
 import { shoot } from '../support/shots';
 
 test('the admin sets a unit’s robot and sends a test message (a robot that refuses is said in words), and keeps a unit group', async ({ page, desk }) => {
@@ -33,8 +33,7 @@ test('the admin sets a unit’s robot and sends a test message (a robot that ref
   const group = `试验分组${desk.tag}`;
   await page.getByRole('button', { name: '新建分组' }).click();
   const dialog = page.getByRole('dialog', { name: '新建单位分组' });
-  await dialog.getByRole('combobox', { name: '成员单位' }).fill(desk.unitName);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: desk.unitName }).first().click();
+  await pickBySearch(page, dialog.getByRole('combobox', { name: '成员单位' }), desk.unitName);
   // Leaving the member list closes its dropdown, which would cover the dialog's buttons.
   await dialog.getByLabel('分组名称').click();
   await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);

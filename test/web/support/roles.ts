@@ -18,8 +18,26 @@ export async function submitAsUnit(stack: Stack, staff: string, id: string, note
   return (await stack.api.call<{ version: number }>(staff, 'POST', `/tasks/${id}/submit`, { version: await read(), note })).version;
 }
 
-/** Picks an option of an Ant Design select (its role=option list is for screen readers only, not clickable). */
+/** The options of the Ant Design select list that is open (its role=option list is for screen readers only, not clickable). */
+const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+
+/** Picks an option of an Ant Design select by clicking it open. */
 export async function choose(page: Page, select: Locator, option: string) {
   await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  await openOptions(page).filter({ hasText: option }).first().click();
+}
+
+/**
+ * Types into a searchable Ant Design select and clicks the option, as a user does. The click waits until
+ * the list shows only matches: until then the list is the one before the search (filtered locally, or
+ * answered by the API), and its redraw between the mouse's press and release would swallow the click.
+ * Then the pick shows in the select, or this fails here rather than at a later step.
+ */
+export async function pickBySearch(page: Page, combobox: Locator, text: string, option = text) {
+  await combobox.fill(text);
+  const options = openOptions(page);
+  await expect(options.filter({ hasNotText: text })).toHaveCount(0);
+  await options.filter({ hasText: option }).first().click();
+  const select = combobox.locator(`xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+  await expect(select).toContainText(option);
 }
