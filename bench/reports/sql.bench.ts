@@ -23,7 +23,7 @@ import { trendReport } from '../../libs/persistence/src/repositories/reports/tre
 import { overdueReport as overdueBefore } from '../../test/reports/reference/overdue.report';
 import { summaryReport as summaryBefore } from '../../test/reports/reference/summary.report';
 import { unitsReport as unitsBefore } from '../../test/reports/reference/units.report';
-import { seedTasks, startBenchApi } from '../support/bench-app';
+import { analyzeOwnSchema, seedTasks, startBenchApi } from '../support/bench-app';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     await seedTasks(ds, TASKS);
     console.log(`seeded ${TASKS} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s (schema ${api.schema})`);
     if (process.env.BENCH_PEOPLE === '1') await seedPeople(ds);
-    await ds.query(`VACUUM ANALYZE`);
+    await analyzeOwnSchema(ds, true);
     const run: RunSql = <T,>(q: Sql) => {
       const { text, values } = q.compile();
       return ds.query(text, values) as Promise<T[]>;

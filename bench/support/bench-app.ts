@@ -156,5 +156,14 @@ export async function seedTasks(ds: DataSource, tasks: number): Promise<void> {
        CROSS JOIN (VALUES ('blue', 'remind'), ('yellow', 'urge'), ('red', 'escalate')) AS lv(level, kind)
       WHERE t.due_at < now() AND t.code ~ '[05]$'`,
   );
-  await ds.query(`ANALYZE`);
+  await analyzeOwnSchema(ds);
+}
+
+/**
+ * ANALYZE the bench's own tables only: a bare ANALYZE walks every schema of the database, including
+ * other benches' and tests' running at the same time (their expression indexes need their own search_path).
+ */
+export async function analyzeOwnSchema(ds: DataSource, vacuum = false): Promise<void> {
+  const tables = (await ds.query(`SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema()`)) as { t: string }[];
+  await ds.query(`${vacuum ? 'VACUUM ' : ''}ANALYZE ${tables.map((r) => r.t).join(', ')}`);
 }

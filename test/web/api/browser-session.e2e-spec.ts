@@ -52,7 +52,7 @@ describe('web app sessions (cookie refresh token, CSRF)', () => {
     expect(cookies.duban_csrf).toMatch(/; SameSite=Strict/);
   });
 
-  it('refreshes with the cookie and the CSRF header, rotating the cookie; a reused cookie ends the login', async () => {
+  it('refreshes with the cookie and the CSRF header, rotating the cookie; a cookie spent by another tab a moment ago is a 409 to retry, one spent earlier ends the login', async () => {
     const s = await browserLogin();
     const first = await refresh(s.refresh, s.csrf).expect(200);
     expect(first.body.user.username).toBe('dora');
@@ -60,9 +60,21 @@ describe('web app sessions (cookie refresh token, CSRF)', () => {
     const rotated = valueOf(setCookies(first).duban_refresh);
     expect(rotated).not.toBe(s.refresh);
     expect(valueOf(setCookies(first).duban_csrf)).toBe(s.csrf); // bound to the login, which goes on
+    // Another tab presenting the cookie a moment later: told to retry, the cookies and the login left alone.
+    const concurrent = await refresh(s.refresh, s.csrf).expect(409);
+    expect(concurrent.body.message).toMatch(/another tab: retry/);
+    expect(concurrent.headers['set-cookie']).toBeUndefined();
+    const retried = await refresh(rotated, s.csrf).expect(200);
+    const newest = valueOf(setCookies(retried).duban_refresh);
+    // Spent longer ago than that: a stolen copy, which ends the login (the newest cookie dies with it).
+    await api.ds.query(
+      `UPDATE refresh_tokens SET used_at = used_at - interval '11 seconds'
+        WHERE used_at IS NOT NULL AND user_id = (SELECT id FROM users WHERE username = 'dora')`,
+    );
     const reuse = await refresh(s.refresh, s.csrf).expect(401);
     expect(reuse.body.message).toMatch(/already used/);
-    await refresh(rotated, s.csrf).expect(401);
+    expect(setCookies(reuse).duban_refresh).toMatch(/Expires=Thu, 01 Jan 1970/);
+    await refresh(newest, s.csrf).expect(401);
   });
 
   it('refuses a refresh without the CSRF header, with a wrong one, or with another login’s', async () => {

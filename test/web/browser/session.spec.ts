@@ -19,6 +19,36 @@ test('the refresh token never reaches page scripts; a reload keeps the session',
   await expect(page).toHaveURL(/\/app\/workbench/);
 });
 
+test('tabs opened at the same moment all keep the session (the API has the later ones retry)', async ({ context, desk }) => {
+  const first = await context.newPage();
+  await signIn(first, desk.staff);
+  await first.close();
+  // Hold the first three refreshes until all three are sent, so that they carry the same cookie.
+  const held: (() => void)[] = [];
+  const allSent = new Promise<void>((resolve) => {
+    void context.route('**/auth/session/refresh', async (route) => {
+      if (held.length >= 3) return route.continue();
+      await new Promise<void>((release) => {
+        held.push(release);
+        if (held.length === 3) resolve();
+      });
+      return route.continue();
+    });
+  });
+  const statuses: number[] = [];
+  context.on('response', (r) => void (r.url().endsWith('/auth/session/refresh') && statuses.push(r.status())));
+  const tabs = await Promise.all([0, 1, 2].map(() => context.newPage()));
+  const loads = tabs.map((tab) => tab.goto('/app/workbench'));
+  await allSent;
+  held.forEach((release) => release());
+  await Promise.all(loads);
+  for (const tab of tabs) await expect(tab.getByRole('heading', { name: '工作台', level: 1 })).toBeVisible();
+  expect(statuses.filter((s) => s === 409).length).toBeGreaterThanOrEqual(2);
+  expect(statuses).not.toContain(401);
+  await tabs[0].reload();
+  await expect(tabs[0].getByRole('heading', { name: '工作台', level: 1 })).toBeVisible();
+});
+
 test('a 401 refreshes the access token silently and repeats the call', async ({ page, desk }) => {
   await signIn(page, desk.staff);
   await expect(page.getByRole('tab', { name: /待签收（\d+）/ })).toBeVisible();

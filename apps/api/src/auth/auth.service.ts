@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { ConflictException, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { hashPassword, Journal, TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyUserPassword } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { LoginLockout } from './login-lockout.service';
 import { AuthRateLimit } from './auth-rate-limit';
 import { ACCESS_TOKEN_TTL_S, newApiToken, newRefreshToken, REFRESH_TOKEN_TTL_MS, sha256 } from './tokens';
+
+/** The refresh token was just spent by another tab of the same browser: retry with the cookie its answer set. */
+export class ConcurrentRefresh extends ConflictException {
+  constructor() {
+    super('session refreshed at the same moment by another tab: retry with the current cookie');
+  }
+}
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -44,11 +51,17 @@ export class AuthService implements OnModuleInit {
     return user;
   }
 
-  /** Rotates the refresh token; presenting a spent one revokes its whole family (token theft). */
-  async refresh(token: string) {
+  /**
+   * Rotates the refresh token; presenting a spent one revokes its whole family (token theft).
+   * `concurrentGraceMs` (browser sessions): a token spent less than this long ago is another tab of
+   * the same browser refreshing at the same moment, which shares the cookie: it is told to retry
+   * (ConcurrentRefresh) with the cookie the first answer set, and nothing is revoked or issued.
+   */
+  async refresh(token: string, { concurrentGraceMs = 0 }: { concurrentGraceMs?: number } = {}) {
     const outcome = await this.uow.run(async () => {
       const row = await this.tokens.lockRefreshToken(sha256(token));
       if (!row || row.revokedAt || row.expiresAt < new Date()) return { refused: 'refresh token is invalid or expired' };
+      if (row.usedAt && Date.now() - row.usedAt.getTime() < concurrentGraceMs) return { concurrent: true as const };
       if (row.usedAt) {
         // Committed before answering: the revocation must survive the refusal.
         await this.tokens.revokeRefreshFamily(row.familyId);
@@ -60,6 +73,7 @@ export class AuthService implements OnModuleInit {
       return { tokens: await this.issue(user, row.familyId) };
     });
     if ('refused' in outcome) throw new UnauthorizedException(outcome.refused);
+    if ('concurrent' in outcome) throw new ConcurrentRefresh();
     return outcome.tokens;
   }
 

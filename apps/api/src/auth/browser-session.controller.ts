@@ -6,7 +6,7 @@ import { ApiError, ApiErrors } from '../common/api-docs';
 import { Public } from '../common/current-user';
 import { LoginDto } from './auth.dto';
 import { SessionTokenResponse } from './auth.response';
-import { AuthService } from './auth.service';
+import { AuthService, ConcurrentRefresh } from './auth.service';
 import { AuthRateLimitGuard, clientAddress } from './auth-rate-limit';
 import {
   clearSessionCookies,
@@ -26,6 +26,15 @@ const CSRF_DOC = {
 };
 
 const CSRF_REFUSED = 'missing or invalid CSRF token';
+
+/**
+ * Tabs of one browser share the session cookie and may refresh at the same moment (several tabs
+ * restored at once): the later ones present a cookie the first has just spent. Within this long,
+ * that is a 409 "retry" (the first answer's cookie is in the jar by then), not theft; after it, a
+ * spent cookie ends the login as before. The pages retry (apps/web/src/boot/early.ts), so none of
+ * them waits on a cross-tab lock before its first request.
+ */
+const CONCURRENT_REFRESH_GRACE_MS = 10_000;
 
 /** A handler that reads the session cookie: rate limited (429) and checking the X-CSRF-Token header (403). */
 const CsrfChecked = () =>
@@ -71,7 +80,7 @@ export class BrowserSessionController {
   @HttpCode(200)
   @CsrfChecked()
   @ApiOperation({
-    summary: 'Web app: a new access token from the session cookie (the cookie rotates; a reused one ends the login)',
+    summary: 'Web app: a new access token from the session cookie (the cookie rotates; a reused one ends the login, unless another tab spent it within 10 s: 409, retry)',
     description: `Needs the ${REFRESH_COOKIE} cookie set by POST /auth/session and the X-CSRF-Token header.`,
   })
   @ApiOkResponse({ type: SessionTokenResponse })
@@ -79,6 +88,11 @@ export class BrowserSessionController {
     statusCode: 401,
     message: 'no session: log in again',
     error: 'Unauthorized',
+  })
+  @ApiError(409, 'Another tab of this browser spent this cookie within the last 10 s: retry (the cookies are left as they are; nothing is revoked)', {
+    statusCode: 409,
+    message: 'session refreshed at the same moment by another tab: retry with the current cookie',
+    error: 'Conflict',
   })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionTokenResponse> {
     const token = readCookie(req, REFRESH_COOKIE);
@@ -90,9 +104,10 @@ export class BrowserSessionController {
     this.checkCsrf(req, familyId);
     let tokens;
     try {
-      tokens = await this.auth.refresh(token);
+      tokens = await this.auth.refresh(token, { concurrentGraceMs: CONCURRENT_REFRESH_GRACE_MS });
     } catch (e) {
-      clearSessionCookies(req, res, this.env.PUBLIC_URL);
+      // The cookies are the whole browser's: another tab's refresh has just set the ones to retry with.
+      if (!(e instanceof ConcurrentRefresh)) clearSessionCookies(req, res, this.env.PUBLIC_URL);
       throw e;
     }
     setSessionCookies(req, res, this.env.PUBLIC_URL, tokens.refreshToken, csrfFor(this.env.JWT_SECRET, familyId));

@@ -122,7 +122,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Web app: a new access token from the session cookie (the cookie rotates; a reused one ends the login)
+         * Web app: a new access token from the session cookie (the cookie rotates; a reused one ends the login, unless another tab spent it within 10 s: 409, retry)
          * @description Needs the duban_refresh cookie set by POST /auth/session and the X-CSRF-Token header.
          */
         post: operations["BrowserSessionController_refresh"];
@@ -5968,6 +5968,22 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another tab of this browser spent this cookie within the last 10 s: retry (the cookies are left as they are; nothing is revoked) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "session refreshed at the same moment by another tab: retry with the current cookie",
+                     *       "error": "Conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
             /** @description Too many requests: the login is locked for a while, or the address sent too many requests */

@@ -1,5 +1,5 @@
 import type { components } from '../api/schema';
-import { CSRF_COOKIE, readCookie, REFRESH_LOCK } from '../boot/early';
+import { CSRF_COOKIE, postRefresh, readCookie } from '../boot/early';
 
 export type Me = components['schemas']['MeResponse'];
 
@@ -72,23 +72,14 @@ export async function login(username: string, password: string): Promise<Me> {
 }
 
 /**
- * A new access token from the refresh cookie. One tab at a time (Web Locks): the refresh token
- * rotates, and two tabs presenting the same one would look like theft and end the login.
+ * A new access token from the refresh cookie, once at a time in this tab. Other tabs refreshing at
+ * the same moment are the API's to sort out (postRefresh retries its 409).
  */
 export function refreshSession(): Promise<boolean> {
   inFlight ??= (async () => {
-    const run = async () => {
-      const csrf = csrfToken();
-      if (!csrf) return settle(null);
-      const res = await fetch('/auth/session/refresh', {
-        method: 'POST',
-        headers: { 'x-csrf-token': csrf, accept: 'application/json' },
-        credentials: 'same-origin',
-      });
-      return settle(res);
-    };
     try {
-      return navigator.locks ? await navigator.locks.request(REFRESH_LOCK, run) : await run();
+      const csrf = csrfToken();
+      return await settle(csrf ? await postRefresh(csrf) : null);
     } catch {
       // The network is down: keep the session as it is; the next call tries again.
       if (state.status === 'unknown') set({ status: 'signed-out', user: null });

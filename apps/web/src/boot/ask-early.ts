@@ -1,7 +1,7 @@
 // The page's first requests: restore the session from the refresh cookie, then send the page's first
 // GETs the moment it is back. Run in the boot worker (boot-worker.ts) while the app is evaluated, or on
 // the main thread where the boot script holds the app back until it has painted (boot.ts).
-import { REFRESH_LOCK } from './early';
+import { postRefresh } from './early';
 
 /** An answer, as the main thread rebuilds it into a Response. */
 export interface Answer {
@@ -15,11 +15,9 @@ export type BootMessage = { session: Answer | null } | { index: number; answer: 
 const answer = async (res: Response): Promise<Answer> => ({ status: res.status, body: await res.text() });
 
 export async function askEarly(csrf: string, paths: string[], post: (m: BootMessage) => void): Promise<void> {
-  const refresh = () => fetch('/auth/session/refresh', { method: 'POST', headers: { 'x-csrf-token': csrf, accept: 'application/json' }, credentials: 'same-origin' });
   let session: Answer | null = null;
   try {
-    // One tab at a time: the refresh token rotates (see auth/session.ts).
-    session = await answer(await (navigator.locks ? navigator.locks.request(REFRESH_LOCK, refresh) : refresh()));
+    session = await answer(await postRefresh(csrf));
   } catch {
     // offline: the app decides what to show
   }

@@ -2,7 +2,7 @@
 // session from the refresh cookie and sends the page's first GETs (the 工作台's, the 总台账's) at
 // once, so the API works while the browser is still parsing the app (bench/web measures the difference).
 import { Answer, askEarly, BootMessage } from './ask-early';
-import { BootData, bootRequests, CSRF_COOKIE, readCookie, REFRESH_LOCK, workbenchView } from './early';
+import { BootData, bootRequests, CSRF_COOKIE, postRefresh, readCookie, workbenchView } from './early';
 import type { ShellData } from './workbench-shell';
 
 /** How long the app's code may wait for the boot script's copy of the 工作台 to be painted. */
@@ -42,9 +42,7 @@ function startApp(): void {
 }
 
 function refreshHere(csrf: string): Promise<Response | null> {
-  const refresh = () => fetch('/auth/session/refresh', { method: 'POST', headers: { 'x-csrf-token': csrf, accept: 'application/json' }, credentials: 'same-origin' });
-  // One tab at a time: the refresh token rotates (see auth/session.ts).
-  return (navigator.locks ? navigator.locks.request(REFRESH_LOCK, refresh) : refresh()).catch(() => null);
+  return postRefresh(csrf).catch(() => null);
 }
 
 /**

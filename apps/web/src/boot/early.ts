@@ -2,7 +2,6 @@
 import { ledgerQueryFrom } from '../features/supervision/ledger-query';
 
 export const CSRF_COOKIE = 'duban_csrf';
-export const REFRESH_LOCK = 'duban-session-refresh';
 export const WORKBENCH_TABS = ['to_acknowledge', 'in_progress', 'returned', 'due_soon', 'overdue', 'mine', 'all'] as const;
 export const WORKBENCH_PAGE_SIZE = 20;
 
@@ -23,6 +22,25 @@ export function takeOverFromShell(): void {
   window.__dubanBoot.tookOver = true;
   document.getElementById(SHELL_ID)?.remove();
   document.getElementById(`${SHELL_ID}-style`)?.remove();
+}
+
+/** Waits before each retry of a refresh another tab made at the same moment (409), in ms: about 3 s in all. */
+const CONCURRENT_REFRESH_RETRIES_MS = [50, 100, 200, 400, 800, 1600];
+
+/**
+ * POST /auth/session/refresh. The refresh cookie rotates and every tab shares it, so two tabs may
+ * present the same one at once: the API tells the later one to retry (409), and the retry carries the
+ * cookie the first answer set. No cross-tab lock, so a page's first request never waits on one.
+ * Still 409 after the retries: thrown, as a network failure (the session is kept, the next call tries).
+ */
+export async function postRefresh(csrf: string): Promise<Response> {
+  for (const wait of [...CONCURRENT_REFRESH_RETRIES_MS, null]) {
+    const res = await fetch('/auth/session/refresh', { method: 'POST', headers: { 'x-csrf-token': csrf, accept: 'application/json' }, credentials: 'same-origin' });
+    if (res.status !== 409) return res;
+    if (wait === null) break;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  throw new Error('session refresh: another tab kept refreshing');
 }
 
 export function readCookie(name: string): string | null {
