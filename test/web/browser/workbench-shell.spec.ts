@@ -50,6 +50,15 @@ test('the 工作台 shows the unit’s items before the app has run, then the ap
   const [shown, appStart] = await page.evaluate(() => ['duban:workbench-shown', 'duban:app-start'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? null));
   expect(shown).not.toBeNull();
   expect(appStart).toBeGreaterThanOrEqual(shown!);
+  // The session and the first GETs were sent by the page's classic first script, while the document
+  // was still being parsed, not by the boot module (which runs after it): one refresh, one of each GET.
+  const sent = await page.evaluate(() => {
+    const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
+    const asked = ['/auth/session/refresh', '/me/tasks/counts', '/me/tasks?tab=to_acknowledge&page=1&limit=20', '/me/notifications?limit=1'];
+    return asked.map((path) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(path)).map((e) => (e.startTime < parsed ? 'parsing' : 'after')));
+  });
+  expect(sent[0]).toEqual(['parsing']);
+  expect(sent.slice(1).map((times) => times.length)).toEqual([1, 1, 1]);
 });
 
 test('away from the 工作台 the boot script paints nothing, and a page of the app is never hidden behind it', async ({ page, desk }) => {

@@ -1,6 +1,7 @@
-// The first script of every page, run before the app's code has even downloaded: it restores the
-// session from the refresh cookie and sends the page's first GETs (the 工作台's, the 总台账's) at
-// once, so the API works while the browser is still parsing the app (bench/web measures the difference).
+// The first module of every page, run before the app's code has even downloaded: it restores the
+// session from the refresh cookie and sends the page's first GETs (the 总台账's; on the 工作台 the
+// classic page-ask.ts has sent them while the document was parsed), so the API works while the
+// browser is still parsing the app (bench/web measures the difference).
 import { Answer, askEarly, BootMessage } from './ask-early';
 import { BootData, bootRequests, CSRF_COOKIE, postRefresh, readCookie, workbenchView } from './early';
 import type { ShellData } from './workbench-shell';
@@ -12,8 +13,15 @@ const csrf = readCookie(CSRF_COOKIE);
 const paths = csrf && !location.pathname.startsWith('/app/ack/') ? bootRequests(location) : [];
 const view = workbenchView(location);
 if (csrf && paths.length && view) {
-  // The 工作台: ask on this thread, paint, then start the app (which finds the answers waiting).
-  window.__dubanBoot = early(paths, (receive) => void askEarly(csrf, paths, receive), shellPainter(view, paths.length));
+  // The 工作台: the page's first script (page-ask.ts) has asked already; paint, then start the app
+  // (which finds the answers waiting). Without that script (the dev server) ask here.
+  const asked = window.__dubanPageAsk;
+  const ask = (receive: (m: BootMessage) => void) => {
+    if (asked?.paths.join('\n') !== paths.join('\n')) return void askEarly(csrf, paths, receive);
+    asked.received.forEach(receive);
+    asked.listener = receive;
+  };
+  window.__dubanBoot = early(paths, ask, shellPainter(view, paths.length));
 } else if (csrf && paths.length && typeof Worker === 'function') {
   // Another page with early GETs (the 总台账): the app starts now, so its requests go to a worker.
   window.__dubanBoot = early(paths, (receive, failed) => {
