@@ -123,42 +123,79 @@ export function overdueCountSql(scope: TaskScope, now: Date): Sql {
                FROM (SELECT ${now}::timestamptz AS now) o`;
 }
 
+const OPEN = `('assigned', 'acknowledged', 'in_progress', 'returned', 'submitted')`;
+const WORKING = `('assigned', 'acknowledged', 'in_progress', 'returned')`;
+
+/**
+ * Conditions every item of that light meets, implied by the rule in derivedColumnsSql: ranges of
+ * status and deadline an index can read (tasks_open_due_idx, tasks_working_due_idx), so that the exact
+ * rule, which stays in the filter, runs on those candidates only instead of on every item.
+ */
+function lightCandidates(light: string): string[] {
+  switch (light) {
+    case 'red':
+      return [`t.status IN ${OPEN}`, `t.due_at < lp.now`];
+    case 'yellow':
+      return [`t.status IN ${WORKING}`, `t.due_at >= lp.now`];
+    case 'green':
+      return [`t.status IN ${OPEN}`, `(t.status = 'submitted' OR t.due_at >= lp.yellow_before_at)`];
+    case 'none':
+      return [`t.status IN ('completed', 'cancelled', 'suspended')`];
+    default:
+      return [];
+  }
+}
+
+/**
+ * GET /tasks's count and page. The page is chosen by ids alone (the filter and the order, read in
+ * index order where an index fits: tasks_due_id_idx, tasks_code_id_idx, tasks_updated_id_idx), and
+ * only its rows are then read in full: OFFSET skips ids instead of deriving the light and the lead
+ * units of every skipped row.
+ */
+export function taskListSql(f: TaskListFilter, lp: LightParams): { count: Sql; page: Sql } {
+  // The row-independent inputs are bound once, as a one-row join the queries share; the yellow date as
+  // the instant its Shanghai day begins, which spares each row a time-zone conversion.
+  const lpJoin = sql`CROSS JOIN (SELECT ${lp.now}::timestamptz AS now, ${lp.yellowBefore}::date AS yellow_before,
+                                        ${lp.yellowBefore}::date::timestamp AT TIME ZONE 'Asia/Shanghai' AS yellow_before_at,
+                                        ${lp.progressSlack}::int AS slack) lp`;
+  const d = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack', yellowBeforeAt: 'lp.yellow_before_at' });
+  const where: Sql[] = scopeClauses(f.scope);
+  if (f.status) where.push(sql`t.status = ${f.status}`);
+  if (f.q) {
+    const like = sql.param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(sql`(t.title ILIKE ${like} OR t.content ILIKE ${like} OR t.code ILIKE ${like})`);
+  }
+  if (f.overdue !== undefined) where.push(f.overdue ? sql.raw(d.overdue) : sql`NOT ${sql.raw(d.overdue)}`);
+  if (f.light) where.push(...lightCandidates(f.light).map(sql.raw), sql`${sql.raw(d.light)} = ${f.light}`);
+  if (f.extensionPending !== undefined) {
+    const pending = sql`EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending')`;
+    where.push(f.extensionPending ? pending : sql`NOT ${pending}`);
+  }
+  const dir = f.order === 'desc' ? 'DESC' : 'ASC';
+  const order = sql.raw(`${SORT_COLUMN[f.sort]} ${dir}, t.id ${dir}`);
+  return {
+    count: sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`,
+    page: sql`SELECT ${TASK_HEAD}, t.original_due_at AS "originalDueAt", t.updated_at AS "updatedAt", t.version,
+                  ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue
+             FROM (SELECT t.id FROM tasks t ${lpJoin} ${sql.where(where)} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) page
+             JOIN tasks t ON t.id = page.id JOIN plans pl ON pl.id = t.plan_id ${lpJoin}
+            ORDER BY ${order}`,
+  };
+}
+
 /** Reads and writes of items (责任事项), their steps and unit assignments. */
 @Injectable()
 export class TaskRepository extends RepositoryBase {
   /** One page of visible items, filtered and sorted in SQL; light and overdue derived per row. */
   async list(f: TaskListFilter, lp: LightParams): Promise<{ rows: TaskListRow[]; total: number }> {
     if (f.scope.visibility.kind === 'none') return { rows: [], total: 0 };
-    // The row-independent inputs are bound once, as a one-row join both queries share.
-    const lpJoin = sql`CROSS JOIN (SELECT ${lp.now}::timestamptz AS now, ${lp.yellowBefore}::date AS yellow_before, ${lp.progressSlack}::int AS slack) lp`;
-    const d = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack' });
-    const where: Sql[] = scopeClauses(f.scope);
-    if (f.status) where.push(sql`t.status = ${f.status}`);
-    if (f.q) {
-      const like = sql.param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(sql`(t.title ILIKE ${like} OR t.content ILIKE ${like} OR t.code ILIKE ${like})`);
-    }
-    if (f.overdue !== undefined) where.push(f.overdue ? sql.raw(d.overdue) : sql`NOT ${sql.raw(d.overdue)}`);
-    if (f.light) where.push(sql`${sql.raw(d.light)} = ${f.light}`);
-    if (f.extensionPending !== undefined) {
-      const pending = sql`EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending')`;
-      where.push(f.extensionPending ? pending : sql`NOT ${pending}`);
-    }
+    const q = taskListSql(f, lp);
     // "Overdue" alone (the 超期 list) is counted from the report counts; any other filter reads the items.
     const overdueOnly = f.overdue === true && !f.status && !f.q && !f.light && f.extensionPending === undefined;
     const [{ total }] = overdueOnly
       ? (await this.db.query<{ n: number }>(overdueCountSql(f.scope, lp.now))).map((r) => ({ total: r.n }))
-      : await this.db.query<{ total: number }>(sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`);
-    const dir = sql.raw(f.order === 'desc' ? 'DESC' : 'ASC');
-    const rows = await this.db.query<TaskListRow>(
-      sql`SELECT ${TASK_HEAD}, t.original_due_at AS "originalDueAt", t.updated_at AS "updatedAt", t.version,
-              ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue
-         FROM tasks t JOIN plans pl ON pl.id = t.plan_id ${lpJoin}
-         ${sql.where(where)}
-        ORDER BY ${sql.raw(SORT_COLUMN[f.sort])} ${dir}, t.id ${dir}
-        LIMIT ${f.limit} OFFSET ${f.offset}`,
-    );
-    return { total, rows };
+      : await this.db.query<{ total: number }>(q.count);
+    return { total, rows: await this.db.query<TaskListRow>(q.page) };
   }
 
   findById(id: string): Promise<TaskEntity | null> {

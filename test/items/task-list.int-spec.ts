@@ -1,0 +1,185 @@
+// GET /tasks's list (issue #18: the page chosen by ids in index order, the light filter through
+// candidate ranges, trigram indexes for q=) answers exactly what the SQL before it answered
+// (test/items/reference/task-list.ts): every sort and order, every filter alone and some together,
+// shallow and deep pages, in every scope, at clocks on both sides of an item's deadline and of the
+// yellow date.
+import { DataSource } from 'typeorm';
+import { Db, LightParams, Sql, TaskListFilter, TaskRepository, TaskScope } from '@app/persistence';
+import { openTestDatabase } from '../support/database';
+import { listBefore } from './reference/task-list';
+
+const DAY = 86_400_000;
+const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+let db: { ds: DataSource; close(): Promise<void> };
+let repo: TaskRepository;
+let units: string[];
+let plans: string[];
+
+/**
+ * 900 items over 3 plans and 6 units: every status, deadlines every ~7 hours from 9 months ago to 9
+ * months ahead, codes repeated across plans and updated_at shared by most items (so the id
+ * tie-breaker decides), progress from 0 to 100, submissions before and after the deadline, pending
+ * and decided extension requests, titles and contents holding the searched words and LIKE's wildcards.
+ */
+async function seed(ds: DataSource): Promise<void> {
+  await ds.query(`INSERT INTO units (code, name) SELECT 'u' || i, '单位' || i FROM generate_series(1, 6) i`);
+  await ds.query(`INSERT INTO plans (title, year, period_start, period_end, content_hash)
+                  SELECT '计划' || i, 2026, date '2025-01-01', date '2027-12-31', 'tl-' || i FROM generate_series(1, 3) i`);
+  await ds.query(
+    `WITH p AS (SELECT array_agg(id ORDER BY title) AS ids FROM plans)
+     INSERT INTO tasks (plan_id, code, title, content, original_due_at, due_at, status, progress, created_at, submitted_at, completed_at, updated_at)
+     SELECT p.ids[1 + i % 3], 'T' || lpad((i / 3)::text, 3, '0'),
+            CASE WHEN i % 13 = 0 THEN '整改_100%事项' || i ELSE '事项' || i END,
+            CASE WHEN i % 5 = 0 THEN '落实事项123的要求' ELSE '' END,
+            now() + (i * 7 - 3150) * interval '1 hour',
+            now() + (i * 7 - 3150) * interval '1 hour',
+            (ARRAY['assigned','acknowledged','in_progress','submitted','returned','completed','completed','in_progress','suspended','cancelled','submitted'])[1 + i % 11],
+            (i * 13) % 101,
+            now() - (200 + i % 50) * interval '1 day',
+            CASE WHEN i % 11 IN (3, 5, 6, 10) THEN now() + (i * 7 - 3150 + (i % 5 - 2) * 30) * interval '1 hour' END,
+            CASE WHEN i % 11 IN (5, 6) THEN now() + (i * 7 - 3150) * interval '1 hour' END,
+            CASE WHEN i % 4 = 0 THEN now() - (i % 9) * interval '1 hour' ELSE now() END
+       FROM generate_series(1, 900) i CROSS JOIN p`,
+  );
+  await ds.query(
+    `WITH u AS (SELECT array_agg(id ORDER BY code) AS ids FROM units)
+     INSERT INTO assignments (task_id, unit_id, role, created_at)
+     SELECT t.id, u.ids[1 + ((n + r.shift) % 6)], r.role, t.created_at
+       FROM (SELECT id, created_at, row_number() OVER (ORDER BY id) AS n FROM tasks) t
+       CROSS JOIN u CROSS JOIN LATERAL (VALUES ('lead', 0), ('responsible', 2), ('assisting', 4)) AS r(role, shift)
+      WHERE r.role = 'lead' OR (r.role = 'responsible' AND n % 2 = 0) OR (r.role = 'assisting' AND n % 3 = 0)`,
+  );
+  await ds.query(
+    `INSERT INTO extension_requests (task_id, requested_due_at, reason, status)
+     SELECT id, due_at + interval '7 days', '延期', CASE WHEN title ~ '[37]$' THEN 'pending' ELSE 'rejected' END
+       FROM tasks WHERE title ~ '[137]$'`,
+  );
+  // Deadlines a JavaScript Date can name exactly, so that a clock can stand at one.
+  await ds.query(`UPDATE tasks SET due_at = date_trunc('milliseconds', due_at), original_due_at = date_trunc('milliseconds', original_due_at)`);
+  await ds.query(`ANALYZE tasks, assignments, extension_requests, plans, units`);
+}
+
+function scopes(today: string): [string, TaskScope][] {
+  const all = { kind: 'all' } as const;
+  return [
+    ['everything', { visibility: all }],
+    ['one plan', { visibility: all, planId: plans[1] }],
+    ['a unit sees its items', { visibility: { kind: 'unit', unitId: units[0] } }],
+    ['unitId filter in a plan', { visibility: all, planId: plans[2], unitId: units[3] }],
+    ['a deadline window', { visibility: all, from: addDays(today, -20), to: addDays(today, 15) }],
+  ];
+}
+
+type Filter = Omit<TaskListFilter, 'scope' | 'sort' | 'order' | 'offset' | 'limit'>;
+const FILTERS: [string, Filter][] = [
+  ['no filter', {}],
+  ['light=red', { light: 'red' }],
+  ['light=yellow', { light: 'yellow' }],
+  ['light=green', { light: 'green' }],
+  ['light=none', { light: 'none' }],
+  ['q=事项123', { q: '事项123' }],
+  ['q=T01 (a code)', { q: 'T01' }],
+  ['q=_100% (wildcards taken literally)', { q: '_100%' }],
+  ['q=事 (shorter than a trigram)', { q: '事' }],
+  ['status', { status: 'in_progress' }],
+  ['overdue', { overdue: true }],
+  ['not overdue', { overdue: false }],
+  ['extension pending', { extensionPending: true }],
+  ['light and status', { light: 'yellow', status: 'returned' }],
+  ['light and q', { light: 'red', q: '事项1' }],
+  ['light and not overdue', { light: 'green', overdue: false }],
+];
+const SORTS = ['dueAt', 'code', 'updatedAt'] as const;
+const PAGES = [
+  { offset: 0, limit: 20 },
+  { offset: 37, limit: 25 },
+];
+
+async function expectSameLists(lp: LightParams): Promise<void> {
+  const run = <T,>(q: Sql) => {
+    const { text, values } = q.compile();
+    return db.ds.query(text, values) as Promise<T[]>;
+  };
+  for (const [scopeName, scope] of scopes(shanghaiDate(lp.now))) {
+    for (const [filterName, filter] of FILTERS) {
+      for (const sort of SORTS) {
+        for (const order of ['asc', 'desc'] as const) {
+          for (const page of PAGES) {
+            const f: TaskListFilter = { scope, ...filter, sort, order, ...page };
+            const label = `${scopeName}, ${filterName}, ${sort}:${order}, offset ${page.offset} at ${lp.now.toISOString()} yellow before ${lp.yellowBefore}`;
+            expect({ label, r: await repo.list(f, lp) }).toEqual({ label, r: await listBefore(run, f, lp) });
+          }
+        }
+      }
+    }
+  }
+}
+
+const paramsAt = (now: Date, yellowDays = 4): LightParams => ({ now, yellowBefore: addDays(shanghaiDate(now), yellowDays), progressSlack: 10 });
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  repo = new TaskRepository(Db.standalone(db.ds));
+  await seed(db.ds);
+  units = ((await db.ds.query(`SELECT id FROM units ORDER BY code`)) as { id: string }[]).map((r) => r.id);
+  plans = ((await db.ds.query(`SELECT id FROM plans ORDER BY title`)) as { id: string }[]).map((r) => r.id);
+}, 60_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('GET /tasks lists the same pages as before', () => {
+  it('now: every sort, filter, scope and page, and not vacuously', async () => {
+    const lp = paramsAt(new Date());
+    await expectSameLists(lp);
+    const all = (extra: Filter) => repo.list({ scope: { visibility: { kind: 'all' } }, sort: 'dueAt', order: 'asc', offset: 0, limit: 2000, ...extra }, lp);
+    for (const light of ['red', 'yellow', 'green', 'none']) expect({ light, some: (await all({ light })).total > 40 }).toEqual({ light, some: true });
+    // Yellow both by the date and by progress alone (due far ahead); green both submitted and working.
+    const yellow = (await all({ light: 'yellow' })).rows;
+    expect(yellow.some((r) => r.dueAt.getTime() > Date.now() + 30 * DAY)).toBe(true);
+    const green = (await all({ light: 'green' })).rows;
+    expect(new Set(green.map((r) => r.status === 'submitted'))).toEqual(new Set([true, false]));
+    expect((await all({ q: '_100%' })).total).toBeGreaterThan(0);
+    expect((await all({ q: '事项123' })).total).toBeGreaterThan(0);
+    // The order ties (one updated_at for most items, one code per three items) are broken by id in both.
+    const [{ ties }] = (await db.ds.query(`SELECT max(n)::int AS ties FROM (SELECT count(*) AS n FROM tasks GROUP BY updated_at) x`)) as { ties: number }[];
+    expect(ties).toBeGreaterThan(100);
+  }, 600_000);
+
+  it('at an item deadline and a millisecond after, and across the yellow date', async () => {
+    // An in-progress item due at this moment: not overdue (yellow) at its deadline, red a millisecond later.
+    const [{ id, due }] = (await db.ds.query(
+      `SELECT id, due_at AS due FROM tasks WHERE status = 'in_progress' AND due_at > now() + interval '2 days' ORDER BY due_at LIMIT 1`,
+    )) as { id: string; due: Date }[];
+    const lightOf = async (lp: LightParams) =>
+      (await repo.list({ scope: { visibility: { kind: 'all' } }, sort: 'dueAt', order: 'asc', offset: 0, limit: 5000 }, lp)).rows.find((r) => r.id === id)?.light;
+    expect(await lightOf(paramsAt(due))).toBe('yellow');
+    expect(await lightOf(paramsAt(new Date(due.getTime() + 1)))).toBe('red');
+    await expectSameLists(paramsAt(due));
+    await expectSameLists(paramsAt(new Date(due.getTime() + 1)));
+    // An item due exactly at the yellow date's Shanghai midnight is green, one due a millisecond earlier yellow.
+    const yellowDate = addDays(shanghaiDate(new Date()), 6);
+    const midnight = new Date(`${yellowDate}T00:00:00+08:00`);
+    await db.ds.query(
+      `UPDATE tasks SET due_at = $1, status = 'in_progress', progress = 100 WHERE id = (SELECT id FROM tasks WHERE status = 'assigned' ORDER BY id LIMIT 1)`,
+      [midnight],
+    );
+    await db.ds.query(
+      `UPDATE tasks SET due_at = $1, status = 'in_progress', progress = 100 WHERE id = (SELECT id FROM tasks WHERE status = 'acknowledged' ORDER BY id LIMIT 1)`,
+      [new Date(midnight.getTime() - 1)],
+    );
+    const lp = { now: new Date(), yellowBefore: yellowDate, progressSlack: 10 };
+    const lights = (await repo.list({ scope: { visibility: { kind: 'all' } }, sort: 'dueAt', order: 'asc', offset: 0, limit: 5000 }, lp)).rows
+      .filter((r) => Math.abs(r.dueAt.getTime() - midnight.getTime()) <= 1 && r.progress === 100)
+      .map((r) => [r.dueAt.getTime() - midnight.getTime(), r.light]);
+    expect(lights).toEqual([
+      [-1, 'yellow'],
+      [0, 'green'],
+    ]);
+    await expectSameLists(lp);
+    await expectSameLists({ ...lp, yellowBefore: addDays(yellowDate, 1) });
+  }, 600_000);
+});
