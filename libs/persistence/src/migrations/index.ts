@@ -20,6 +20,7 @@ import { ReportTrendCounts1736220000000 } from './1736220000000-report-trend-cou
 import { SummaryWorkingIndex1736300000000 } from './1736300000000-summary-working-index';
 import { AppraisalIndexes1736310000000 } from './1736310000000-appraisal-indexes';
 import { ReportUnitClasses1736320000000 } from './1736320000000-report-unit-classes';
+import { ReportBehindCounts1736410000000 } from './1736410000000-report-behind-counts';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SummaryWorkingIndex1736300000000,
   AppraisalIndexes1736310000000,
   ReportUnitClasses1736320000000,
+  ReportBehindCounts1736410000000,
 ];
