@@ -17,6 +17,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the writing transaction, TRUNCATE empties it, backups skip it and restoring the items rebuilds it.
  */
 export const BEHIND_COUNTS_SLACK = 10;
+/**
+ * The week of K / 100 seconds. Any monotone bucket keeps "before / after the clock's" exact (div
+ * truncates exactly where numeric division would round); the report buckets 100 × now with the
+ * same expression. Weeks rather than days: 7× fewer keys to sum against 7× more rows read in the
+ * clock's own bucket.
+ */
+export const behindBucket = (k: string) => `div(${k}, 60480000)::integer`;
 const WORKING = `('assigned', 'acknowledged', 'in_progress', 'returned')`;
 const KEY = 'plan_id, due_month, day';
 /** The rows of `source` (a tasks row source) the counts hold, signed. */
@@ -36,22 +43,14 @@ export class ReportBehindCounts1736410000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // IMMUTABLE although EXTRACT on timestamptz is STABLE: the epoch of an instant does not depend
     // on the session's time zone (only calendar fields do). NULL for infinite instants (read by row).
-    // The week of K / 100 (seconds): any monotone bucket keeps "before / after the clock's" exact (div
-    // truncates exactly where numeric division would round); the report buckets 100 × now with it.
-    // Weeks rather than days: 7× fewer keys to sum against 7× more rows read in the clock's bucket.
-    await q.query(`
-      CREATE FUNCTION report_behind_bucket(k numeric) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT div(k, 60480000)::integer
-      $$`);
-    // IMMUTABLE although EXTRACT on timestamptz is STABLE: the epoch of an instant does not depend
-    // on the session's time zone (only calendar fields do). NULL for infinite instants (read by row).
+    // Only built-in functions inside: (auto)vacuum and analyze evaluate the index expression under
+    // another search_path.
     await q.query(`
       CREATE FUNCTION report_behind_day(created timestamptz, due timestamptz, progress integer) RETURNS integer
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT CASE WHEN NOT isfinite(created) OR NOT isfinite(due) THEN NULL
                     WHEN due <= created THEN -2147483648
-                    ELSE report_behind_bucket(100 * EXTRACT(EPOCH FROM created)
-                           + (progress + ${BEHIND_COUNTS_SLACK}) * (EXTRACT(EPOCH FROM due) - EXTRACT(EPOCH FROM created))) END
+                    ELSE ${behindBucket(`100 * EXTRACT(EPOCH FROM created) + (progress + ${BEHIND_COUNTS_SLACK}) * (EXTRACT(EPOCH FROM due) - EXTRACT(EPOCH FROM created))`)} END
       $$`);
     await q.query(`CREATE INDEX IF NOT EXISTS tasks_behind_day_idx ON tasks (report_behind_day(created_at, due_at, progress)) INCLUDE (due_at, plan_id, created_at, progress)
                     WHERE status IN ${WORKING} AND progress < ${100 - BEHIND_COUNTS_SLACK}`);
@@ -92,6 +91,6 @@ export class ReportBehindCounts1736410000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION IF EXISTS report_behind_counts_tasks(), report_behind_counts_truncate()`);
     await q.query(`DROP TABLE IF EXISTS report_behind_counts`);
     await q.query(`DROP INDEX IF EXISTS tasks_behind_day_idx`);
-    await q.query(`DROP FUNCTION IF EXISTS report_behind_day(timestamptz, timestamptz, integer), report_behind_bucket(numeric)`);
+    await q.query(`DROP FUNCTION IF EXISTS report_behind_day(timestamptz, timestamptz, integer)`);
   }
 }

@@ -1,5 +1,5 @@
 import { Sql, sql } from '../../db/sql';
-import { BEHIND_COUNTS_SLACK } from '../../migrations/1736410000000-report-behind-counts';
+import { BEHIND_COUNTS_SLACK, behindBucket } from '../../migrations/1736410000000-report-behind-counts';
 import { CountsScope, countsScope, scopeClauses } from '../task-scope';
 import { BEHIND, clockCte, horizonAt, HORIZON_MONTH, int, LIGHT, num, OVERDUE, ReportClock, ReportScope, RunSql, STATUSES } from './report-sql';
 
@@ -92,7 +92,7 @@ function yellowPastHorizon(s: ReportScope, c: ReportClock, counts: CountsScope):
   }
   const day = sql.raw('report_behind_day(t.created_at, t.due_at, t.progress)');
   // A scalar subquery: computed once, not per key (EXTRACT on timestamptz is not folded at planning).
-  const clockDay = sql`(SELECT report_behind_bucket(100 * EXTRACT(EPOCH FROM ${c.now}::timestamptz)))`;
+  const clockDay = sql`(SELECT ${sql.raw(behindBucket('100 * EXTRACT(EPOCH FROM n.now)'))} FROM (SELECT ${c.now}::timestamptz AS now) n)`;
   // The literal bound matches tasks_behind_day_idx's predicate. Two counts rather than an OR, so
   // each is one range of that index.
   const read = (which: Sql) =>
