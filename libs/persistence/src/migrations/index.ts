@@ -21,7 +21,6 @@ import { SummaryWorkingIndex1736300000000 } from './1736300000000-summary-workin
 import { AppraisalIndexes1736310000000 } from './1736310000000-appraisal-indexes';
 import { ReportUnitClasses1736320000000 } from './1736320000000-report-unit-classes';
 import { ReportBehindCounts1736410000000 } from './1736410000000-report-behind-counts';
-import { TasksCancelledIndex1736411000000 } from './1736411000000-tasks-cancelled-index';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -48,5 +47,4 @@ export const MIGRATIONS = [
   AppraisalIndexes1736310000000,
   ReportUnitClasses1736320000000,
   ReportBehindCounts1736410000000,
-  TasksCancelledIndex1736411000000,
 ];

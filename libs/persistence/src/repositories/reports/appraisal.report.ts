@@ -185,9 +185,6 @@ function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
           FROM unnest(${ack.dues}::timestamptz[]) WITH ORDINALITY AS x(due, i)
          WHERE x.due IS NOT NULL
       ),
-      -- The cancelled items once (tasks_cancelled_idx), hashed: the deadline-day rows probe the hash
-      -- instead of the items' primary key one by one (the planner expects few such rows and would).
-      cancelled AS MATERIALIZED (SELECT id FROM tasks WHERE status = 'cancelled'),
       late_acks AS MATERIALIZED (
         SELECT unit_id, sum(n) AS n
           FROM (SELECT k.unit_id, k.n
@@ -198,9 +195,9 @@ function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
                 SELECT a.unit_id, 1
                   FROM ack_due b
                   JOIN assignments a ON ${shanghaiDay('a.created_at')} = b.d AND ${shanghaiDay('a.acknowledged_at')} = b.due_day
-                  LEFT JOIN cancelled ON cancelled.id = a.task_id
                  WHERE a.role IN ('lead', 'responsible') AND a.acknowledged_at IS NOT NULL AND a.acknowledged_at > b.due
-                   AND ${unitRowClause(s, sql`a.unit_id`)} AND cancelled.id IS NULL) x
+                   AND ${unitRowClause(s, sql`a.unit_id`)}
+                   AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.status = 'cancelled')) x
          GROUP BY unit_id
       )`;
 }
