@@ -14,6 +14,7 @@ import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/reposito
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
 import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
 import { openTestDatabase } from '../support/database';
+import { ackCountsDrift, behindCountsDrift, countsDrift, trendCountsDrift, unitClassesDrift } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
@@ -198,59 +199,6 @@ async function expectSameReports(now: Date): Promise<void> {
   }
 }
 
-/** The counts as a fresh recount of the items would give them (what the triggers must keep). */
-async function countsDrift(): Promise<unknown[]> {
-  return db.ds.query(`
-    WITH fresh AS (
-      SELECT plan_id, status, date_trunc('month', due_at AT TIME ZONE 'Asia/Shanghai')::date AS due_month,
-             COALESCE(completed_at <= due_at, false) AS on_time, COALESCE(submitted_at <= due_at, false) AS submitted_in_time, count(*)::int AS n
-        FROM tasks GROUP BY 1, 2, 3, 4, 5
-    )
-    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_item_counts WHERE n <> 0) c USING (plan_id, status, due_month, on_time, submitted_in_time)
-     WHERE f.n IS DISTINCT FROM c.n
-    UNION ALL
-    SELECT NULL, a.role, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM assignments a GROUP BY a.role
-    HAVING count(*) <> (SELECT COALESCE(sum(n), 0) FROM report_unit_counts c WHERE c.role = a.role)`);
-}
-
-/** The trend counts (migration 1736220000000) against a fresh recount. */
-async function trendCountsDrift(): Promise<unknown[]> {
-  return db.ds.query(`
-    WITH fresh AS (
-      SELECT plan_id, 'completed' AS kind, (completed_at AT TIME ZONE 'Asia/Shanghai')::date AS day, completed_at <= due_at AS on_time, count(*)::int AS n
-        FROM tasks WHERE status = 'completed' AND completed_at IS NOT NULL GROUP BY 1, 2, 3, 4
-      UNION ALL
-      SELECT plan_id, 'missed', (due_at AT TIME ZONE 'Asia/Shanghai')::date, false, count(*)::int
-        FROM tasks WHERE status NOT IN ('cancelled', 'suspended') AND (completed_at IS NULL OR completed_at > due_at)
-         AND NOT (submitted_at IS NOT NULL AND submitted_at <= due_at AND status IN ('submitted', 'completed')) GROUP BY 1, 2, 3, 4
-    )
-    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_trend_counts WHERE n <> 0) c USING (plan_id, kind, day, on_time)
-     WHERE f.n IS DISTINCT FROM c.n`);
-}
-
-/** The unit classes (migration 1736320000000): every assignment counted once per report (the reports compare the classes). */
-async function unitClassesDrift(): Promise<unknown[]> {
-  return db.ds.query(`
-    WITH fresh AS (
-      SELECT 'units' AS report, unit_id, count(*)::int AS n FROM assignments GROUP BY 1, 2
-      UNION ALL SELECT 'appraisal', unit_id, count(*)::int FROM assignments WHERE role IN ('lead', 'responsible') GROUP BY 1, 2
-    )
-    SELECT * FROM fresh f FULL JOIN (SELECT report, unit_id, sum(n)::int AS n FROM report_unit_classes GROUP BY 1, 2 HAVING sum(n) <> 0) c USING (report, unit_id)
-     WHERE f.n IS DISTINCT FROM c.n`);
-}
-
-/** The acknowledgement counts (migration 1736210000000) against a fresh recount. */
-async function ackCountsDrift(): Promise<unknown[]> {
-  return db.ds.query(`
-    WITH fresh AS (
-      SELECT a.unit_id, a.role, t.status = 'cancelled' AS cancelled, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_day,
-             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date, 'infinity') AS ack_day, count(*)::int AS n
-        FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role IN ('lead', 'responsible') GROUP BY 1, 2, 3, 4, 5
-    )
-    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_ack_counts WHERE n <> 0) c USING (unit_id, role, cancelled, created_day, ack_day)
-     WHERE f.n IS DISTINCT FROM c.n`);
-}
-
 beforeAll(async () => {
   db = await openTestDatabase();
   run = <T,>(q: Sql) => {
@@ -330,12 +278,48 @@ describe('reports from the counts equal the reports from the items', () => {
     await db.ds.query(`UPDATE tasks SET status = 'cancelled' WHERE code ~ '6$'`);
     await db.ds.query(`UPDATE tasks SET status = 'in_progress' WHERE status = 'cancelled' AND code ~ '[79]$'`);
     await db.ds.query(`UPDATE assignments SET role = 'responsible' WHERE role = 'assisting' AND task_id IN (SELECT id FROM tasks WHERE code ~ '0$')`);
-    expect(await countsDrift()).toEqual([]);
-    expect(await ackCountsDrift()).toEqual([]);
-    expect(await trendCountsDrift()).toEqual([]);
-    expect(await unitClassesDrift()).toEqual([]);
+    expect(await countsDrift(db.ds)).toEqual([]);
+    expect(await ackCountsDrift(db.ds)).toEqual([]);
+    expect(await trendCountsDrift(db.ds)).toEqual([]);
+    expect(await unitClassesDrift(db.ds)).toEqual([]);
+    expect(await behindCountsDrift(db.ds)).toEqual([]);
     await expectSameReports(new Date());
   }, 240_000);
+
+  it('an item falling behind schedule now, past the horizon: yellow in both, by the same count', async () => {
+    // Progress 40 + slack 10 is half the span, and the span's middle is 2 s from now: the rule's
+    // crossing instant. Clocks just before and after it (the clock's own week, read by row) and a
+    // week on (summed from report_behind_counts).
+    await db.ds.query(
+      `UPDATE tasks SET status = 'in_progress', progress = 40, submitted_at = NULL, completed_at = NULL,
+                        due_at = now() + interval '100 days', created_at = now() - interval '100 days' + interval '4 seconds' WHERE code = 'T0602'`,
+    );
+    expect(await behindCountsDrift(db.ds)).toEqual([]);
+    const [{ due }] = (await db.ds.query(`SELECT due_at AS due FROM tasks WHERE code = 'T0602'`)) as { due: Date }[];
+    const crossing = new Date(due.getTime() - 100 * DAY + 2000);
+    const all = { visibility: { kind: 'all' } } as const;
+    const yellow = async (now: Date) => (await summaryReport(run, all, clockAt(now))).byLight.yellow;
+    for (const now of [new Date(crossing.getTime() - 1), crossing, new Date(crossing.getTime() + 1), new Date(crossing.getTime() + 8 * DAY)]) {
+      for (const [name, s] of scopes()) {
+        const label = `${name} at ${now.toISOString()}`;
+        expect({ label, r: await summaryReport(run, s, clockAt(now)) }).toEqual({ label, r: await summaryBefore(run, s, clockAt(now)) });
+      }
+    }
+    expect((await yellow(new Date(crossing.getTime() + 1))) - (await yellow(crossing))).toBe(1);
+  }, 120_000);
+
+  it('the behind-schedule index expression needs nothing from the search path (autovacuum analyzes under its own)', async () => {
+    const [{ schema }] = (await db.ds.query(`SELECT current_schema() AS schema`)) as { schema: string }[];
+    const qr = db.ds.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.query(`SET search_path TO pg_catalog`);
+      await qr.query(`ANALYZE "${schema}".tasks`);
+    } finally {
+      await qr.query(`RESET search_path`);
+      await qr.release();
+    }
+  });
 
   it('an emptied item table empties the counts (restore truncates)', async () => {
     // Seen inside the transaction, then rolled back: the other tests read the same items, in any order.
@@ -345,12 +329,14 @@ describe('reports from the counts equal the reports from the items', () => {
     try {
       await qr.query(`SET LOCAL duban.restoring = 'on'`);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_item_counts`)).not.toEqual([{ n: 0 }]);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_behind_counts`)).not.toEqual([{ n: 0 }]);
       await qr.query(`TRUNCATE tasks CASCADE`);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_item_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_unit_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_ack_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_trend_counts`)).toEqual([{ n: 0 }]);
       expect(await qr.query(`SELECT count(*)::int AS n FROM report_unit_classes`)).toEqual([{ n: 0 }]);
+      expect(await qr.query(`SELECT count(*)::int AS n FROM report_behind_counts`)).toEqual([{ n: 0 }]);
     } finally {
       await qr.rollbackTransaction();
       await qr.release();

@@ -21,6 +21,7 @@ import { SummaryWorkingIndex1736300000000 } from './1736300000000-summary-workin
 import { AppraisalIndexes1736310000000 } from './1736310000000-appraisal-indexes';
 import { ReportUnitClasses1736320000000 } from './1736320000000-report-unit-classes';
 import { TaskListIndexes1736400000000 } from './1736400000000-task-list-indexes';
+import { ReportBehindCounts1736410000000 } from './1736410000000-report-behind-counts';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AppraisalIndexes1736310000000,
   ReportUnitClasses1736320000000,
   TaskListIndexes1736400000000,
+  ReportBehindCounts1736410000000,
 ];

@@ -54,6 +54,9 @@ export const monthSide = (c: ReportClock): 'past' | 'future' => (Number(c.today.
 /** lp.horizon_at as an expression of the clock alone, for the planner to estimate a range on it. */
 export const horizonAt = (c: ReportClock): Sql => sql`(${HORIZON(sql.param(c.today), sql.param(c.yellowBefore))}::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
+/** lp.horizon as an expression of the clock alone. */
+export const HORIZON_MONTH = (c: ReportClock): Sql => sql`${HORIZON(sql.param(c.today), sql.param(c.yellowBefore))}::date`;
+
 export function clockCte(c: ReportClock): Sql {
   const today = sql.param(c.today);
   const yellowBefore = sql.param(c.yellowBefore);

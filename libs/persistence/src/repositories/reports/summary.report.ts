@@ -1,6 +1,7 @@
 import { Sql, sql } from '../../db/sql';
-import { countsScope, scopeClauses } from '../task-scope';
-import { BEHIND, clockCte, horizonAt, int, LIGHT, num, OVERDUE, ReportClock, ReportScope, RunSql, STATUSES } from './report-sql';
+import { BEHIND_COUNTS_SLACK, behindBucket } from '../../migrations/1736410000000-report-behind-counts';
+import { CountsScope, countsScope, scopeClauses } from '../task-scope';
+import { BEHIND, clockCte, horizonAt, HORIZON_MONTH, int, LIGHT, num, OVERDUE, ReportClock, ReportScope, RunSql, STATUSES } from './report-sql';
 
 export interface SummaryRow {
   total: number;
@@ -48,7 +49,7 @@ export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock)
              COALESCE(sum(lp.today - (due_at AT TIME ZONE 'Asia/Shanghai')::date) FILTER (WHERE overdue), 0) AS days_overdue,
              count(*) FILTER (WHERE NOT overdue AND ${OPEN} AND due_at >= lp.today_at AND due_at < lp.next8_at)::int AS due_next_7,
              count(*) FILTER (WHERE NOT overdue AND ${OPEN} AND due_at >= lp.today_at AND due_at < lp.next31_at)::int AS due_next_30
-             ${counts ? sql`, (${yellowPastHorizon(s, c)}) AS yellow_later` : sql.empty}
+             ${counts ? sql`, (${yellowPastHorizon(s, c, counts)}) AS yellow_later` : sql.empty}
         FROM (SELECT t.status, t.due_at, t.completed_at, ${LIGHT} AS light, ${OVERDUE} AS overdue
                 FROM tasks t CROSS JOIN lp ${sql.where([...scopeClauses(s), ...live])} OFFSET 0) b
         CROSS JOIN lp`);
@@ -78,11 +79,29 @@ export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock)
  * How many working items in scope due past the horizon are behind schedule (yellow). Their light
  * can be nothing else: not overdue, not due before the yellow date, so it is the progress rule, and
  * that never holds with progress + slack >= 100 (elapsed is below the whole span before the deadline).
+ * For the slack report_behind_counts was built for and a scope it holds (all items or a plan), the
+ * rows whose crossing week is before the clock's are summed and only the clock's own week (or an
+ * infinite instant) is read; otherwise every such row is.
  */
-function yellowPastHorizon(s: ReportScope, c: ReportClock): Sql {
-  // The bounds are bound as values (not lp's columns) so that the planner sees how many rows match.
-  return sql`SELECT count(*) FILTER (WHERE ${BEHIND})::int FROM tasks t CROSS JOIN lp
-              ${sql.where([...scopeClauses(s), sql.raw(`t.status IN ${WORKING}`), sql`t.due_at >= ${horizonAt(c)}`, sql`t.progress + ${c.progressSlack}::int < 100`])}`;
+function yellowPastHorizon(s: ReportScope, c: ReportClock, counts: CountsScope): Sql {
+  const working = [...scopeClauses(s), sql.raw(`t.status IN ${WORKING}`), sql`t.due_at >= ${horizonAt(c)}`];
+  if (counts.table !== 'report_item_counts' || c.progressSlack !== BEHIND_COUNTS_SLACK) {
+    // The bounds are bound as values (not lp's columns) so that the planner sees how many rows match.
+    return sql`SELECT count(*) FILTER (WHERE ${BEHIND})::int FROM tasks t CROSS JOIN lp
+                ${sql.where([...working, sql`t.progress + ${c.progressSlack}::int < 100`])}`;
+  }
+  const day = sql.raw('report_behind_day(t.created_at, t.due_at, t.progress)');
+  // A scalar subquery: computed once, not per key (EXTRACT on timestamptz is not folded at planning).
+  const clockDay = sql`(SELECT ${sql.raw(behindBucket('100 * EXTRACT(EPOCH FROM n.now)'))} FROM (SELECT ${c.now}::timestamptz AS now) n)`;
+  // The literal bound matches tasks_behind_day_idx's predicate. Two counts rather than an OR, so
+  // each is one range of that index.
+  const read = (which: Sql) =>
+    sql`SELECT count(*) FILTER (WHERE ${BEHIND}) FROM tasks t CROSS JOIN lp
+         ${sql.where([...working, sql.raw(`t.progress < ${100 - BEHIND_COUNTS_SLACK}`), which])}`;
+  const rows = sql`(${read(sql`${day} = ${clockDay}`)}) + (${read(sql`${day} IS NULL`)})`;
+  const summed = sql`SELECT sum(c.n) FROM report_behind_counts c
+                      ${sql.where([...counts.where, sql`c.due_month >= ${HORIZON_MONTH(c)}`, sql`c.day < ${clockDay}`])}`;
+  return sql`SELECT (COALESCE((${summed}), 0) + ${rows})::int`;
 }
 
 /** round(avg, 1) as PostgreSQL's numeric does it: half away from zero, on the exact quotient. */

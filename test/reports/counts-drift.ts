@@ -1,0 +1,68 @@
+// What the trigger-kept report counts must hold: each against a fresh recount of the rows it counts.
+import { DataSource } from 'typeorm';
+
+/** The counts as a fresh recount of the items would give them (what the triggers must keep). */
+export async function countsDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT plan_id, status, date_trunc('month', due_at AT TIME ZONE 'Asia/Shanghai')::date AS due_month,
+             COALESCE(completed_at <= due_at, false) AS on_time, COALESCE(submitted_at <= due_at, false) AS submitted_in_time, count(*)::int AS n
+        FROM tasks GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_item_counts WHERE n <> 0) c USING (plan_id, status, due_month, on_time, submitted_in_time)
+     WHERE f.n IS DISTINCT FROM c.n
+    UNION ALL
+    SELECT NULL, a.role, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM assignments a GROUP BY a.role
+    HAVING count(*) <> (SELECT COALESCE(sum(n), 0) FROM report_unit_counts c WHERE c.role = a.role)`);
+}
+
+/** The trend counts (migration 1736220000000) against a fresh recount. */
+export async function trendCountsDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT plan_id, 'completed' AS kind, (completed_at AT TIME ZONE 'Asia/Shanghai')::date AS day, completed_at <= due_at AS on_time, count(*)::int AS n
+        FROM tasks WHERE status = 'completed' AND completed_at IS NOT NULL GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT plan_id, 'missed', (due_at AT TIME ZONE 'Asia/Shanghai')::date, false, count(*)::int
+        FROM tasks WHERE status NOT IN ('cancelled', 'suspended') AND (completed_at IS NULL OR completed_at > due_at)
+         AND NOT (submitted_at IS NOT NULL AND submitted_at <= due_at AND status IN ('submitted', 'completed')) GROUP BY 1, 2, 3, 4
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_trend_counts WHERE n <> 0) c USING (plan_id, kind, day, on_time)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
+
+/** The unit classes (migration 1736320000000): every assignment counted once per report (the reports compare the classes). */
+export async function unitClassesDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT 'units' AS report, unit_id, count(*)::int AS n FROM assignments GROUP BY 1, 2
+      UNION ALL SELECT 'appraisal', unit_id, count(*)::int FROM assignments WHERE role IN ('lead', 'responsible') GROUP BY 1, 2
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT report, unit_id, sum(n)::int AS n FROM report_unit_classes GROUP BY 1, 2 HAVING sum(n) <> 0) c USING (report, unit_id)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
+
+/** The acknowledgement counts (migration 1736210000000) against a fresh recount. */
+export async function ackCountsDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT a.unit_id, a.role, t.status = 'cancelled' AS cancelled, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_day,
+             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date, 'infinity') AS ack_day, count(*)::int AS n
+        FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role IN ('lead', 'responsible') GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_ack_counts WHERE n <> 0) c USING (unit_id, role, cancelled, created_day, ack_day)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
+
+/** The behind-schedule counts (migration 1736410000000) against a fresh recount. */
+export async function behindCountsDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT plan_id, date_trunc('month', due_at AT TIME ZONE 'Asia/Shanghai')::date AS due_month,
+             report_behind_day(created_at, due_at, progress) AS day, count(*)::int AS n
+        FROM tasks WHERE status IN ('assigned', 'acknowledged', 'in_progress', 'returned') AND progress < 90
+         AND report_behind_day(created_at, due_at, progress) IS NOT NULL GROUP BY 1, 2, 3
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_behind_counts WHERE n <> 0) c USING (plan_id, due_month, day)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
