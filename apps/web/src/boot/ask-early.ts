@@ -1,6 +1,7 @@
 // The page's first requests: restore the session from the refresh cookie, then send the page's first
-// GETs the moment it is back. Run in the boot worker (boot-worker.ts) while the app is evaluated, or on
-// the main thread where the boot script holds the app back until it has painted (boot.ts).
+// GETs the moment it is back. Run on the 工作台 by the page's classic first script while the document is
+// parsed (page-ask.ts; by boot.ts itself on the dev server), and on the 总台账 in the boot worker
+// (boot-worker.ts) while the app is evaluated.
 import { postRefresh } from './early';
 
 /** An answer, as the main thread rebuilds it into a Response. */
