@@ -28,16 +28,18 @@ export async function choose(page: Page, select: Locator, option: string) {
 }
 
 /**
- * Types into a searchable Ant Design select and clicks the option, as a user does. The click waits until
- * the list shows only matches: until then the list is the one before the search (filtered locally, or
- * answered by the API), and its redraw between the mouse's press and release would swallow the click.
- * Then the pick shows in the select, or this fails here rather than at a later step.
+ * Types into a searchable Ant Design select and picks the option by keyboard (Enter on the highlighted
+ * match), as a keyboard user does. A mouse click on the freshly opened list was lost now and then under
+ * load (CI: the option stayed unpicked with the list settled and nothing covering it); the keyboard path
+ * has no such race. It waits until the list shows only matches, with the wanted one highlighted, and
+ * then checks that the select shows the pick, so a lost pick fails here rather than at a later step.
  */
 export async function pickBySearch(page: Page, combobox: Locator, text: string, option = text) {
   await combobox.fill(text);
   const options = openOptions(page);
   await expect(options.filter({ hasNotText: text })).toHaveCount(0);
-  await options.filter({ hasText: option }).first().click();
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')).toContainText(option);
+  await combobox.press('Enter');
   const select = combobox.locator(`xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
   await expect(select).toContainText(option);
 }
