@@ -2,7 +2,7 @@ import { dueAtFor } from './due-time';
 import { DEFAULT_REMINDER_POLICY, ReminderPolicy } from './reminder-policy';
 import { applyQuietHours, computeReminders, PlannedReminder, ScheduleInput } from './reminder-schedule';
 import { TASK_STATUSES, TaskStatus } from './task-state';
-import { base, ch, now, policyOf, sh } from '../test/reminder-schedule.fixture';
+import { base, ch, now, policyOf, sh, taskT1 } from '../test/reminder-schedule.fixture';
 
 describe('computeReminders: the default policy', () => {
   it('a task due Sunday 2026-05-31 gets its 7 reminders on working days at 09:00 (exact at the deadline)', () => {
@@ -72,7 +72,7 @@ describe('computeReminders: holidays and working days', () => {
   const stepPolicy = policyOf(['-P1D', 'remind', 'responsible'], ['P1D', 'urge', 'unit_head'], ['P3D', 'escalate', 'supervisor']);
   const withStep = (date: string) =>
     base({
-      task: { id: 'T1', dueAt: dueAtFor('2025-12-31'), status: 'in_progress', createdAt: sh('2025-01-02T09:00') },
+      task: taskT1('2025-12-31', 'in_progress', '2025-01-02T09:00'),
       steps: [{ id: 'S1', dueAt: dueAtFor(date), status: 'open' }],
       policy: stepPolicy,
     });
