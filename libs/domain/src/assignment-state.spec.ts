@@ -7,10 +7,8 @@ import {
   transitionAssignment,
   worstLight,
 } from './assignment-state';
-import { chineseDaysCalendar } from '../test/chinese-days.fixture';
+import { cal } from '../test/chinese-days.fixture';
 import { sh } from '../test/shanghai';
-
-const cal = chineseDaysCalendar();
 
 describe('assignment status', () => {
   it.each([

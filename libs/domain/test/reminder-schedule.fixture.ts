@@ -3,9 +3,9 @@ import { dueAtFor } from '../src/due-time';
 import { DEFAULT_REMINDER_POLICY, PolicyStep, ReminderPolicy } from '../src/reminder-policy';
 import { ScheduleInput, ScheduleTask } from '../src/reminder-schedule';
 import { TaskStatus } from '../src/task-state';
-import { chineseDaysCalendar } from './chinese-days.fixture';
+import { cal } from './chinese-days.fixture';
 
-export const cal = chineseDaysCalendar();
+export { cal };
 export const sh = (local: string) => new Date(`${local}+08:00`);
 export const ch = ['email', 'inbox'] as PolicyStep['channels'];
 export const policyOf = (...steps: [string, PolicyStep['kind'], PolicyStep['audience']][]): ReminderPolicy => ({
