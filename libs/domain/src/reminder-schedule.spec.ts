@@ -79,18 +79,13 @@ describe('computeReminders: holidays and working days', () => {
   const forStep = (rs: PlannedReminder[]) => rs.filter((r) => r.stepId === 'S1');
 
   it.each([
-    // step due on National Day: the day before is Tuesday 09-30, a working day
-    ['2025-10-01', '-P1D', '2025-09-30T09:00'],
-    // the day before is 10-07, a holiday → the working day before the holiday
-    ['2025-10-08', '-P1D', '2025-09-30T09:00'],
-    // the day before 09-29 is the Sunday 调休 workday 09-28
-    ['2025-09-29', '-P1D', '2025-09-28T09:00'],
-    // overdue counts working days: the first working day after National Day is 10-09
-    ['2025-10-01', 'P1D', '2025-10-09T09:00'],
-    // third working day after 10-01: 10-09, 10-10, 10-11 (Saturday 调休)
-    ['2025-10-01', 'P3D', '2025-10-11T09:00'],
-    ['2025-09-30', 'P1D', '2025-10-09T09:00'],
-  ])('a step due %s: %s → %s Shanghai', (date, offset, want) => {
+    ['2025-10-01', '-P1D', '2025-09-30T09:00', 'due on National Day: the day before is Tuesday 09-30, a working day'],
+    ['2025-10-08', '-P1D', '2025-09-30T09:00', 'the day before is 10-07, a holiday → the working day before the holiday'],
+    ['2025-09-29', '-P1D', '2025-09-28T09:00', 'the day before 09-29 is the Sunday 调休 workday 09-28'],
+    ['2025-10-01', 'P1D', '2025-10-09T09:00', 'overdue counts working days: the first one after National Day is 10-09'],
+    ['2025-10-01', 'P3D', '2025-10-11T09:00', 'the third working day after 10-01: 10-09, 10-10, 10-11 (Saturday 调休)'],
+    ['2025-09-30', 'P1D', '2025-10-09T09:00', 'the first working day after 09-30 is 10-09'],
+  ])('a step due %s: %s → %s Shanghai (%s)', (date, offset, want) => {
     const r = forStep(computeReminders(withStep(date), sh('2025-06-01T00:00'))).find((x) => x.key.includes(`:${offset}.`));
     expect(r).toBeDefined();
     expect(r!.dueAt).toEqual(sh(want));
