@@ -9,7 +9,7 @@ export const CreatedAt = () => CreateDateColumn({ name: 'created_at', type: 'tim
 /** updated_at: set by TypeORM on every save of the row. */
 export const UpdatedAt = () => UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' });
 
-/** An instant that stays null until the thing happens (acknowledged_at, sent_at, revoked_at, …). */
+/** A timestamptz column that may be null: mostly an instant that has not happened yet (acknowledged_at, sent_at, revoked_at). */
 export const NullableAt = (name: string) => Column('timestamptz', { name, nullable: true });
 
 /** An append-only log row (audit trail, domain events): a bigint serial key; created_at is the database's default, never written. */
