@@ -2,21 +2,24 @@ import fc from 'fast-check';
 import { addDays } from './calendar-date';
 import { dueAtFor, minutesOfDay, shanghaiDate } from './due-time';
 import { isDayOrMore, parseIsoDuration } from './iso-duration';
-import { computeReminders, PlannedReminder, ScheduleInput } from './reminder-schedule';
-import { base, cal, ch, policyOf, sh } from '../test/reminder-schedule.fixture';
+import { computeReminders, PlannedReminder, ScheduleInput, ScheduleTask } from './reminder-schedule';
+import { base, cal, ch, policyOf, sh, taskT1 } from '../test/reminder-schedule.fixture';
+
+/**
+ * Builds the inputs of one describe block: this task and these unit parts under one policy step (the
+ * supervisor urged the day after the deadline), plus what the block fixes; each case patches the rest.
+ */
+const inputsFor =
+  (task: ScheduleTask, assignments: ScheduleInput['assignments'], fixed: Partial<ScheduleInput> = {}) =>
+  (patch: Partial<ScheduleInput> = {}): ScheduleInput =>
+    base({ task, assignments, policy: policyOf(['P1D', 'urge', 'supervisor']), ...fixed, ...patch });
 
 describe('computeReminders: acknowledgement (签收)', () => {
-  const ackInput = (patch: Partial<ScheduleInput> = {}) =>
-    base({
-      task: { id: 'T1', dueAt: dueAtFor('2025-12-31'), status: 'assigned', createdAt: sh('2025-09-30T10:00') },
-      assignments: [
-        { unitId: 'L', role: 'lead', status: 'assigned' },
-        { unitId: 'R1', role: 'responsible', status: 'acknowledged' },
-        { unitId: 'R2', role: 'responsible', status: 'assigned', assignedAt: sh('2025-10-13T15:00') },
-      ],
-      policy: policyOf(['P1D', 'urge', 'supervisor']),
-      ...patch,
-    });
+  const ackInput = inputsFor(taskT1('2025-12-31', 'assigned', '2025-09-30T10:00'), [
+    { unitId: 'L', role: 'lead', status: 'assigned' },
+    { unitId: 'R1', role: 'responsible', status: 'acknowledged' },
+    { unitId: 'R2', role: 'responsible', status: 'assigned', assignedAt: sh('2025-10-13T15:00') },
+  ]);
   const acks = (rs: PlannedReminder[]) =>
     rs.filter((r) => r.reason === 'acknowledgement').map((r) => [r.key, r.dueAt, r.kind, r.noticeLevel]);
 
@@ -45,21 +48,17 @@ describe('computeReminders: acknowledgement (签收)', () => {
 });
 
 describe('computeReminders: progress-report cycles', () => {
-  const cycleInput = (patch: Partial<ScheduleInput> = {}) =>
-    base({
-      task: { id: 'T1', dueAt: dueAtFor('2026-12-31'), status: 'in_progress', createdAt: sh('2026-03-02T10:00') },
-      assignments: [
-        { unitId: 'L', role: 'lead', status: 'in_progress' },
-        { unitId: 'R1', role: 'responsible', status: 'acknowledged' },
-        { unitId: 'R2', role: 'responsible', status: 'submitted' },
-        { unitId: 'A1', role: 'assisting', status: 'in_progress' },
-        { unitId: 'N', role: 'responsible', status: 'assigned' },
-      ],
-      policy: policyOf(['P1D', 'urge', 'supervisor']),
-      progressCycle: { kind: 'weekly', weekday: 5 },
-      lastProgressAt: { L: sh('2026-03-10T11:00'), R1: sh('2026-03-05T11:00') },
-      ...patch,
-    });
+  const cycleInput = inputsFor(
+    taskT1('2026-12-31', 'in_progress', '2026-03-02T10:00'),
+    [
+      { unitId: 'L', role: 'lead', status: 'in_progress' },
+      { unitId: 'R1', role: 'responsible', status: 'acknowledged' },
+      { unitId: 'R2', role: 'responsible', status: 'submitted' },
+      { unitId: 'A1', role: 'assisting', status: 'in_progress' },
+      { unitId: 'N', role: 'responsible', status: 'assigned' },
+    ],
+    { progressCycle: { kind: 'weekly', weekday: 5 }, lastProgressAt: { L: sh('2026-03-10T11:00'), R1: sh('2026-03-05T11:00') } },
+  );
   const cycles = (rs: PlannedReminder[]) => rs.filter((r) => r.reason === 'progress_cycle').map((r) => [r.key, r.dueAt, r.kind]);
 
   it('weekly: remind before the next report day; urge units that did not report in the last period', () => {
@@ -84,7 +83,7 @@ describe('computeReminders: progress-report cycles', () => {
 
   it('monthly on the 1st: October 1st moves back to 09-30; the urge waits for the first day after the holiday', () => {
     const input = cycleInput({
-      task: { id: 'T1', dueAt: dueAtFor('2025-12-31'), status: 'in_progress', createdAt: sh('2025-08-15T10:00') },
+      task: taskT1('2025-12-31', 'in_progress', '2025-08-15T10:00'),
       progressCycle: { kind: 'monthly', day: 1 },
       lastProgressAt: { L: sh('2025-09-20T10:00'), R1: sh('2025-09-20T10:00') },
     });
@@ -99,7 +98,7 @@ describe('computeReminders: progress-report cycles', () => {
   });
 
   it('no cycle reminders at or after the task deadline', () => {
-    const input = cycleInput({ task: { id: 'T1', dueAt: dueAtFor('2026-03-20'), status: 'in_progress', createdAt: sh('2026-03-02T10:00') } });
+    const input = cycleInput({ task: taskT1('2026-03-20', 'in_progress', '2026-03-02T10:00') });
     expect(cycles(computeReminders(input, sh('2026-03-18T10:00'))).filter(([, , k]) => k === 'remind')).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { dueAtFor } from './due-time';
 import { DEFAULT_REMINDER_POLICY, ReminderPolicy } from './reminder-policy';
 import { applyQuietHours, computeReminders, PlannedReminder, ScheduleInput } from './reminder-schedule';
 import { TASK_STATUSES, TaskStatus } from './task-state';
-import { base, ch, now, policyOf, sh } from '../test/reminder-schedule.fixture';
+import { base, ch, now, policyOf, sh, taskT1 } from '../test/reminder-schedule.fixture';
 
 describe('computeReminders: the default policy', () => {
   it('a task due Sunday 2026-05-31 gets its 7 reminders on working days at 09:00 (exact at the deadline)', () => {
@@ -72,25 +72,20 @@ describe('computeReminders: holidays and working days', () => {
   const stepPolicy = policyOf(['-P1D', 'remind', 'responsible'], ['P1D', 'urge', 'unit_head'], ['P3D', 'escalate', 'supervisor']);
   const withStep = (date: string) =>
     base({
-      task: { id: 'T1', dueAt: dueAtFor('2025-12-31'), status: 'in_progress', createdAt: sh('2025-01-02T09:00') },
+      task: taskT1('2025-12-31', 'in_progress', '2025-01-02T09:00'),
       steps: [{ id: 'S1', dueAt: dueAtFor(date), status: 'open' }],
       policy: stepPolicy,
     });
   const forStep = (rs: PlannedReminder[]) => rs.filter((r) => r.stepId === 'S1');
 
   it.each([
-    // step due on National Day: the day before is Tuesday 09-30, a working day
-    ['2025-10-01', '-P1D', '2025-09-30T09:00'],
-    // the day before is 10-07, a holiday → the working day before the holiday
-    ['2025-10-08', '-P1D', '2025-09-30T09:00'],
-    // the day before 09-29 is the Sunday 调休 workday 09-28
-    ['2025-09-29', '-P1D', '2025-09-28T09:00'],
-    // overdue counts working days: the first working day after National Day is 10-09
-    ['2025-10-01', 'P1D', '2025-10-09T09:00'],
-    // third working day after 10-01: 10-09, 10-10, 10-11 (Saturday 调休)
-    ['2025-10-01', 'P3D', '2025-10-11T09:00'],
-    ['2025-09-30', 'P1D', '2025-10-09T09:00'],
-  ])('a step due %s: %s → %s Shanghai', (date, offset, want) => {
+    ['2025-10-01', '-P1D', '2025-09-30T09:00', 'due on National Day: the day before is Tuesday 09-30, a working day'],
+    ['2025-10-08', '-P1D', '2025-09-30T09:00', 'the day before is 10-07, a holiday → the working day before the holiday'],
+    ['2025-09-29', '-P1D', '2025-09-28T09:00', 'the day before 09-29 is the Sunday 调休 workday 09-28'],
+    ['2025-10-01', 'P1D', '2025-10-09T09:00', 'overdue counts working days: the first one after National Day is 10-09'],
+    ['2025-10-01', 'P3D', '2025-10-11T09:00', 'the third working day after 10-01: 10-09, 10-10, 10-11 (Saturday 调休)'],
+    ['2025-09-30', 'P1D', '2025-10-09T09:00', 'the first working day after 09-30 is 10-09'],
+  ])('a step due %s: %s → %s Shanghai (%s)', (date, offset, want) => {
     const r = forStep(computeReminders(withStep(date), sh('2025-06-01T00:00'))).find((x) => x.key.includes(`:${offset}.`));
     expect(r).toBeDefined();
     expect(r!.dueAt).toEqual(sh(want));

@@ -1,9 +1,7 @@
 import { TaskStatus } from './task-state';
 import { daysOverdue, elapsedFraction, isOverdue, trafficLight, TrafficLightInput } from './traffic-light';
-import { chineseDaysCalendar } from '../test/chinese-days.fixture';
+import { cal } from '../test/chinese-days.fixture';
 import { sh } from '../test/shanghai';
-
-const cal = chineseDaysCalendar();
 
 const base: TrafficLightInput = {
   startAt: sh('2025-01-02T09:00'),

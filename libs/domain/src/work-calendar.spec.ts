@@ -9,10 +9,8 @@ import {
   workdaysBetween,
 } from './work-calendar';
 import { HolidayCalendar, missingCalendarYear } from './holiday-calendar';
-import { chineseDaysCalendar } from '../test/chinese-days.fixture';
+import { cal } from '../test/chinese-days.fixture';
 import { sh } from '../test/shanghai';
-
-const cal = chineseDaysCalendar();
 
 describe('HolidayCalendar seeded from chinese-days', () => {
   it.each([

@@ -8,3 +8,6 @@ export function chineseDaysCalendar(): HolidayCalendar {
   const { days, years } = calendarFromChineseDays(DATA, 'chinese-days');
   return new HolidayCalendar(days, years);
 }
+
+/** The calendar the unit specs reason about (2025's National Day, its 调休 Saturdays, …). */
+export const cal = chineseDaysCalendar();

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { applyDecorators, HttpCode, Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -91,27 +92,18 @@ export class UnprocessableErrorResponse extends ErrorResponse {
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
+/** An answer of the plain ErrorResponse shape; its example's error is the status's HTTP reason phrase. */
+const plainError = (status: ErrorStatus, description: string, message: string | string[]) => ({
+  model: ErrorResponse,
+  description,
+  example: { statusCode: status, message, error: STATUS_CODES[status] },
+});
+
 const ERRORS: Record<ErrorStatus, { model: Type<unknown>; description: string; example: Record<string, unknown> }> = {
-  400: {
-    model: ErrorResponse,
-    description: 'Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem)',
-    example: { statusCode: 400, message: ["dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"], error: 'Bad Request' },
-  },
-  401: {
-    model: ErrorResponse,
-    description: 'No bearer token, or an invalid or expired one',
-    example: { statusCode: 401, message: 'missing bearer token: log in with POST /auth/login', error: 'Unauthorized' },
-  },
-  403: {
-    model: ErrorResponse,
-    description: 'Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change',
-    example: { statusCode: 403, message: "only a supervisor of this item's plan may review", error: 'Forbidden' },
-  },
-  404: {
-    model: ErrorResponse,
-    description: 'Not found, or not visible to the caller',
-    example: { statusCode: 404, message: `task ${EXAMPLE.taskId} not found`, error: 'Not Found' },
-  },
+  400: plainError(400, 'Invalid request: a body field, path parameter or query value is missing or malformed (message lists every problem)', ["dueAt must be a date 'YYYY-MM-DD' or an ISO 8601 timestamp with a time zone"]),
+  401: plainError(401, 'No bearer token, or an invalid or expired one', 'missing bearer token: log in with POST /auth/login'),
+  403: plainError(403, 'Authenticated but not allowed: a role is missing, the caller does not supervise the plan or act for the unit, or a read-only API token was used for a change', "only a supervisor of this item's plan may review"),
+  404: plainError(404, 'Not found, or not visible to the caller', `task ${EXAMPLE.taskId} not found`),
   409: {
     model: ConflictErrorResponse,
     description: 'Conflict: the version sent is stale (reload; currentVersion is the one in force) or the current state forbids the change',
@@ -122,16 +114,8 @@ const ERRORS: Record<ErrorStatus, { model: Type<unknown>; description: string; e
       currentVersion: 5,
     },
   },
-  413: {
-    model: ErrorResponse,
-    description: 'The body or the uploaded file is too large',
-    example: { statusCode: 413, message: 'File too large', error: 'Payload Too Large' },
-  },
-  415: {
-    model: ErrorResponse,
-    description: 'The file type is not allowed, or the bytes are not the type the extension declares (message in Chinese)',
-    example: { statusCode: 415, message: '不支持的文件类型：.exe', error: 'Unsupported Media Type' },
-  },
+  413: plainError(413, 'The body or the uploaded file is too large', 'File too large'),
+  415: plainError(415, 'The file type is not allowed, or the bytes are not the type the extension declares (message in Chinese)', '不支持的文件类型：.exe'),
   422: {
     model: UnprocessableErrorResponse,
     description: 'Not possible now: the workflow does not allow this move (allowed lists what is), or an Idempotency-Key was reused for another request',
@@ -145,11 +129,7 @@ const ERRORS: Record<ErrorStatus, { model: Type<unknown>; description: string; e
       allowed: [],
     },
   },
-  429: {
-    model: ErrorResponse,
-    description: 'Too many requests: the login is locked for a while, or the address sent too many requests',
-    example: { statusCode: 429, message: 'too many failed logins; try again later', error: 'Too Many Requests' },
-  },
+  429: plainError(429, 'Too many requests: the login is locked for a while, or the address sent too many requests', 'too many failed logins; try again later'),
 };
 
 /**

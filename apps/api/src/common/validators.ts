@@ -1,4 +1,6 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsString, MaxLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { isIsoDate } from '@app/domain';
 
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -36,3 +38,10 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** A list of unit ids or names. */
+export const UnitList = () => applyDecorators(IsArray(), ArrayMaxSize(200), IsString({ each: true }), MaxLength(200, { each: true }));
+
+/** A list of nested objects, each validated. */
+export const NestedList = (cls: new () => object, max: number) =>
+  applyDecorators(IsArray(), ArrayMaxSize(max), ValidateNested({ each: true }), Type(() => cls));

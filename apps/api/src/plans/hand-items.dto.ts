@@ -1,10 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -14,19 +10,13 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { PLAN_SOURCE_TYPES, PlanSourceType } from '@app/domain';
-import { IsCalendarDate } from '../common/validators';
+import { IsCalendarDate, NestedList, UnitList } from '../common/validators';
 import { EXAMPLE } from '../common/api-docs';
 import { IndicatorValueDto } from '../tasks/dto/task-commands.dto';
 
 const DEADLINE_DOC = 'a date 2025-09-30, or as documents write it: 9月底前, 三季度, 年底前, 2026年6月 (read in the plan’s year)';
-/** A list of unit ids or names. */
-const UnitList = () => applyDecorators(IsArray(), ArrayMaxSize(200), IsString({ each: true }), MaxLength(200, { each: true }));
-/** A list of nested objects, each validated. */
-const NestedList = (cls: new () => object, max: number) =>
-  applyDecorators(IsArray(), ArrayMaxSize(max), ValidateNested({ each: true }), Type(() => cls));
 
 const UNITS_DOC = 'unit ids, or names as the directory knows them (name, short name, alias, or a group such as 各区人民政府)';
 

@@ -150,8 +150,7 @@ export class HandItemsService {
   editItem(user: AuthUser, planId: string, taskId: string, dto: ItemEditDto): Promise<TaskEntity> {
     return this.uow.run(async () => {
       const plan = await this.editablePlan(user, planId);
-      const before = await this.itemOf(plan, taskId);
-      if (before.version !== dto.version) throw new StaleVersionError('task', taskId, dto.version, before.version);
+      const before = await this.itemAt(plan, taskId, dto.version);
       if (['completed', 'cancelled'].includes(before.status)) {
         throw new UnprocessableEntityException(`事项已${before.status === 'completed' ? '办结' : '撤销'}，不能再修改`);
       }
@@ -190,9 +189,7 @@ export class HandItemsService {
    */
   removeItem(user: AuthUser, planId: string, taskId: string, dto: ItemRemoveDto): Promise<ItemRemovalResponse> {
     return this.uow.run(async () => {
-      const plan = await this.editablePlan(user, planId);
-      const task = await this.itemOf(plan, taskId);
-      if (task.version !== dto.version) throw new StaleVersionError('task', taskId, dto.version, task.version);
+      const task = await this.itemAt(await this.editablePlan(user, planId), taskId, dto.version);
       const outcome = removalOf({ status: task.status, progress: task.progress, hasActivity: await this.hand.hasActivity(taskId) });
       const actor = actorOf(user);
       if (outcome === 'delete') {
@@ -230,9 +227,11 @@ export class HandItemsService {
     return plan;
   }
 
-  private async itemOf(plan: PlanEntity, taskId: string): Promise<TaskEntity> {
+  /** The plan's item as the caller last saw it: 404 when the plan has no such item, 409 when its version moved on. */
+  private async itemAt(plan: PlanEntity, taskId: string, version: number): Promise<TaskEntity> {
     const task = await this.tasks.findById(taskId);
     if (!task || task.planId !== plan.id) throw new NotFoundException(`task ${taskId} not found in plan ${plan.id}`);
+    if (task.version !== version) throw new StaleVersionError('task', taskId, version, task.version);
     return task;
   }
 

@@ -1,5 +1,5 @@
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
-import { Button, Select, Skeleton, Space } from 'antd';
+import { Button, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFeedback } from '../app/feedback';
@@ -11,7 +11,7 @@ import { ReportFilter, useSummary } from '../features/cockpit/report-queries';
 import { usePlanOptions } from '../features/directory/directory-queries';
 import { formatDateTime } from '../lib/dates';
 import './cockpit.css';
-import { LoadFailed } from '../components/LoadFailed';
+import { Loaded } from '../components/Loaded';
 
 /** 驾驶舱 (领导): headline figures, lights, unit ranking, trend, indicators, overdue items; 大屏 for meetings. */
 export default function CockpitPage() {
@@ -68,23 +68,21 @@ export default function CockpitPage() {
           </Button>
         </Space>
       </div>
-      {summary.isError ? (
-        <LoadFailed error={summary.error} retry={summary.refetch} />
-      ) : !summary.data ? (
-        <Skeleton active />
-      ) : (
-        <>
-          <p className="cockpit-asof">数据截至 {formatDateTime(summary.data.asOf)}</p>
-          <CockpitFigures s={summary.data} filter={filter} />
-          <div className="cockpit-grid">
-            <LightPie s={summary.data} filter={filter} />
-            <Trend filter={filter} />
-            <UnitRanking filter={filter} />
-            <OverdueList filter={filter} />
-            <Indicators filter={filter} />
-          </div>
-        </>
-      )}
+      <Loaded read={summary}>
+        {(s) => (
+          <>
+            <p className="cockpit-asof">数据截至 {formatDateTime(s.asOf)}</p>
+            <CockpitFigures s={s} filter={filter} />
+            <div className="cockpit-grid">
+              <LightPie s={s} filter={filter} />
+              <Trend filter={filter} />
+              <UnitRanking filter={filter} />
+              <OverdueList filter={filter} />
+              <Indicators filter={filter} />
+            </div>
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }

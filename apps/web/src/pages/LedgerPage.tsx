@@ -1,4 +1,4 @@
-import { Button, Empty, Skeleton, Space } from 'antd';
+import { Button, Empty, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,7 +15,7 @@ import { SavedViews } from '../features/ledger/SavedViews';
 import { LEDGER_PAGE_SIZE, LedgerQuery, ledgerQueryFrom, ledgerSearch, LedgerSort } from '../features/supervision/ledger-query';
 import { supervisionKeys, useLedger } from '../features/supervision/supervision-queries';
 import './ledger.css';
-import { LoadFailed } from '../components/LoadFailed';
+import { Loaded } from '../components/Loaded';
 
 /** 总台账: every item the caller may see, filtered, sorted and paged by the API; the address is the view. */
 export default function LedgerPage() {
@@ -95,23 +95,23 @@ export default function LedgerPage() {
           </Button>
         </Space>
       </div>
-      {list.isError ? (
-        <LoadFailed error={list.error} retry={list.refetch} />
-      ) : !list.data ? (
-        <Skeleton active />
-      ) : list.data.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的事项" />
-      ) : (
-        <>
-          <ItemTable
-            caption="总台账事项"
-            items={list.data.items}
-            selection={supervisor ? { ids: picked, onChange: setPicked } : undefined}
-            sort={{ value: (query.sort ?? 'dueAt:asc') as LedgerSort, onChange: (sort) => go({ sort, page: 1 }) }}
-          />
-          <Pager page={query.page ?? 1} pageSize={LEDGER_PAGE_SIZE} total={list.data.total} onChange={(p) => go({ page: p })} />
-        </>
-      )}
+      <Loaded read={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的事项" />
+          ) : (
+            <>
+              <ItemTable
+                caption="总台账事项"
+                items={data.items}
+                selection={supervisor ? { ids: picked, onChange: setPicked } : undefined}
+                sort={{ value: (query.sort ?? 'dueAt:asc') as LedgerSort, onChange: (sort) => go({ sort, page: 1 }) }}
+              />
+              <Pager page={query.page ?? 1} pageSize={LEDGER_PAGE_SIZE} total={data.total} onChange={(p) => go({ page: p })} />
+            </>
+          )
+        }
+      </Loaded>
       <BulkAssignModal taskIds={[...picked]} open={dialog === 'assign'} onClose={() => closeDialog(null)} onDone={(notified) => closeDialog(notified ? '已指派' : '已指派（未通知该单位）')} />
       <UrgeModal
         taskIds={[...picked]}

@@ -1,4 +1,4 @@
-import { Button, Empty, Skeleton, Tabs } from 'antd';
+import { Button, Empty, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useFeedback } from '../app/feedback';
@@ -10,7 +10,7 @@ import { LedgerQuery, ledgerSearch } from '../features/supervision/ledger-query'
 import { TaskSummary, useFailedReminders, useLedger } from '../features/supervision/supervision-queries';
 import { UrgeModal } from '../features/supervision/UrgeModal';
 import './ledger.css';
-import { LoadFailed } from '../components/LoadFailed';
+import { Loaded } from '../components/Loaded';
 
 const PAGE_SIZE = 20;
 
@@ -92,40 +92,41 @@ export default function SupervisionPage() {
           { key: FAILED, label: <span>投递失败{count(failed.data?.total)}</span> },
         ]}
       />
-      {current.isError ? (
-        <LoadFailed error={current.error} retry={current.refetch} />
-      ) : !current.data ? (
-        <Skeleton active />
-      ) : current.data.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue ? queue.empty : '没有投递失败的提醒'} />
-      ) : (
-        <>
-          {queue?.urge && (
-            <div className="ledger-toolbar">
-              <span aria-live="polite">{ids.size > 0 ? `已选 ${ids.size} 项` : '选择事项后可批量催办'}</span>
-              <Button disabled={ids.size === 0} onClick={() => setUrging(true)}>
-                批量催办{ids.size > 0 ? `（${ids.size}）` : ''}
-              </Button>
-            </div>
-          )}
-          {queue ? (
-            <ItemTable
-              caption={`${queue.label}的事项`}
-              items={lists[index].data!.items}
-              action={action(queue)}
-              selection={queue.urge ? { ids, onChange: (next) => setPicked({ at, ids: next }) } : undefined}
-            />
+      {/* Either list (a queue's items or the failed deliveries) as a page: the tables below read their own. */}
+      <Loaded<{ items: unknown[]; total: number }> read={current}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue ? queue.empty : '没有投递失败的提醒'} />
           ) : (
-            <FailedDeliveries items={failed.data!.items} />
-          )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={current.data.total} onChange={(p) => setParams({ tab, page: String(p) })} />
-          {queue && (
-            <p style={{ marginTop: 12 }}>
-              <Link to={`/ledger${ledgerSearch(queue.filter)}`}>在总台账中按更多条件查看{queue.label}事项</Link>
-            </p>
-          )}
-        </>
-      )}
+            <>
+              {queue?.urge && (
+                <div className="ledger-toolbar">
+                  <span aria-live="polite">{ids.size > 0 ? `已选 ${ids.size} 项` : '选择事项后可批量催办'}</span>
+                  <Button disabled={ids.size === 0} onClick={() => setUrging(true)}>
+                    批量催办{ids.size > 0 ? `（${ids.size}）` : ''}
+                  </Button>
+                </div>
+              )}
+              {queue ? (
+                <ItemTable
+                  caption={`${queue.label}的事项`}
+                  items={lists[index].data!.items}
+                  action={action(queue)}
+                  selection={queue.urge ? { ids, onChange: (next) => setPicked({ at, ids: next }) } : undefined}
+                />
+              ) : (
+                <FailedDeliveries items={failed.data!.items} />
+              )}
+              <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={(p) => setParams({ tab, page: String(p) })} />
+              {queue && (
+                <p style={{ marginTop: 12 }}>
+                  <Link to={`/ledger${ledgerSearch(queue.filter)}`}>在总台账中按更多条件查看{queue.label}事项</Link>
+                </p>
+              )}
+            </>
+          )
+        }
+      </Loaded>
       <UrgeModal
         taskIds={[...ids]}
         open={urging}

@@ -1,4 +1,5 @@
 import { Alert, Button, Empty, Segmented, Skeleton } from 'antd';
+import type { SegmentedOptions } from 'antd/es/segmented';
 import { useFeedback } from '../app/feedback';
 import { useLayoutEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -18,13 +19,19 @@ const PAGE_SIZE = WORKBENCH_PAGE_SIZE;
 /** By person: the whole tab at once (the API's page limit), grouped in the browser. */
 const PERSON_LIMIT = 200;
 
+type View = 'items' | 'people';
+const VIEWS: SegmentedOptions<View> = [
+  { value: 'items', label: '按事项' },
+  { value: 'people', label: '按人员' },
+];
+
 export default function WorkbenchPage() {
   const [params, setParams] = useSearchParams();
   const tab = (TABS.find((t) => t.key === params.get('tab'))?.key ?? 'to_acknowledge') as WorkbenchTab;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const { user } = useSession();
   const isHead = !!user?.roles.includes('unit_head');
-  const [view, setView] = useState<'items' | 'people'>('items');
+  const [view, setView] = useState<View>('items');
   const byPerson = isHead && view === 'people';
   const counts = useWorkbenchCounts();
   const list = useWorkbenchTab(tab, byPerson ? 1 : page, byPerson ? PERSON_LIMIT : PAGE_SIZE);
@@ -66,16 +73,7 @@ export default function WorkbenchPage() {
     <>
       <h1 className="page-title">工作台</h1>
       {isHead && (
-        <Segmented
-          aria-label="查看方式"
-          value={view}
-          onChange={(v) => setView(v as 'items' | 'people')}
-          options={[
-            { value: 'items', label: '按事项' },
-            { value: 'people', label: '按人员' },
-          ]}
-          style={{ marginBottom: 12 }}
-        />
+        <Segmented<View> aria-label="查看方式" value={view} onChange={setView} options={VIEWS} style={{ marginBottom: 12 }} />
       )}
       {byPerson && <PeopleSummary />}
       <TabBar

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
-import { CreatedAt, ItemRecord, LogRow, PreviewedImport } from './columns';
+import { CreatedAt, ItemRecord, LogRow, NullableAt, PreviewedImport } from './columns';
 
 @Entity('progress_reports')
 export class ProgressReportEntity extends ItemRecord {
@@ -19,7 +19,7 @@ export class ExtensionRequestEntity extends ItemRecord {
   @Column('text') reason: string;
   @Column('text') status: 'pending' | 'approved' | 'rejected';
   @Column('uuid', { name: 'decided_by', nullable: true }) decidedBy: string | null;
-  @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
+  @NullableAt('decided_at') decidedAt: Date | null;
   @Column('text', { name: 'decision_reason', nullable: true }) decisionReason: string | null;
   @VersionColumn() version: number;
 }
@@ -55,7 +55,7 @@ export class DomainEventEntity extends LogRow {
   @Column('text') type: string;
   @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
   @Column('jsonb') payload: Record<string, unknown>;
-  @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt: Date | null;
+  @NullableAt('processed_at') processedAt: Date | null;
 }
 
 @Entity('idempotency_keys')

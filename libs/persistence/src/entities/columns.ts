@@ -9,6 +9,9 @@ export const CreatedAt = () => CreateDateColumn({ name: 'created_at', type: 'tim
 /** updated_at: set by TypeORM on every save of the row. */
 export const UpdatedAt = () => UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' });
 
+/** A timestamptz column that may be null: mostly an instant that has not happened yet (acknowledged_at, sent_at, revoked_at). */
+export const NullableAt = (name: string) => Column('timestamptz', { name, nullable: true });
+
 /** An append-only log row (audit trail, domain events): a bigint serial key; created_at is the database's default, never written. */
 export abstract class LogRow {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
@@ -42,5 +45,5 @@ export abstract class PreviewedImport<Status extends string> extends UuidRow {
   @Column('text', { name: 'file_name' }) fileName: string;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @CreatedAt() createdAt: Date;
-  @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt: Date | null;
+  @NullableAt('committed_at') committedAt: Date | null;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { NullableAt } from './columns';
 
 /** What a file is evidence for: progress report, submission (申请办结), comment, plan, or the plan's source document. */
 export const FILE_ATTACHMENTS = ['progress', 'submission', 'comment', 'plan', 'plan_source'] as const;
@@ -19,7 +20,7 @@ export class FileEntity {
   @Column('uuid', { name: 'uploaded_by', nullable: true }) uploadedBy: string | null;
   @Column('timestamptz', { name: 'uploaded_at' }) uploadedAt: Date;
   @Column('text', { name: 'attached_to', nullable: true }) attachedTo: FileAttachment | null;
-  @Column('timestamptz', { name: 'attached_at', nullable: true }) attachedAt: Date | null;
+  @NullableAt('attached_at') attachedAt: Date | null;
   @Column('uuid', { name: 'task_id', nullable: true }) taskId: string | null;
   @Column('uuid', { name: 'plan_id', nullable: true }) planId: string | null;
   @Column('uuid', { name: 'progress_report_id', nullable: true }) progressReportId: string | null;

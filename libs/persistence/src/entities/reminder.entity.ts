@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { CreatedAt, UpdatedAt, UuidRow } from './columns';
+import { CreatedAt, NullableAt, UpdatedAt, UuidRow } from './columns';
 
 export type ReminderState = 'pending' | 'enqueued' | 'sending' | 'sent' | 'cancelled' | 'failed';
 
@@ -20,9 +20,9 @@ export class ReminderEntity extends UuidRow {
   @Column('int') attempts: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
   @Column('boolean') late: boolean;
-  @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
+  @NullableAt('sent_at') sentAt: Date | null;
   /** While sending: the lease; a worker that dies leaves it to expire and the sweep takes it back. */
-  @Column('timestamptz', { name: 'claimed_until', nullable: true }) claimedUntil: Date | null;
+  @NullableAt('claimed_until') claimedUntil: Date | null;
   @Column('int') recipients: number;
   /** The supervisor's words of a 催办 by hand (reason manual); null for planned reminders. */
   @Column('text', { nullable: true }) note: string | null;
@@ -41,6 +41,6 @@ export class NotificationEntity extends UuidRow {
   @Column('text') subject: string;
   @Column('text') body: string;
   @Column('text', { name: 'notice_level', nullable: true }) noticeLevel: string | null;
-  @Column('timestamptz', { name: 'read_at', nullable: true }) readAt: Date | null;
+  @NullableAt('read_at') readAt: Date | null;
   @CreatedAt() createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, VersionColumn } from 'typeorm';
-import { CreatedAt, EditableRow, UuidRow } from './columns';
+import { CreatedAt, EditableRow, NullableAt, UuidRow } from './columns';
 
 @Entity('tasks')
 export class TaskEntity extends EditableRow {
@@ -21,11 +21,11 @@ export class TaskEntity extends EditableRow {
   @Column('text', { name: 'status_before_suspend', nullable: true }) statusBeforeSuspend: string | null;
   @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
   @Column('int') progress: number;
-  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
-  @Column('timestamptz', { name: 'submitted_at', nullable: true }) submittedAt: Date | null;
-  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
-  @Column('timestamptz', { name: 'extension_approved_at', nullable: true }) extensionApprovedAt: Date | null;
-  @Column('timestamptz', { name: 'last_progress_at', nullable: true }) lastProgressAt: Date | null;
+  @NullableAt('acknowledged_at') acknowledgedAt: Date | null;
+  @NullableAt('submitted_at') submittedAt: Date | null;
+  @NullableAt('completed_at') completedAt: Date | null;
+  @NullableAt('extension_approved_at') extensionApprovedAt: Date | null;
+  @NullableAt('last_progress_at') lastProgressAt: Date | null;
 }
 
 @Entity('steps')
@@ -37,7 +37,7 @@ export class StepEntity extends UuidRow {
   @Column('text', { name: 'deadline_text', nullable: true }) deadlineText: string | null;
   @Column('timestamptz', { name: 'due_at' }) dueAt: Date;
   @Column('text') status: 'open' | 'completed';
-  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
+  @NullableAt('completed_at') completedAt: Date | null;
   @VersionColumn() version: number;
 }
 
@@ -50,13 +50,13 @@ export class AssignmentEntity extends UuidRow {
   @Column('text') role: AssignmentRole;
   @Column('text') status: string;
   @Column('int') progress: number;
-  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
-  @Column('timestamptz', { name: 'last_progress_at', nullable: true }) lastProgressAt: Date | null;
+  @NullableAt('acknowledged_at') acknowledgedAt: Date | null;
+  @NullableAt('last_progress_at') lastProgressAt: Date | null;
   /** The 承办人 the unit named for its part (分办); null: the whole unit. */
   @Column('uuid', { name: 'assignee_id', nullable: true }) assigneeId: string | null;
-  @Column('timestamptz', { name: 'assigned_at', nullable: true }) assignedAt: Date | null;
+  @NullableAt('assigned_at') assignedAt: Date | null;
   /** Assigned without notice (批量指派, 不通知): the unit's reminders due before this instant are never sent. */
-  @Column('timestamptz', { name: 'quiet_before', nullable: true }) quietBefore: Date | null;
+  @NullableAt('quiet_before') quietBefore: Date | null;
   @VersionColumn() version: number;
   @CreatedAt() createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { CreatedAt, EditableRow, UuidRow } from './columns';
+import { CreatedAt, EditableRow, NullableAt, UuidRow } from './columns';
 
 export type Role = 'staff' | 'unit_head' | 'supervisor' | 'leader' | 'admin';
 
@@ -22,7 +22,7 @@ export class UserEntity extends EditableRow {
 export abstract class IssuedToken extends UuidRow {
   @Column('uuid', { name: 'user_id' }) userId: string;
   @Column('text', { name: 'token_hash' }) tokenHash: string;
-  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @NullableAt('revoked_at') revokedAt: Date | null;
   @CreatedAt() createdAt: Date;
 }
 
@@ -31,7 +31,7 @@ export class RefreshTokenEntity extends IssuedToken {
   /** All tokens rotated from one login share a family; reuse of a spent one revokes it. */
   @Column('uuid', { name: 'family_id' }) familyId: string;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
-  @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
+  @NullableAt('used_at') usedAt: Date | null;
 }
 
 /** A personal API token (read or write) for scripts and other systems. */
@@ -39,9 +39,9 @@ export class RefreshTokenEntity extends IssuedToken {
 export class ApiTokenEntity extends IssuedToken {
   @Column('text') name: string;
   @Column('text') scope: 'read' | 'write';
-  @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt: Date | null;
+  @NullableAt('last_used_at') lastUsedAt: Date | null;
   /** null: until revoked. */
-  @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
+  @NullableAt('expires_at') expiresAt: Date | null;
 }
 
 /** A person's named view of a list page (the 总台账): the filters as the page's query string. */

@@ -9,7 +9,6 @@ export type UpdateUser = components['schemas']['UpdateUserDto'];
 export type Unit = components['schemas']['UnitResponse'];
 export type CreateUnit = components['schemas']['CreateUnitDto'];
 export type UpdateUnit = components['schemas']['UpdateUnitDto'];
-export type DirectoryPreview = components['schemas']['DirectoryPreviewResponse'];
 
 export const adminKeys = {
   users: (q: object) => ['admin', 'users', q] as const,

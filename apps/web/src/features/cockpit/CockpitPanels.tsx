@@ -1,4 +1,5 @@
 import { Segmented, Skeleton, Tag } from 'antd';
+import type { SegmentedOptions } from 'antd/es/segmented';
 import { Meter } from '../../components/Meter';
 import { lazy, ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -104,8 +105,14 @@ export function UnitRanking({ filter }: { filter: ReportFilter }) {
   );
 }
 
+type Interval = 'week' | 'month';
+const INTERVALS: SegmentedOptions<Interval> = [
+  { value: 'week', label: '按周' },
+  { value: 'month', label: '按月' },
+];
+
 export function Trend({ filter }: { filter: ReportFilter }) {
-  const [interval, setInterval] = useState<'week' | 'month'>('month');
+  const [interval, setInterval] = useState<Interval>('month');
   const trend = useTrend(filter, interval);
   const rows = useMemo(() => trend.data?.items ?? [], [trend.data]);
   const option = useMemo(
@@ -127,17 +134,7 @@ export function Trend({ filter }: { filter: ReportFilter }) {
   return (
     <Section
       title="办结与超期趋势"
-      extra={
-        <Segmented
-          aria-label="统计周期"
-          value={interval}
-          onChange={(v) => setInterval(v as 'week' | 'month')}
-          options={[
-            { value: 'week', label: '按周' },
-            { value: 'month', label: '按月' },
-          ]}
-        />
-      }
+      extra={<Segmented<Interval> aria-label="统计周期" value={interval} onChange={setInterval} options={INTERVALS} />}
     >
       {!trend.data ? <Skeleton active /> : chart(<EChart option={option} height={260} label={`期间共办结 ${total('completed')} 项，新增超期 ${total('newOverdue')} 项`} />, 260)}
     </Section>

@@ -2,7 +2,14 @@ import { Alert, Button, Form, FormInstance, Modal } from 'antd';
 import { ReactNode, useRef, useState } from 'react';
 import { ApiError, messageOf } from '../../api/errors';
 import { useFeedback } from '../../app/feedback';
-import { newIdempotencyKey } from './task-queries';
+import { newIdempotencyKey, TaskDetail } from './task-queries';
+
+/** What TaskActions gives each of an item's dialogs: the item, and the dialog's open state. */
+export interface ItemDialogProps {
+  task: TaskDetail;
+  open: boolean;
+  onClose(): void;
+}
 
 interface Props<V> {
   /** Names the form: field ids become unique on a page with several dialogs. */

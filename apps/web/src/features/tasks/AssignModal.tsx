@@ -1,5 +1,5 @@
 import { Form, Select } from 'antd';
-import { ActionModal } from './ActionModal';
+import { ActionModal, ItemDialogProps } from './ActionModal';
 import { TaskDetail, useAssign, useUnitMembers } from './task-queries';
 
 interface Values {
@@ -9,16 +9,15 @@ interface Values {
 type Part = TaskDetail['assignments'][number];
 
 /** 分办: the unit head names who of the unit does its part; reminders then go to that person first. */
-export function AssignModal({ task, part, open, onClose }: { task: TaskDetail; part: Part; open: boolean; onClose(): void }) {
-  const members = useUnitMembers(open);
+export function AssignModal({ task, part, ...dialog }: ItemDialogProps & { part: Part }) {
+  const members = useUnitMembers(dialog.open);
   const assign = useAssign(task.id);
   return (
     <ActionModal<Values>
+      {...dialog}
       name="assign"
       title="分办"
       okText="确定分办"
-      open={open}
-      onClose={onClose}
       onSubmit={(v) => assign.mutateAsync({ userId: v.userId, version: part.version })}
       doneText="已分办"
     >

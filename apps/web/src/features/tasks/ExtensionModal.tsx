@@ -1,8 +1,8 @@
 import { DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { formatDate, isoDate, shanghai } from '../../lib/dates';
-import { ActionModal } from './ActionModal';
-import { TaskDetail, useRequestExtension } from './task-queries';
+import { ActionModal, ItemDialogProps } from './ActionModal';
+import { useRequestExtension } from './task-queries';
 
 interface Values {
   date: Dayjs;
@@ -10,16 +10,15 @@ interface Values {
 }
 
 /** 申请延期: a later date (due at the end of that working day) and the reason. */
-export function ExtensionModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose(): void }) {
+export function ExtensionModal({ task, ...dialog }: ItemDialogProps) {
   const request = useRequestExtension(task.id);
   const current = shanghai(task.dueAt).startOf('day');
   return (
     <ActionModal<Values>
+      {...dialog}
       name="extension"
       title="申请延期"
       okText="提交申请"
-      open={open}
-      onClose={onClose}
       onSubmit={(v, idempotencyKey) => request.mutateAsync({ requestedDueAt: isoDate(v.date), reason: v.reason.trim(), idempotencyKey })}
       doneText="延期申请已提交，等待审批"
     >

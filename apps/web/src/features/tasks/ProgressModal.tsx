@@ -2,8 +2,8 @@ import { Form, Input, InputNumber, Slider } from 'antd';
 import { EvidenceField } from './EvidenceField';
 import { EvidenceFiles } from './EvidenceFiles';
 import type { UploadedFile } from './evidence-upload';
-import { ActionModal } from './ActionModal';
-import { TaskDetail, useReportProgress } from './task-queries';
+import { ActionModal, ItemDialogProps } from './ActionModal';
+import { useReportProgress } from './task-queries';
 
 export interface Indicator {
   name: string;
@@ -22,16 +22,15 @@ interface Values {
 }
 
 /** 报送进展: percent, what was done, values of the item's indicators, evidence. */
-export function ProgressModal({ task, open, onClose, startPercent }: { task: TaskDetail; open: boolean; onClose(): void; startPercent: number }) {
+export function ProgressModal({ task, startPercent, ...dialog }: ItemDialogProps & { startPercent: number }) {
   const report = useReportProgress(task.id);
   const indicators = task.indicators as Indicator[];
   return (
     <ActionModal<Values>
+      {...dialog}
       name="progress"
       title="报送进展"
       okText="报送"
-      open={open}
-      onClose={onClose}
       onSubmit={(v, idempotencyKey) =>
         report.mutateAsync({
           percent: v.percent,

@@ -1,17 +1,16 @@
 import { Form, Input } from 'antd';
-import { ActionModal } from './ActionModal';
-import { TaskDetail, useSubmit } from './task-queries';
+import { ActionModal, ItemDialogProps } from './ActionModal';
+import { useSubmit } from './task-queries';
 
 /** 申请办结: the lead unit submits its consolidated report for the supervisor's review. */
-export function SubmitModal({ task, open, onClose }: { task: TaskDetail; open: boolean; onClose(): void }) {
+export function SubmitModal({ task, ...dialog }: ItemDialogProps) {
   const submit = useSubmit(task.id);
   return (
     <ActionModal<{ note: string }>
+      {...dialog}
       name="submit"
       title={task.status === 'returned' ? '重新申请办结' : '申请办结'}
       okText="提交审核"
-      open={open}
-      onClose={onClose}
       onSubmit={(v) => submit.mutateAsync({ version: task.version, status: task.status, note: v.note ?? '' })}
       doneText="已提交，等待督办员审核"
     >

@@ -3,6 +3,7 @@ import { useFeedback } from '../../app/feedback';
 import { useState } from 'react';
 import { ApiError, messageOf } from '../../api/errors';
 import { useSession } from '../../auth/use-session';
+import type { ItemDialogProps } from './ActionModal';
 import { AssignModal } from './AssignModal';
 import { ExtensionModal } from './ExtensionModal';
 import { ProgressModal } from './ProgressModal';
@@ -10,6 +11,8 @@ import { SubmitModal } from './SubmitModal';
 import { Extension, TaskDetail, useAcknowledge } from './task-queries';
 
 const CLOSED = ['completed', 'cancelled', 'suspended'];
+
+type Dialog = 'progress' | 'submit' | 'extension' | 'assign';
 
 /** What this user may do with the item now, as the API would allow it: nothing else is offered. */
 export function availableActions(task: TaskDetail, unitId: string | null, extensions: Extension[]) {
@@ -29,10 +32,10 @@ export function availableActions(task: TaskDetail, unitId: string | null, extens
 export function TaskActions({ task, extensions }: { task: TaskDetail; extensions: Extension[] }) {
   const { user } = useSession();
   const can = availableActions(task, user?.unitId ?? null, extensions);
-  const [open, setOpen] = useState<'progress' | 'submit' | 'extension' | 'assign' | null>(null);
+  const [open, setOpen] = useState<Dialog | null>(null);
   const ack = useAcknowledge();
   const { message } = useFeedback();
-  const close = () => setOpen(null);
+  const dialog = (d: Dialog): ItemDialogProps => ({ task, open: open === d, onClose: () => setOpen(null) });
   const acknowledge = () =>
     ack.mutate(
       { id: task.id, version: task.version },
@@ -60,10 +63,10 @@ export function TaskActions({ task, extensions }: { task: TaskDetail; extensions
         {can.assign && <Button onClick={() => setOpen('assign')}>分办</Button>}
         {none && <span style={{ color: '#595959' }}>{task.permissions.canAct ? '当前状态下无需办理' : '您可查看此事项'}</span>}
       </Space>
-      {can.progress && <ProgressModal task={task} open={open === 'progress'} onClose={close} startPercent={can.mine?.progress ?? 0} />}
-      {can.submit && <SubmitModal task={task} open={open === 'submit'} onClose={close} />}
-      {can.extension && <ExtensionModal task={task} open={open === 'extension'} onClose={close} />}
-      {can.assign && can.mine && <AssignModal task={task} part={can.mine} open={open === 'assign'} onClose={close} />}
+      {can.progress && <ProgressModal {...dialog('progress')} startPercent={can.mine?.progress ?? 0} />}
+      {can.submit && <SubmitModal {...dialog('submit')} />}
+      {can.extension && <ExtensionModal {...dialog('extension')} />}
+      {can.assign && can.mine && <AssignModal {...dialog('assign')} part={can.mine} />}
     </>
   );
 }
