@@ -87,6 +87,17 @@ describe('importDocument: OFD', () => {
     });
   });
 
+  it('refuses an OFD of page images only (a scan) with a message that says how to send it for OCR', async () => {
+    const zip = await JSZip.loadAsync(await seedOfd('000'));
+    for (const path of Object.keys(zip.files).filter((f) => f.endsWith('Content.xml'))) {
+      const xml = await zip.file(path)!.async('string');
+      zip.file(path, xml.replace(/<ofd:TextObject\b[\s\S]*?<\/ofd:TextObject>/g, '').replace('</ofd:Layer>', '<ofd:ImageObject ID="9" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="4"/></ofd:Layer>'));
+    }
+    const e = await importError(importDocument({ fileName: 'scan.ofd', content: await zip.generateAsync({ type: 'nodebuffer' }) }));
+    expect(e.code).toBe('unsupported_type');
+    expect(e.message).toMatch(/只有页面图像（扫描件）.*存为 PDF 或图片/);
+  });
+
   it('is sniffed by content: an .ofd named .docx', async () => {
     const p = await importDocument({ fileName: 'plan.docx', content: await seedOfd('003') });
     expect(p.tasks).toHaveLength(22);

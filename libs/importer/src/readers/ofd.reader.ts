@@ -132,7 +132,8 @@ export function readOfdPages(buf: Buffer, limits: ReadLimits): LaidOutPage[] {
   const pages = [...doc.matchAll(el('Page'))].map((m) => attrs(m[1]).BaseLoc).filter(Boolean);
   if (pages.length > limits.maxPages) throw new ImportError('too_many_pages', `OFD 共 ${pages.length} 页，超过上限 ${limits.maxPages} 页`);
   const started = Date.now();
-  return pages.map((loc) => {
+  let images = 0;
+  const read = pages.map((loc) => {
     if (Date.now() - started > limits.timeoutMs) {
       throw new ImportError('timeout', `读取 OFD 超过 ${Math.round(limits.timeoutMs / 1000)} 秒，已停止；请拆分文件后重试`);
     }
@@ -146,6 +147,12 @@ export function readOfdPages(buf: Buffer, limits: ReadLimits): LaidOutPage[] {
       if (xml) runs.push(...contentRuns(xml, units));
     }
     runs.push(...contentRuns(content, units));
+    images += [...content.matchAll(el('ImageObject'))].length;
     return { width, height, runs };
   });
+  // Page images and not a word: a scan saved as OFD. OCR reads scans sent as PDF or as images.
+  if (images > 0 && read.every((p) => p.runs.length === 0)) {
+    throw new ImportError('unsupported_type', 'OFD 文件只有页面图像（扫描件），没有文字；请将扫描件存为 PDF 或图片（JPG/PNG/TIFF）后上传，系统会进行文字识别');
+  }
+  return read;
 }
