@@ -9,43 +9,55 @@
  * `ruled-<seed>` is the seed's items printed as one ruled table (序号/重点任务/牵头单位/完成时限), compared
  * with the import of the same document's text layer.
  *
- *   npx ts-node -T -r tsconfig-paths/register bench/import-formats/scan-fidelity.ts [--tsv-cache <dir>] [seed | ruled-<seed> …]
+ *   npx ts-node -T -r tsconfig-paths/register bench/import-formats/scan-fidelity.ts [--tsv-cache <dir>] [--record <file>] [seed | ruled-<seed> …]
  *
  * `--tsv-cache <dir>` keeps tesseract's answers and replays them (see tesseract-cache.ts): the first run
  * costs the OCR, the next ones measure only the layout and parsing code on the same OCR output.
+ * `--record <file>` writes tesseract's answers, per document in the order asked, gzipped JSON: run on all
+ * documents it rewrites `libs/importer/test/fixtures/scan-answers.json.gz`, which scan-replay.spec.ts replays.
  */
-import { importDocument, importScan } from '../../libs/importer/src/import-document';
-import type { ParsedPlan } from '../../libs/importer/src/types';
-import { buildPdf } from '../../libs/importer/test/build-pdf';
-import { scanPdf } from '../../libs/importer/test/build-scan';
-import { compareScan, type ScanFidelity } from '../../libs/importer/test/scan-fidelity';
-import { ruledTablePages, SEEDS, seedPdf, textImport } from '../../libs/importer/test/seed-documents';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as child from '../../libs/importer/src/readers/child-process';
+import { compareScan, SCANNED, scanOf, type ScanFidelity } from '../../libs/importer/test/scan-fidelity';
 import { cacheTesseract } from './tesseract-cache';
 
-/** The document to print and scan, and the import its scan must match. */
-async function documentOf(name: string): Promise<{ pdf: Buffer; reference: ParsedPlan }> {
-  const ruled = /^ruled-(\d+)$/.exec(name);
-  if (!ruled) return { pdf: await seedPdf(name), reference: textImport(name) };
-  const pdf = await buildPdf(ruledTablePages(ruled[1]));
-  return { pdf, reference: await importDocument({ fileName: `${name}.pdf`, content: pdf }) };
+/** Keeps every tesseract answer, per document in the order asked, for the test that replays them. */
+function recordTesseract(): { document: (name: string) => void; answers: Record<string, string[]> } {
+  const answers: Record<string, string[]> = {};
+  let current = '';
+  const run = child.runChild;
+  (child as { runChild: typeof child.runChild }).runChild = async (command, args, opts) => {
+    const res = await run(command, args, opts);
+    if (command === 'tesseract' && res.code === 0) (answers[current] ??= []).push(res.stdout.toString('utf8'));
+    return res;
+  };
+  return { document: (name) => void (current = name), answers };
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const cacheAt = args.indexOf('--tsv-cache');
-  if (cacheAt >= 0 && !args[cacheAt + 1]) throw new Error('--tsv-cache needs a directory');
-  const cache = cacheAt >= 0 ? cacheTesseract(args.splice(cacheAt, 2)[1]) : undefined;
-  const seeds = args.length ? args : [...SEEDS, 'ruled-003', 'ruled-004'];
+  const option = (name: string): string | undefined => {
+    const at = args.indexOf(name);
+    if (at < 0) return undefined;
+    if (!args[at + 1]) throw new Error(`${name} needs a path`);
+    return args.splice(at, 2)[1];
+  };
+  const cacheDir = option('--tsv-cache');
+  const recordTo = option('--record');
+  const cache = cacheDir ? cacheTesseract(cacheDir) : undefined;
+  const recorder = recordTo ? recordTesseract() : undefined;
+  const seeds = args.length ? args : SCANNED;
   const rows: Array<ScanFidelity & { seed: string; pages: number; seconds: number }> = [];
   for (const seed of seeds) {
-    const { pdf, reference } = await documentOf(seed);
-    const pages = await scanPdf(pdf, { dpi: 200 });
-    const started = Date.now();
-    const scan = await importScan(
-      { fileName: `scan-${seed}.pdf`, content: await buildPdf([], { images: pages }) },
-      { maxPages: 20, pageTimeoutMs: 600_000, onPage: (d, n) => void process.stderr.write(`seed ${seed}: page ${d}/${n}\n`) },
-    );
-    rows.push({ seed, pages: pages.length, seconds: (Date.now() - started) / 1000, ...compareScan(scan, reference) });
+    recorder?.document(seed);
+    const { scan, reference, pages, seconds } = await scanOf(seed, (d, n) => void process.stderr.write(`seed ${seed}: page ${d}/${n}\n`));
+    rows.push({ seed, pages, seconds, ...compareScan(scan, reference) });
+  }
+  if (recordTo && recorder) {
+    mkdirSync(dirname(recordTo), { recursive: true });
+    writeFileSync(recordTo, gzipSync(JSON.stringify(recorder.answers), { level: 9 }));
   }
   console.log('| seed | pages | s/page | items (text) | items read | items lost | lost, not warned | fields equal | differ, flagged | differ, silent |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -93,7 +93,7 @@ export async function importDocument(src: ImportSource): Promise<ParsedPlan> {
 export async function importScan(src: ImportSource, opts: OcrOptions): Promise<ParsedPlan> {
   const kind = sniffBinary(src.content);
   if (kind !== 'pdf' && kind !== 'image') throw new ImportError('unsupported_type', '文字识别只接受 PDF 或 JPG/PNG/TIFF 图片');
-  const read = layoutText(await ocrPages(src.content, kind, opts));
+  const read = layoutText(await ocrPages(src.content, kind, opts, src.limits ?? DEFAULT_READ_LIMITS));
   // Item numbers OCR misread are put back before parsing: the line count stays, so confidences and
   // page positions still point at the right lines.
   const { text, repairs } = repairItemNumbers(read.text);

@@ -1,4 +1,27 @@
+import { importDocument, importScan } from '../src/import-document';
+import type { OcrOptions } from '../src/readers/ocr.reader';
 import type { ParsedPlan, Task as ParsedTask } from '../src/types';
+import { buildPdf } from './build-pdf';
+import { scanPdf } from './build-scan';
+import { ruledTablePages, SEEDS, seedPdf, textImport } from './seed-documents';
+
+/** What the fidelity bench and its test scan: the five seeds, and two seeds' items printed as one ruled table. */
+export const SCANNED = [...SEEDS, 'ruled-003', 'ruled-004'];
+
+/**
+ * A seed (or `ruled-<seed>`) printed, scanned (200 dpi, ±0.4° skew, speckle) and read back through
+ * `importScan` as the worker reads it; `reference` is the import its scan must match: the seed's text,
+ * or for a ruled table the same PDF's text layer.
+ */
+export async function scanOf(name: string, onPage?: OcrOptions['onPage']): Promise<{ scan: ParsedPlan; reference: ParsedPlan; pages: number; seconds: number }> {
+  const ruled = /^ruled-(\d+)$/.exec(name);
+  const pdf = ruled ? await buildPdf(ruledTablePages(ruled[1])) : await seedPdf(name);
+  const reference = ruled ? await importDocument({ fileName: `${name}.pdf`, content: pdf }) : textImport(name);
+  const images = await scanPdf(pdf, { dpi: 200 });
+  const started = Date.now();
+  const scan = await importScan({ fileName: `scan-${name}.pdf`, content: await buildPdf([], { images }) }, { maxPages: 20, pageTimeoutMs: 600_000, onPage });
+  return { scan, reference, pages: images.length, seconds: (Date.now() - started) / 1000 };
+}
 
 /** The fields the seed tests check for every item, as [the field's name in a warning, its value]. */
 const FIELDS: Array<[string, (t: ParsedTask) => unknown]> = [

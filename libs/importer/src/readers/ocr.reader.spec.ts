@@ -40,6 +40,18 @@ describe('importScan: OCR with tesseract', () => {
     });
   });
 
+  it('reads a PDF under the document page limit; only its pages without text count against the OCR limit', async () => {
+    const [png] = await scanPdf(await buildPdf(layoutPages([PLAN[4]])));
+    const pdf = await buildPdf(layoutPages(PLAN.slice(0, 4)), { images: [png] });
+    const progress: string[] = [];
+    const limits = { maxPages: 5, timeoutMs: 60_000 };
+    const p = await importScan({ fileName: 'mixed.pdf', content: pdf, limits }, { maxPages: 1, pageTimeoutMs: 300_000, onPage: (d, n) => void progress.push(`${d}/${n}`) });
+    expect(progress).toEqual(['0/1', '1/1']);
+    expect(p.tasks.slice(0, 2).map((t) => t.leadUnits)).toEqual([['区数据局'], ['区数据局']]);
+    const long = await importScan({ fileName: 'mixed.pdf', content: pdf, limits: { ...limits, maxPages: 1 } }, { maxPages: 1, pageTimeoutMs: 300_000 }).catch((e: unknown) => e);
+    expect(long).toMatchObject({ code: 'too_many_pages', message: expect.stringMatching(/PDF 共 2 页，超过上限 1 页/) });
+  });
+
   it('refuses a scan PDF in importDocument (the API queues it for the worker instead)', async () => {
     const [png] = await scanPdf(await buildPdf(layoutPages(PLAN.slice(0, 2))));
     const e = await importDocument({ fileName: 'scan.pdf', content: await buildPdf([], { images: [png] }) }).catch((x: unknown) => x);

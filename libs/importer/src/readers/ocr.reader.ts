@@ -1,4 +1,4 @@
-import { ImportError } from '../errors';
+import { DEFAULT_READ_LIMITS, ImportError, type ReadLimits } from '../errors';
 import { runChild } from './child-process';
 import type { LaidOutPage } from './layout/positioned-text';
 import { grayOf } from './image-gray';
@@ -73,15 +73,18 @@ export async function scanPageCount(buf: Buffer, kind: 'pdf' | 'image', limits: 
  * have a text layer and has the others rasterised (pdftoppm) and recognised. Every OCR'd run carries
  * tesseract's confidence. Page coordinates are pixels for OCR'd pages and points for text pages;
  * lines are rebuilt per page, so the two never mix.
+ *
+ * The PDF is read under the same limits as any PDF (`limits`, what the upload was counted with); only
+ * its pages without text count against the OCR page limit.
  */
-export async function ocrPages(buf: Buffer, kind: 'pdf' | 'image', opts: OcrOptions): Promise<LaidOutPage[]> {
+export async function ocrPages(buf: Buffer, kind: 'pdf' | 'image', opts: OcrOptions, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<LaidOutPage[]> {
   if (kind === 'image') {
     await opts.onPage?.(0, 1);
     const pages = await tesseract(buf, opts.pageTimeoutMs);
     await opts.onPage?.(1, 1);
     return pages;
   }
-  const { pages } = await readPdfPages(buf, { maxPages: opts.maxPages, timeoutMs: opts.pageTimeoutMs });
+  const { pages } = await readPdfPages(buf, limits);
   const scanned = pages.map((p, i) => (p.runs.length === 0 ? i : -1)).filter((i) => i >= 0);
   if (scanned.length > opts.maxPages) throw new ImportError('too_many_pages', `扫描件共 ${scanned.length} 页，超过文字识别上限 ${opts.maxPages} 页`);
   await opts.onPage?.(0, scanned.length);

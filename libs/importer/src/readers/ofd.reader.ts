@@ -31,6 +31,14 @@ function deltas(s: string | undefined): number[] {
   return out;
 }
 
+/** A TextCode's characters: entities decoded, a CDATA section (some producers write every code in one) taken as it is. */
+function codeText(raw: string): string {
+  return raw
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeEntities(part)))
+    .join('');
+}
+
 function resolve(base: string, loc: string): string {
   return (loc.startsWith('/') ? posix.normalize(loc) : posix.join(posix.dirname(base), loc)).replace(/^\/+/, '');
 }
@@ -45,7 +53,7 @@ function textRuns(content: string): TextRun[] {
     const size = Number(a.Size) * scale;
     for (const c of (m[2] ?? '').matchAll(el('TextCode'))) {
       const ca = attrs(c[1]);
-      const text = decodeEntities(c[2] ?? '');
+      const text = codeText(c[2] ?? '');
       if (!text.trim()) continue;
       let x = Number(ca.X ?? 0);
       let y = Number(ca.Y ?? 0);
@@ -56,6 +64,33 @@ function textRuns(content: string): TextRun[] {
       const last = /[\x20-\x7e]$/.test(text) ? size / 2 : size;
       const width = (dx.slice(0, chars - 1).reduce((s, d) => s + d, 0) || (chars - 1) * size) * scale + last;
       if ([bx, by, x, y, size].every(Number.isFinite)) runs.push({ x: bx + x, y: by + y, width, size, text });
+    }
+  }
+  return runs;
+}
+
+/** A CompositeGraphicUnit's content by its ID: drawn on a page by a CompositeObject that names it. */
+type Units = Map<string, string>;
+
+/**
+ * The text of a page's content: its TextObjects, and those of the composite units its CompositeObjects
+ * draw (producers that convert from PDF put whole pages of text in them), moved by the object's CTM and
+ * boundary. `depth` stops a unit that draws itself.
+ */
+function contentRuns(content: string, units: Units, depth = 0): TextRun[] {
+  const runs = textRuns(content);
+  if (depth > 3) return runs;
+  for (const m of content.matchAll(el('CompositeObject'))) {
+    const a = attrs(m[1]);
+    const unit = units.get(a.ResourceID ?? '');
+    if (!unit) continue;
+    const [bx, by] = nums(a.Boundary);
+    const ctm = nums(a.CTM);
+    const [ca, cb, cc, cd, ce, cf] = ctm.length === 6 ? ctm : [1, 0, 0, 1, 0, 0];
+    const scale = Math.hypot(cc, cd) || 1;
+    for (const r of contentRuns(unit, units, depth + 1)) {
+      const run = { ...r, x: (bx || 0) + ca * r.x + cc * r.y + ce, y: (by || 0) + cb * r.x + cd * r.y + cf, width: r.width * scale, size: r.size * scale };
+      if ([run.x, run.y, run.width, run.size].every(Number.isFinite)) runs.push(run);
     }
   }
   return runs;
@@ -77,17 +112,47 @@ export function readOfdPages(buf: Buffer, limits: ReadLimits): LaidOutPage[] {
   if (!root?.body.trim()) throw new ImportError('unreadable', 'OFD 文件不完整：OFD.xml 没有 DocRoot');
   const docPath = resolve('OFD.xml', root.body.trim());
   const doc = part(docPath);
+  const units: Units = new Map();
+  const common = first(doc, 'CommonData')?.body ?? '';
+  for (const res of ['PublicRes', 'DocumentRes'].flatMap((n) => [...common.matchAll(el(n))].map((m) => (m[2] ?? '').trim()))) {
+    const xml = files.get(resolve(docPath, res))?.toString('utf8');
+    for (const u of xml ? xml.matchAll(el('CompositeGraphicUnit')) : []) {
+      const id = attrs(u[1]).ID;
+      if (id) units.set(id, u[2] ?? '');
+    }
+  }
+  // Template pages carry what every page repeats (the 红头 banner, a running header): read with the page.
+  const templates = new Map(
+    [...common.matchAll(el('TemplatePage'))].map((m) => {
+      const a = attrs(m[1]);
+      return [a.ID, a.BaseLoc] as const;
+    }),
+  );
   const pageArea = nums(first(first(doc, 'PageArea')?.body ?? '', 'PhysicalBox')?.body);
   const pages = [...doc.matchAll(el('Page'))].map((m) => attrs(m[1]).BaseLoc).filter(Boolean);
   if (pages.length > limits.maxPages) throw new ImportError('too_many_pages', `OFD 共 ${pages.length} 页，超过上限 ${limits.maxPages} 页`);
   const started = Date.now();
-  return pages.map((loc) => {
+  let images = 0;
+  const read = pages.map((loc) => {
     if (Date.now() - started > limits.timeoutMs) {
       throw new ImportError('timeout', `读取 OFD 超过 ${Math.round(limits.timeoutMs / 1000)} 秒，已停止；请拆分文件后重试`);
     }
     const content = part(resolve(docPath, loc));
     const box = nums(first(first(content, 'Area')?.body ?? '', 'PhysicalBox')?.body);
     const [, , width, height] = box.length === 4 ? box : pageArea.length === 4 ? pageArea : [0, 0, 210, 297];
-    return { width, height, runs: textRuns(content) };
+    const runs: TextRun[] = [];
+    for (const t of content.matchAll(el('Template'))) {
+      const tpl = templates.get(attrs(t[1]).TemplateID ?? '');
+      const xml = tpl ? files.get(resolve(docPath, tpl))?.toString('utf8') : undefined;
+      if (xml) runs.push(...contentRuns(xml, units));
+    }
+    runs.push(...contentRuns(content, units));
+    images += [...content.matchAll(el('ImageObject'))].length;
+    return { width, height, runs };
   });
+  // Page images and not a word: a scan saved as OFD. OCR reads scans sent as PDF or as images.
+  if (images > 0 && read.every((p) => p.runs.length === 0)) {
+    throw new ImportError('unsupported_type', 'OFD 文件只有页面图像（扫描件），没有文字；请将扫描件存为 PDF 或图片（JPG/PNG/TIFF）后上传，系统会进行文字识别');
+  }
+  return read;
 }

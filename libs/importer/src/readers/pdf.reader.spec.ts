@@ -49,6 +49,20 @@ describe('importDocument: PDF with a text layer', () => {
     ]);
   });
 
+  it('recovers a table that is only aligned, with no rules drawn, as rows', async () => {
+    const rows = [
+      ['序号', '重点任务', '牵头单位', '完成时限'],
+      ['1', '建成全区统一的公共数据共享交换平台，实现区级部门政务数据按需共享和实时交换。', '区数据局', '6月底前'],
+      ['2', '完成公共数据资源目录编制。', '区数据局、区政务服务中心', '三季度'],
+    ];
+    const pages = layoutPages(['2025年区数据局重点任务清单', { rows, widths: [0.1, 0.5, 0.25, 0.15] }]).map((p) => ({ ...p, rules: [] }));
+    const p = await importDocument({ fileName: 'aligned.pdf', content: await buildPdf(pages) });
+    expect(p.tasks.map((t) => [t.code, t.title, t.leadUnits, t.deadline])).toEqual([
+      ['1', '建成全区统一的公共数据共享交换平台，实现区级部门政务数据按需共享和实时交换', ['区数据局'], '2025-06-30'],
+      ['2', '完成公共数据资源目录编制', ['区数据局', '区政务服务中心'], '2025-09-30'],
+    ]);
+  });
+
   it('is sniffed by content: a .docx that is really a PDF', async () => {
     const p = await importDocument({ fileName: 'plan.docx', content: await seedPdf('003') });
     expect(p.tasks).toHaveLength(22);
