@@ -33,6 +33,8 @@ test('申请办结 refused as stale keeps the typed note; sent again it goes thr
   await expect(dialog.getByRole('alert')).toContainText('此事项已被他人修改，已为您刷新');
   await expect(dialog.getByLabel('办结说明')).toHaveValue('数据共享平台已上线');
   await expect(page.getByRole('region', { name: '进展报送' })).toContainText('已全部完成');
+  // the item itself (its version) is read again too: its overall progress is the head's 100%
+  await expect(page.getByLabel('总体进度 100%')).toBeVisible();
   await dialog.getByRole('button', { name: '提交审核' }).click();
   await expect(page.getByText('已提交，等待督办员审核')).toBeVisible();
   const history = await stack.api.call<{ items: { action: string; after: { note?: string } }[] }>(desk.staff, 'GET', `/tasks/${id}/history?limit=200`);
