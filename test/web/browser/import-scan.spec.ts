@@ -52,11 +52,12 @@ test('a scanned plan shows the recognition progress, then the preview, and is co
   await expect(page.getByText('数据局工作要点扫描件.png')).toBeVisible();
   await expect(page.getByLabel('本次导入的地址')).toHaveValue(page.url());
   const importId = /\/imports\/([0-9a-f-]{36})/.exec(page.url())![1];
-  await page.screenshot({ path: '/tmp/web16-progress-1440.png', fullPage: true }); // TEMP
-  await page.setViewportSize({ width: 375, height: 812 }); // TEMP
-  await page.screenshot({ path: '/tmp/web16-progress-375.png', fullPage: true }); // TEMP
 
-  // No reload: the page asks again by itself until the preview is there.
+  // The supervisor may leave: the address brings the import back, and the page asks again by itself until the preview is there.
+  const address = page.url();
+  await page.getByRole('link', { name: '督办工作台' }).click();
+  await expect(page.getByRole('heading', { name: '督办工作台', level: 1 })).toBeVisible();
+  await page.goto(address);
   await expect(page.getByRole('heading', { name: '导入方案：预览与修正', level: 1 })).toBeVisible({ timeout: 540_000 });
   const read = await stack.api.call<{ status: string; draft: { tasks: { code: string; title: string }[]; warnings: { message: string }[] } }>('supervisor', 'GET', `/imports/${importId}`);
   expect(read.status).toBe('previewed');
@@ -72,9 +73,6 @@ test('a scanned plan shows the recognition progress, then the preview, and is co
     for (const w of warnings) await expect(hints.getByText(w.message, { exact: false }).first()).toBeVisible();
   }
 
-  await page.screenshot({ path: '/tmp/web16-preview-375.png', fullPage: true }); // TEMP
-  await page.setViewportSize({ width: 1440, height: 900 }); // TEMP
-  await page.screenshot({ path: '/tmp/web16-preview-1440.png', fullPage: true }); // TEMP
   await page.getByRole('button', { name: `确认导入 ${tasks.length} 项` }).click();
   await expect(page.getByText('已导入')).toBeVisible();
   await expect(page.getByText(`新建 ${tasks.length} 项`)).toBeVisible();
@@ -94,7 +92,6 @@ test('a scan OCR cannot read says why, with the way back to upload another file'
   await expect(page.getByRole('heading', { name: '导入方案：文字识别失败', level: 1 })).toBeVisible({ timeout: 240_000 });
   await expect(page.getByRole('alert')).toContainText('空白页.png：');
   await expect(page.getByRole('alert')).toContainText(/文档为空|没有可识别/);
-  await page.screenshot({ path: '/tmp/web16-failed-1440.png', fullPage: true }); // TEMP
   await page.getByRole('link', { name: '重新上传其他文件' }).click();
   await expect(page.getByRole('heading', { name: '导入方案', level: 1, exact: true })).toBeVisible();
   await expect(page.getByLabel('方案文件', { exact: true })).toBeVisible();
