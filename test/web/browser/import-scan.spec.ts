@@ -1,7 +1,7 @@
 import { buildPdf } from '../../../libs/importer/test/build-pdf';
 import { scanPdf } from '../../../libs/importer/test/build-scan';
 import { layoutPages } from '../../../libs/importer/test/page-layout';
-import { expect, test } from '../support/fixtures';
+import { expectAccessible, expect, test } from '../support/fixtures';
 import { signInAs } from '../support/roles';
 
 // A PDF as offices publish it, and the same kind of plan printed and scanned (a PNG the worker OCRs).
@@ -52,6 +52,7 @@ test('a scanned plan shows the recognition progress, then the preview, and is co
   await expect(page.getByText('数据局工作要点扫描件.png')).toBeVisible();
   await expect(page.getByLabel('本次导入的地址')).toHaveValue(page.url());
   const importId = /\/imports\/([0-9a-f-]{36})/.exec(page.url())![1];
+  await expectAccessible(page, 'the OCR progress');
 
   // The supervisor may leave: the address brings the import back, and the page asks again by itself until the preview is there.
   const address = page.url();
@@ -92,6 +93,7 @@ test('a scan OCR cannot read says why, with the way back to upload another file'
   await expect(page.getByRole('heading', { name: '导入方案：文字识别失败', level: 1 })).toBeVisible({ timeout: 240_000 });
   await expect(page.getByRole('alert')).toContainText('空白页.png：');
   await expect(page.getByRole('alert')).toContainText(/文档为空|没有可识别/);
+  await expectAccessible(page, 'the OCR failure');
   await page.getByRole('link', { name: '重新上传其他文件' }).click();
   await expect(page.getByRole('heading', { name: '导入方案', level: 1, exact: true })).toBeVisible();
   await expect(page.getByLabel('方案文件', { exact: true })).toBeVisible();
