@@ -7,6 +7,8 @@ import { Section } from '../components/Section';
 import { DraftTaskTable } from '../features/imports/DraftTaskTable';
 import { EditDraftTaskModal } from '../features/imports/EditDraftTaskModal';
 import { Draft, DraftEdit, DraftTask, ImportDiff, useCommitImport, useCorrectImport, useImport } from '../features/imports/import-queries';
+import { OcrFailed } from '../features/imports/OcrFailed';
+import { OcrPending } from '../features/imports/OcrPending';
 import { UnknownUnits } from '../features/imports/UnknownUnits';
 import { formatDate } from '../lib/dates';
 import { IMPORT_STEPS } from './ImportPage';
@@ -28,10 +30,24 @@ export default function ImportPreviewPage() {
   }
   if (!detail.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const d = detail.data;
+  // A scan has no draft until the worker has read it: progress, or why it could not.
+  if (d.status === 'ocr_pending' || d.status === 'ocr_failed') {
+    const failed = d.status === 'ocr_failed';
+    return (
+      <>
+        <h1 className="page-title">{failed ? '导入方案：文字识别失败' : '导入方案：文字识别'}</h1>
+        <Steps current={1} status={failed ? 'error' : 'process'} items={IMPORT_STEPS} style={{ marginBottom: 16 }} />
+        <Section title={failed ? '识别结果' : '识别进度'}>
+          {failed ? <OcrFailed fileName={d.fileName} reason={d.ocr?.error ?? null} /> : <OcrPending fileName={d.fileName} ocr={d.ocr} link={window.location.href} />}
+        </Section>
+      </>
+    );
+  }
   const draft = d.draft as unknown as Draft;
   const diff = d.diff as ImportDiff | null;
   const unknown = new Set(d.unknownUnits);
-  const committed = d.status !== 'previewed';
+  const committed = d.status === 'committed' || d.status === 'unchanged';
+  const scanned = d.ocr !== null;
 
   const apply = (edits: DraftEdit[]) =>
     new Promise((resolve, reject) => {
@@ -93,7 +109,7 @@ export default function ImportPreviewPage() {
           <Descriptions.Item label="文号">{draft.plan.docNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="年度">{draft.plan.year}</Descriptions.Item>
           <Descriptions.Item label="期限">{`${formatDate(draft.plan.periodStart)} — ${formatDate(draft.plan.periodEnd)}`}</Descriptions.Item>
-          <Descriptions.Item label="文件">{d.fileName}</Descriptions.Item>
+          <Descriptions.Item label="文件">{scanned ? `${d.fileName}（扫描件，已识别 ${d.ocr!.pagesDone} 页）` : d.fileName}</Descriptions.Item>
           <Descriptions.Item label="责任事项">{draft.tasks.length} 项</Descriptions.Item>
           <Descriptions.Item label="目标">{draft.targets.length} 项</Descriptions.Item>
           <Descriptions.Item label="类型">{diff ? '已有方案的修订版' : '新方案'}</Descriptions.Item>
@@ -121,6 +137,7 @@ export default function ImportPreviewPage() {
       )}
       {draft.warnings.length > 0 && (
         <Section title={`解析提示（${draft.warnings.length}）`}>
+          {scanned && <p>此文件是扫描件，文字由文字识别读出：请对照原件核对以下提示所指的事项，可在下方「责任事项」中修正。</p>}
           <ul className="import-warnings">
             {draft.warnings.map((w, i) => (
               <li key={i}>

@@ -8,6 +8,10 @@ export type ImportDetail = components['schemas']['ImportDetailResponse'];
 export type ImportPreview = components['schemas']['ImportPreviewResponse'];
 export type DraftEdit = components['schemas']['DraftEditDto'];
 export type UnitProposal = components['schemas']['UnitProposalResponse'];
+export type OcrProgress = components['schemas']['OcrProgressResponse'];
+
+/** How often a scan's page is asked for while the worker reads it: pages take seconds each. */
+export const OCR_POLL_MS = 2000;
 
 /** The draft's shape (the import contract of DESIGN.md); the API types it as an open object. */
 export interface DraftIndicator {
@@ -45,7 +49,13 @@ export interface ImportDiff {
 
 export const importKeys = { one: (id: string) => ['imports', id] as const };
 
-export const useImport = (id: string) => useQuery({ queryKey: importKeys.one(id), queryFn: () => unwrap(api.GET('/imports/{id}', { params: { path: { id } } })) });
+/** One import; while its scan waits for OCR it is read again every OCR_POLL_MS, and no more once that ends. */
+export const useImport = (id: string) =>
+  useQuery({
+    queryKey: importKeys.one(id),
+    queryFn: () => unwrap(api.GET('/imports/{id}', { params: { path: { id } } })),
+    refetchInterval: (q) => (q.state.data?.status === 'ocr_pending' ? OCR_POLL_MS : false),
+  });
 
 /** Uploads a plan document for a preview (nothing is saved to plans yet). */
 export function useUploadPlan() {
