@@ -66,3 +66,22 @@ export async function behindCountsDrift(ds: DataSource): Promise<unknown[]> {
     SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_behind_counts WHERE n <> 0) c USING (plan_id, due_month, day)
      WHERE f.n IS DISTINCT FROM c.n`);
 }
+
+/** The indicators report's kept targets and their per-plan counts (migration 1736500000000) against the items. */
+export async function indicatorTargetsDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT t.plan_id, t.code, e.ord, t.id AS task_id
+        FROM tasks t CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(t.indicators) = 'array' THEN t.indicators ELSE '[]' END)
+             WITH ORDINALITY AS e(v, ord)
+       WHERE jsonb_typeof(e.v -> 'value') = 'number' AND COALESCE(e.v ->> 'name', '') <> ''
+    )
+    SELECT 'target' AS kind, f.plan_id, f.code, f.ord, f.task_id, r.task_id AS kept
+      FROM fresh f FULL JOIN report_indicator_targets r USING (plan_id, code, ord)
+     WHERE f.task_id IS DISTINCT FROM r.task_id
+    UNION ALL
+    SELECT 'count', plan_id, NULL, f.n, NULL, NULL
+      FROM (SELECT plan_id, count(*) AS n FROM fresh GROUP BY plan_id) f
+      FULL JOIN (SELECT plan_id, n FROM report_indicator_counts WHERE n <> 0) c USING (plan_id)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}

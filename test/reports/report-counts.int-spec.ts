@@ -14,7 +14,7 @@ import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/reposito
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
 import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
 import { openTestDatabase } from '../support/database';
-import { ackCountsDrift, behindCountsDrift, countsDrift, trendCountsDrift, unitClassesDrift } from './counts-drift';
+import { ackCountsDrift, behindCountsDrift, countsDrift, indicatorTargetsDrift, trendCountsDrift, unitClassesDrift } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
@@ -283,6 +283,7 @@ describe('reports from the counts equal the reports from the items', () => {
     expect(await trendCountsDrift(db.ds)).toEqual([]);
     expect(await unitClassesDrift(db.ds)).toEqual([]);
     expect(await behindCountsDrift(db.ds)).toEqual([]);
+    expect(await indicatorTargetsDrift(db.ds)).toEqual([]);
     await expectSameReports(new Date());
   }, 240_000);
 

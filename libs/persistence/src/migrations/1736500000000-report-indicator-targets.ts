@@ -43,7 +43,7 @@ export class ReportIndicatorTargets1736500000000 implements MigrationInterface {
         PRIMARY KEY (plan_id, code, ord) INCLUDE (task_id)
       )`);
     await q.query(`CREATE TABLE report_indicator_counts (plan_id uuid PRIMARY KEY, n integer NOT NULL DEFAULT 0)`);
-    // Old keys go before new ones are added, so items swapping codes in one statement do not collide.
+    // Old keys go before new ones are added: in one statement an item may take the code another gives up.
     await q.query(`
       CREATE FUNCTION report_indicator_targets_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
