@@ -47,10 +47,11 @@ export async function ackCountsDrift(ds: DataSource): Promise<unknown[]> {
   return ds.query(`
     WITH fresh AS (
       SELECT a.unit_id, a.role, t.status = 'cancelled' AS cancelled, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_day,
-             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date, 'infinity') AS ack_day, count(*)::int AS n
-        FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role IN ('lead', 'responsible') GROUP BY 1, 2, 3, 4, 5
+             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date, 'infinity') AS ack_day,
+             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::time > time '18:00', false) AS ack_after_due_time, count(*)::int AS n
+        FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role IN ('lead', 'responsible') GROUP BY 1, 2, 3, 4, 5, 6
     )
-    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_ack_counts WHERE n <> 0) c USING (unit_id, role, cancelled, created_day, ack_day)
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_ack_counts WHERE n <> 0) c USING (unit_id, role, cancelled, created_day, ack_day, ack_after_due_time)
      WHERE f.n IS DISTINCT FROM c.n`);
 }
 
