@@ -47,10 +47,11 @@ export async function ackCountsDrift(ds: DataSource): Promise<unknown[]> {
   return ds.query(`
     WITH fresh AS (
       SELECT a.unit_id, a.role, t.status = 'cancelled' AS cancelled, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_day,
-             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date, 'infinity') AS ack_day, count(*)::int AS n
-        FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role IN ('lead', 'responsible') GROUP BY 1, 2, 3, 4, 5
+             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::date, 'infinity') AS ack_day,
+             COALESCE((a.acknowledged_at AT TIME ZONE 'Asia/Shanghai')::time > time '18:00', false) AS ack_after_due_time, count(*)::int AS n
+        FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role IN ('lead', 'responsible') GROUP BY 1, 2, 3, 4, 5, 6
     )
-    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_ack_counts WHERE n <> 0) c USING (unit_id, role, cancelled, created_day, ack_day)
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_ack_counts WHERE n <> 0) c USING (unit_id, role, cancelled, created_day, ack_day, ack_after_due_time)
      WHERE f.n IS DISTINCT FROM c.n`);
 }
 
@@ -64,5 +65,24 @@ export async function behindCountsDrift(ds: DataSource): Promise<unknown[]> {
          AND report_behind_day(created_at, due_at, progress) IS NOT NULL GROUP BY 1, 2, 3
     )
     SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_behind_counts WHERE n <> 0) c USING (plan_id, due_month, day)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}
+
+/** The indicators report's kept targets and their per-plan counts (migration 1736500000000) against the items. */
+export async function indicatorTargetsDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT t.plan_id, t.code, e.ord, t.id AS task_id
+        FROM tasks t CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(t.indicators) = 'array' THEN t.indicators ELSE '[]' END)
+             WITH ORDINALITY AS e(v, ord)
+       WHERE jsonb_typeof(e.v -> 'value') = 'number' AND COALESCE(e.v ->> 'name', '') <> ''
+    )
+    SELECT 'target' AS kind, f.plan_id, f.code, f.ord, f.task_id, r.task_id AS kept
+      FROM fresh f FULL JOIN report_indicator_targets r USING (plan_id, code, ord)
+     WHERE f.task_id IS DISTINCT FROM r.task_id
+    UNION ALL
+    SELECT 'count', plan_id, NULL, f.n, NULL, NULL
+      FROM (SELECT plan_id, count(*) AS n FROM fresh GROUP BY plan_id) f
+      FULL JOIN (SELECT plan_id, n FROM report_indicator_counts WHERE n <> 0) c USING (plan_id)
      WHERE f.n IS DISTINCT FROM c.n`);
 }

@@ -14,7 +14,7 @@ import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/reposito
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
 import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
 import { openTestDatabase } from '../support/database';
-import { ackCountsDrift, behindCountsDrift, countsDrift, trendCountsDrift, unitClassesDrift } from './counts-drift';
+import { ackCountsDrift, behindCountsDrift, countsDrift, indicatorTargetsDrift, trendCountsDrift, unitClassesDrift } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
@@ -27,12 +27,16 @@ const DAY = 86_400_000;
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const clockAt = (now: Date): ReportClock => ({ now, today: shanghaiDate(now), yellowBefore: addDays(shanghaiDate(now), 4), progressSlack: 10 });
-/** Acknowledgement due two days after the assignment date, at 18:00 Shanghai (the shape of acknowledgementDueAt). */
-const ackDue: AckDue = (from, to) => {
-  const out: { date: string; dueAt: Date }[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push({ date: d, dueAt: new Date(`${addDays(d, 2)}T18:00:00+08:00`) });
-  return out;
-};
+/** Acknowledgement due two days after the assignment date, at `time` Shanghai (the shape of acknowledgementDueAt). */
+const ackDueAt =
+  (time: string): AckDue =>
+  (from, to) => {
+    const out: { date: string; dueAt: Date }[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) out.push({ date: d, dueAt: new Date(`${addDays(d, 2)}T${time}+08:00`) });
+    return out;
+  };
+/** At 18:00, the default DUE_TIME (report_ack_counts counts that time of day). */
+const ackDue = ackDueAt('18:00:00');
 
 let db: { ds: DataSource; close(): Promise<void> };
 let run: RunSql;
@@ -274,6 +278,9 @@ describe('reports from the counts equal the reports from the items', () => {
     const onDeadlineDay = (at: string) => `(((created_at AT TIME ZONE 'Asia/Shanghai')::date + 2) + time '${at}') AT TIME ZONE 'Asia/Shanghai'`;
     await db.ds.query(`UPDATE assignments SET acknowledged_at = ${onDeadlineDay('17:59:59')} WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '1$')`);
     await db.ds.query(`UPDATE assignments SET acknowledged_at = ${onDeadlineDay('18:00:01')} WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '7$')`);
+    // Exactly at the deadline (on time) and a microsecond after it (late): report_ack_counts' 18:00 flag.
+    await db.ds.query(`UPDATE assignments SET acknowledged_at = ${onDeadlineDay('18:00:00')} WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '9$')`);
+    await db.ds.query(`UPDATE assignments SET acknowledged_at = ${onDeadlineDay('18:00:00.000001')} WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '2$')`);
     await db.ds.query(`UPDATE assignments SET acknowledged_at = NULL WHERE task_id IN (SELECT id FROM tasks WHERE code ~ '3$')`);
     await db.ds.query(`UPDATE tasks SET status = 'cancelled' WHERE code ~ '6$'`);
     await db.ds.query(`UPDATE tasks SET status = 'in_progress' WHERE status = 'cancelled' AND code ~ '[79]$'`);
@@ -283,7 +290,14 @@ describe('reports from the counts equal the reports from the items', () => {
     expect(await trendCountsDrift(db.ds)).toEqual([]);
     expect(await unitClassesDrift(db.ds)).toEqual([]);
     expect(await behindCountsDrift(db.ds)).toEqual([]);
+    expect(await indicatorTargetsDrift(db.ds)).toEqual([]);
     await expectSameReports(new Date());
+    // A deadline at another time of day (another DUE_TIME): the deadline-day acknowledgements are read by row.
+    const c = clockAt(new Date());
+    for (const [name, s] of scopes()) {
+      const label = `${name}, acknowledgements due at 17:59:59.5`;
+      expect({ label, r: await appraisalReport(run, s, c, ackDueAt('17:59:59.5')) }).toEqual({ label, r: await appraisalBefore(run, s, c, ackDueAt('17:59:59.5')) });
+    }
   }, 240_000);
 
   it('an item falling behind schedule now, past the horizon: yellow in both, by the same count', async () => {

@@ -22,6 +22,8 @@ import { AppraisalIndexes1736310000000 } from './1736310000000-appraisal-indexes
 import { ReportUnitClasses1736320000000 } from './1736320000000-report-unit-classes';
 import { TaskListIndexes1736400000000 } from './1736400000000-task-list-indexes';
 import { ReportBehindCounts1736410000000 } from './1736410000000-report-behind-counts';
+import { ReportIndicatorTargets1736500000000 } from './1736500000000-report-indicator-targets';
+import { ReportAckDueTime1736510000000 } from './1736510000000-report-ack-due-time';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   ReportUnitClasses1736320000000,
   TaskListIndexes1736400000000,
   ReportBehindCounts1736410000000,
+  ReportIndicatorTargets1736500000000,
+  ReportAckDueTime1736510000000,
 ];

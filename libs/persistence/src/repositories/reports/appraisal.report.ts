@@ -1,3 +1,4 @@
+import { ACK_COUNTS_DUE_TIME } from '../../migrations/1736510000000-report-ack-due-time';
 import { Sql, sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
 import { clockCte, COUNTED_DUE, int, monthSide, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
@@ -172,16 +173,19 @@ function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
 
 /**
  * Late acknowledgements per unit, every assignment of the unit whose item is not cancelled, from
- * report_ack_counts (migration 1736210000000): per assignment date, a key acknowledged after the
- * deadline's date is late and one before it is not; a missing acknowledgement is late once the clock
- * passes the deadline. Only acknowledgements on the deadline's own date are compared instant by
- * instant, read through assignments_ack_days_idx.
+ * report_ack_counts (migrations 1736210000000, 1736510000000): per assignment date, a key acknowledged
+ * after the deadline's date is late and one before it is not; a missing acknowledgement is late once
+ * the clock passes the deadline. On the deadline's own date the key's flag "after 18:00" decides when
+ * that date's deadline is at 18:00 (ACK_COUNTS_DUE_TIME, the default DUE_TIME); for a deadline at
+ * another time of day those acknowledgements are compared instant by instant, read through
+ * assignments_ack_days_idx.
  */
 function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
   const shanghaiDay = (col: string) => sql.raw(`((${col} AT TIME ZONE 'Asia/Shanghai')::date)`);
   return sql`
       ack_due AS MATERIALIZED (
-        SELECT (${ack.first}::date + (x.i - 1)::int) AS d, x.due, ${shanghaiDay('x.due')} AS due_day
+        SELECT (${ack.first}::date + (x.i - 1)::int) AS d, x.due, ${shanghaiDay('x.due')} AS due_day,
+               (x.due AT TIME ZONE 'Asia/Shanghai')::time = time ${sql.raw(`'${ACK_COUNTS_DUE_TIME}'`)} AS counted_time
           FROM unnest(${ack.dues}::timestamptz[]) WITH ORDINALITY AS x(due, i)
          WHERE x.due IS NOT NULL
       ),
@@ -190,12 +194,15 @@ function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
           FROM (SELECT k.unit_id, k.n
                   FROM report_ack_counts k JOIN ack_due b ON b.d = k.created_day CROSS JOIN lp
                  WHERE k.role IN ('lead', 'responsible') AND NOT k.cancelled AND ${unitRowClause(s, sql`k.unit_id`)}
-                   AND CASE WHEN k.ack_day = 'infinity'::date THEN lp.now > b.due ELSE k.ack_day > b.due_day END
+                   AND CASE WHEN k.ack_day = 'infinity'::date THEN lp.now > b.due
+                            WHEN k.ack_day <> b.due_day THEN k.ack_day > b.due_day
+                            ELSE b.counted_time AND k.ack_after_due_time END
                 UNION ALL
                 SELECT a.unit_id, 1
                   FROM ack_due b
                   JOIN assignments a ON ${shanghaiDay('a.created_at')} = b.d AND ${shanghaiDay('a.acknowledged_at')} = b.due_day
-                 WHERE a.role IN ('lead', 'responsible') AND a.acknowledged_at IS NOT NULL AND a.acknowledged_at > b.due
+                 WHERE NOT b.counted_time
+                   AND a.role IN ('lead', 'responsible') AND a.acknowledged_at IS NOT NULL AND a.acknowledged_at > b.due
                    AND ${unitRowClause(s, sql`a.unit_id`)}
                    AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.status = 'cancelled')) x
          GROUP BY unit_id
