@@ -1,20 +1,10 @@
 import { hashPassword, UserRepository } from '@app/persistence';
+import { lockedPdf } from '../../libs/importer/test/build-pdf';
 import { seedOfd, seedPdf } from '../../libs/importer/test/seed-documents';
 import { startTestApi, TestApi } from '../support/api-app';
 
 // Fixtures are laid out with a real CJK font and read back through pdf.js: seconds each.
 jest.setTimeout(300_000);
-
-/** An encrypted PDF (an open password), as pdfkit writes one. */
-async function lockedPdf(): Promise<Buffer> {
-  const PDFDocument = (await import('pdfkit')).default;
-  const doc = new PDFDocument({ userPassword: 'secret' });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.text('1. Task').end();
-  return done;
-}
 
 describe('POST /imports with a PDF or OFD: read in the request, refused with 422 when it cannot be', () => {
   let api: TestApi;

@@ -86,3 +86,27 @@ export async function indicatorTargetsDrift(ds: DataSource): Promise<unknown[]> 
       FULL JOIN (SELECT plan_id, n FROM report_indicator_counts WHERE n <> 0) c USING (plan_id)
      WHERE f.n IS DISTINCT FROM c.n`);
 }
+
+/**
+ * Rows in each of `tables` before and after `TRUNCATE tasks CASCADE` with `duban.restoring` on, as a
+ * restore runs it, inside a transaction that is rolled back: the suite's other tests read the same items.
+ */
+export async function rowsAroundTruncate(ds: DataSource, tables: string[]): Promise<{ before: Record<string, number>; after: Record<string, number> }> {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  await qr.startTransaction();
+  const rows = async () => {
+    const counts: Record<string, number> = {};
+    for (const t of tables) counts[t] = ((await qr.query(`SELECT count(*)::int AS n FROM ${t}`)) as { n: number }[])[0].n;
+    return counts;
+  };
+  try {
+    await qr.query(`SET LOCAL duban.restoring = 'on'`);
+    const before = await rows();
+    await qr.query(`TRUNCATE tasks CASCADE`);
+    return { before, after: await rows() };
+  } finally {
+    await qr.rollbackTransaction();
+    await qr.release();
+  }
+}

@@ -22,3 +22,13 @@ export function buildPdf(pages: FixturePage[], opts: { images?: Buffer[] } = {})
   doc.end();
   return done;
 }
+
+/** A PDF locked with an open password, as pdfkit writes one: the importer must refuse it (encrypted). */
+export function lockedPdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ userPassword: 'secret' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.text('1. Task').end();
+  return done;
+}

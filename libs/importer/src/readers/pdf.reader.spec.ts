@@ -1,4 +1,4 @@
-import { buildPdf } from '../../test/build-pdf';
+import { buildPdf, lockedPdf } from '../../test/build-pdf';
 import { layoutPages, seedBlocks, type RedHead } from '../../test/page-layout';
 import { expectSameAsText, importError, SEEDS, seedPdf, textImport as fromText } from '../../test/seed-documents';
 import { seed } from '../../test/seeds';
@@ -76,13 +76,7 @@ describe('importDocument: PDF with a text layer', () => {
   });
 
   it('refuses an encrypted PDF', async () => {
-    const PDFDocument = (await import('pdfkit')).default;
-    const doc = new PDFDocument({ userPassword: 'secret' });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-    doc.text('1. Task').end();
-    const e = await importError(importDocument({ fileName: 'locked.pdf', content: await done }));
+    const e = await importError(importDocument({ fileName: 'locked.pdf', content: await lockedPdf() }));
     expect(e.code).toBe('encrypted');
     expect(e.message).toMatch(/已加密/);
   });
