@@ -4,12 +4,12 @@
 // lost ~100 ms a request to it at 1M, see README "Fifth round").
 // Run: npx ts-node -T -r tsconfig-paths/register bench/reports/jit.bench.ts
 // Env: BENCH_DATABASE_URL, BENCH_TASKS (100000), BENCH_ROUNDS (7).
-import { Sql, TaskRepository, Db } from '@app/persistence';
+import { Db, TaskRepository } from '@app/persistence';
 import { appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
 import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
-import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { ReportClock, ReportScope, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { trendReport } from '../../libs/persistence/src/repositories/reports/trend.report';
 import { unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
@@ -29,10 +29,7 @@ async function main(): Promise<void> {
     console.log(`seeded ${TASKS} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s (schema ${api.schema})`);
     await analyzeOwnSchema(ds, true);
     await qr.connect();
-    const run: RunSql = <T,>(q: Sql) => {
-      const { text, values } = q.compile();
-      return qr.query(text, values) as Promise<T[]>;
-    };
+    const run = runOn(qr);
     const now = new Date();
     const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const c: ReportClock = { now, today, yellowBefore: new Date(now.getTime() + 8 * 3600_000 + 4 * 86_400_000).toISOString().slice(0, 10), progressSlack: 10 };

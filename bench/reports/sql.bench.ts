@@ -6,10 +6,10 @@
 // bench set has none, which leaves the people report nothing to count).
 // Run: npx ts-node -r tsconfig-paths/register bench/reports/sql.bench.ts
 // Env: BENCH_DATABASE_URL, BENCH_TASKS (100000), BENCH_ROUNDS (7).
-import { Sql, sql } from '@app/persistence';
+import { sql } from '@app/persistence';
 import { appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
-import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { ReportClock, ReportScope, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
 import { overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
@@ -38,10 +38,7 @@ async function main(): Promise<void> {
     console.log(`seeded ${TASKS} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s (schema ${api.schema})`);
     if (process.env.BENCH_PEOPLE === '1') await seedPeople(ds);
     await analyzeOwnSchema(ds, true);
-    const run: RunSql = <T,>(q: Sql) => {
-      const { text, values } = q.compile();
-      return ds.query(text, values) as Promise<T[]>;
-    };
+    const run = runOn(ds);
     const now = new Date();
     const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const c: ReportClock = { now, today, yellowBefore: new Date(now.getTime() + 8 * 3600_000 + 4 * 86_400_000).toISOString().slice(0, 10), progressSlack: 10 };

@@ -4,7 +4,8 @@
 // shallow and deep pages, in every scope, at clocks on both sides of an item's deadline and of the
 // yellow date.
 import { DataSource } from 'typeorm';
-import { Db, LightParams, Sql, TaskListFilter, TaskRepository, TaskScope } from '@app/persistence';
+import { Db, LightParams, TaskListFilter, TaskRepository, TaskScope } from '@app/persistence';
+import { runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { openTestDatabase } from '../support/database';
 import { listBefore } from './reference/task-list';
 
@@ -98,10 +99,7 @@ const PAGES = [
 ];
 
 async function expectSameLists(lp: LightParams): Promise<void> {
-  const run = <T,>(q: Sql) => {
-    const { text, values } = q.compile();
-    return db.ds.query(text, values) as Promise<T[]>;
-  };
+  const run = runOn(db.ds);
   for (const [scopeName, scope] of scopes(shanghaiDate(lp.now))) {
     for (const [filterName, filter] of FILTERS) {
       for (const sort of SORTS) {

@@ -3,9 +3,8 @@
 // window, including plans that share a title (their targets interleave by code), several targets
 // per item with invalid elements between them, and after the writes the triggers must follow.
 import { DataSource } from 'typeorm';
-import { Sql } from '@app/persistence';
 import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
-import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { ReportClock, ReportScope, RunSql, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { openTestDatabase } from '../support/database';
 import { indicatorTargetsDrift, rowsAroundTruncate } from './counts-drift';
 import { indicatorsReport as indicatorsBefore } from './reference/indicators.report';
@@ -81,10 +80,7 @@ async function expectSamePages(label: string, now = new Date()): Promise<void> {
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  run = <T,>(q: Sql) => {
-    const { text, values } = q.compile();
-    return db.ds.query(text, values) as Promise<T[]>;
-  };
+  run = runOn(db.ds);
   await seed(db.ds);
 }, 60_000);
 

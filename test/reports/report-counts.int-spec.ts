@@ -2,9 +2,9 @@
 // before them returned (test/reports/reference), on a seeded set with deadlines in every month
 // around now, in every scope, at clocks on both sides of an item's deadline and of a month's end.
 import { DataSource } from 'typeorm';
-import { Sql, sql } from '@app/persistence';
+import { sql } from '@app/persistence';
 import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
-import { ReportClock, ReportScope, RunSql } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { ReportClock, ReportScope, RunSql, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
 import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
 import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
@@ -205,10 +205,7 @@ async function expectSameReports(now: Date): Promise<void> {
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  run = <T,>(q: Sql) => {
-    const { text, values } = q.compile();
-    return db.ds.query(text, values) as Promise<T[]>;
-  };
+  run = runOn(db.ds);
   await seed(db.ds);
   units = ((await db.ds.query(`SELECT id FROM units ORDER BY code`)) as { id: string }[]).map((r) => r.id);
   plans = ((await db.ds.query(`SELECT id FROM plans ORDER BY title`)) as { id: string }[]).map((r) => r.id);

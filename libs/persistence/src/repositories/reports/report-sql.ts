@@ -31,6 +31,14 @@ export interface Paged<Row> {
 /** How a report runs its SQL: on the repository's current manager (a pinned replica connection, a transaction, the pool). */
 export type RunSql = <T = Record<string, unknown>>(q: Sql) => Promise<T[]>;
 
+/** RunSql on a data source or one connection of it: tests and benchmarks that call the report SQL directly. */
+export function runOn(target: { query(text: string, values?: unknown[]): Promise<unknown> }): RunSql {
+  return <T,>(q: Sql) => {
+    const { text, values } = q.compile();
+    return target.query(text, values) as Promise<T[]>;
+  };
+}
+
 /**
  * The one-row CTE of row-independent inputs every report joins. Besides the clock it holds the
  * Shanghai midnights the reports compare deadlines with, computed once, so that a row's
