@@ -9,10 +9,11 @@ import { appraisalReport } from '../../libs/persistence/src/repositories/reports
 import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
 import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
-import { ReportClock, ReportScope, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { trendReport } from '../../libs/persistence/src/repositories/reports/trend.report';
 import { unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
+import { reportInputs } from './report-inputs';
 import { analyzeOwnSchema, seedTasks, startBenchApi } from '../support/bench-app';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -30,20 +31,7 @@ async function main(): Promise<void> {
     await analyzeOwnSchema(ds, true);
     await qr.connect();
     const run = runOn(qr);
-    const now = new Date();
-    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const c: ReportClock = { now, today, yellowBefore: new Date(now.getTime() + 8 * 3600_000 + 4 * 86_400_000).toISOString().slice(0, 10), progressSlack: 10 };
-    const s: ReportScope = { visibility: { kind: 'all' } };
-    const [plan] = (await ds.query(`SELECT id FROM plans ORDER BY title LIMIT 1`)) as { id: string }[];
-    const ack = (from: string, to: string) => {
-      const out: { date: string; dueAt: Date }[] = [];
-      for (let d = Date.parse(`${from}T00:00:00Z`); d <= Date.parse(`${to}T00:00:00Z`); d += 86_400_000) {
-        out.push({ date: new Date(d).toISOString().slice(0, 10), dueAt: new Date(d + 2 * 86_400_000 + 10 * 3600_000) });
-      }
-      return out;
-    };
-    const page = { offset: 0, limit: 20 };
-    const yearAgo = `${new Date(Date.parse(`${today}T00:00:00Z`) - 334 * 86_400_000).toISOString().slice(0, 7)}-01`;
+    const { now, today, c, s, plan, ack, yearAgo, page } = await reportInputs(ds);
     const trend = { interval: 'month' as const, from: yearAgo, to: today };
     const tasks = new TaskRepository(Db.standalone(ds));
     const light = { now, yellowBefore: c.yellowBefore, progressSlack: 10 };

@@ -9,7 +9,7 @@
 import { sql } from '@app/persistence';
 import { appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
-import { ReportClock, ReportScope, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
+import { ReportScope, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
 import { unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
 import { overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
@@ -23,6 +23,7 @@ import { trendReport } from '../../libs/persistence/src/repositories/reports/tre
 import { overdueReport as overdueBefore } from '../../test/reports/reference/overdue.report';
 import { summaryReport as summaryBefore } from '../../test/reports/reference/summary.report';
 import { unitsReport as unitsBefore } from '../../test/reports/reference/units.report';
+import { reportInputs } from './report-inputs';
 import { analyzeOwnSchema, seedTasks, startBenchApi } from '../support/bench-app';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -39,25 +40,12 @@ async function main(): Promise<void> {
     if (process.env.BENCH_PEOPLE === '1') await seedPeople(ds);
     await analyzeOwnSchema(ds, true);
     const run = runOn(ds);
-    const now = new Date();
-    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const c: ReportClock = { now, today, yellowBefore: new Date(now.getTime() + 8 * 3600_000 + 4 * 86_400_000).toISOString().slice(0, 10), progressSlack: 10 };
-    const s: ReportScope = { visibility: { kind: 'all' } };
-    const [plan] = (await ds.query(`SELECT id FROM plans ORDER BY title LIMIT 1`)) as { id: string }[];
-    const ack = (from: string, to: string) => {
-      const out: { date: string; dueAt: Date }[] = [];
-      for (let d = Date.parse(`${from}T00:00:00Z`); d <= Date.parse(`${to}T00:00:00Z`); d += 86_400_000) {
-        out.push({ date: new Date(d).toISOString().slice(0, 10), dueAt: new Date(d + 2 * 86_400_000 + 10 * 3600_000) });
-      }
-      return out;
-    };
+    const { now, today, c, s, plan, ack, yearAgo, page } = await reportInputs(ds);
     const units = { sort: 'onTimeRate' as const, order: 'desc' as const, offset: 0, limit: 20 };
-    const page = { offset: 0, limit: 20 };
     const overdueCountBefore = (scope: ReportScope) =>
       run(sql`SELECT count(*)::int FROM tasks t WHERE t.status NOT IN ('completed', 'cancelled', 'suspended') AND ${now}::timestamptz > t.due_at
                 AND NOT (t.status = 'submitted' AND t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at)
                 ${scope.planId ? sql`AND t.plan_id = ${scope.planId}` : sql.empty}`);
-    const yearAgo = `${new Date(Date.parse(`${today}T00:00:00Z`) - 334 * 86_400_000).toISOString().slice(0, 7)}-01`;
     const trend = (interval: 'week' | 'month') => ({ interval, from: interval === 'week' ? new Date(Date.parse(`${today}T00:00:00Z`) - 77 * 86_400_000).toISOString().slice(0, 10) : yearAgo, to: today });
     const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
       ['summary', () => summaryBefore(run, s, c), () => summaryReport(run, s, c)],
