@@ -22,7 +22,7 @@ describe('sessions: password changes and resets end logins; admins revoke sessio
     api = await startTestApi();
     const users = api.app.get(UserRepository);
     const passwordHash = await hashPassword(PASSWORD);
-    for (const [username, role] of [['root', 'admin'], ['amy', 'staff'], ['ben', 'staff'], ['cat', 'staff'], ['dan', 'staff'], ['eve', 'staff']] as const) {
+    for (const [username, role] of [['root', 'admin'], ['amy', 'staff'], ['ben', 'staff'], ['cat', 'staff'], ['dan', 'staff'], ['eve', 'staff'], ['fay', 'staff']] as const) {
       await users.createIfMissing({ username, displayName: username, email: null, passwordHash, unitId: null, roles: [role] });
     }
     admin = await api.login('root', PASSWORD);
@@ -82,6 +82,19 @@ describe('sessions: password changes and resets end logins; admins revoke sessio
     const unknown = runApp(ENTRY.cli, env, ['revoke-sessions', 'nobody-here']);
     expect((await unknown.exited).code).toBe(1);
     expect(unknown.stderr()).toMatch(/no user "nobody-here"/);
+  });
+
+  it("deactivating a user refuses their access and API tokens at once; reactivating lets them back in with who they are", async () => {
+    const pair = await loginPair('fay');
+    const token = await apiToken(pair.accessToken);
+    const me = (await api.http.get('/me').set(bearer(pair.accessToken)).expect(200)).body as { username: string; roles: string[] };
+    expect(me).toMatchObject({ username: 'fay', roles: ['staff'] });
+    const user = (await api.http.get(`/users/${await userId('fay')}`).set(bearer(admin)).expect(200)).body as { id: string; version: number };
+    const off = await api.http.patch(`/users/${user.id}`).set(bearer(admin)).send({ active: false, version: user.version }).expect(200);
+    await api.http.get('/me').set(bearer(pair.accessToken)).expect(401);
+    await api.http.get('/me').set(bearer(token.token)).expect(401);
+    await api.http.patch(`/users/${user.id}`).set(bearer(admin)).send({ active: true, version: off.body.version }).expect(200);
+    expect((await api.http.get('/me').set(bearer(token.token)).expect(200)).body).toMatchObject({ username: 'fay', roles: ['staff'] });
   });
 
   it('API tokens may expire, and show when they were last used', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { hashPassword, Journal, TokenRepository, UnitOfWork, UserEntity, UserRepository, verifyUserPassword } from '@app/persistence';
+import { hashPassword, Journal, TokenRepository, UnitOfWork, UserEntity, UserIdentity, UserRepository, verifyUserPassword } from '@app/persistence';
 import { AuthUser } from '../common/current-user';
 import { LoginLockout } from './login-lockout.service';
 import { AuthRateLimit } from './auth-rate-limit';
@@ -105,7 +105,7 @@ export class AuthService implements OnModuleInit {
     if (bearer.startsWith('dbn_')) {
       const token = await this.tokens.liveApiToken(sha256(bearer));
       if (!token) return null;
-      const user = await this.users.findActiveById(token.userId);
+      const user = await this.users.activeIdentity(token.userId);
       if (!user) return null;
       void this.tokens.touchApiToken(token.id).catch(() => undefined);
       return toAuthUser(user, token.scope === 'read' ? 'read' : 'full');
@@ -116,7 +116,7 @@ export class AuthService implements OnModuleInit {
     } catch {
       return null;
     }
-    const user = await this.users.findActiveById(payload.sub);
+    const user = await this.users.activeIdentity(payload.sub);
     return user && (payload.ep ?? 0) === user.sessionEpoch ? toAuthUser(user, 'full') : null;
   }
 
@@ -153,6 +153,6 @@ export class AuthService implements OnModuleInit {
   }
 }
 
-export function toAuthUser(u: UserEntity, scope: 'full' | 'read'): AuthUser {
+export function toAuthUser(u: UserIdentity, scope: 'full' | 'read'): AuthUser {
   return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, unitId: u.unitId, scope };
 }

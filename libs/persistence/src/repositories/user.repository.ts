@@ -11,6 +11,9 @@ export interface NewUser {
   roles: Role[];
 }
 
+/** An active user as the API's guard sees them. */
+export type UserIdentity = Pick<UserEntity, 'id' | 'username' | 'displayName' | 'roles' | 'unitId' | 'sessionEpoch'>;
+
 @Injectable()
 export class UserRepository extends RepositoryBase {
   findActiveByUsername(username: string): Promise<UserEntity | null> {
@@ -19,6 +22,19 @@ export class UserRepository extends RepositoryBase {
 
   findActiveById(id: string): Promise<UserEntity | null> {
     return this.m.findOne(UserEntity, { where: { id, active: true } });
+  }
+
+  /**
+   * What authenticating a request needs of an active user, in one plain statement: every API request
+   * asks this, and the entity path costs TypeORM's query building and hydration each time.
+   */
+  async activeIdentity(id: string): Promise<UserIdentity | null> {
+    const [row] = (await this.m.query(
+      `SELECT id, username, display_name AS "displayName", roles, unit_id AS "unitId", session_epoch AS "sessionEpoch"
+         FROM users WHERE id = $1 AND active`,
+      [id],
+    )) as UserIdentity[];
+    return row ?? null;
   }
 
   findById(id: string): Promise<UserEntity | null> {
