@@ -8,7 +8,7 @@ import { LightPolicy } from '../tasks/light-policy';
 import { ItemReportQuery, PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
 import { taskListFilter } from '../tasks/task-list-filter';
 import { toSummary } from '../tasks/task-views';
-import { ExportFile, ReportExporter, sheetName } from './export/report-exporter';
+import { ExportFile, ReportExporter, sheetName, XLSX_WRITE_OPTIONS } from './export/report-exporter';
 import { shanghaiDateTime } from './export/report-table';
 import { ReportCache } from './report-cache';
 import { reportClock, reportScope } from './report-scope';
@@ -176,7 +176,7 @@ export class ReportsService {
     return {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       fileName: `督办通报-${shanghaiDate(now)}.xlsx`,
-      body: Buffer.from(await wb.xlsx.writeBuffer()),
+      body: Buffer.from(await wb.xlsx.writeBuffer(XLSX_WRITE_OPTIONS as ExcelJS.XlsxWriteOptions)),
     };
   }
 }
