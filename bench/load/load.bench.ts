@@ -71,7 +71,7 @@ async function benchUsers(api: BenchApi): Promise<void> {
   const users = api.app.get(UserRepository);
   await users.createIfMissing({ username: 'load_staff', displayName: '承办人', email: null, passwordHash, unitId, roles: ['staff'] });
   const { user } = await users.createIfMissing({ username: 'load_sup', displayName: '督办员', email: null, passwordHash, unitId: null, roles: ['supervisor'] });
-  await api.ds.query(`INSERT INTO plan_supervisors (plan_id, user_id) SELECT id, $1 FROM plans`, [user.id]);
+  await api.ds.query(`INSERT INTO plan_supervisors (plan_id, user_id) SELECT id, $1 FROM plans ON CONFLICT DO NOTHING`, [user.id]);
 }
 
 async function main(): Promise<void> {

@@ -29,18 +29,25 @@ export interface BenchApi {
   close(): Promise<void>;
 }
 
+/**
+ * BENCH_SCHEMA=<name>: keep the seeded schema under this name instead of dropping it, and reuse it when it
+ * already holds BENCH_TASKS items, so the report, list and load benches share one 1M seed (minutes each).
+ */
+const KEPT_SCHEMA = process.env.BENCH_SCHEMA;
+if (KEPT_SCHEMA !== undefined && !/^[a-z_][a-z0-9_]*$/.test(KEPT_SCHEMA)) throw new Error(`BENCH_SCHEMA must be a lower-case SQL name, got "${KEPT_SCHEMA}"`);
+
 /** Boots the API in-process on a fresh schema (dropped by close()), or on a fresh embedded database; logs are silenced. */
 export async function startBenchApi(): Promise<BenchApi> {
   if (BENCH_EMBEDDED) return startEmbeddedBenchApi();
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const schema = KEPT_SCHEMA ?? `bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: BENCH_DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.query(`CREATE SCHEMA ${KEPT_SCHEMA ? 'IF NOT EXISTS ' : ''}${schema}`);
   process.env.DATABASE_URL = BENCH_DATABASE_URL;
   process.env.DATABASE_SCHEMA = schema;
   process.env.QUEUE_PREFIX = `bench${schema}`;
   return boot(schema, async () => {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (!KEPT_SCHEMA) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
   });
 }
@@ -103,6 +110,11 @@ function api(app: INestApplication, schema: string, close: () => Promise<void>):
 
 /** 100k items in every state across 10 plans and 40 units, with assignments, progress and reminders; all in SQL. */
 export async function seedTasks(ds: DataSource, tasks: number): Promise<void> {
+  if (KEPT_SCHEMA) {
+    const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM tasks`)) as { n: number }[];
+    if (n === tasks) return console.log(`BENCH_SCHEMA ${KEPT_SCHEMA}: reusing its ${n} items`);
+    if (n > 0) throw new Error(`BENCH_SCHEMA ${KEPT_SCHEMA} holds ${n} items, not ${tasks}: drop it or name another`);
+  }
   await ds.query(`INSERT INTO units (code, name) SELECT 'u' || i, '单位' || i FROM generate_series(1, 40) i`);
   await ds.query(
     `INSERT INTO plans (title, year, period_start, period_end, content_hash)
