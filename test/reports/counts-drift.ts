@@ -110,3 +110,13 @@ export async function rowsAroundTruncate(ds: DataSource, tables: string[]): Prom
     await qr.release();
   }
 }
+
+/** The appraisal's notice counts (migration 1736610000000) against a fresh recount of the sent reminders. */
+export async function noticeCountsDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT unit_id, notice_level, reason, kind, count(*)::int AS n FROM reminders WHERE state = 'sent' AND unit_id IS NOT NULL GROUP BY 1, 2, 3, 4
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_notice_counts WHERE n <> 0) c USING (unit_id, notice_level, reason, kind)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}

@@ -64,15 +64,7 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
           FROM g
          GROUP BY unit_id
       ),
-      notices AS (
-        SELECT r.unit_id,
-               count(*) FILTER (WHERE r.notice_level = 'yellow')::int AS yellow,
-               count(*) FILTER (WHERE r.notice_level = 'red')::int AS red,
-               count(*) FILTER (WHERE r.reason = 'progress_cycle' AND r.kind = 'urge')::int AS late_reports
-          FROM reminders r ${scope.length ? sql`JOIN tasks t ON t.id = r.task_id` : sql.empty}
-         WHERE r.state = 'sent' AND r.unit_id IS NOT NULL ${scope.length ? sql`AND ${sql.join(scope, ' AND ')}` : sql.empty}
-         GROUP BY r.unit_id
-      )
+      ${scope.length ? noticesFromRows(scope) : NOTICES_COUNTED}
       SELECT per.*, u.code, u.name, ${RATE('per.on_time', 'per.on_time + per.late')} AS on_time_rate,
              COALESCE(n.yellow, 0) AS yellow, COALESCE(n.red, 0) AS red, COALESCE(n.late_reports, 0) AS late_reports
         FROM per JOIN units u ON u.id = per.unit_id LEFT JOIN notices n ON n.unit_id = per.unit_id
@@ -93,6 +85,29 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
     lateProgressReports: int(r.late_reports),
   }));
 }
+
+/** Yellow and red notices and progress-cycle urges per unit, among the sent reminders of the items in scope. */
+const noticesFromRows = (scope: Sql[]) => sql`
+      notices AS (
+        SELECT r.unit_id,
+               count(*) FILTER (WHERE r.notice_level = 'yellow')::int AS yellow,
+               count(*) FILTER (WHERE r.notice_level = 'red')::int AS red,
+               count(*) FILTER (WHERE r.reason = 'progress_cycle' AND r.kind = 'urge')::int AS late_reports
+          FROM reminders r JOIN tasks t ON t.id = r.task_id
+         WHERE r.state = 'sent' AND r.unit_id IS NOT NULL AND ${sql.join(scope, ' AND ')}
+         GROUP BY r.unit_id
+      )`;
+
+/** The same for every item, from report_notice_counts (migration 1736610000000): a few keys per unit. */
+const NOTICES_COUNTED = sql`
+      notices AS (
+        SELECT c.unit_id,
+               COALESCE(sum(c.n) FILTER (WHERE c.notice_level = 'yellow'), 0)::int AS yellow,
+               COALESCE(sum(c.n) FILTER (WHERE c.notice_level = 'red'), 0)::int AS red,
+               COALESCE(sum(c.n) FILTER (WHERE c.reason = 'progress_cycle' AND c.kind = 'urge'), 0)::int AS late_reports
+          FROM report_notice_counts c
+         GROUP BY c.unit_id
+      )`;
 
 const EXTENDED = sql.raw(`(t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at)`);
 type AckArray = ReturnType<typeof ackArray>;
