@@ -1,8 +1,9 @@
 // GET /tasks's list (issue #18: the page chosen by ids in index order, the light filter through
-// candidate ranges, trigram indexes for q=) answers exactly what the SQL before it answered
-// (test/items/reference/task-list.ts): every sort and order, every filter alone and some together,
-// shallow and deep pages, in every scope, at clocks on both sides of an item's deadline and of the
-// yellow date.
+// candidate ranges, trigram indexes for q=; list18f: `total` from the report counts) answers exactly
+// what the SQL before it answered (test/items/reference/task-list.ts): every sort and order, every
+// filter alone and some together, shallow and deep pages, in every scope, at clocks on both sides of
+// an item's deadline, of the yellow date, of a month start and the horizon, and of a behind-schedule
+// crossing.
 import { DataSource } from 'typeorm';
 import { Db, LightParams, TaskListFilter, TaskRepository, TaskScope } from '@app/persistence';
 import { runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
