@@ -1,13 +1,15 @@
 // GET /tasks's list (issue #18: the page chosen by ids in index order, the light filter through
-// candidate ranges, trigram indexes for q=) answers exactly what the SQL before it answered
-// (test/items/reference/task-list.ts): every sort and order, every filter alone and some together,
-// shallow and deep pages, in every scope, at clocks on both sides of an item's deadline and of the
-// yellow date.
+// candidate ranges, trigram indexes for q=; list18f: `total` from the report counts) answers exactly
+// what the SQL before it answered (test/items/reference/task-list.ts): every sort and order, every
+// filter alone and some together, shallow and deep pages, in every scope, at clocks on both sides of
+// an item's deadline, of the yellow date, of a month start and the horizon, and of a behind-schedule
+// crossing.
 import { DataSource } from 'typeorm';
 import { Db, LightParams, TaskListFilter, TaskRepository, TaskScope } from '@app/persistence';
 import { runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { openTestDatabase } from '../support/database';
 import { listBefore } from './reference/task-list';
+import { countedTotalSql } from '../../libs/persistence/src/repositories/task-list-total';
 
 const DAY = 86_400_000;
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -98,13 +100,22 @@ const PAGES = [
   { offset: 37, limit: 25 },
 ];
 
-async function expectSameLists(lp: LightParams): Promise<void> {
+/** Filters `total` alone is checked with besides FILTERS (each status's share of the report counts). */
+const TOTAL_FILTERS: [string, Filter][] = [
+  ...FILTERS,
+  ['status=submitted', { status: 'submitted' }],
+  ['status=completed', { status: 'completed' }],
+  ['status=assigned', { status: 'assigned' }],
+];
+
+/** Every sort, order and page; `totalsOnly`: one sort and page, for clocks that only move `total` and the lights. */
+async function expectSameLists(lp: LightParams, totalsOnly = false): Promise<void> {
   const run = runOn(db.ds);
   for (const [scopeName, scope] of scopes(shanghaiDate(lp.now))) {
-    for (const [filterName, filter] of FILTERS) {
-      for (const sort of SORTS) {
-        for (const order of ['asc', 'desc'] as const) {
-          for (const page of PAGES) {
+    for (const [filterName, filter] of totalsOnly ? TOTAL_FILTERS : FILTERS) {
+      for (const sort of totalsOnly ? (['dueAt'] as const) : SORTS) {
+        for (const order of totalsOnly ? (['asc'] as const) : (['asc', 'desc'] as const)) {
+          for (const page of totalsOnly ? PAGES.slice(0, 1) : PAGES) {
             const f: TaskListFilter = { scope, ...filter, sort, order, ...page };
             const label = `${scopeName}, ${filterName}, ${sort}:${order}, offset ${page.offset} at ${lp.now.toISOString()} yellow before ${lp.yellowBefore}`;
             expect({ label, r: await repo.list(f, lp) }).toEqual({ label, r: await listBefore(run, f, lp) });
@@ -179,5 +190,50 @@ describe('GET /tasks lists the same pages as before', () => {
     ]);
     await expectSameLists(lp);
     await expectSameLists({ ...lp, yellowBefore: addDays(yellowDate, 1) });
+  }, 600_000);
+
+  it('counts total from the report counts: across a month start and the horizon, at a behind-schedule crossing, at another slack', async () => {
+    // The counted path answers the single filters over every item, one plan and a unit's items.
+    const everyone = { visibility: { kind: 'all' } } as const;
+    const lp = paramsAt(new Date());
+    for (const scope of [everyone, { ...everyone, planId: plans[0] }, { visibility: { kind: 'unit', unitId: units[1] } } as TaskScope]) {
+      for (const [name, filter] of TOTAL_FILTERS.filter(([, f]) => Object.keys(f).length <= 1 && !f.q && f.extensionPending === undefined)) {
+        const sql = countedTotalSql({ scope, ...filter, sort: 'dueAt', order: 'asc', offset: 0, limit: 20 }, lp, [], '');
+        expect({ name, counted: sql !== null }).toEqual({ name, counted: true });
+      }
+    }
+    // Working items due at the next Shanghai month's start, a millisecond before it, and at the start
+    // of the month after (the horizon of a clock at that start) and a millisecond before that.
+    const next = (date: string) => (date.slice(5, 7) === '12' ? `${Number(date.slice(0, 4)) + 1}-01` : `${date.slice(0, 5)}${String(Number(date.slice(5, 7)) + 1).padStart(2, '0')}`);
+    const month = next(shanghaiDate(new Date()));
+    const start = new Date(`${month}-01T00:00:00+08:00`);
+    const horizon = new Date(`${next(`${month}-01`)}-01T00:00:00+08:00`);
+    const edges = [new Date(start.getTime() - 1), start, new Date(horizon.getTime() - 1), horizon];
+    for (const [i, due] of edges.entries()) {
+      await db.ds.query(
+        `UPDATE tasks SET due_at = $1, status = 'in_progress', progress = 50 WHERE id = (SELECT id FROM tasks WHERE status = 'assigned' AND progress < 100 ORDER BY id OFFSET $2 LIMIT 1)`,
+        [due, 3 + i],
+      );
+    }
+    for (const now of [new Date(start.getTime() - 1), start, new Date(start.getTime() + 1)]) await expectSameLists(paramsAt(now), true);
+    // An item past the horizon that falls behind schedule exactly at a clock 20 days ahead: created 50
+    // days before that clock, due 50 days after, progress 40 (+ slack 10 = half the span). Green at
+    // the crossing, yellow a millisecond later; that week is the one read row by row.
+    const crossing = new Date(Math.floor(Date.now() / 1000) * 1000 + 20 * DAY);
+    const [{ id }] = (await db.ds.query(`SELECT id FROM tasks WHERE status = 'acknowledged' ORDER BY id OFFSET 5 LIMIT 1`)) as { id: string }[];
+    await db.ds.query(`UPDATE tasks SET created_at = $2, due_at = $3, progress = 40, status = 'in_progress' WHERE id = $1`, [
+      id,
+      new Date(crossing.getTime() - 50 * DAY),
+      new Date(crossing.getTime() + 50 * DAY),
+    ]);
+    const lightOf = async (at: LightParams) =>
+      (await repo.list({ scope: everyone, sort: 'dueAt', order: 'asc', offset: 0, limit: 5000 }, at)).rows.find((r) => r.id === id)?.light;
+    expect(await lightOf(paramsAt(crossing))).toBe('green');
+    expect(await lightOf(paramsAt(new Date(crossing.getTime() + 1)))).toBe('yellow');
+    await expectSameLists(paramsAt(crossing), true);
+    await expectSameLists(paramsAt(new Date(crossing.getTime() + 1)), true);
+    // Another slack than the behind-schedule counts were built for: every such row is read.
+    await expectSameLists({ ...paramsAt(new Date()), progressSlack: 15 }, true);
+    await expectSameLists({ ...paramsAt(new Date(crossing.getTime() + 1)), progressSlack: 0 }, true);
   }, 600_000);
 });

@@ -25,6 +25,7 @@ import { ReportBehindCounts1736410000000 } from './1736410000000-report-behind-c
 import { ReportIndicatorTargets1736500000000 } from './1736500000000-report-indicator-targets';
 import { ReportAckDueTime1736510000000 } from './1736510000000-report-ack-due-time';
 import { ReportNoticeCounts1736610000000 } from './1736610000000-report-notice-counts';
+import { AssignmentsUnitTaskIndex1736620000000 } from './1736620000000-assignments-unit-task-index';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ReportIndicatorTargets1736500000000,
   ReportAckDueTime1736510000000,
   ReportNoticeCounts1736610000000,
+  AssignmentsUnitTaskIndex1736620000000,
 ];

@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { RepositoryBase } from '../db/repository';
 import { Sql, sql } from '../db/sql';
 import { countsScope, scopeClauses, TaskScope } from './task-scope';
+import { countedTotalSql, listClockJoin } from './task-list-total';
 import { updateVersioned, VersionedPatch } from './versioned';
 import { TASK_HEAD, TaskHead } from './task-row';
 import {
@@ -152,12 +153,9 @@ function lightCandidates(light: string): string[] {
  * only its rows are then read in full: OFFSET skips ids instead of deriving the light and the lead
  * units of every skipped row.
  */
-export function taskListSql(f: TaskListFilter, lp: LightParams): { count: Sql; page: Sql } {
-  // The row-independent inputs are bound once, as a one-row join the queries share; the yellow date as
-  // the instant its Shanghai day begins, which spares each row a time-zone conversion.
-  const lpJoin = sql`CROSS JOIN (SELECT ${lp.now}::timestamptz AS now, ${lp.yellowBefore}::date AS yellow_before,
-                                        ${lp.yellowBefore}::date::timestamp AT TIME ZONE 'Asia/Shanghai' AS yellow_before_at,
-                                        ${lp.progressSlack}::int AS slack) lp`;
+export function taskListSql(f: TaskListFilter, lp: LightParams): { count: Sql; rowCount: Sql; page: Sql } {
+  // The row-independent inputs are bound once, as a one-row join the queries share.
+  const lpJoin = listClockJoin(lp);
   const d = derivedColumnsSql({ now: 'lp.now', yellowBefore: 'lp.yellow_before', slack: 'lp.slack', yellowBeforeAt: 'lp.yellow_before_at' });
   const where: Sql[] = scopeClauses(f.scope);
   if (f.status) where.push(sql`t.status = ${f.status}`);
@@ -173,8 +171,11 @@ export function taskListSql(f: TaskListFilter, lp: LightParams): { count: Sql; p
   }
   const dir = f.order === 'desc' ? 'DESC' : 'ASC';
   const order = sql.raw(`${SORT_COLUMN[f.sort]} ${dir}, t.id ${dir}`);
+  // Every matching item counted one by one: the count wherever the report counts cannot answer.
+  const rowCount = sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`;
   return {
-    count: sql`SELECT count(*)::int AS total FROM tasks t ${lpJoin} ${sql.where(where)}`,
+    count: countedTotalSql(f, lp, where, d.behind) ?? rowCount,
+    rowCount,
     page: sql`SELECT ${TASK_HEAD}, t.original_due_at AS "originalDueAt", t.updated_at AS "updatedAt", t.version,
                   ${sql.raw(d.light)} AS light, ${sql.raw(d.overdue)} AS overdue
              FROM (SELECT t.id FROM tasks t ${lpJoin} ${sql.where(where)} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) page
@@ -190,11 +191,7 @@ export class TaskRepository extends RepositoryBase {
   async list(f: TaskListFilter, lp: LightParams): Promise<{ rows: TaskListRow[]; total: number }> {
     if (f.scope.visibility.kind === 'none') return { rows: [], total: 0 };
     const q = taskListSql(f, lp);
-    // "Overdue" alone (the 超期 list) is counted from the report counts; any other filter reads the items.
-    const overdueOnly = f.overdue === true && !f.status && !f.q && !f.light && f.extensionPending === undefined;
-    const [{ total }] = overdueOnly
-      ? (await this.db.query<{ n: number }>(overdueCountSql(f.scope, lp.now))).map((r) => ({ total: r.n }))
-      : await this.db.query<{ total: number }>(q.count);
+    const [{ total }] = await this.db.query<{ total: number }>(q.count);
     return { total, rows: await this.db.query<TaskListRow>(q.page) };
   }
 

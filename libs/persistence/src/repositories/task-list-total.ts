@@ -1,0 +1,82 @@
+import { Sql, sql } from '../db/sql';
+import { BEHIND_COUNTS_SLACK, behindBucket } from '../migrations/1736410000000-report-behind-counts';
+import { CountsScope, countsScope, scopeClauses } from './task-scope';
+import type { LightParams, TaskListFilter } from './task.repository';
+
+const CLOSED = `('completed', 'cancelled', 'suspended')`;
+const WORKING = `('assigned', 'acknowledged', 'in_progress', 'returned')`;
+
+/**
+ * The row-independent inputs of GET /tasks's queries, as a one-row join `lp`: the clock and the light
+ * rule's parameters, the yellow date as the instant its Shanghai day begins, and the two Shanghai
+ * months that split the deadlines for counting (see countedTotalSql). All are expressions of bound
+ * values, so the planner folds them into constants and can estimate index ranges on them.
+ */
+export function listClockJoin(lp: LightParams): Sql {
+  const now = sql.param(lp.now);
+  const yellow = sql.param(lp.yellowBefore);
+  const month = sql`date_trunc('month', ${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')`;
+  // The first month every deadline of which is after the clock and on or after the yellow date.
+  const horizon = sql`(date_trunc('month', GREATEST((${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date, ${yellow}::date)::timestamp) + interval '1 month')`;
+  return sql`CROSS JOIN (SELECT ${now}::timestamptz AS now, ${yellow}::date AS yellow_before,
+                                ${yellow}::date::timestamp AT TIME ZONE 'Asia/Shanghai' AS yellow_before_at,
+                                ${lp.progressSlack}::int AS slack,
+                                ${month}::date AS month, ${month} AT TIME ZONE 'Asia/Shanghai' AS month_at,
+                                ${horizon}::date AS horizon, ${horizon} AT TIME ZONE 'Asia/Shanghai' AS horizon_at) lp`;
+}
+
+/**
+ * GET /tasks's `total` without reading every matching item, for a scope the report counts hold
+ * (countsScope) and no filter or one of status, overdue, light alone; null for anything else (the
+ * caller counts rows). Deadlines fall in three parts:
+ * - before this (Shanghai) month: summed from the counts. Such an item is closed (light none), or
+ *   submitted by its deadline (green), or else overdue and red, whatever the clock within the month.
+ * - from this month to the horizon (listClockJoin): read row by row with the list's own filter, the
+ *   only part where the clock or the yellow date decides between red, yellow and green.
+ * - from the horizon on: summed from the counts. Closed is none, open is not overdue, submitted is
+ *   green, and a working item is green unless behind schedule (the light's progress rule), which
+ *   behindPastHorizon counts.
+ * `rows` are the list's filter clauses over `t` (scope included), `behind` the progress rule over `t`.
+ */
+export function countedTotalSql(f: TaskListFilter, lp: LightParams, rows: Sql[], behind: string): Sql | null {
+  const counts = countsScope(f.scope);
+  const filters = [f.status, f.light, f.overdue].filter((v) => v !== undefined).length;
+  if (!counts || f.q || f.extensionPending !== undefined || filters > 1) return null;
+  const lpJoin = listClockJoin(lp);
+  const late = `c.due_month < lp.month AND c.status NOT IN ${CLOSED} AND NOT (c.status = 'submitted' AND c.submitted_in_time)`;
+  const light = `(CASE WHEN c.status IN ${CLOSED} THEN 'none' WHEN ${late} THEN 'red' ELSE 'green' END)`;
+  const counted: Sql[] = [...counts.where, sql`(c.due_month < lp.month OR c.due_month >= lp.horizon)`];
+  if (f.status) counted.push(sql`c.status = ${f.status}`);
+  if (f.overdue !== undefined) counted.push(sql.raw(f.overdue ? `(${late})` : `NOT (${late})`));
+  if (f.light) counted.push(sql`${sql.raw(light)} = ${f.light}`);
+  const summed = sql`SELECT COALESCE(sum(c.n), 0) FROM ${sql.raw(counts.table)} c ${lpJoin} ${sql.where(counted)}`;
+  const near = sql`SELECT count(*) FROM tasks t ${lpJoin} ${sql.where([...rows, sql`t.due_at >= lp.month_at`, sql`t.due_at < lp.horizon_at`])}`;
+  // The counts hold every working item past the horizon as green; those behind schedule are yellow.
+  const sign = f.light === 'yellow' ? '+' : f.light === 'green' ? '-' : null;
+  const moved = sign ? sql` ${sql.raw(sign)} (${behindPastHorizon(f, lp, counts, behind)})` : sql.empty;
+  return sql`SELECT ((${summed}) + (${near})${moved})::int AS total`;
+}
+
+/**
+ * How many working items in scope due from the horizon on are behind schedule. With the slack
+ * report_behind_counts was built for and a scope it holds (every item or one plan), the rows whose
+ * crossing week is before the clock's are summed and only the clock's own week (or an infinite
+ * instant) is read (tasks_behind_day_idx); otherwise every such row with progress + slack < 100 is
+ * read (behind is never true otherwise before the deadline).
+ */
+function behindPastHorizon(f: TaskListFilter, lp: LightParams, counts: CountsScope, behind: string): Sql {
+  const lpJoin = listClockJoin(lp);
+  const working = [...scopeClauses(f.scope), sql.raw(`t.status IN ${WORKING}`), sql`t.due_at >= lp.horizon_at`];
+  if (counts.table !== 'report_item_counts' || lp.progressSlack !== BEHIND_COUNTS_SLACK) {
+    return sql`SELECT count(*) FROM tasks t ${lpJoin} ${sql.where([...working, sql`t.progress + lp.slack < 100`, sql.raw(behind)])}`;
+  }
+  const day = sql.raw('report_behind_day(t.created_at, t.due_at, t.progress)');
+  const clockDay = sql`(SELECT ${sql.raw(behindBucket('100 * EXTRACT(EPOCH FROM n.now)'))} FROM (SELECT ${sql.param(lp.now)}::timestamptz AS now) n)`;
+  // The literal progress bound matches tasks_behind_day_idx's predicate; two counts rather than an
+  // OR, so that each is one range of that index.
+  const read = (which: Sql) =>
+    sql`SELECT count(*) FROM tasks t ${lpJoin} ${sql.where([...working, sql.raw(`t.progress < ${100 - BEHIND_COUNTS_SLACK}`), which, sql.raw(behind)])}`;
+  const summed = sql`SELECT COALESCE(sum(c.n), 0) FROM report_behind_counts c ${lpJoin}
+                      ${sql.where([...counts.where, sql`c.due_month >= lp.horizon`, sql`c.day < ${clockDay}`])}`;
+  return sql`(${summed}) + (${read(sql`${day} = ${clockDay}`)}) + (${read(sql`${day} IS NULL`)})`;
+}
