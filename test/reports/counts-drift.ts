@@ -68,6 +68,22 @@ export async function behindCountsDrift(ds: DataSource): Promise<unknown[]> {
      WHERE f.n IS DISTINCT FROM c.n`);
 }
 
+/** The open items per deadline day (migration 1736600000000) against a fresh recount. */
+export async function dueDaysDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT (due_at AT TIME ZONE 'Asia/Shanghai')::date AS due_day, plan_id,
+             count(*) FILTER (WHERE status = 'submitted' AND COALESCE(submitted_at <= due_at, false))::int AS sub_in_time,
+             count(*) FILTER (WHERE status = 'submitted' AND NOT COALESCE(submitted_at <= due_at, false))::int AS sub_other,
+             count(*) FILTER (WHERE status <> 'submitted')::int AS working,
+             count(*) FILTER (WHERE status <> 'submitted' AND progress < 90)::int AS behind_able
+        FROM tasks WHERE status IN ('submitted', 'assigned', 'acknowledged', 'in_progress', 'returned') AND isfinite(due_at) GROUP BY 1, 2
+    )
+    SELECT * FROM fresh f
+      FULL JOIN (SELECT * FROM report_due_days WHERE (sub_in_time, sub_other, working, behind_able) <> (0, 0, 0, 0)) c USING (due_day, plan_id)
+     WHERE (f.sub_in_time, f.sub_other, f.working, f.behind_able) IS DISTINCT FROM (c.sub_in_time, c.sub_other, c.working, c.behind_able)`);
+}
+
 /** The indicators report's kept targets and their per-plan counts (migration 1736500000000) against the items. */
 export async function indicatorTargetsDrift(ds: DataSource): Promise<unknown[]> {
   return ds.query(`

@@ -14,7 +14,7 @@ import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/reposito
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
 import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
 import { openTestDatabase } from '../support/database';
-import { ackCountsDrift, behindCountsDrift, countsDrift, indicatorTargetsDrift, noticeCountsDrift, rowsAroundTruncate, trendCountsDrift, unitClassesDrift } from './counts-drift';
+import { ackCountsDrift, behindCountsDrift, countsDrift, dueDaysDrift, indicatorTargetsDrift, noticeCountsDrift, rowsAroundTruncate, trendCountsDrift, unitClassesDrift } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
@@ -287,6 +287,7 @@ describe('reports from the counts equal the reports from the items', () => {
     expect(await trendCountsDrift(db.ds)).toEqual([]);
     expect(await unitClassesDrift(db.ds)).toEqual([]);
     expect(await behindCountsDrift(db.ds)).toEqual([]);
+    expect(await dueDaysDrift(db.ds)).toEqual([]);
     expect(await indicatorTargetsDrift(db.ds)).toEqual([]);
     expect(await noticeCountsDrift(db.ds)).toEqual([]);
     await expectSameReports(new Date());
@@ -334,7 +335,7 @@ describe('reports from the counts equal the reports from the items', () => {
   });
 
   it('an emptied item table empties the counts (restore truncates)', async () => {
-    const tables = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_notice_counts'];
+    const tables = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_notice_counts', 'report_due_days'];
     const { before, after } = await rowsAroundTruncate(db.ds, tables);
     expect(before.report_item_counts).toBeGreaterThan(0);
     expect(before.report_behind_counts).toBeGreaterThan(0);

@@ -24,6 +24,7 @@ import { TaskListIndexes1736400000000 } from './1736400000000-task-list-indexes'
 import { ReportBehindCounts1736410000000 } from './1736410000000-report-behind-counts';
 import { ReportIndicatorTargets1736500000000 } from './1736500000000-report-indicator-targets';
 import { ReportAckDueTime1736510000000 } from './1736510000000-report-ack-due-time';
+import { ReportDueDays1736600000000 } from './1736600000000-report-due-days';
 import { ReportNoticeCounts1736610000000 } from './1736610000000-report-notice-counts';
 import { AssignmentsUnitTaskIndex1736620000000 } from './1736620000000-assignments-unit-task-index';
 
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   ReportBehindCounts1736410000000,
   ReportIndicatorTargets1736500000000,
   ReportAckDueTime1736510000000,
+  ReportDueDays1736600000000,
   ReportNoticeCounts1736610000000,
   AssignmentsUnitTaskIndex1736620000000,
 ];

@@ -1,6 +1,7 @@
 import { Sql, sql } from '../../db/sql';
 import { BEHIND_COUNTS_SLACK, behindBucket } from '../../migrations/1736410000000-report-behind-counts';
 import { CountsScope, countsScope, scopeClauses } from '../task-scope';
+import { dueDaysFit, dueDaysPart } from './summary-days';
 import { BEHIND, clockCte, horizonAt, HORIZON_MONTH, int, LIGHT, num, OVERDUE, ReportClock, ReportScope, RunSql, STATUSES } from './report-sql';
 
 export interface SummaryRow {
@@ -28,9 +29,16 @@ const WORKING = `('assigned', 'acknowledged', 'in_progress', 'returned')`;
  * or due soon). Open items due from this month up to the horizon are read row by row with the same rules as
  * GET /tasks; of the working items past the horizon only the light's progress rule (yellow or
  * green) is, through tasks_working_due_idx. Without a counts scope every item is read.
+ * For all items or a plan at the app's clock (dueDaysFit), the near months come from counts per
+ * deadline day instead (summary-days.ts), so no part of the report reads a month of items.
  */
 export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock): Promise<SummaryRow> {
   const counts = countsScope(s);
+  const nowDay = counts && dueDaysFit(c, counts);
+  if (counts && nowDay) {
+    // Every item from counts: the near months by deadline day (summary-days.ts), the rest as below.
+    return summaryOf([await countedPart(run, c, counts.table, counts.where, true), await dueDaysPart(run, s, c, counts, nowDay)]);
+  }
   const OPEN = sql.raw(`status NOT IN ${CLOSED}`);
   const live = counts ? [sql`t.due_at >= lp.month_at`, sql`t.due_at < lp.horizon_at`, sql.raw(`t.status NOT IN ${CLOSED}`)] : [];
   const byStatus = sql.raw(STATUSES.map((st, i) => `count(*) FILTER (WHERE status = '${st}')::int AS s${i}`).join(',\n             '));
@@ -53,8 +61,12 @@ export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock)
         FROM (SELECT t.status, t.due_at, t.completed_at, ${LIGHT} AS light, ${OVERDUE} AS overdue
                 FROM tasks t CROSS JOIN lp ${sql.where([...scopeClauses(s), ...live])} OFFSET 0) b
         CROSS JOIN lp`);
-  const sums = counts ? await countedPart(run, c, counts.table, counts.where) : null;
-  const add = (k: string) => int(r[k]) + int(sums?.[k]);
+  return summaryOf(counts ? [r, await countedPart(run, c, counts.table, counts.where, false)] : [r]);
+}
+
+/** The report from parts that each count some of the items (same keys; yellow_later moves green to yellow). */
+function summaryOf(parts: Record<string, unknown>[]): SummaryRow {
+  const add = (k: string) => parts.reduce((n, p) => n + int(p[k]), 0);
   const overdue = add('overdue');
   const byStatusCounts: Record<string, number> = {};
   STATUSES.forEach((st, i) => {
@@ -68,7 +80,7 @@ export async function summaryReport(run: RunSql, s: ReportScope, c: ReportClock)
     completedOnTime: add('completed_on_time'),
     byStatus: byStatusCounts,
     // The counts hold the working items past the horizon as green; the rows say which are behind.
-    byLight: { green: add('green') - int(r.yellow_later), yellow: add('yellow') + int(r.yellow_later), red: add('red'), none: add('none') },
+    byLight: { green: add('green') - add('yellow_later'), yellow: add('yellow') + add('yellow_later'), red: add('red'), none: add('none') },
     averageDaysOverdue: overdue ? averageOf(add('days_overdue'), overdue) : null,
     dueNext7: add('due_next_7'),
     dueNext30: add('due_next_30'),
@@ -114,23 +126,26 @@ function averageOf(sum: number, n: number): number {
  * The counted items: closed ones (by status, light none), due before this month (submitted in time
  * green, every other open one overdue and red, `today − due date` days late), or past the horizon
  * (submitted or working: green, not yet due, until yellowPastHorizon says otherwise). None is due
- * within the next 30 days.
+ * within the next 30 days. With `near`, open items due in the near months are in the totals and
+ * statuses too (their light, overdue and due-soon figures come from summary-days.ts).
  */
-async function countedPart(run: RunSql, c: ReportClock, table: string, where: Sql[]): Promise<Record<string, unknown>> {
+async function countedPart(run: RunSql, c: ReportClock, table: string, where: Sql[], near: boolean): Promise<Record<string, unknown>> {
   // Overdue: due before this month, open, and not submitted by the deadline (past the horizon nothing is).
   const LATE = sql.raw(`c.due_month < lp.month AND status NOT IN ('completed', 'cancelled', 'suspended') AND NOT (status = 'submitted' AND submitted_in_time)`);
   const byStatus = sql.raw(STATUSES.map((st, i) => `COALESCE(sum(n) FILTER (WHERE status = '${st}'), 0) AS s${i}`).join(', '));
+  const notNear = `(c.due_month < lp.month OR c.due_month >= lp.horizon)`;
+  const NOT_NEAR = sql.raw(notNear);
   const [r] = await run(sql`
       WITH ${clockCte(c)}
       SELECT COALESCE(sum(n), 0) AS total,
              COALESCE(sum(n) FILTER (WHERE ${LATE}), 0) AS overdue,
              COALESCE(sum(n) FILTER (WHERE status = 'completed' AND on_time), 0) AS completed_on_time,
              ${byStatus},
-             COALESCE(sum(n) FILTER (WHERE (status = 'submitted' AND submitted_in_time) OR (c.due_month >= lp.horizon AND status IN ('submitted', ${sql.raw(WORKING.slice(1, -1))}))), 0) AS green,
+             COALESCE(sum(n) FILTER (WHERE (${NOT_NEAR} AND status = 'submitted' AND submitted_in_time) OR (c.due_month >= lp.horizon AND status IN ('submitted', ${sql.raw(WORKING.slice(1, -1))}))), 0) AS green,
              COALESCE(sum(n) FILTER (WHERE ${LATE}), 0) AS red,
              COALESCE(sum(n) FILTER (WHERE status IN ('completed', 'cancelled', 'suspended')), 0) AS none,
              COALESCE(sum(n * lp.today_day - due_day_sum) FILTER (WHERE ${LATE}), 0) AS days_overdue
         FROM ${sql.raw(table)} c CROSS JOIN lp
-       ${sql.where([...where, sql.raw(`(c.due_month < lp.month OR c.due_month >= lp.horizon OR c.status IN ${CLOSED})`)])}`);
+       ${sql.where(near ? where : [...where, sql.raw(`(${notNear} OR c.status IN ${CLOSED})`)])}`);
   return r;
 }
