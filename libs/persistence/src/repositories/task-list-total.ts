@@ -1,5 +1,6 @@
 import { Sql, sql } from '../db/sql';
-import { BEHIND_COUNTS_SLACK, behindBucket } from '../migrations/1736410000000-report-behind-counts';
+import { BEHIND_COUNTS_SLACK } from '../migrations/1736410000000-report-behind-counts';
+import { behindFromCounts } from './reports/behind-counts';
 import { CountsScope, countsScope, scopeClauses } from './task-scope';
 import type { LightParams, TaskListFilter } from './task.repository';
 
@@ -70,13 +71,6 @@ function behindPastHorizon(f: TaskListFilter, lp: LightParams, counts: CountsSco
   if (counts.table !== 'report_item_counts' || lp.progressSlack !== BEHIND_COUNTS_SLACK) {
     return sql`SELECT count(*) FROM tasks t ${lpJoin} ${sql.where([...working, sql`t.progress + lp.slack < 100`, sql.raw(behind)])}`;
   }
-  const day = sql.raw('report_behind_day(t.created_at, t.due_at, t.progress)');
-  const clockDay = sql`(SELECT ${sql.raw(behindBucket('100 * EXTRACT(EPOCH FROM n.now)'))} FROM (SELECT ${sql.param(lp.now)}::timestamptz AS now) n)`;
-  // The literal progress bound matches tasks_behind_day_idx's predicate; two counts rather than an
-  // OR, so that each is one range of that index.
-  const read = (which: Sql) =>
-    sql`SELECT count(*) FROM tasks t ${lpJoin} ${sql.where([...working, sql.raw(`t.progress < ${100 - BEHIND_COUNTS_SLACK}`), which, sql.raw(behind)])}`;
-  const summed = sql`SELECT COALESCE(sum(c.n), 0) FROM report_behind_counts c ${lpJoin}
-                      ${sql.where([...counts.where, sql`c.due_month >= lp.horizon`, sql`c.day < ${clockDay}`])}`;
-  return sql`(${summed}) + (${read(sql`${day} = ${clockDay}`)}) + (${read(sql`${day} IS NULL`)})`;
+  const rows = (extra: Sql[]) => sql`SELECT count(*) FROM tasks t ${lpJoin} ${sql.where([...working, ...extra, sql.raw(behind)])}`;
+  return behindFromCounts(lp.now, [...counts.where, sql`c.due_month >= lp.horizon`], rows, lpJoin);
 }

@@ -1,5 +1,6 @@
 import { Sql, sql } from '../../db/sql';
-import { BEHIND_COUNTS_SLACK, behindBucket } from '../../migrations/1736410000000-report-behind-counts';
+import { BEHIND_COUNTS_SLACK } from '../../migrations/1736410000000-report-behind-counts';
+import { behindFromCounts } from './behind-counts';
 import { CountsScope, scopeClauses } from '../task-scope';
 import { BEHIND, clockCte, int, ReportClock, ReportScope, RunSql } from './report-sql';
 
@@ -49,10 +50,8 @@ const midnight = (day: string) => sql`(${day}::date)::timestamp AT TIME ZONE 'As
 export async function dueDaysPart(run: RunSql, s: ReportScope, c: ReportClock, counts: CountsScope, nowDay: string): Promise<SummaryPart> {
   const ybMonth = `${c.yellowBefore.slice(0, 7)}-01`;
   const nd = sql.param(nowDay);
-  const working = [...scopeClauses(s), sql.raw(`t.status IN ${WORKING}`), sql.raw(`t.progress < ${100 - BEHIND_COUNTS_SLACK}`)];
+  const working = [...scopeClauses(s), sql.raw(`t.status IN ${WORKING}`)];
   const behindRows = (where: Sql[]) => sql`(SELECT count(*) FILTER (WHERE ${BEHIND}) FROM tasks t CROSS JOIN lp ${sql.where([...working, ...where])})`;
-  const day = sql.raw('report_behind_day(t.created_at, t.due_at, t.progress)');
-  const clockWeek = sql`(SELECT ${sql.raw(behindBucket('100 * EXTRACT(EPOCH FROM n.now)'))} FROM (SELECT ${c.now}::timestamptz AS now) n)`;
   const fromYbMonth = sql`t.due_at >= ${midnight(ybMonth)}`;
   const windowStart = ybMonth > nowDay ? ybMonth : nowDay;
   const D = sql.raw('c.due_day');
@@ -83,10 +82,9 @@ export async function dueDaysPart(run: RunSql, s: ReportScope, c: ReportClock, c
                 ${sql.where([...counts.where, sql`c.due_day >= lp.month`, sql`c.due_day < lp.horizon`])})
       SELECT d.*, p.n AS past, p.working AS past_working, lp.today - ${nd}::date AS past_days,
              (${nd}::date >= lp.today AND ${nd}::date < lp.today + 8) AS past_in_7, (${nd}::date >= lp.today AND ${nd}::date < lp.today + 31) AS past_in_30,
-             COALESCE((SELECT sum(c.n) FROM report_behind_counts c
-                        ${sql.where([...counts.where, sql`c.due_month >= ${ybMonth}::date`, sql`c.day < ${clockWeek}`])}), 0)
-               + ${behindRows([fromYbMonth, sql`${day} = ${clockWeek}`])} + ${behindRows([fromYbMonth, sql`${day} IS NULL`])}
-               - d.behind_before_today - ${behindRows([sql`t.due_at >= ${midnight(windowStart)}`, sql`t.due_at < ${midnight(c.yellowBefore)}`])} AS behind
+             ${behindFromCounts(c.now, [...counts.where, sql`c.due_month >= ${ybMonth}::date`], (extra) => behindRows([fromYbMonth, ...extra]))}
+               - d.behind_before_today
+               - ${behindRows([sql.raw(`t.progress < ${100 - BEHIND_COUNTS_SLACK}`), sql`t.due_at >= ${midnight(windowStart)}`, sql`t.due_at < ${midnight(c.yellowBefore)}`])} AS behind
         FROM days d CROSS JOIN past p CROSS JOIN lp`);
   const past = int(r.past);
   const pastWorking = int(r.past_working);

@@ -1,6 +1,7 @@
 import { Sql, sql } from '../../db/sql';
-import { BEHIND_COUNTS_SLACK, behindBucket } from '../../migrations/1736410000000-report-behind-counts';
+import { BEHIND_COUNTS_SLACK } from '../../migrations/1736410000000-report-behind-counts';
 import { CountsScope, countsScope, scopeClauses } from '../task-scope';
+import { behindFromCounts } from './behind-counts';
 import { dueDaysFit, dueDaysPart } from './summary-days';
 import { BEHIND, clockCte, horizonAt, HORIZON_MONTH, int, LIGHT, num, OVERDUE, ReportClock, ReportScope, RunSql, STATUSES } from './report-sql';
 
@@ -102,18 +103,8 @@ function yellowPastHorizon(s: ReportScope, c: ReportClock, counts: CountsScope):
     return sql`SELECT count(*) FILTER (WHERE ${BEHIND})::int FROM tasks t CROSS JOIN lp
                 ${sql.where([...working, sql`t.progress + ${c.progressSlack}::int < 100`])}`;
   }
-  const day = sql.raw('report_behind_day(t.created_at, t.due_at, t.progress)');
-  // A scalar subquery: computed once, not per key (EXTRACT on timestamptz is not folded at planning).
-  const clockDay = sql`(SELECT ${sql.raw(behindBucket('100 * EXTRACT(EPOCH FROM n.now)'))} FROM (SELECT ${c.now}::timestamptz AS now) n)`;
-  // The literal bound matches tasks_behind_day_idx's predicate. Two counts rather than an OR, so
-  // each is one range of that index.
-  const read = (which: Sql) =>
-    sql`SELECT count(*) FILTER (WHERE ${BEHIND}) FROM tasks t CROSS JOIN lp
-         ${sql.where([...working, sql.raw(`t.progress < ${100 - BEHIND_COUNTS_SLACK}`), which])}`;
-  const rows = sql`(${read(sql`${day} = ${clockDay}`)}) + (${read(sql`${day} IS NULL`)})`;
-  const summed = sql`SELECT sum(c.n) FROM report_behind_counts c
-                      ${sql.where([...counts.where, sql`c.due_month >= ${HORIZON_MONTH(c)}`, sql`c.day < ${clockDay}`])}`;
-  return sql`SELECT (COALESCE((${summed}), 0) + ${rows})::int`;
+  const rows = (extra: Sql[]) => sql`SELECT count(*) FILTER (WHERE ${BEHIND}) FROM tasks t CROSS JOIN lp ${sql.where([...working, ...extra])}`;
+  return sql`SELECT (${behindFromCounts(c.now, [...counts.where, sql`c.due_month >= ${HORIZON_MONTH(c)}`], rows)})::int`;
 }
 
 /** round(avg, 1) as PostgreSQL's numeric does it: half away from zero, on the exact quotient. */
