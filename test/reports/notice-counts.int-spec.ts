@@ -2,6 +2,7 @@
 // SQL before the counts read from the sent reminders (test/reports/reference), through the reminder
 // engine's own writes (claim, settle, cancel, retry) and plain SQL on the reminders and the items.
 import { DataSource } from 'typeorm';
+import { addDays, shanghaiDate } from '@app/domain';
 import { Db } from '@app/persistence';
 import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { ReportClock, ReportScope, RunSql, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
@@ -10,9 +11,6 @@ import { openTestDatabase } from '../support/database';
 import { noticeCountsDrift, rowsAroundTruncate } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 
-const DAY = 86_400_000;
-const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const now = new Date();
 const clock: ReportClock = { now, today: shanghaiDate(now), yellowBefore: addDays(shanghaiDate(now), 4), progressSlack: 10 };
 const ackDue: AckDue = (from, to) => {
