@@ -209,6 +209,13 @@ describe('GET /tasks lists the same pages as before', () => {
         expect({ name, counted: sql !== null }).toEqual({ name, counted: true });
       }
     }
+    // A light or overdue filter over every item or a plan reads this month and next from the deadline-day counts.
+    for (const scope of [everyone, { ...everyone, planId: plans[0] }]) {
+      for (const filter of [{ light: 'yellow' }, { light: 'green' }, { overdue: false }] as Filter[]) {
+        const text = countedTotalSql({ scope, ...filter, sort: 'dueAt', order: 'asc', offset: 0, limit: 20 }, lp, [], '')!.compile().text;
+        expect({ filter, days: text.includes('report_due_days') }).toEqual({ filter, days: true });
+      }
+    }
     // Working items due at the next Shanghai month's start, a millisecond before it, and at the start
     // of the month after (the horizon of a clock at that start) and a millisecond before that.
     const next = (date: string) => (date.slice(5, 7) === '12' ? `${Number(date.slice(0, 4)) + 1}-01` : `${date.slice(0, 5)}${String(Number(date.slice(5, 7)) + 1).padStart(2, '0')}`);

@@ -47,7 +47,8 @@ const WORKING = `('assigned', 'acknowledged', 'in_progress', 'returned')`;
 const OPEN = `('submitted', ${WORKING.slice(1, -1)})`;
 const midnight = (day: string) => sql`(${day}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
-export async function dueDaysPart(run: RunSql, s: ReportScope, c: ReportClock, counts: CountsScope, nowDay: string): Promise<SummaryPart> {
+/** The figures of the near months as one row (DUE_DAYS_FIGURES): the summary's part, and GET /tasks's total for a light or overdue filter. */
+export function dueDaysSql(s: ReportScope, c: ReportClock, counts: CountsScope, nowDay: string): Sql {
   const ybMonth = `${c.yellowBefore.slice(0, 7)}-01`;
   const nd = sql.param(nowDay);
   const working = [...scopeClauses(s), sql.raw(`t.status IN ${WORKING}`)];
@@ -56,7 +57,7 @@ export async function dueDaysPart(run: RunSql, s: ReportScope, c: ReportClock, c
   const windowStart = ybMonth > nowDay ? ybMonth : nowDay;
   const D = sql.raw('c.due_day');
   const notOverdue = sql`(CASE WHEN ${D} < ${nd} THEN c.sub_in_time ELSE c.sub_in_time + c.sub_other + c.working END)`;
-  const [r] = await run(sql`
+  return sql`
       WITH ${clockCte(c)},
       past AS (SELECT count(*) AS n, count(*) FILTER (WHERE t.status IN ${sql.raw(WORKING)}) AS working
                  FROM tasks t CROSS JOIN lp
@@ -80,22 +81,21 @@ export async function dueDaysPart(run: RunSql, s: ReportScope, c: ReportClock, c
                  COALESCE(sum(c.behind_able) FILTER (WHERE ${D} >= ${ybMonth}::date AND ${D} < ${nd}), 0) AS behind_before_today
                  FROM report_due_days c CROSS JOIN lp
                 ${sql.where([...counts.where, sql`c.due_day >= lp.month`, sql`c.due_day < lp.horizon`])})
-      SELECT d.*, p.n AS past, p.working AS past_working, lp.today - ${nd}::date AS past_days,
-             (${nd}::date >= lp.today AND ${nd}::date < lp.today + 8) AS past_in_7, (${nd}::date >= lp.today AND ${nd}::date < lp.today + 31) AS past_in_30,
+      SELECT d.late + p.n AS overdue, d.late + p.n AS red,
+             d.late_days + p.n * (lp.today - ${nd}::date) AS days_overdue,
+             d.green - (p.n - p.working) AS green, d.yellow - p.working AS yellow,
+             d.due_next_7 - CASE WHEN ${nd}::date >= lp.today AND ${nd}::date < lp.today + 8 THEN p.n ELSE 0 END AS due_next_7,
+             d.due_next_30 - CASE WHEN ${nd}::date >= lp.today AND ${nd}::date < lp.today + 31 THEN p.n ELSE 0 END AS due_next_30,
              ${behindFromCounts(c.now, [...counts.where, sql`c.due_month >= ${ybMonth}::date`], (extra) => behindRows([fromYbMonth, ...extra]))}
                - d.behind_before_today
-               - ${behindRows([sql.raw(`t.progress < ${100 - BEHIND_COUNTS_SLACK}`), sql`t.due_at >= ${midnight(windowStart)}`, sql`t.due_at < ${midnight(c.yellowBefore)}`])} AS behind
-        FROM days d CROSS JOIN past p CROSS JOIN lp`);
-  const past = int(r.past);
-  const pastWorking = int(r.past_working);
-  return {
-    overdue: int(r.late) + past,
-    red: int(r.late) + past,
-    days_overdue: int(r.late_days) + past * int(r.past_days),
-    green: int(r.green) - (past - pastWorking),
-    yellow: int(r.yellow) - pastWorking,
-    due_next_7: int(r.due_next_7) - (r.past_in_7 ? past : 0),
-    due_next_30: int(r.due_next_30) - (r.past_in_30 ? past : 0),
-    yellow_later: int(r.behind),
-  };
+               - ${behindRows([sql.raw(`t.progress < ${100 - BEHIND_COUNTS_SLACK}`), sql`t.due_at >= ${midnight(windowStart)}`, sql`t.due_at < ${midnight(c.yellowBefore)}`])} AS yellow_later
+        FROM days d CROSS JOIN past p CROSS JOIN lp`;
+}
+
+/** The columns of dueDaysSql's row. */
+export const DUE_DAYS_FIGURES = ['overdue', 'red', 'days_overdue', 'green', 'yellow', 'due_next_7', 'due_next_30', 'yellow_later'] as const;
+
+export async function dueDaysPart(run: RunSql, s: ReportScope, c: ReportClock, counts: CountsScope, nowDay: string): Promise<SummaryPart> {
+  const [r] = await run(dueDaysSql(s, c, counts, nowDay));
+  return Object.fromEntries(DUE_DAYS_FIGURES.map((k) => [k, int(r[k])]));
 }
