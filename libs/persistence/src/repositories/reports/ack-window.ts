@@ -13,7 +13,17 @@ export const ACK_HISTORY_DAYS = 366 * 20;
 export interface AckWindow {
   first: string | null;
   dues: Param;
+  /**
+   * Per date as well, when every deadline is from 1992 on (Shanghai at a fixed UTC+8 since 1991): the
+   * deadline's Shanghai date (date[]) and whether its time of day is ACK_COUNTS_DUE_TIME (boolean[]),
+   * so the acknowledgement counts read them by subscript too, without a time-zone conversion per row.
+   */
+  perDate?: { dueDays: Param; atCountedTime: Param };
 }
+
+const EMPTY: AckWindow = { first: null, dues: sql.param('{}') };
+const SHANGHAI_FIXED_FROM = Date.parse('1992-01-01T00:00:00+08:00');
+const HOUR = 3_600_000;
 
 const DAY = 86_400_000;
 const dayNo = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
@@ -88,10 +98,10 @@ export function ackWindowCovers(from: string | null, firstDay: string, today: st
  * `today`, none older than ACK_HISTORY_DAYS before it: what ackDue(first, today) gave before,
  * from the per-function table.
  */
-export function ackWindow(ackDue: AckDue, from: string, today: string): AckWindow {
+export function ackWindow(ackDue: AckDue, from: string, today: string, countedTime: string): AckWindow {
   const lo = Math.max(dayNo(from), dayNo(today) - ACK_HISTORY_DAYS);
   const hi = dayNo(today);
-  if (lo > hi) return { first: null, dues: sql.param('{}') };
+  if (lo > hi) return EMPTY;
   const k = cover(ackDue, lo, hi);
   if (k.sent?.from === lo && k.sent.to === hi) return k.sent.window;
   const slice = k.dues.slice(lo - k.first, hi - k.first + 1);
@@ -100,10 +110,21 @@ export function ackWindow(ackDue: AckDue, from: string, today: string): AckWindo
   let b = slice.length - 1;
   while (a <= b && !slice[a]) a++;
   while (b >= a && !slice[b]) b--;
-  const window: AckWindow =
-    a > b
-      ? { first: null, dues: sql.param('{}') }
-      : { first: dateOf(lo + a), dues: sql.param(`{${slice.slice(a, b + 1).map((d) => (d ? `"${d.toISOString()}"` : 'NULL')).join(',')}}`) };
+  const window = a > b ? EMPTY : windowOf(dateOf(lo + a), slice.slice(a, b + 1), countedTime);
   k.sent = { from: lo, to: hi, window };
+  return window;
+}
+
+/** The literals of one window; countedTime is HH:MM, the time of day report_ack_counts' flag is against. */
+function windowOf(first: string, dues: (Date | null)[], countedTime: string): AckWindow {
+  const literal = (f: (d: Date) => string) => sql.param(`{${dues.map((d) => (d ? f(d) : 'NULL')).join(',')}}`);
+  const window: AckWindow = { first, dues: literal((d) => `"${d.toISOString()}"`) };
+  if (dues.some((d) => d && d.getTime() < SHANGHAI_FIXED_FROM)) return window;
+  const counted = (Number(countedTime.slice(0, 2)) * 60 + Number(countedTime.slice(3, 5))) * 60_000;
+  const local = (d: Date) => d.getTime() + 8 * HOUR;
+  window.perDate = {
+    dueDays: literal((d) => new Date(local(d)).toISOString().slice(0, 10)),
+    atCountedTime: literal((d) => (((local(d) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) === counted ? 't' : 'f')),
+  };
   return window;
 }

@@ -1,5 +1,5 @@
 import { ACK_COUNTS_DUE_TIME } from '../../migrations/1736510000000-report-ack-due-time';
-import { Sql, sql } from '../../db/sql';
+import { Param, Sql, sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
 import { AckDue, ackWindow, AckWindow, ackWindowCovers, knownFirst } from './ack-window';
 import { clockCte, COUNTED_DUE, int, monthSide, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
@@ -33,7 +33,7 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
   // (first_day) whether an older assignment appeared, and only then is it run again with more dates.
   let from = knownFirst(ackDue) ?? (await firstAssignmentDay(run));
   for (;;) {
-    const ack = from === null ? { first: null, dues: sql.param('{}') } : ackWindow(ackDue, from, c.today);
+    const ack = from === null ? { first: null, dues: sql.param('{}') } : ackWindow(ackDue, from, c.today, ACK_COUNTS_DUE_TIME);
     const rows = await run(statement(s, c, ack));
     const firstDay = rows.length ? (rows[0].first_day as string | null) : null;
     if (firstDay === null || ackWindowCovers(from, firstDay, c.today)) return rows.map(toRow);
@@ -119,7 +119,7 @@ const NOTICES_COUNTED = sql`
 const EXTENDED = sql.raw(`(t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at)`);
 /** Whether assignment `a`'s acknowledgement came (or, still missing, is) after its deadline. */
 const LATE_ACK = (ack: AckWindow) =>
-  sql`COALESCE(a.acknowledged_at, lp.now) > (${ack.dues}::text::timestamptz[])[${SHANGHAI_DATE('a.created_at')} - ${ack.first}::date + 1]`;
+  sql`COALESCE(a.acknowledged_at, lp.now) > (${ack.dues}::timestamptz[])[${SHANGHAI_DATE('a.created_at')} - ${ack.first}::date + 1]`;
 
 /**
  * From the items: per item, once, k = -1 cancelled (counts nowhere), else bits 1 on time, 2 late,
@@ -173,7 +173,14 @@ function lateAcksFromRows(s: ReportScope, ack: AckWindow): Sql {
 function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
   const nowDay = clockDay(c);
   const past = nowDay !== null || monthSide(c) === 'past';
-  const rowsFrom = nowDay === null ? sql`lp.month_at` : sql`(${nowDay}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+  // The clock's own day by constants, not lp's columns, so the planner estimates a day's rows from the
+  // index statistics (with lp's columns it guessed a third of the month and hashed every assignment).
+  const range =
+    nowDay === null
+      ? past
+        ? sql`${COUNTED_DUE} >= lp.month_at AND ${COUNTED_DUE} < lp.now`
+        : sql`${COUNTED_DUE} >= lp.now AND ${COUNTED_DUE} < lp.next_month_at`
+      : sql`${COUNTED_DUE} >= ${new Date(`${nowDay}T00:00:00+08:00`)}::timestamptz AND ${COUNTED_DUE} < ${c.now}::timestamptz`;
   // A row read moves one item between "late" (2) and not: sign +1 in the class the clock gives it, −1 in the one counted.
   const late = sql.raw(past ? 'f.sign' : '-f.sign');
   return sql`
@@ -198,7 +205,7 @@ function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
         SELECT a.unit_id, CASE WHEN ${late} = 1 THEN 2 ELSE 0 END + CASE WHEN ${EXTENDED} THEN 4 ELSE 0 END, sum(f.sign)
           FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id CROSS JOIN (VALUES (1), (-1)) AS f(sign)
          WHERE t.completed_at IS NULL AND t.status <> 'cancelled'
-           AND ${past ? sql`${COUNTED_DUE} >= ${rowsFrom} AND ${COUNTED_DUE} < lp.now` : sql`${COUNTED_DUE} >= lp.now AND ${COUNTED_DUE} < lp.next_month_at`}
+           AND ${range}
            AND a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
          GROUP BY 1, 2
       )`;
@@ -226,21 +233,32 @@ function clockDay(c: ReportClock): string | null {
  */
 function lateAcksCounted(s: ReportScope, ack: AckWindow): Sql {
   const shanghaiDay = (col: string) => sql.raw(`((${col} AT TIME ZONE 'Asia/Shanghai')::date)`);
+  const keyWhere = sql`k.role IN ('lead', 'responsible') AND NOT k.cancelled AND ${unitRowClause(s, sql`k.unit_id`)}`;
+  // Each key's date's deadline by subscript (no join): a date outside the window gives NULL, never late.
+  const at = (array: Param, type: string) => sql`(${array}::${sql.raw(type)}[])[k.created_day - ${ack.first}::date + 1]`;
+  const keys = ack.perDate
+    ? sql`SELECT k.unit_id, k.n
+                  FROM report_ack_counts k CROSS JOIN lp
+                 WHERE ${keyWhere}
+                   AND CASE WHEN k.ack_day = 'infinity'::date THEN lp.now > ${at(ack.dues, 'timestamptz')}
+                            WHEN k.ack_day <> ${at(ack.perDate.dueDays, 'date')} THEN k.ack_day > ${at(ack.perDate.dueDays, 'date')}
+                            ELSE ${at(ack.perDate.atCountedTime, 'boolean')} AND k.ack_after_due_time END`
+    : sql`SELECT k.unit_id, k.n
+                  FROM report_ack_counts k JOIN ack_due b ON b.d = k.created_day CROSS JOIN lp
+                 WHERE ${keyWhere}
+                   AND CASE WHEN k.ack_day = 'infinity'::date THEN lp.now > b.due
+                            WHEN k.ack_day <> b.due_day THEN k.ack_day > b.due_day
+                            ELSE b.counted_time AND k.ack_after_due_time END`;
   return sql`
       ack_due AS MATERIALIZED (
         SELECT (${ack.first}::date + (x.i - 1)::int) AS d, x.due, ${shanghaiDay('x.due')} AS due_day,
                (x.due AT TIME ZONE 'Asia/Shanghai')::time = time ${sql.raw(`'${ACK_COUNTS_DUE_TIME}'`)} AS counted_time
-          FROM unnest(${ack.dues}::text::timestamptz[]) WITH ORDINALITY AS x(due, i)
+          FROM unnest(${ack.dues}::timestamptz[]) WITH ORDINALITY AS x(due, i)
          WHERE x.due IS NOT NULL
       ),
       late_acks AS MATERIALIZED (
         SELECT unit_id, sum(n) AS n
-          FROM (SELECT k.unit_id, k.n
-                  FROM report_ack_counts k JOIN ack_due b ON b.d = k.created_day CROSS JOIN lp
-                 WHERE k.role IN ('lead', 'responsible') AND NOT k.cancelled AND ${unitRowClause(s, sql`k.unit_id`)}
-                   AND CASE WHEN k.ack_day = 'infinity'::date THEN lp.now > b.due
-                            WHEN k.ack_day <> b.due_day THEN k.ack_day > b.due_day
-                            ELSE b.counted_time AND k.ack_after_due_time END
+          FROM (${keys}
                 UNION ALL
                 SELECT a.unit_id, 1
                   FROM ack_due b
