@@ -18,7 +18,7 @@ export interface AckWindow {
    * deadline's Shanghai date (date[]) and whether its time of day is ACK_COUNTS_DUE_TIME (boolean[]),
    * so the acknowledgement counts read them by subscript too, without a time-zone conversion per row.
    */
-  perDate?: { dueDays: Param; atCountedTime: Param };
+  perDate?: { dueDays: Param; atCountedTime: Param; allAtCountedTime: boolean };
 }
 
 const EMPTY: AckWindow = { first: null, dues: sql.param('{}') };
@@ -122,9 +122,11 @@ function windowOf(first: string, dues: (Date | null)[], countedTime: string): Ac
   if (dues.some((d) => d && d.getTime() < SHANGHAI_FIXED_FROM)) return window;
   const counted = (Number(countedTime.slice(0, 2)) * 60 + Number(countedTime.slice(3, 5))) * 60_000;
   const local = (d: Date) => d.getTime() + 8 * HOUR;
+  const atCounted = (d: Date) => ((local(d) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) === counted;
   window.perDate = {
     dueDays: literal((d) => new Date(local(d)).toISOString().slice(0, 10)),
-    atCountedTime: literal((d) => (((local(d) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) === counted ? 't' : 'f')),
+    atCountedTime: literal((d) => (atCounted(d) ? 't' : 'f')),
+    allAtCountedTime: dues.every((d) => !d || atCounted(d)),
   };
   return window;
 }
