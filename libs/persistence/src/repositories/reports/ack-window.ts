@@ -1,4 +1,5 @@
 import { Param, sql } from '../../db/sql';
+import { ACK_COUNTS_DUE_TIME } from '../../migrations/1736510000000-report-ack-due-time';
 
 /** The acknowledgement deadline of each assignment date, from libs/domain (working-day calendar). */
 export type AckDue = (fromDate: string, toDate: string) => { date: string; dueAt: Date }[];
@@ -98,7 +99,7 @@ export function ackWindowCovers(from: string | null, firstDay: string, today: st
  * `today`, none older than ACK_HISTORY_DAYS before it: what ackDue(first, today) gave before,
  * from the per-function table.
  */
-export function ackWindow(ackDue: AckDue, from: string, today: string, countedTime: string): AckWindow {
+export function ackWindow(ackDue: AckDue, from: string, today: string): AckWindow {
   const lo = Math.max(dayNo(from), dayNo(today) - ACK_HISTORY_DAYS);
   const hi = dayNo(today);
   if (lo > hi) return EMPTY;
@@ -110,17 +111,17 @@ export function ackWindow(ackDue: AckDue, from: string, today: string, countedTi
   let b = slice.length - 1;
   while (a <= b && !slice[a]) a++;
   while (b >= a && !slice[b]) b--;
-  const window = a > b ? EMPTY : windowOf(dateOf(lo + a), slice.slice(a, b + 1), countedTime);
+  const window = a > b ? EMPTY : windowOf(dateOf(lo + a), slice.slice(a, b + 1));
   k.sent = { from: lo, to: hi, window };
   return window;
 }
 
-/** The literals of one window; countedTime is HH:MM, the time of day report_ack_counts' flag is against. */
-function windowOf(first: string, dues: (Date | null)[], countedTime: string): AckWindow {
+/** The literals of one window; the flag is against ACK_COUNTS_DUE_TIME (HH:MM), the time report_ack_counts counts. */
+function windowOf(first: string, dues: (Date | null)[]): AckWindow {
   const literal = (f: (d: Date) => string) => sql.param(`{${dues.map((d) => (d ? f(d) : 'NULL')).join(',')}}`);
   const window: AckWindow = { first, dues: literal((d) => `"${d.toISOString()}"`) };
   if (dues.some((d) => d && d.getTime() < SHANGHAI_FIXED_FROM)) return window;
-  const counted = (Number(countedTime.slice(0, 2)) * 60 + Number(countedTime.slice(3, 5))) * 60_000;
+  const counted = (Number(ACK_COUNTS_DUE_TIME.slice(0, 2)) * 60 + Number(ACK_COUNTS_DUE_TIME.slice(3, 5))) * 60_000;
   const local = (d: Date) => d.getTime() + 8 * HOUR;
   const atCounted = (d: Date) => ((local(d) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) === counted;
   window.perDate = {

@@ -33,7 +33,7 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
   // (first_day) whether an older assignment appeared, and only then is it run again with more dates.
   let from = knownFirst(ackDue) ?? (await firstAssignmentDay(run));
   for (;;) {
-    const ack = from === null ? { first: null, dues: sql.param('{}') } : ackWindow(ackDue, from, c.today, ACK_COUNTS_DUE_TIME);
+    const ack = from === null ? { first: null, dues: sql.param('{}') } : ackWindow(ackDue, from, c.today);
     const rows = await run(statement(s, c, ack));
     const firstDay = rows.length ? (rows[0].first_day as string | null) : null;
     if (firstDay === null || ackWindowCovers(from, firstDay, c.today)) return rows.map(toRow);
