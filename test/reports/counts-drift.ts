@@ -136,3 +136,18 @@ export async function noticeCountsDrift(ds: DataSource): Promise<unknown[]> {
     SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_notice_counts WHERE n <> 0) c USING (unit_id, notice_level, reason, kind)
      WHERE f.n IS DISTINCT FROM c.n`);
 }
+
+/** The appraisal's items not done per counted deadline day (migration 1736630000000) against a fresh recount. */
+export async function appraisalDaysDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT ((CASE WHEN t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at THEN t.due_at ELSE t.original_due_at END)
+                AT TIME ZONE 'Asia/Shanghai')::date AS due_day,
+             a.unit_id, COALESCE(t.extension_approved_at <= t.original_due_at, false) AS extended, count(*)::int AS n
+        FROM assignments a JOIN tasks t ON t.id = a.task_id
+       WHERE a.role IN ('lead', 'responsible') AND t.status <> 'cancelled' AND t.completed_at IS NULL
+       GROUP BY 1, 2, 3
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_appraisal_days WHERE n <> 0) c USING (due_day, unit_id, extended)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}

@@ -1,7 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { Env } from '@app/config';
-import { acknowledgementDueAt, addDays, diffDays, shanghaiDate } from '@app/domain';
+import { addDays, diffDays, shanghaiDate } from '@app/domain';
 import { ReportClock, ReportRepository, ReportScope, TaskRepository, UnitSortKey } from '@app/persistence';
 import { AuthUser, hasRole } from '../common/current-user';
 import { LightPolicy } from '../tasks/light-policy';
@@ -10,6 +10,7 @@ import { taskListFilter } from '../tasks/task-list-filter';
 import { toSummary } from '../tasks/task-views';
 import { ExportFile, ReportExporter, sheetName, XLSX_WRITE_OPTIONS } from './export/report-exporter';
 import { shanghaiDateTime } from './export/report-table';
+import { ackDueFor } from './ack-due';
 import { ReportCache } from './report-cache';
 import { reportClock, reportScope } from './report-scope';
 import {
@@ -98,16 +99,9 @@ export class ReportsService {
   async appraisal(user: AuthUser, q: ReportQuery, now = new Date()) {
     const ackWorkdays = this.env.ACK_WORKDAYS;
     const endOfDay = this.env.DUE_TIME;
-    // The acknowledgement deadline of every assignment date, from the working-day calendar; SQL joins on it.
+    // The acknowledgement deadline of every assignment date, from the working-day calendar (one table per calendar version).
     const lights = await this.lights.at(now);
-    const ackDue = (from: string, to: string) => {
-      const first = diffDays(from, to) > 366 * 20 ? addDays(to, -366 * 20) : from;
-      const out: { date: string; dueAt: Date }[] = [];
-      for (let d = first; d <= to; d = addDays(d, 1)) {
-        out.push({ date: d, dueAt: acknowledgementDueAt(new Date(`${d}T12:00:00+08:00`), lights.calendar, ackWorkdays, endOfDay) });
-      }
-      return out;
-    };
+    const ackDue = ackDueFor(lights.calendar, ackWorkdays, endOfDay);
     const scope = reportScope(user, q);
     const clock = reportClock(lights);
     return this.cache.get('appraisal', cacheKey(scope, clock, { ackWorkdays, endOfDay }), async (repo) => {

@@ -27,6 +27,7 @@ import { ReportAckDueTime1736510000000 } from './1736510000000-report-ack-due-ti
 import { ReportDueDays1736600000000 } from './1736600000000-report-due-days';
 import { ReportNoticeCounts1736610000000 } from './1736610000000-report-notice-counts';
 import { AssignmentsUnitTaskIndex1736620000000 } from './1736620000000-assignments-unit-task-index';
+import { ReportAppraisalDays1736630000000 } from './1736630000000-report-appraisal-days';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ReportDueDays1736600000000,
   ReportNoticeCounts1736610000000,
   AssignmentsUnitTaskIndex1736620000000,
+  ReportAppraisalDays1736630000000,
 ];

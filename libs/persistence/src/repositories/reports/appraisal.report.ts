@@ -1,6 +1,7 @@
 import { ACK_COUNTS_DUE_TIME } from '../../migrations/1736510000000-report-ack-due-time';
-import { Sql, sql } from '../../db/sql';
+import { Param, Sql, sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
+import { AckDue, ackWindow, AckWindow, ackWindowCovers, knownFirst } from './ack-window';
 import { clockCte, COUNTED_DUE, int, monthSide, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export interface AppraisalRow {
@@ -19,22 +20,7 @@ export interface AppraisalRow {
   lateProgressReports: number;
 }
 
-/** The acknowledgement deadline of each assignment date, from libs/domain (working-day calendar). */
-export type AckDue = (fromDate: string, toDate: string) => { date: string; dueAt: Date }[];
-
-/**
- * The acknowledgement deadline of each assignment date as one array indexed by days since the first
- * date (gaps NULL), so SQL reads an assignment's deadline by subscript instead of a join per row.
- */
-function ackArray(table: { date: string; dueAt: Date }[]): { first: string | null; dues: (Date | null)[] } {
-  if (!table.length) return { first: null, dues: [] };
-  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
-  const sorted = [...table].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const first = sorted[0].date;
-  const dues: (Date | null)[] = new Array<Date | null>(day(sorted[sorted.length - 1].date) - day(first) + 1).fill(null);
-  for (const x of sorted) dues[day(x.date) - day(first)] = x.dueAt;
-  return { first, dues };
-}
+export type { AckDue } from './ack-window';
 
 /**
  * 考核 per unit (lead or responsible): lateness against the original deadline unless an extension
@@ -43,13 +29,38 @@ function ackArray(table: { date: string; dueAt: Date }[]): { first: string | nul
  * assignment's Shanghai date.
  */
 export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportClock, ackDue: AckDue): Promise<AppraisalRow[]> {
-  const [{ first }] = await run<{ first: string | null }>(
-    sql`SELECT (min(created_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS first FROM assignments`,
-  );
-  const ack = ackArray(first ? ackDue(first, c.today) : []);
+  // The first assignment date is read once per AckDue; after that the statement itself says
+  // (first_day) whether an older assignment appeared, and only then is it run again with more dates.
+  let from = knownFirst(ackDue) ?? (await firstAssignmentDay(run));
+  for (;;) {
+    const ack = from === null ? { first: null, dues: sql.param('{}') } : ackWindow(ackDue, from, c.today);
+    const rows = await run(statement(s, c, ack));
+    const firstDay = rows.length ? (rows[0].first_day as string | null) : null;
+    if (firstDay === null || ackWindowCovers(from, firstDay, c.today)) return rows.map(toRow);
+    from = firstDay;
+  }
+}
+
+async function firstAssignmentDay(run: RunSql): Promise<string | null> {
+  const [{ first }] = await run<{ first: string | null }>(sql`SELECT ${FIRST_DAY} AS first`);
+  return first;
+}
+
+/**
+ * Keeps the statement off parallel workers when it reads the clock's own day by row: current_schema()
+ * is PARALLEL UNSAFE in pg_proc, so PostgreSQL plans the whole statement serially. At 1M items the
+ * day's estimate (thousands of rows from the deadline statistics) made it start a Gather for a few
+ * rows, ~80 ms of worker start-up per request against 1 ms of work.
+ */
+const SERIAL = sql.raw(`, current_schema() IS NOT NULL AS serial_plan`);
+
+/** The Shanghai date of the first assignment, as the deadline table starts from. */
+const FIRST_DAY = sql.raw(`(SELECT (min(created_at) AT TIME ZONE 'Asia/Shanghai')::date::text FROM assignments)`);
+
+function statement(s: ReportScope, c: ReportClock, ack: AckWindow): Sql {
   const counted = unitCountsFit(s);
   const scope = scopeClauses(s);
-  const rows = await run(sql`
+  return sql`
       WITH ${clockCte(c)},
       ${counted ? perItemClassCounted(s, c) : perItemClassFromRows(s)},
       -- The acknowledgement deadline by subscript: days since the first calendar date.
@@ -66,10 +77,14 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
       ),
       ${scope.length ? noticesFromRows(scope) : NOTICES_COUNTED}
       SELECT per.*, u.code, u.name, ${RATE('per.on_time', 'per.on_time + per.late')} AS on_time_rate,
-             COALESCE(n.yellow, 0) AS yellow, COALESCE(n.red, 0) AS red, COALESCE(n.late_reports, 0) AS late_reports
+             COALESCE(n.yellow, 0) AS yellow, COALESCE(n.red, 0) AS red, COALESCE(n.late_reports, 0) AS late_reports,
+             ${FIRST_DAY} AS first_day${counted && clockDay(c) !== null ? SERIAL : sql.empty}
         FROM per JOIN units u ON u.id = per.unit_id LEFT JOIN notices n ON n.unit_id = per.unit_id
-       ORDER BY on_time_rate DESC NULLS LAST, per.late ASC, u.name`);
-  return rows.map((r) => ({
+       ORDER BY on_time_rate DESC NULLS LAST, per.late ASC, u.name`;
+}
+
+function toRow(r: Record<string, unknown>): AppraisalRow {
+  return {
     unitId: r.unit_id as string,
     unitCode: r.code as string,
     unitName: r.name as string,
@@ -83,7 +98,7 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
     redNotices: int(r.red),
     lateAcknowledgements: int(r.late_ack),
     lateProgressReports: int(r.late_reports),
-  }));
+  };
 }
 
 /** Yellow and red notices and progress-cycle urges per unit, among the sent reminders of the items in scope. */
@@ -110,9 +125,8 @@ const NOTICES_COUNTED = sql`
       )`;
 
 const EXTENDED = sql.raw(`(t.extension_approved_at IS NOT NULL AND t.extension_approved_at <= t.original_due_at)`);
-type AckArray = ReturnType<typeof ackArray>;
 /** Whether assignment `a`'s acknowledgement came (or, still missing, is) after its deadline. */
-const LATE_ACK = (ack: AckArray) =>
+const LATE_ACK = (ack: AckWindow) =>
   sql`COALESCE(a.acknowledged_at, lp.now) > (${ack.dues}::timestamptz[])[${SHANGHAI_DATE('a.created_at')} - ${ack.first}::date + 1]`;
 
 /**
@@ -144,7 +158,7 @@ function perItemClassFromRows(s: ReportScope): Sql {
 }
 
 /** Late acknowledgements per unit, among the items in scope that are not cancelled. */
-function lateAcksFromRows(s: ReportScope, ack: AckArray): Sql {
+function lateAcksFromRows(s: ReportScope, ack: AckWindow): Sql {
   return sql`
       late_acks AS MATERIALIZED (
         SELECT a.unit_id, count(*) FILTER (WHERE ${LATE_ACK(ack)}) AS n
@@ -156,15 +170,25 @@ function lateAcksFromRows(s: ReportScope, ack: AckArray): Sql {
 
 /**
  * From the unit classes (report_unit_classes, no item filter in scope): the classes are bits (8: not
- * completed, by the month of its counted deadline), and
- * "late" of an item not completed is "its counted deadline has passed": before this month it has,
- * after this month it has not. This month's such items are counted as one class and corrected row
- * by row for those whose counted deadline the clock has (or, late in the month, has not yet) passed
- * (monthSide, tasks_counted_due_idx), as in the units report. Each branch is summed per (unit,
- * class) first.
+ * completed, by the month of its counted deadline), and "late" of an item not completed is "its
+ * counted deadline has passed": before this month it has, after this month it has not. This month's
+ * such items are counted as one class, not late, and those whose counted deadline the clock has passed
+ * are moved to late: the days before the clock's Shanghai date from report_appraisal_days (1736630000000),
+ * the clock's own date row by row (deadlines from its midnight to the clock). A clock whose date is
+ * not in the month of `today` takes the earlier correction, row by row on the side of the month the
+ * clock is on (monthSide, tasks_counted_due_idx). Each branch is summed per (unit, class) first.
  */
 function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
-  const past = monthSide(c) === 'past';
+  const nowDay = clockDay(c);
+  const past = nowDay !== null || monthSide(c) === 'past';
+  // The clock's own day by constants, not lp's columns, so the planner estimates a day's rows from the
+  // index statistics (with lp's columns it guessed a third of the month and hashed every assignment).
+  const range =
+    nowDay === null
+      ? past
+        ? sql`${COUNTED_DUE} >= lp.month_at AND ${COUNTED_DUE} < lp.now`
+        : sql`${COUNTED_DUE} >= lp.now AND ${COUNTED_DUE} < lp.next_month_at`
+      : sql`${COUNTED_DUE} >= ${new Date(`${nowDay}T00:00:00+08:00`)}::timestamptz AND ${COUNTED_DUE} < ${c.now}::timestamptz`;
   // A row read moves one item between "late" (2) and not: sign +1 in the class the clock gives it, −1 in the one counted.
   const late = sql.raw(past ? 'f.sign' : '-f.sign');
   return sql`
@@ -176,14 +200,34 @@ function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
           FROM report_unit_classes c CROSS JOIN lp
          WHERE c.report = 'appraisal' AND ${unitRowClause(s, sql`c.unit_id`)}
          GROUP BY 1, 2
+        ${
+          nowDay === null
+            ? sql.empty
+            : sql`UNION ALL
+        SELECT d.unit_id, CASE WHEN f.sign = 1 THEN 2 ELSE 0 END + CASE WHEN d.extended THEN 4 ELSE 0 END, sum(f.sign * d.n)
+          FROM report_appraisal_days d CROSS JOIN lp CROSS JOIN (VALUES (1), (-1)) AS f(sign)
+         WHERE d.due_day >= lp.month AND d.due_day < ${nowDay}::date AND ${unitRowClause(s, sql`d.unit_id`)}
+         GROUP BY 1, 2`
+        }
         UNION ALL
         SELECT a.unit_id, CASE WHEN ${late} = 1 THEN 2 ELSE 0 END + CASE WHEN ${EXTENDED} THEN 4 ELSE 0 END, sum(f.sign)
           FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id CROSS JOIN (VALUES (1), (-1)) AS f(sign)
          WHERE t.completed_at IS NULL AND t.status <> 'cancelled'
-           AND ${past ? sql`${COUNTED_DUE} >= lp.month_at AND ${COUNTED_DUE} < lp.now` : sql`${COUNTED_DUE} >= lp.now AND ${COUNTED_DUE} < lp.next_month_at`}
+           AND ${range}
            AND a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
          GROUP BY 1, 2
       )`;
+}
+
+/**
+ * The clock's Shanghai date when the day counts answer: in the month of `today` (always so for the
+ * app's clock, whose `today` is that date), and from 1992 on, where the fixed UTC+8 offset gives the
+ * date (the tz database has Asia/Shanghai at +8 all year since 1991); else null.
+ */
+function clockDay(c: ReportClock): string | null {
+  if (c.now.getTime() < Date.parse('1992-01-01T00:00:00+08:00')) return null;
+  const day = new Date(c.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return day.slice(0, 7) === c.today.slice(0, 7) ? day : null;
 }
 
 /**
@@ -195,23 +239,30 @@ function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
  * another time of day those acknowledgements are compared instant by instant, read through
  * assignments_ack_days_idx.
  */
-function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
+function lateAcksCounted(s: ReportScope, ack: AckWindow): Sql {
   const shanghaiDay = (col: string) => sql.raw(`((${col} AT TIME ZONE 'Asia/Shanghai')::date)`);
-  return sql`
-      ack_due AS MATERIALIZED (
-        SELECT (${ack.first}::date + (x.i - 1)::int) AS d, x.due, ${shanghaiDay('x.due')} AS due_day,
-               (x.due AT TIME ZONE 'Asia/Shanghai')::time = time ${sql.raw(`'${ACK_COUNTS_DUE_TIME}'`)} AS counted_time
-          FROM unnest(${ack.dues}::timestamptz[]) WITH ORDINALITY AS x(due, i)
-         WHERE x.due IS NOT NULL
-      ),
-      late_acks AS MATERIALIZED (
-        SELECT unit_id, sum(n) AS n
-          FROM (SELECT k.unit_id, k.n
+  const keyWhere = sql`k.role IN ('lead', 'responsible') AND NOT k.cancelled AND ${unitRowClause(s, sql`k.unit_id`)}`;
+  // Each key's date's deadline by subscript (no join): a date outside the window gives NULL, never late.
+  const at = (array: Param, type: string) => sql`(${array}::${sql.raw(type)}[])[k.created_day - ${ack.first}::date + 1]`;
+  const keys = ack.perDate
+    ? sql`SELECT k.unit_id, k.n
+                  FROM report_ack_counts k CROSS JOIN lp
+                 WHERE ${keyWhere}
+                   AND CASE WHEN k.ack_day = 'infinity'::date THEN lp.now > ${at(ack.dues, 'timestamptz')}
+                            WHEN k.ack_day <> ${at(ack.perDate.dueDays, 'date')} THEN k.ack_day > ${at(ack.perDate.dueDays, 'date')}
+                            ELSE ${at(ack.perDate.atCountedTime, 'boolean')} AND k.ack_after_due_time END`
+    : sql`SELECT k.unit_id, k.n
                   FROM report_ack_counts k JOIN ack_due b ON b.d = k.created_day CROSS JOIN lp
-                 WHERE k.role IN ('lead', 'responsible') AND NOT k.cancelled AND ${unitRowClause(s, sql`k.unit_id`)}
+                 WHERE ${keyWhere}
                    AND CASE WHEN k.ack_day = 'infinity'::date THEN lp.now > b.due
                             WHEN k.ack_day <> b.due_day THEN k.ack_day > b.due_day
-                            ELSE b.counted_time AND k.ack_after_due_time END
+                            ELSE b.counted_time AND k.ack_after_due_time END`;
+  // Deadlines at another time of day than the counts' flag: those acknowledgements on the deadline's
+  // date are compared instant by instant. Left out when there are none (the default DUE_TIME): its
+  // join on the acknowledgement-days index cost ~6 ms of planning per request at 100k items.
+  const otherTime = ack.perDate?.allAtCountedTime
+    ? sql.empty
+    : sql`
                 UNION ALL
                 SELECT a.unit_id, 1
                   FROM ack_due b
@@ -219,7 +270,20 @@ function lateAcksCounted(s: ReportScope, ack: AckArray): Sql {
                  WHERE NOT b.counted_time
                    AND a.role IN ('lead', 'responsible') AND a.acknowledged_at IS NOT NULL AND a.acknowledged_at > b.due
                    AND ${unitRowClause(s, sql`a.unit_id`)}
-                   AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.status = 'cancelled')) x
+                   AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.status = 'cancelled')`;
+  const ackDue = ack.perDate?.allAtCountedTime
+    ? sql.empty
+    : sql`
+      ack_due AS MATERIALIZED (
+        SELECT (${ack.first}::date + (x.i - 1)::int) AS d, x.due, ${shanghaiDay('x.due')} AS due_day,
+               (x.due AT TIME ZONE 'Asia/Shanghai')::time = time ${sql.raw(`'${ACK_COUNTS_DUE_TIME}'`)} AS counted_time
+          FROM unnest(${ack.dues}::timestamptz[]) WITH ORDINALITY AS x(due, i)
+         WHERE x.due IS NOT NULL
+      ),`;
+  return sql`${ackDue}
+      late_acks AS MATERIALIZED (
+        SELECT unit_id, sum(n) AS n
+          FROM (${keys}${otherTime}) x
          GROUP BY unit_id
       )`;
 }
