@@ -4,7 +4,6 @@
  * would make the whole workbook unreadable. Lone surrogates need nothing here: UTF-8 encoding turns
  * them into U+FFFD.
  */
-// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/g;
 const SPECIAL = /[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
