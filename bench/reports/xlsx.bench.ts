@@ -15,7 +15,11 @@ const RENDERS = Number(process.env.BENCH_RENDERS ?? 200);
 
 const NUM_FMT: Partial<Record<ColumnKind, string>> = { rate: '0.0%', number: '0.0', int: '0' };
 const cellValue = (v: unknown, kind: ColumnKind) =>
-  v === null || v === undefined ? null : kind === 'int' || kind === 'number' || kind === 'rate' ? Number(v) : cellText(v, kind);
+  v === null || v === undefined
+    ? null
+    : kind === 'int' || kind === 'number' || kind === 'rate'
+      ? Number(v)
+      : cellText(v, kind);
 const PAGE_SETUP = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
 
@@ -24,7 +28,11 @@ async function excelJs(t: ReportTable<unknown>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duban 督办';
   const ws = wb.addWorksheet(t.title, { pageSetup: PAGE_SETUP });
-  ws.columns = t.columns.map((c) => ({ key: c.key, width: c.width, style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {} }));
+  ws.columns = t.columns.map((c) => ({
+    key: c.key,
+    width: c.width,
+    style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {},
+  }));
   const header = ws.addRow(t.columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
@@ -44,10 +52,19 @@ async function excelJsStream(t: ReportTable<unknown>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as never);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  } as never);
   wb.creator = 'Duban 督办';
   const ws = wb.addWorksheet(t.title, { pageSetup: PAGE_SETUP, views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  ws.columns = t.columns.map((c) => ({ key: c.key, width: c.width, style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {} }));
+  ws.columns = t.columns.map((c) => ({
+    key: c.key,
+    width: c.width,
+    style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {},
+  }));
   const header = ws.addRow(t.columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
@@ -56,14 +73,16 @@ async function excelJsStream(t: ReportTable<unknown>): Promise<Buffer> {
     cell.border = { bottom: { style: 'thin' } };
   });
   header.commit();
-  for (const row of t.rows as Record<string, unknown>[]) ws.addRow(t.columns.map((c) => cellValue(row[c.key], c.kind))).commit();
+  for (const row of t.rows as Record<string, unknown>[])
+    ws.addRow(t.columns.map((c) => cellValue(row[c.key], c.kind))).commit();
   ws.commit();
   await wb.commit();
   return Buffer.concat(chunks);
 }
 
 /** Candidate (b): the SpreadsheetML strings of xlsx-writer.ts, zipped by fflate at level 1. */
-const lean = async (t: ReportTable<unknown>): Promise<Buffer> => writeXlsx([{ name: t.title, table: t }], { creator: 'Duban 督办' });
+const lean = async (t: ReportTable<unknown>): Promise<Buffer> =>
+  writeXlsx([{ name: t.title, table: t }], { creator: 'Duban 督办' });
 
 function unitsRows(n: number): UnitReportResponse[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -84,7 +103,10 @@ function unitsRows(n: number): UnitReportResponse[] {
   })) as UnitReportResponse[];
 }
 
-async function cpuPerRender(render: (t: ReportTable<unknown>) => Promise<Buffer>, t: ReportTable<unknown>): Promise<number> {
+async function cpuPerRender(
+  render: (t: ReportTable<unknown>) => Promise<Buffer>,
+  t: ReportTable<unknown>,
+): Promise<number> {
   const c0 = process.cpuUsage();
   for (let i = 0; i < RENDERS; i++) await render(t);
   const used = process.cpuUsage(c0);
@@ -106,7 +128,9 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, [, render]] of candidates.entries()) totals[i] += await cpuPerRender(render, table);
   }
-  console.log(`${ROWS} rows × ${table.columns.length} columns, ${ROUNDS} rounds × ${RENDERS} renders, CPU ms per render:`);
+  console.log(
+    `${ROWS} rows × ${table.columns.length} columns, ${ROUNDS} rounds × ${RENDERS} renders, CPU ms per render:`,
+  );
   for (const [i, [name]] of candidates.entries()) {
     const ms = totals[i] / ROUNDS;
     console.log(`${name.padEnd(34)} ${ms.toFixed(3).padStart(7)} ms   new/old ${(totals[i] / totals[0]).toFixed(3)}`);

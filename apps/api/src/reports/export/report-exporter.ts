@@ -25,10 +25,11 @@ const CREATOR = 'Duban 督办';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /**
  * A sheet name Excel accepts, unique in the workbook: at most 31 characters, none of []:*?/\
- * (replaced before de-duplicating, so two titles that differ only there still get two names).
+ * (replaced before de-duplicating, so two titles that differ only there still get two names), and no
+ * apostrophe first or last (Excel refuses those too; inside a name one is fine).
  */
 export const sheetName = (s: string, used: Set<string>): string => {
-  const base = s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28) || 'Sheet';
+  const base = s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28).replace(/^'+|'+$/g, '') || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base.slice(0, 26)}(${i})`;
   used.add(name);

@@ -70,7 +70,8 @@ export const ROOT_RELS_XML =
 
 export const contentTypesXml = (sheets: number): string => {
   let overrides = '';
-  for (let i = 1; i <= sheets; i++) overrides += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${CT}.worksheet+xml"/>`;
+  for (let i = 1; i <= sheets; i++)
+    overrides += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${CT}.worksheet+xml"/>`;
   return (
     XML +
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -86,8 +87,12 @@ export const contentTypesXml = (sheets: number): string => {
 
 export const workbookRelsXml = (sheets: number): string => {
   let rels = '';
-  for (let i = 1; i <= sheets; i++) rels += `<Relationship Id="rId${i}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
-  return XML + `<Relationships xmlns="${PKG_REL_NS}">${rels}<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
+  for (let i = 1; i <= sheets; i++)
+    rels += `<Relationship Id="rId${i}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  return (
+    XML +
+    `<Relationships xmlns="${PKG_REL_NS}">${rels}<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`
+  );
 };
 
 /** The workbook: sheet names in order and, per sheet with a header row, that row repeated on every printed page. */
@@ -101,7 +106,10 @@ export const workbookXml = (sheets: { name: string; headerRow?: number }[]): str
       names += `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(quoted)}!$${s.headerRow}:$${s.headerRow}</definedName>`;
     }
   });
-  return XML + `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${list}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`;
+  return (
+    XML +
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${list}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`
+  );
 };
 
 const w3cdtf = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');

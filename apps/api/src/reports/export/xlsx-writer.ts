@@ -1,6 +1,15 @@
 import { zipSync, Zippable } from 'fflate';
 import { cellText, ColumnKind, ReportTable } from './report-table';
-import { contentTypesXml, coreXml, ROOT_RELS_XML, STYLE, STYLES_XML, workbookRelsXml, workbookXml, WORKSHEET_OPEN } from './xlsx-parts';
+import {
+  contentTypesXml,
+  coreXml,
+  ROOT_RELS_XML,
+  STYLE,
+  STYLES_XML,
+  workbookRelsXml,
+  workbookXml,
+  WORKSHEET_OPEN,
+} from './xlsx-parts';
 import { xmlText } from './xml-text';
 
 /** One sheet: optional heading lines (the first a title), then the table under a frozen, printed-on-every-page header row. */
@@ -12,7 +21,11 @@ export interface XlsxSheet {
 }
 
 const NUMERIC: Partial<Record<ColumnKind, number>> = { int: STYLE.int, number: STYLE.number, rate: STYLE.rate };
-const HEADER: Partial<Record<ColumnKind, number>> = { int: STYLE.headerInt, number: STYLE.headerNumber, rate: STYLE.headerRate };
+const HEADER: Partial<Record<ColumnKind, number>> = {
+  int: STYLE.headerInt,
+  number: STYLE.headerNumber,
+  rate: STYLE.headerRate,
+};
 
 /** A, B, …, Z, AA, …: the column part of a cell reference. */
 export function columnName(index: number): string {
@@ -44,11 +57,15 @@ function sheetXml(sheet: XlsxSheet): { xml: string; headerRow?: number } {
   let xml = WORKSHEET_OPEN + '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
   if (lastRow && width) xml += `<dimension ref="A1:${columnName(width - 1)}${lastRow}"/>`;
   xml += '<sheetViews><sheetView workbookViewId="0">';
-  if (headerRow) xml += `<pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`;
+  if (headerRow)
+    xml += `<pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`;
   xml += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
   if (columns.length) {
     xml += '<cols>';
-    columns.forEach((c, i) => (xml += `<col min="${i + 1}" max="${i + 1}" width="${c.width}"${numeric[i] ? ` style="${numeric[i]}"` : ''} customWidth="1"/>`));
+    columns.forEach(
+      (c, i) =>
+        (xml += `<col min="${i + 1}" max="${i + 1}" width="${c.width}"${numeric[i] ? ` style="${numeric[i]}"` : ''} customWidth="1"/>`),
+    );
     xml += '</cols>';
   }
   xml += '<sheetData>';
@@ -71,7 +88,9 @@ function sheetXml(sheet: XlsxSheet): { xml: string; headerRow?: number } {
         if (numeric[i]) {
           const n = v === null || v === undefined ? NaN : Number(v);
           // An empty cell keeps its column's format, as ExcelJS wrote it; NaN would corrupt the file.
-          xml += Number.isFinite(n) ? `<c r="${ref}" s="${numeric[i]}"><v>${n}</v></c>` : `<c r="${ref}" s="${numeric[i]}"/>`;
+          xml += Number.isFinite(n)
+            ? `<c r="${ref}" s="${numeric[i]}"><v>${n}</v></c>`
+            : `<c r="${ref}" s="${numeric[i]}"/>`;
         } else if (v !== null && v !== undefined) {
           const text = cellText(v, c.kind);
           if (text) xml += textCell(ref, text);
