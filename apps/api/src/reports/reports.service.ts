@@ -1,5 +1,4 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { Env } from '@app/config';
 import { addDays, diffDays, shanghaiDate } from '@app/domain';
 import { ReportClock, ReportRepository, ReportScope, TaskRepository, UnitSortKey } from '@app/persistence';
@@ -8,8 +7,8 @@ import { LightPolicy } from '../tasks/light-policy';
 import { ItemReportQuery, PagedReportQuery, ReportQuery, TrendQuery, UnitReportQuery } from './dto/report-query.dto';
 import { taskListFilter } from '../tasks/task-list-filter';
 import { toSummary } from '../tasks/task-views';
-import { ExportFile, ReportExporter, sheetName, XLSX_WRITE_OPTIONS } from './export/report-exporter';
-import { shanghaiDateTime } from './export/report-table';
+import { ExportFile, ExportSheet, ReportExporter } from './export/report-exporter';
+import { ReportTable, shanghaiDateTime } from './export/report-table';
 import { ackDueFor } from './ack-due';
 import { ReportCache } from './report-cache';
 import { reportClock, reportScope } from './report-scope';
@@ -154,23 +153,14 @@ export class ReportsService {
     const clock = reportClock(await this.lights.at(now));
     const heads = await this.repo.planHeads(scope, clock);
     const items = await this.repo.weeklyItems(scope, clock, WEEKLY_ITEMS_PER_PLAN);
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'Duban 督办';
-    const used = new Set<string>();
-    for (const h of heads) {
-      const table = weeklyTable(h, items.filter((i) => i.planId === h.planId));
-      this.exporter.addSheet(wb, table, sheetName(h.title, used), {
-        heading: [
-          `督办通报:${h.title}`,
-          `截至 ${shanghaiDateTime(now.toISOString())}:事项 ${h.total} 项,已办结 ${h.completed} 项(本周 ${h.completedThisWeek} 项),逾期 ${h.overdue} 项,黄灯 ${h.yellow} 项`,
-        ],
-      });
-    }
-    if (!heads.length) wb.addWorksheet('督办通报').addRow(['本周无可通报事项']);
-    return {
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      fileName: `督办通报-${shanghaiDate(now)}.xlsx`,
-      body: Buffer.from(await wb.xlsx.writeBuffer(XLSX_WRITE_OPTIONS as ExcelJS.XlsxWriteOptions)),
-    };
+    const sheets: ExportSheet<unknown>[] = heads.map((h) => ({
+      title: h.title,
+      table: weeklyTable(h, items.filter((i) => i.planId === h.planId)) as ReportTable<unknown>,
+      heading: [
+        `督办通报:${h.title}`,
+        `截至 ${shanghaiDateTime(now.toISOString())}:事项 ${h.total} 项,已办结 ${h.completed} 项(本周 ${h.completedThisWeek} 项),逾期 ${h.overdue} 项,黄灯 ${h.yellow} 项`,
+      ],
+    }));
+    return this.exporter.workbook(sheets.length ? sheets : [{ title: '督办通报', heading: ['本周无可通报事项'] }], `督办通报-${shanghaiDate(now)}.xlsx`);
   }
 }

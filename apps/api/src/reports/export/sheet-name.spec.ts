@@ -21,6 +21,12 @@ describe('sheetName (every XLSX sheet)', () => {
     expect(names[11]).toBe(`${long.slice(0, 26)}(12)`);
   });
 
+  it('drops an apostrophe at either end, which Excel refuses, and keeps one inside', () => {
+    const used = new Set<string>();
+    expect(sheetName("'引号'标题'", used)).toBe("引号'标题");
+    expect(sheetName("''", used)).toBe('Sheet');
+  });
+
   it('names an empty title', () => {
     expect(sheetName('', new Set())).toBe('Sheet');
   });
