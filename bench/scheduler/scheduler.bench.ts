@@ -321,7 +321,8 @@ const MAIL_ROUNDS = 5;
 /**
  * BENCH_PROFILE=<path>:<dir> (path raw, unbatched or batched) writes a V8 CPU profile of that path's
  * timed rounds alone into dir (one .cpuprofile per round; bench/scheduler/profile-summary.js sums them),
- * so the delivery path can be profiled without the seed, the schedule and the other paths in the picture.
+ * so the delivery path can be profiled without the seed, the schedule and the other paths in the picture
+ * (the profiler slows the profiled path: rates and ratios of such a run are not comparable).
  */
 const PROFILE = process.env.BENCH_PROFILE ? { path: process.env.BENCH_PROFILE.split(':')[0], dir: process.env.BENCH_PROFILE.split(':').slice(1).join(':') } : null;
 
