@@ -7,10 +7,11 @@
 // its own redis-server on a free port and an in-process SMTP sink.
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Session } from 'node:inspector/promises';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { createTransport } from 'nodemailer';
@@ -318,6 +319,30 @@ type MailRates = { batched: number; unbatched: number; raw: number; mails: numbe
 const MAIL_ROUNDS = 5;
 
 /**
+ * BENCH_PROFILE=<path>:<dir> (path raw, unbatched or batched) writes a V8 CPU profile of that path's
+ * timed rounds alone into dir (one .cpuprofile per round; bench/scheduler/profile-summary.js sums them),
+ * so the delivery path can be profiled without the seed, the schedule and the other paths in the picture
+ * (the profiler slows the profiled path: rates and ratios of such a run are not comparable).
+ */
+const PROFILE = process.env.BENCH_PROFILE ? { path: process.env.BENCH_PROFILE.split(':')[0], dir: process.env.BENCH_PROFILE.split(':').slice(1).join(':') } : null;
+
+async function profiled<T>(name: string, round: number, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE || PROFILE.path !== name) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(PROFILE.dir, `${name}-${round + 1}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/**
  * Mails/s of three paths over MAILS messages each: raw pooled `sendMail`; the delivery path with one
  * claim and one settle statement per reminder (DELIVERY_BATCH_SIZE=1, how it delivered before
  * batching); the delivery path as configured by default (claims and settles batched across the
@@ -369,7 +394,7 @@ async function mailRates(ds: DataSource, sink: SmtpSink, app: string): Promise<M
       const path = paths[(round + k) % paths.length];
       const meter = await CpuMeter.start(ds, app);
       const t0 = performance.now();
-      await path.run(n);
+      await profiled(path.name, round, () => path.run(n));
       const s = (performance.now() - t0) / 1000;
       seconds[path.name] += s;
       const used = await meter.read();

@@ -5,6 +5,8 @@ import { openTestDatabase } from '../support/database';
  * The statements concurrent deliveries share (claimManyForDelivery, settleMany): each row keeps the
  * outcome its own statement would have had. The worker suites (workers, failures) run them for real.
  */
+const d2 = (fresh: string[]) => fresh[4];
+
 describe('reminder delivery statements shared by several deliveries', () => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
   let repo: ReminderRepository;
@@ -60,6 +62,60 @@ describe('reminder delivery statements shared by several deliveries', () => {
     expect(recorded).toEqual([
       { reminder_id: a, recipient: 'x' },
       { reminder_id: c, recipient: 'y' },
+    ]);
+  });
+
+  it('settles some attempts and claims other reminders in one statement, as the two statements would', async () => {
+    const fresh = (
+      await db.ds.query(
+        `INSERT INTO reminders (key, task_id, unit_id, kind, audience, notice_level, channels, due_at)
+         SELECT 'm' || i, t.id, u.id, 'remind', 'responsible', 'blue', '{email,inbox}', now() FROM tasks t, units u, generate_series(1, 5) i
+         RETURNING id`,
+      )
+    ).map((r: { id: string }) => r.id);
+    const [a, b, c, d] = fresh;
+    const [ca, cb] = await repo.claimManyForDelivery([a, b], 60_000);
+    await db.ds.query(`UPDATE reminders SET state = 'cancelled' WHERE id = $1`, [d]);
+    const mail = (to: string) => ({ userId: null, channel: 'email' as const, recipient: to, subject: '提醒', body: '正文' });
+
+    // a ends sent, b is released for a retry; c is claimed, d (cancelled) is not.
+    const claims = await repo.settleAndClaim(
+      [
+        { claim: ca!.reminder, records: [mail('a@example.test')], end: { state: 'sent', late: false, recipients: 1 } },
+        { claim: cb!.reminder, records: [mail('b@example.test')], end: { state: 'enqueued', error: '421 try later' } },
+      ],
+      [c, d, c],
+      60_000,
+    );
+    expect(claims.map((x) => x?.reminder.id ?? null)).toEqual([c, null, null]);
+    expect(claims[0]!.people!.map((p) => p.email)).toEqual(['s1@example.test']);
+    expect(claims[0]!.context).toMatchObject({ taskCode: 'T1', unitName: '单位1' });
+
+    // b's retry in the same statement as another delivery's settle of b: settled first, then claimed,
+    // with what b's first attempt delivered (so the retry does not mail b@ again).
+    const [cc] = claims;
+    const [again] = await repo.settleAndClaim([{ claim: cc!.reminder, records: [], end: { state: 'sent', late: true, recipients: 1 } }], [b], 60_000);
+    expect(again?.reminder).toMatchObject({ id: b, attempts: 2 });
+    expect([...again!.delivered]).toEqual(['email b@example.test']);
+
+    // A late settle of an attempt whose lease ran out, with a claim of the same reminder: the settle
+    // counts first (it is still that attempt's row), so the reminder is sent and not claimed again.
+    const [late] = await repo.claimManyForDelivery([d2(fresh)], 60_000);
+    await db.ds.query(`UPDATE reminders SET claimed_until = now() - interval '1 minute' WHERE id = $1`, [late!.reminder.id]);
+    const [stolen] = await repo.settleAndClaim([{ claim: late!.reminder, records: [], end: { state: 'sent', late: false, recipients: 1 } }], [late!.reminder.id], 60_000);
+    expect(stolen).toBeNull();
+
+    const rows = await db.ds.query(`SELECT id, state, attempts, late, last_error, claimed_until IS NOT NULL AS held FROM reminders WHERE id = ANY($1::uuid[])`, [fresh]);
+    const row = (id: string) => rows.find((r: { id: string }) => r.id === id);
+    expect(row(a)).toMatchObject({ state: 'sent', attempts: 1, late: false, held: false });
+    expect(row(b)).toMatchObject({ state: 'sending', attempts: 2, last_error: '421 try later', held: true });
+    expect(row(c)).toMatchObject({ state: 'sent', attempts: 1, late: true, held: false });
+    expect(row(d)).toMatchObject({ state: 'cancelled', attempts: 0 });
+    expect(row(d2(fresh))).toMatchObject({ state: 'sent', attempts: 1, held: false });
+    const recorded = await db.ds.query(`SELECT reminder_id, recipient FROM notifications WHERE reminder_id = ANY($1::uuid[]) ORDER BY recipient`, [fresh]);
+    expect(recorded).toEqual([
+      { reminder_id: a, recipient: 'a@example.test' },
+      { reminder_id: b, recipient: 'b@example.test' },
     ]);
   });
 });

@@ -94,6 +94,99 @@ export interface Settlement {
 const CLAIMED_COLUMNS = `r.id, r.key, r.task_id AS "taskId", r.step_id AS "stepId", r.unit_id AS "unitId", r.kind, r.audience, r.reason,
   r.notice_level AS "noticeLevel", r.channels, r.due_at AS "dueAt", r.attempts, r.note`;
 
+const CLAIMABLE = `(r.state IN ('pending', 'enqueued') OR (r.state = 'sending' AND r.claimed_until < now()))`;
+const NAMED = `(SELECT a.assignee_id FROM assignments a WHERE a.task_id = c."taskId" AND a.unit_id = c."unitId" AND a.assignee_id IS NOT NULL)`;
+
+/** The claiming UPDATE (CTE c) of the locked rows l among `ids`, for `lease` milliseconds (both parameters). */
+const CLAIM_CTE = (ids: string, lease: string) => `c AS (
+         UPDATE reminders r
+            SET state = 'sending', attempts = r.attempts + 1, claimed_until = now() + (${lease} || ' milliseconds')::interval,
+                updated_at = now()
+           FROM l
+          WHERE r.id = l.id AND r.id = ANY(${ids}::uuid[]) AND ${CLAIMABLE}
+          RETURNING ${CLAIMED_COLUMNS})`;
+
+/** What a delivery reads about each claimed row c: the item, the unit's candidate recipients, what was delivered. */
+const CLAIM_SELECT = `SELECT c.*, p.id AS "planId", p.title AS "planTitle", t.code AS "taskCode", t.title AS "taskTitle", t.status AS "taskStatus",
+              t.due_at AS "taskDueAt", s.text AS "stepText", un.name AS "unitName", un.webhook AS "unitWebhook",
+              (SELECT coalesce(array_agg(n.channel || ' ' || n.recipient), '{}') FROM notifications n WHERE n.reminder_id = c.id) AS delivered,
+              CASE WHEN c.audience IN ('responsible', 'lead', 'unit_head') THEN (
+                SELECT coalesce(json_agg(json_build_object(
+                         'userId', u.id, 'displayName', u.display_name, 'email', u.email, 'unitId', u.unit_id, 'dailyDigest', u.daily_digest,
+                         'assignee', u.id IN ${NAMED}, 'inUnit', coalesce(u.unit_id = c."unitId", false),
+                         'staff', 'staff' = ANY(u.roles), 'head', 'unit_head' = ANY(u.roles)) ORDER BY u.username), '[]')
+                  FROM users u
+                 WHERE u.active AND ((u.unit_id = c."unitId" AND u.roles && ARRAY['staff', 'unit_head']::text[]) OR u.id IN ${NAMED}))
+              END AS people
+         FROM c
+         LEFT JOIN tasks t ON t.id = c."taskId"
+         LEFT JOIN plans p ON p.id = t.plan_id
+         LEFT JOIN steps s ON s.id = c."stepId"
+         LEFT JOIN units un ON un.id = c."unitId"`;
+
+type ClaimRow = ClaimedReminder & DeliveryContext & { delivered: string[]; people: UnitPerson[] | null };
+
+/** The claimed rows in the order of `ids`: null where not claimed, and for an id after its first place. */
+function claimsFor(ids: readonly string[], rows: readonly ClaimRow[]): (ClaimedDelivery | null)[] {
+  const byId = new Map<string, ClaimedDelivery>();
+  for (const row of rows) {
+    const { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook, delivered, people, ...reminder } = row;
+    byId.set(reminder.id, {
+      reminder,
+      context: taskCode === null ? null : { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook },
+      people,
+      delivered: new Set(delivered),
+    });
+  }
+  // Postgres prints uuids in lower case; a claim goes to the first asker of its id only.
+  return ids.map((id) => {
+    const key = id.toLowerCase();
+    const claimed = byId.get(key) ?? null;
+    byId.delete(key);
+    return claimed;
+  });
+}
+
+/** The deliveries' inserts (n) and the ends as rows (e), from settleParams' $1–$15. */
+const SETTLE_CTES = `n AS (
+         INSERT INTO notifications (reminder_id, user_id, unit_id, task_id, channel, recipient, subject, body, notice_level)
+         SELECT r, u, un, t, ch, rc, sj, bd, nl
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+                AS x(r, u, un, t, ch, rc, sj, bd, nl)
+         ON CONFLICT (reminder_id, channel, recipient) WHERE reminder_id IS NOT NULL DO NOTHING),
+       e AS (SELECT * FROM unnest($10::uuid[], $11::int[], $12::text[], $13::text[], $14::boolean[], $15::int[]) AS e(id, attempts, state, error, late, recipients))`;
+
+/** Each end's state, on its locked row (l) while its claim is still ours. */
+const SETTLE_UPDATE = `UPDATE reminders r
+          SET state = e.state, claimed_until = NULL, last_error = e.error, updated_at = now(),
+              sent_at = CASE WHEN e.state = 'sent' THEN now() ELSE r.sent_at END,
+              late = CASE WHEN e.state = 'sent' THEN e.late ELSE r.late END,
+              recipients = CASE WHEN e.state = 'sent' THEN e.recipients ELSE r.recipients END
+         FROM e, l
+        WHERE r.id = e.id AND l.id = e.id AND r.state = 'sending' AND r.attempts = e.attempts`;
+
+function settleParams(settles: readonly Settlement[]): unknown[] {
+  const records = settles.flatMap((x) => x.records.map((d) => ({ d, c: x.claim })));
+  const ends = settles.map(({ end }) => (end.state === 'sent' ? { ...end, error: null } : { ...end, late: false, recipients: 0, error: end.error.slice(0, 2000) }));
+  return [
+    records.map((x) => x.c.id),
+    records.map((x) => x.d.userId),
+    records.map((x) => x.c.unitId),
+    records.map((x) => x.c.taskId),
+    records.map((x) => x.d.channel),
+    records.map((x) => x.d.recipient),
+    records.map((x) => x.d.subject),
+    records.map((x) => x.d.body),
+    records.map((x) => x.c.noticeLevel),
+    settles.map((x) => x.claim.id),
+    settles.map((x) => x.claim.attempts),
+    ends.map((x) => x.state),
+    ends.map((x) => x.error),
+    ends.map((x) => x.late),
+    ends.map((x) => x.recipients),
+  ];
+}
+
 /**
  * The reminder rows as the delivery side sees them. The database is the source of truth: Redis only
  * holds jobs for the near future, and every state change here is one conditional UPDATE so two
@@ -190,54 +283,39 @@ export class ReminderRepository extends RepositoryBase {
    */
   async claimManyForDelivery(ids: readonly string[], leaseMs: number): Promise<(ClaimedDelivery | null)[]> {
     if (ids.length === 0) return [];
-    const claimable = `(r.state IN ('pending', 'enqueued') OR (r.state = 'sending' AND r.claimed_until < now()))`;
-    const named = `(SELECT a.assignee_id FROM assignments a WHERE a.task_id = c."taskId" AND a.unit_id = c."unitId" AND a.assignee_id IS NOT NULL)`;
     const rows = (await this.m.query(
       // The lock takes the rows by primary key alone (with the state test too the planner may scan the
       // whole due index); the UPDATE tests the state on the locked rows.
       `WITH l AS (SELECT r.id FROM reminders r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE),
-       c AS (
-         UPDATE reminders r
-            SET state = 'sending', attempts = r.attempts + 1, claimed_until = now() + ($2 || ' milliseconds')::interval,
-                updated_at = now()
-           FROM l
-          WHERE r.id = l.id AND ${claimable}
-          RETURNING ${CLAIMED_COLUMNS})
-       SELECT c.*, p.id AS "planId", p.title AS "planTitle", t.code AS "taskCode", t.title AS "taskTitle", t.status AS "taskStatus",
-              t.due_at AS "taskDueAt", s.text AS "stepText", un.name AS "unitName", un.webhook AS "unitWebhook",
-              (SELECT coalesce(array_agg(n.channel || ' ' || n.recipient), '{}') FROM notifications n WHERE n.reminder_id = c.id) AS delivered,
-              CASE WHEN c.audience IN ('responsible', 'lead', 'unit_head') THEN (
-                SELECT coalesce(json_agg(json_build_object(
-                         'userId', u.id, 'displayName', u.display_name, 'email', u.email, 'unitId', u.unit_id, 'dailyDigest', u.daily_digest,
-                         'assignee', u.id IN ${named}, 'inUnit', coalesce(u.unit_id = c."unitId", false),
-                         'staff', 'staff' = ANY(u.roles), 'head', 'unit_head' = ANY(u.roles)) ORDER BY u.username), '[]')
-                  FROM users u
-                 WHERE u.active AND ((u.unit_id = c."unitId" AND u.roles && ARRAY['staff', 'unit_head']::text[]) OR u.id IN ${named}))
-              END AS people
-         FROM c
-         LEFT JOIN tasks t ON t.id = c."taskId"
-         LEFT JOIN plans p ON p.id = t.plan_id
-         LEFT JOIN steps s ON s.id = c."stepId"
-         LEFT JOIN units un ON un.id = c."unitId"`,
+       ${CLAIM_CTE('$1', '$2')}
+       ${CLAIM_SELECT}`,
       [ids, String(leaseMs)],
-    )) as (ClaimedReminder & DeliveryContext & { delivered: string[]; people: UnitPerson[] | null })[];
-    const byId = new Map<string, ClaimedDelivery>();
-    for (const row of rows) {
-      const { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook, delivered, people, ...reminder } = row;
-      byId.set(reminder.id, {
-        reminder,
-        context: taskCode === null ? null : { planId, planTitle, taskCode, taskTitle, taskStatus, taskDueAt, stepText, unitName, unitWebhook },
-        people,
-        delivered: new Set(delivered),
-      });
+    )) as ClaimRow[];
+    return claimsFor(ids, rows);
+  }
+
+  /**
+   * Ends some attempts and starts others in one statement: settleMany's and claimManyForDelivery's
+   * statements as parts of one (one round trip and one commit instead of two), each row under its own
+   * conditions as in theirs. All rows are locked together in id order. A reminder both settled and
+   * claimed here is settled first, by the two statements in that order (one statement would update
+   * the row twice, which PostgreSQL does not order). The answer is claimManyForDelivery's.
+   */
+  async settleAndClaim(settles: readonly Settlement[], ids: readonly string[], leaseMs: number): Promise<(ClaimedDelivery | null)[]> {
+    const settled = new Set(settles.map((x) => x.claim.id.toLowerCase()));
+    if (settles.length === 0 || ids.length === 0 || ids.some((id) => settled.has(id.toLowerCase()))) {
+      await this.settleMany(settles);
+      return this.claimManyForDelivery(ids, leaseMs);
     }
-    // Postgres prints uuids in lower case; a claim goes to the first asker of its id only.
-    return ids.map((id) => {
-      const key = id.toLowerCase();
-      const claimed = byId.get(key) ?? null;
-      byId.delete(key);
-      return claimed;
-    });
+    const rows = (await this.m.query(
+      `WITH ${SETTLE_CTES},
+       l AS (SELECT r.id FROM reminders r WHERE r.id = ANY($10::uuid[] || $16::uuid[]) ORDER BY r.id FOR UPDATE),
+       ended AS (${SETTLE_UPDATE}),
+       ${CLAIM_CTE('$16', '$17')}
+       ${CLAIM_SELECT}`,
+      [...settleParams(settles), ids, String(leaseMs)],
+    )) as ClaimRow[];
+    return claimsFor(ids, rows);
   }
 
   /** One attempt's end: see settleMany. */
@@ -253,41 +331,11 @@ export class ReminderRepository extends RepositoryBase {
    */
   async settleMany(settles: readonly Settlement[]): Promise<void> {
     if (settles.length === 0) return;
-    const records = settles.flatMap((x) => x.records.map((d) => ({ d, c: x.claim })));
-    const ends = settles.map(({ end }) => (end.state === 'sent' ? { ...end, error: null } : { ...end, late: false, recipients: 0, error: end.error.slice(0, 2000) }));
     await this.m.query(
-      `WITH n AS (
-         INSERT INTO notifications (reminder_id, user_id, unit_id, task_id, channel, recipient, subject, body, notice_level)
-         SELECT r, u, un, t, ch, rc, sj, bd, nl
-           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-                AS x(r, u, un, t, ch, rc, sj, bd, nl)
-         ON CONFLICT (reminder_id, channel, recipient) WHERE reminder_id IS NOT NULL DO NOTHING),
-       e AS (SELECT * FROM unnest($10::uuid[], $11::int[], $12::text[], $13::text[], $14::boolean[], $15::int[]) AS e(id, attempts, state, error, late, recipients)),
+      `WITH ${SETTLE_CTES},
        l AS (SELECT r.id FROM reminders r WHERE r.id = ANY($10::uuid[]) ORDER BY r.id FOR UPDATE)
-       UPDATE reminders r
-          SET state = e.state, claimed_until = NULL, last_error = e.error, updated_at = now(),
-              sent_at = CASE WHEN e.state = 'sent' THEN now() ELSE r.sent_at END,
-              late = CASE WHEN e.state = 'sent' THEN e.late ELSE r.late END,
-              recipients = CASE WHEN e.state = 'sent' THEN e.recipients ELSE r.recipients END
-         FROM e, l
-        WHERE r.id = e.id AND l.id = e.id AND r.state = 'sending' AND r.attempts = e.attempts`,
-      [
-        records.map((x) => x.c.id),
-        records.map((x) => x.d.userId),
-        records.map((x) => x.c.unitId),
-        records.map((x) => x.c.taskId),
-        records.map((x) => x.d.channel),
-        records.map((x) => x.d.recipient),
-        records.map((x) => x.d.subject),
-        records.map((x) => x.d.body),
-        records.map((x) => x.c.noticeLevel),
-        settles.map((x) => x.claim.id),
-        settles.map((x) => x.claim.attempts),
-        ends.map((x) => x.state),
-        ends.map((x) => x.error),
-        ends.map((x) => x.late),
-        ends.map((x) => x.recipients),
-      ],
+       ${SETTLE_UPDATE}`,
+      settleParams(settles),
     );
   }
 
