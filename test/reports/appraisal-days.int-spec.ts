@@ -3,15 +3,18 @@
 // from the items (test/reports/reference) at every Shanghai midnight for seven weeks (so the clock's
 // day moves across every deadline of two month ends), with items crossing their counted deadline while
 // the test runs, clocks going back and forth over one cached table, an assignment older than the
-// table, and a change of the working-day calendar.
+// table, and a change of the working-day calendar. The units report, whose this-month overdue items
+// come from report_unit_days (1736650000000) the same way, is compared at every one of those clocks too.
 import { DataSource } from 'typeorm';
 import { HolidayCalendar } from '@app/domain';
 import { ackDueFor } from '../../apps/api/src/reports/ack-due';
 import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { ReportClock, ReportScope, RunSql, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { openTestDatabase } from '../support/database';
-import { appraisalDaysDrift, rowsAroundTruncate } from './counts-drift';
+import { appraisalDaysDrift, rowsAroundTruncate, unitDaysDrift } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
+import { unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
+import { unitsReport as unitsBefore } from './reference/units.report';
 
 const DAY = 86_400_000;
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -80,6 +83,8 @@ async function expectSame(now: Date, ackDue: AckDue, reference: AckDue = ackDue)
   for (const [name, s] of scopes()) {
     const label = `${name} at ${now.toISOString()}`;
     expect({ label, r: await appraisalReport(run, s, clockAt(now), ackDue) }).toEqual({ label, r: await appraisalBefore(run, s, clockAt(now), reference) });
+    const page = { sort: 'overdue' as const, order: 'desc' as const, offset: 0, limit: 50 };
+    expect({ label, units: await unitsReport(run, s, clockAt(now), page) }).toEqual({ label, units: await unitsBefore(run, s, clockAt(now), page) });
   }
 }
 
@@ -104,6 +109,7 @@ afterAll(async () => {
 describe('the appraisal from the deadline days and the cached acknowledgement table', () => {
   it('equals the items at every Shanghai midnight for seven weeks, clocks going forth and back on one table', async () => {
     expect(await appraisalDaysDrift(db.ds)).toEqual([]);
+    expect(await unitDaysDrift(db.ds)).toEqual([]);
     const ackDue = ackDueFor(calendarWith([]), 3, '18:00');
     const start = addDays(shanghaiDate(new Date()), -24);
     const days = Array.from({ length: 49 }, (_, i) => addDays(start, i));
@@ -132,6 +138,7 @@ describe('the appraisal from the deadline days and the cached acknowledgement ta
     await db.ds.query(`UPDATE tasks SET status = 'acknowledged', completed_at = NULL, original_due_at = now() - interval '1 day',
                                         extension_approved_at = now() - interval '2 days', due_at = now() + interval '2 seconds' WHERE code = 'A0102'`);
     expect(await appraisalDaysDrift(db.ds)).toEqual([]);
+    expect(await unitDaysDrift(db.ds)).toEqual([]);
     const [{ due }] = (await db.ds.query(`SELECT due_at AS due FROM tasks WHERE code = 'A0101'`)) as { due: Date }[];
     const [{ parts }] = (await db.ds.query(
       `SELECT count(*)::int AS parts FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE t.code IN ('A0101', 'A0102') AND a.role IN ('lead', 'responsible')`,
@@ -160,6 +167,7 @@ describe('the appraisal from the deadline days and the cached acknowledgement ta
     await expectSame(now, ackDue);
     await expectSame(new Date(now.getTime() - 20 * DAY), ackDue);
     expect(await appraisalDaysDrift(db.ds)).toEqual([]);
+    expect(await unitDaysDrift(db.ds)).toEqual([]);
   }, 60_000);
 
   it('a changed working-day calendar is a new table: the deadlines follow it', async () => {
@@ -190,15 +198,21 @@ describe('the appraisal from the deadline days and the cached acknowledgement ta
     await db.ds.query(`UPDATE tasks SET status = 'cancelled' WHERE code ~ '6$'`);
     await db.ds.query(`UPDATE tasks SET status = 'in_progress' WHERE status = 'cancelled' AND code ~ '[79]$'`);
     await db.ds.query(`UPDATE tasks SET progress = (progress + 30) % 101`);
+    // Submitted by the deadline (out of the units' overdue-able items) and after it (still in).
+    await db.ds.query(`UPDATE tasks SET status = 'submitted', submitted_at = due_at - interval '1 hour' WHERE code ~ '13$' AND completed_at IS NULL`);
+    await db.ds.query(`UPDATE tasks SET status = 'submitted', submitted_at = due_at + interval '1 hour' WHERE code ~ '31$' AND completed_at IS NULL`);
+    await db.ds.query(`UPDATE tasks SET submitted_at = due_at + interval '2 hours' WHERE code ~ '[0-9]13$' AND code ~ '[05]13$'`);
     await db.ds.query(`DELETE FROM tasks WHERE code ~ '5$'`);
     await db.ds.query(`DELETE FROM assignments WHERE role = 'responsible' AND unit_id = $1`, [units[2]]);
     await db.ds.query(`UPDATE assignments SET role = 'responsible' WHERE role = 'assisting' AND task_id IN (SELECT id FROM tasks WHERE code ~ '0$')`);
     await db.ds.query(`UPDATE assignments SET unit_id = $1 WHERE role = 'lead' AND unit_id = $2`, [units[2], units[1]]);
     expect(await appraisalDaysDrift(db.ds)).toEqual([]);
+    expect(await unitDaysDrift(db.ds)).toEqual([]);
     const ackDue = ackDueFor(calendarWith([]), 3, '18:00');
     for (const now of [new Date(), new Date(Date.now() - 11 * DAY), new Date(Date.now() + 17 * DAY)]) await expectSame(now, ackDue);
-    const { before, after } = await rowsAroundTruncate(db.ds, ['report_appraisal_days']);
+    const { before, after } = await rowsAroundTruncate(db.ds, ['report_appraisal_days', 'report_unit_days']);
     expect(before.report_appraisal_days).toBeGreaterThan(0);
-    expect(after).toEqual({ report_appraisal_days: 0 });
+    expect(before.report_unit_days).toBeGreaterThan(0);
+    expect(after).toEqual({ report_appraisal_days: 0, report_unit_days: 0 });
   }, 120_000);
 });

@@ -151,3 +151,17 @@ export async function appraisalDaysDrift(ds: DataSource): Promise<unknown[]> {
     SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_appraisal_days WHERE n <> 0) c USING (due_day, unit_id, extended)
      WHERE f.n IS DISTINCT FROM c.n`);
 }
+
+/** The units report's open items not submitted in time per deadline day, unit and role (migration 1736650000000) against a fresh recount. */
+export async function unitDaysDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT (t.due_at AT TIME ZONE 'Asia/Shanghai')::date AS due_day, a.unit_id, a.role, count(*)::int AS n
+        FROM assignments a JOIN tasks t ON t.id = a.task_id
+       WHERE t.status NOT IN ('completed', 'cancelled', 'suspended') AND NOT (t.status = 'submitted' AND COALESCE(t.submitted_at <= t.due_at, false))
+         AND isfinite(t.due_at)
+       GROUP BY 1, 2, 3
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_unit_days WHERE n <> 0) c USING (due_day, unit_id, role)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}

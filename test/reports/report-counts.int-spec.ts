@@ -14,7 +14,7 @@ import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/reposito
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
 import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
 import { openTestDatabase } from '../support/database';
-import { ackCountsDrift, appraisalDaysDrift, behindCountsDrift, countsDrift, dueDaysDrift, indicatorTargetsDrift, noticeCountsDrift, rowsAroundTruncate, trendCountsDrift, unitClassesDrift } from './counts-drift';
+import { ackCountsDrift, appraisalDaysDrift, unitDaysDrift, behindCountsDrift, countsDrift, dueDaysDrift, indicatorTargetsDrift, noticeCountsDrift, rowsAroundTruncate, trendCountsDrift, unitClassesDrift } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
@@ -291,6 +291,7 @@ describe('reports from the counts equal the reports from the items', () => {
     expect(await indicatorTargetsDrift(db.ds)).toEqual([]);
     expect(await noticeCountsDrift(db.ds)).toEqual([]);
     expect(await appraisalDaysDrift(db.ds)).toEqual([]);
+    expect(await unitDaysDrift(db.ds)).toEqual([]);
     await expectSameReports(new Date());
     // A deadline at another time of day (another DUE_TIME): the deadline-day acknowledgements are read by row.
     const c = clockAt(new Date());
@@ -336,7 +337,7 @@ describe('reports from the counts equal the reports from the items', () => {
   });
 
   it('an emptied item table empties the counts (restore truncates)', async () => {
-    const tables = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_notice_counts', 'report_due_days', 'report_appraisal_days'];
+    const tables = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_notice_counts', 'report_due_days', 'report_appraisal_days', 'report_unit_days'];
     const { before, after } = await rowsAroundTruncate(db.ds, tables);
     expect(before.report_item_counts).toBeGreaterThan(0);
     expect(before.report_behind_counts).toBeGreaterThan(0);

@@ -28,6 +28,7 @@ import { ReportDueDays1736600000000 } from './1736600000000-report-due-days';
 import { ReportNoticeCounts1736610000000 } from './1736610000000-report-notice-counts';
 import { AssignmentsUnitTaskIndex1736620000000 } from './1736620000000-assignments-unit-task-index';
 import { ReportAppraisalDays1736630000000 } from './1736630000000-report-appraisal-days';
+import { ReportUnitDays1736650000000 } from './1736650000000-report-unit-days';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ReportNoticeCounts1736610000000,
   AssignmentsUnitTaskIndex1736620000000,
   ReportAppraisalDays1736630000000,
+  ReportUnitDays1736650000000,
 ];

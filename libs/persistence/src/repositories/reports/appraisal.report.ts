@@ -2,7 +2,7 @@ import { ACK_COUNTS_DUE_TIME } from '../../migrations/1736510000000-report-ack-d
 import { Param, Sql, sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
 import { AckDue, ackWindow, AckWindow, ackWindowCovers, knownFirst } from './ack-window';
-import { clockCte, COUNTED_DUE, int, monthSide, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
+import { clockCte, clockDay, COUNTED_DUE, int, monthSide, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export interface AppraisalRow {
   unitId: string;
@@ -217,17 +217,6 @@ function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
            AND a.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`a.unit_id`)}
          GROUP BY 1, 2
       )`;
-}
-
-/**
- * The clock's Shanghai date when the day counts answer: in the month of `today` (always so for the
- * app's clock, whose `today` is that date), and from 1992 on, where the fixed UTC+8 offset gives the
- * date (the tz database has Asia/Shanghai at +8 all year since 1991); else null.
- */
-function clockDay(c: ReportClock): string | null {
-  if (c.now.getTime() < Date.parse('1992-01-01T00:00:00+08:00')) return null;
-  const day = new Date(c.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  return day.slice(0, 7) === c.today.slice(0, 7) ? day : null;
 }
 
 /**

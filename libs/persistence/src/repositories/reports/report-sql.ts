@@ -65,6 +65,17 @@ export const horizonAt = (c: ReportClock): Sql => sql`(${HORIZON(sql.param(c.tod
 /** lp.horizon as an expression of the clock alone. */
 export const HORIZON_MONTH = (c: ReportClock): Sql => sql`${HORIZON(sql.param(c.today), sql.param(c.yellowBefore))}::date`;
 
+/**
+ * The clock's Shanghai date when the day counts answer: in the month of `today` (always so for the
+ * app's clock, whose `today` is that date), and from 1992 on, where the fixed UTC+8 offset gives the
+ * date (the tz database has Asia/Shanghai at +8 all year since 1991); else null.
+ */
+export function clockDay(c: ReportClock): string | null {
+  if (c.now.getTime() < Date.parse('1992-01-01T00:00:00+08:00')) return null;
+  const day = new Date(c.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return day.slice(0, 7) === c.today.slice(0, 7) ? day : null;
+}
+
 export function clockCte(c: ReportClock): Sql {
   const today = sql.param(c.today);
   const yellowBefore = sql.param(c.yellowBefore);

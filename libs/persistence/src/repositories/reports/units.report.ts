@@ -1,7 +1,7 @@
 import { sql } from '../../db/sql';
 import { Sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
-import { clockCte, int, monthSide, num, OVERDUE, RATE, PageWindow, Paged, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
+import { clockCte, clockDay, int, monthSide, num, OVERDUE, RATE, PageWindow, Paged, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export const UNIT_SORT_KEYS = ['onTimeRate', 'completionRate', 'overdue', 'assigned', 'averageDelayDays', 'name'] as const;
 export type UnitSortKey = (typeof UNIT_SORT_KEYS)[number];
@@ -129,22 +129,33 @@ function perUnitFromRows(s: ReportScope): Sql {
 /**
  * From the unit classes (report_unit_classes, no item filter in scope): per (unit, role) the item
  * classes of the report, k = 1 completed late (or without a time), 3 completed on time, 4 overdue,
- * 0 else. Open items not submitted by their deadline are counted by deadline month: before
- * this month an open item not submitted by its deadline is overdue, after it none is; this month's
- * such items are counted as one class and corrected row by row for those whose deadline the clock
- * has (or, late in the month, has not yet) passed, so at most half a month's items are read
- * (monthSide). Each branch is summed per (unit, role, class) before the per-unit columns. A unit's
- * latest progress is one probe of assignments_unit_progress_idx.
+ * 0 else. Open items not submitted by their deadline are counted by deadline month: before this
+ * month an open item not submitted by its deadline is overdue, after it none is. This month's such
+ * items are counted as one class, not overdue, and those whose deadline the clock has passed are
+ * moved to overdue: the days before the clock's Shanghai date from report_unit_days
+ * (1736650000000), the clock's own date row by row (deadlines from its midnight to the clock). A
+ * clock whose date is not in the month of `today` takes the earlier correction, row by row on the
+ * side of the month the clock is on (monthSide). Each branch is summed per (unit, role, class)
+ * before the per-unit columns. A unit's latest progress is one probe of assignments_unit_progress_idx.
  */
 function perUnitCounted(s: ReportScope, c: ReportClock): Sql {
   const capable = (status: string, inTime: string) =>
     sql.raw(`${status} NOT IN ('completed', 'cancelled', 'suspended') AND NOT (${status} = 'submitted' AND ${inTime})`);
-  const past = monthSide(c) === 'past';
+  const nowDay = clockDay(c);
+  const past = nowDay !== null || monthSide(c) === 'past';
   // This month's open items count as not overdue (then read: those due before the clock) or as overdue (then read: the rest).
   const countedLate = sql`c.cls = 5 AND c.due_month ${sql.raw(past ? '<' : '<=')} lp.month`;
   // A row read moves one item from the class it was counted in to the one the clock gives it:
   // sign +1 in the new class, −1 in the old; the row whose `late` is 1 is the one in class 4 (overdue).
   const late = sql.raw(past ? 'f.sign' : '-f.sign');
+  // The clock's own day by constants, not lp's columns, so the planner estimates a day's rows from the
+  // index statistics (with lp's columns it expected a third of the month's items).
+  const range =
+    nowDay === null
+      ? past
+        ? sql`t.due_at >= lp.month_at AND t.due_at < lp.now`
+        : sql`t.due_at >= lp.now AND t.due_at < lp.next_month_at`
+      : sql`t.due_at >= ${new Date(`${nowDay}T00:00:00+08:00`)}::timestamptz AND t.due_at < ${c.now}::timestamptz`;
   return sql`
       g AS (
         SELECT c.unit_id, c.role, CASE WHEN c.cls IN (1, 3) THEN c.cls WHEN ${countedLate} THEN 4 ELSE 0 END AS k,
@@ -154,12 +165,23 @@ function perUnitCounted(s: ReportScope, c: ReportClock): Sql {
           FROM report_unit_classes c CROSS JOIN lp
          WHERE c.report = 'units' AND ${unitRowClause(s, sql`c.unit_id`)}
          GROUP BY 1, 2, 3
+        ${
+          nowDay === null
+            ? sql.empty
+            : sql`UNION ALL
+        -- This month's days before the clock's: overdue, summed per day.
+        SELECT d.unit_id, d.role, CASE WHEN f.sign = 1 THEN 4 ELSE 0 END, sum(f.sign * d.n),
+               sum(d.n * (lp.today - d.due_day)) FILTER (WHERE f.sign = 1), sum(d.n) FILTER (WHERE f.sign = 1)
+          FROM report_unit_days d CROSS JOIN lp CROSS JOIN (VALUES (1), (-1)) AS f(sign)
+         WHERE d.due_day >= lp.month AND d.due_day < ${nowDay}::date AND ${unitRowClause(s, sql`d.unit_id`)}
+         GROUP BY 1, 2, 3`
+        }
         UNION ALL
         -- Open items due this month on the other side of the clock than they were counted, read one by one.
         SELECT a.unit_id, a.role, CASE WHEN ${late} = 1 THEN 4 ELSE 0 END, sum(f.sign),
                sum(f.sign * (lp.today - ${SHANGHAI_DATE('t.due_at')})) FILTER (WHERE ${late} = 1), sum(f.sign) FILTER (WHERE ${late} = 1)
           FROM tasks t CROSS JOIN lp JOIN assignments a ON a.task_id = t.id CROSS JOIN (VALUES (1), (-1)) AS f(sign)
-         WHERE ${past ? sql`t.due_at >= lp.month_at AND t.due_at < lp.now` : sql`t.due_at >= lp.now AND t.due_at < lp.next_month_at`}
+         WHERE ${range}
            AND ${capable('t.status', '(t.submitted_at IS NOT NULL AND t.submitted_at <= t.due_at)')}
            AND ${unitRowClause(s, sql`a.unit_id`)}
          GROUP BY 1, 2, 3
