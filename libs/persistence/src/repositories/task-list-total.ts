@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@app/domain';
 import { Sql, sql } from '../db/sql';
 import { BEHIND_COUNTS_SLACK } from '../migrations/1736410000000-report-behind-counts';
 import { behindFromCounts } from './reports/behind-counts';
@@ -53,7 +54,7 @@ export function countedTotalSql(f: TaskListFilter, lp: LightParams, rows: Sql[],
   const summed = (where: Sql[]) => sql`SELECT COALESCE(sum(c.n), 0) FROM ${sql.raw(counts.table)} c ${lpJoin} ${sql.where([...counts.where, ...where])}`;
   // A status is the same whatever the clock: every month is summed.
   if (f.light === undefined && f.overdue === undefined) return sql`SELECT (${summed(f.status ? [sql`c.status = ${f.status}`] : [])})::int AS total`;
-  const clock: ReportClock = { ...lp, today: new Date(lp.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10) };
+  const clock: ReportClock = { ...lp, today: shanghaiDate(lp.now) };
   const nowDay = dueDaysFit(clock, counts);
   if (nowDay) return nearFromDays(f, clock, counts, nowDay, summed, { late, light });
   const counted: Sql[] = [sql`(c.due_month < lp.month OR c.due_month >= lp.horizon)`];

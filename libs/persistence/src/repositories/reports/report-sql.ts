@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@app/domain';
 import { Sql, sql } from '../../db/sql';
 import { derivedColumnsSql, LightParams } from '../task.repository';
 import { TaskScope } from '../task-scope';
@@ -72,7 +73,7 @@ export const HORIZON_MONTH = (c: ReportClock): Sql => sql`${HORIZON(sql.param(c.
  */
 export function clockDay(c: ReportClock): string | null {
   if (c.now.getTime() < Date.parse('1992-01-01T00:00:00+08:00')) return null;
-  const day = new Date(c.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = shanghaiDate(c.now);
   return day.slice(0, 7) === c.today.slice(0, 7) ? day : null;
 }
 

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@app/domain';
 import { Sql, sql } from '../../db/sql';
 import { BEHIND_COUNTS_SLACK } from '../../migrations/1736410000000-report-behind-counts';
 import { behindFromCounts } from './behind-counts';
@@ -29,7 +30,7 @@ export type SummaryPart = Record<string, number>;
 
 /** The Shanghai date of an instant: the fixed UTC+8 offset, which the tz database has for Asia/Shanghai since 1991. */
 function shanghaiDay(now: Date): string | null {
-  return now.getTime() >= Date.parse('1992-01-01T00:00:00+08:00') ? new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : null;
+  return now.getTime() >= Date.parse('1992-01-01T00:00:00+08:00') ? shanghaiDate(now) : null;
 }
 
 /**
