@@ -1,15 +1,16 @@
 // GET /tasks with each documented filter and each sort, one at a time, at 50 connections (issue #18's
 // bar for lists: p99 ≤ 5× GET /health), against GET /health measured in the same run.
 // Run: npx ts-node -r tsconfig-paths/register bench/load/tasks.bench.ts
-// Env: BENCH_DATABASE_URL, BENCH_TASKS (100000), BENCH_SECONDS (5 per endpoint), BENCH_CONNECTIONS (50).
+// Env: BENCH_DATABASE_URL, BENCH_TASKS (100000), BENCH_SECONDS (5 per window), BENCH_CONNECTIONS (50),
+//      BENCH_ROUNDS (3: each list right after GET /health, round after round; the ratios are the rounds' median).
 import { seedTasks, startBenchApi } from '../support/bench-app';
-import { measureGet } from '../support/measure-get';
+import { measureAgainstHealth, printPaired } from '../support/paired-get';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-
-const measure = (url: string, token: string) => measureGet(url, token, CONNECTIONS, SECONDS);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const label = (path: string) => `GET ${decodeURIComponent(path).replace(/=[0-9a-f-]{36}/, '=…')}`;
 
 async function main(): Promise<void> {
   const api = await startBenchApi();
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     const { ds, base } = api;
     const t0 = Date.now();
     await seedTasks(ds, TASKS);
-    console.log(`seeded ${TASKS} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${CONNECTIONS} connections, ${SECONDS} s each`);
+    console.log(`seeded ${TASKS} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${CONNECTIONS} connections, ${SECONDS} s windows, ${ROUNDS} rounds`);
     const token = await api.login('admin', 'duban-admin');
     const [{ plan }] = (await ds.query(`SELECT id AS plan FROM plans ORDER BY title LIMIT 1`)) as { plan: string }[];
     const [{ unit }] = (await ds.query(`SELECT id AS unit FROM units ORDER BY code LIMIT 1`)) as { unit: string }[];
@@ -39,16 +40,7 @@ async function main(): Promise<void> {
       `/tasks?q=${encodeURIComponent('事项123')}`,
       '/tasks?page=200',
     ];
-    const health = await measure(`${base}/health`, token);
-    console.log(`${'GET /health'.padEnd(40)} p50 ${health.p50.toFixed(1).padStart(7)} ms  p99 ${health.p99.toFixed(1).padStart(7)} ms  ${health.rps.toFixed(0)} req/s`);
-    for (const path of paths) {
-      const m = await measure(`${base}${path}`, token);
-      const name = `GET ${decodeURIComponent(path).replace(/=[0-9a-f-]{36}/, '=…')}`;
-      console.log(
-        `${name.padEnd(40)} p50 ${m.p50.toFixed(1).padStart(7)} ms  p99 ${m.p99.toFixed(1).padStart(7)} ms  ${m.rps.toFixed(0).padStart(5)} req/s  ` +
-          `ratio p50 ${(m.p50 / Math.max(health.p50, 0.1)).toFixed(1)}x  p99 ${(m.p99 / Math.max(health.p99, 0.1)).toFixed(1)}x`,
-      );
-    }
+    printPaired(await measureAgainstHealth(base, paths, token, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, label }), label);
   } finally {
     await api.close();
   }

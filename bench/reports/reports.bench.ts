@@ -1,17 +1,18 @@
 // Report latency over HTTP with 100k items in PostgreSQL, against GET /health in the same run.
 // Run: npx ts-node -r tsconfig-paths/register bench/reports/reports.bench.ts
 // Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_TASKS (100000),
-//      BENCH_SECONDS (5 per endpoint), BENCH_CONNECTIONS (10). Talks to 127.0.0.1 only.
+//      BENCH_SECONDS (5 per window), BENCH_CONNECTIONS (10), BENCH_ROUNDS (3: each endpoint right after
+//      GET /health, round after round; the ratios are the rounds' median). Talks to 127.0.0.1 only.
 //      BENCH_REPORT_CACHE (seconds; default the API's 10): 0 measures the SQL alone, without the report cache.
 import { ReportCache } from '../../apps/api/src/reports/report-cache';
 import { seedTasks, startBenchApi } from '../support/bench-app';
-import { measureGet } from '../support/measure-get';
+import { measureAgainstHealth, printPaired } from '../support/paired-get';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-const measure = (base: string, path: string, token: string) => measureGet(`${base}${path}`, token, CONNECTIONS, SECONDS);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const label = (path: string) => 'GET ' + path.replace(/planId=[0-9a-f-]+/, 'planId=…');
 
 async function main(): Promise<void> {
   const api = await startBenchApi();
@@ -38,15 +39,7 @@ async function main(): Promise<void> {
       '/reports/units?format=xlsx',
       '/tasks?overdue=true',
     ];
-    const health = await measure(base, '/health', accessToken);
-    console.log(`${'GET /health'.padEnd(44)} p50 ${health.p50.toFixed(1).padStart(7)} ms  p99 ${health.p99.toFixed(1).padStart(7)} ms  ${health.rps.toFixed(0)} req/s`);
-    for (const path of paths) {
-      const m = await measure(base, path, accessToken);
-      console.log(
-        `${('GET ' + path.replace(/planId=[0-9a-f-]+/, 'planId=…')).padEnd(44)} p50 ${m.p50.toFixed(1).padStart(7)} ms  p99 ${m.p99.toFixed(1).padStart(7)} ms  ` +
-          `${m.rps.toFixed(0).padStart(5)} req/s  ratio p50 ${(m.p50 / Math.max(health.p50, 0.1)).toFixed(1)}x  p99 ${(m.p99 / Math.max(health.p99, 0.1)).toFixed(1)}x`,
-      );
-    }
+    printPaired(await measureAgainstHealth(base, paths, accessToken, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, label }), label);
   } finally {
     await api.close();
   }

@@ -65,6 +65,22 @@ async function startEmbeddedBenchApi(): Promise<BenchApi> {
   });
 }
 
+/**
+ * Waits until no request still holds or waits for a database connection (at most 10 s). autocannon
+ * stops with requests in flight whose handlers go on after their sockets close; closing the app under
+ * them released their busy connections to the pool, which handed them out again (pg's warning "Calling
+ * client.query() when the client is already executing a query", once per run at 50 connections).
+ */
+async function settled(ds: DataSource): Promise<void> {
+  const pool = (ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  if (!pool) return;
+  const end = Date.now() + 10_000;
+  for (let quiet = 0; quiet < 5 && Date.now() < end; ) {
+    quiet = pool.idleCount === pool.totalCount && pool.waitingCount === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Starts the AppModule on 127.0.0.1 with the settings in process.env; `cleanUp` runs after it closes (or fails to start). */
 async function boot(schema: string, cleanUp: () => Promise<void>): Promise<BenchApi> {
   process.env.LOG_LEVEL = 'silent';
@@ -73,6 +89,7 @@ async function boot(schema: string, cleanUp: () => Promise<void>): Promise<Bench
   process.env.AUTH_RATE_LIMIT = '10000';
   let app: INestApplication | null = null;
   const drop = async () => {
+    if (app) await settled(app.get(DataSource));
     await app?.close();
     await cleanUp();
   };

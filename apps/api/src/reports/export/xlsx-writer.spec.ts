@@ -191,6 +191,20 @@ describe('writeXlsx (every report XLSX, read back with ExcelJS)', () => {
     expect(c.rowCount).toBe(1);
   });
 
+  it('stores a short sheet as it is and deflates a long one; both read back whole', async () => {
+    const short = Array.from({ length: 40 }, (_, i) => line({ name: `单位${i}`, count: i }));
+    const long = Array.from({ length: 2000 }, (_, i) => line({ name: `单位${i}`, count: i }));
+    const [a, b] = [short, long].map((rows) => writeXlsx([{ name: 'S', table: table(rows) }], { creator: 'x' }));
+    // A stored part's XML is in the file verbatim; a deflated one's is not.
+    expect([a.includes('<sheetData>'), b.includes('<sheetData>')]).toEqual([true, false]);
+    expect(b.length).toBeLessThan(strFromU8(unzipSync(new Uint8Array(b))['xl/worksheets/sheet1.xml']).length / 4);
+    for (const [body, rows] of [[a, short], [b, long]] as const) {
+      const ws = (await read(body)).getWorksheet('S')!;
+      expect(ws.rowCount).toBe(rows.length + 1);
+      expect([ws.getRow(rows.length + 1).getCell(1).value, ws.getRow(rows.length + 1).getCell(2).value]).toEqual([`单位${rows.length - 1}`, rows.length - 1]);
+    }
+  });
+
   it('names columns past Z as Excel does', () => {
     expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnName)).toEqual([
       'A',

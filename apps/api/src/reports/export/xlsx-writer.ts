@@ -113,6 +113,11 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 const STORED = { level: 0 } as const;
 const stored = (s: string): [Uint8Array, typeof STORED] => [utf8(s), STORED];
 const ROOT_RELS = stored(ROOT_RELS_XML);
+/**
+ * A sheet is deflated from this size on. Below it (a table of up to ~100 rows) storing costs at most
+ * ~50 KB on the wire and saves fflate's fresh window: a 40-row export 0.97 -> 0.44 ms of CPU, 11 -> 29 KB
+ */
+const DEFLATE_FROM = 64 * 1024;
 const STYLES = stored(STYLES_XML);
 
 /**
@@ -131,7 +136,10 @@ export function writeXlsx(sheets: XlsxSheet[], meta: { creator: string; at?: Dat
     'xl/_rels/workbook.xml.rels': stored(workbookRelsXml(sheets.length)),
     'xl/styles.xml': STYLES,
   };
-  written.forEach((w, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = utf8(w.xml)));
+  written.forEach((w, i) => {
+    const xml = utf8(w.xml);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = xml.length < DEFLATE_FROM ? [xml, STORED] : xml;
+  });
   const zip = zipSync(files, { level: 1, mtime: at });
   return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
