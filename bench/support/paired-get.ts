@@ -56,7 +56,9 @@ export async function measureAgainstHealth(
 
 /** The summary table: one line per path, medians over the rounds. */
 export function printPaired(results: PairedResult[], label: (path: string) => string = (p) => p): void {
-  console.log(`${'median of the rounds'.padEnd(44)}    p50        p99     req/s   × health p50 (each round)   × health p99`);
+  console.log(
+    `${'median of the rounds'.padEnd(44)}    p50        p99     req/s   × health p50 (each round)   × health p99`,
+  );
   for (const r of results) {
     console.log(
       `${label(r.path).padEnd(44)} ${r.p50.toFixed(1).padStart(6)} ms ${r.p99.toFixed(1).padStart(7)} ms ${r.rps.toFixed(0).padStart(6)}   ` +

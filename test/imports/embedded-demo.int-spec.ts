@@ -51,7 +51,7 @@ describe('demo on the embedded PostgreSQL', () => {
 
   // PGlite has one session; interleaved clients once broke each other's statements and transactions
   // ("portal does not exist", 500s, and 401s for valid tokens).
-  it('holds under a small office’s concurrent load: 20 progress reports, logins and reads at once', async () => {
+  it('holds under a small office’s concurrent load: 20 progress reports, logins, list and report reads at once', async () => {
     const staff = await login('kjj.staff');
     const list = (await (await call('/tasks?limit=100&sort=dueAt:asc&status=assigned', staff)).json()) as {
       items: { id: string; version: number; leadUnits: string[] }[];
@@ -78,10 +78,14 @@ describe('demo on the embedded PostgreSQL', () => {
       }),
     );
     const reads = Array.from({ length: 10 }, () => call('/tasks?limit=50', staff));
-    const results = await Promise.all([...reports, ...logins, ...reads]);
+    // The reports run as named statements on PostgreSQL; on PGlite's one session a second connection
+    // preparing the same name would fail, so here they must go unnamed (DatabaseOptions.namedStatements).
+    const leader = await login('leader');
+    const reportReads = ['/reports/summary', '/reports/units', '/reports/appraisal', '/reports/summary', '/reports/units', '/reports/appraisal'].map((p) => call(p, leader));
+    const results = await Promise.all([...reports, ...logins, ...reads, ...reportReads]);
     const statuses = results.map((r) => r.status);
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(201));
-    expect(statuses.slice(20)).toEqual(Array(14).fill(200));
+    expect(statuses.slice(20)).toEqual(Array(20).fill(200));
 
     // Every report was written: four per item.
     for (const t of items) {

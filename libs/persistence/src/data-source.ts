@@ -10,6 +10,12 @@ export interface DatabaseOptions {
   schema?: string;
   /** Read replicas: TypeORM sends reads outside transactions there, everything else to `url`. */
   replicaUrls?: string[];
+  /**
+   * Whether the reports may run as named prepared statements (Db.queryPrepared); default yes. Not on
+   * the embedded PGlite, which serves every pool connection from one session: a second connection
+   * preparing a name the first prepared would fail.
+   */
+  namedStatements?: boolean;
 }
 
 export function dataSourceOptions(opts: DatabaseOptions): DataSourceOptions {
@@ -31,6 +37,8 @@ export function dataSourceOptions(opts: DatabaseOptions): DataSourceOptions {
       // the units report took 78 ms and the appraisal 204 ms, without 27 and 131, and nothing got slower
       // (bench/reports/jit.bench.ts; at 100k the estimates stay under the threshold and nothing changes).
       options: [...(opts.schema ? [`-c search_path=${opts.schema}`] : []), '-c jit=off'].join(' '),
+      // Read by Db.queryPrepared; pg's pool and clients ignore keys they do not know.
+      namedStatements: opts.namedStatements ?? true,
     },
     logging: false,
   };

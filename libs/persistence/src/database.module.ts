@@ -73,6 +73,7 @@ class OpenedDatabaseModule {}
             poolSize: db.embedded ? 4 : 10,
             schema: env.DATABASE_SCHEMA,
             replicaUrls: env.DATABASE_REPLICA_URLS?.split(',').filter(Boolean),
+            namedStatements: !db.embedded,
           }),
           // Fail fast with the cause instead of retrying for half a minute.
           retryAttempts: 0,

@@ -198,10 +198,16 @@ describe('writeXlsx (every report XLSX, read back with ExcelJS)', () => {
     // A stored part's XML is in the file verbatim; a deflated one's is not.
     expect([a.includes('<sheetData>'), b.includes('<sheetData>')]).toEqual([true, false]);
     expect(b.length).toBeLessThan(strFromU8(unzipSync(new Uint8Array(b))['xl/worksheets/sheet1.xml']).length / 4);
-    for (const [body, rows] of [[a, short], [b, long]] as const) {
+    for (const [body, rows] of [
+      [a, short],
+      [b, long],
+    ] as const) {
       const ws = (await read(body)).getWorksheet('S')!;
       expect(ws.rowCount).toBe(rows.length + 1);
-      expect([ws.getRow(rows.length + 1).getCell(1).value, ws.getRow(rows.length + 1).getCell(2).value]).toEqual([`单位${rows.length - 1}`, rows.length - 1]);
+      expect([ws.getRow(rows.length + 1).getCell(1).value, ws.getRow(rows.length + 1).getCell(2).value]).toEqual([
+        `单位${rows.length - 1}`,
+        rows.length - 1,
+      ]);
     }
   });
 

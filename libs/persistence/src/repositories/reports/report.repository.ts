@@ -17,7 +17,7 @@ import { PlanHeadRow, planHeadsReport, WeeklyItemRow, weeklyItemsReport } from '
  */
 @Injectable()
 export class ReportRepository {
-  private readonly run: RunSql = (q) => this.db.query(q);
+  private readonly run: RunSql = (q) => this.db.queryPrepared(q);
 
   constructor(private readonly db: Db) {}
 
