@@ -1,4 +1,5 @@
 import { measureGet } from './measure-get';
+import { median } from './median';
 
 export interface PairedResult {
   path: string;
@@ -12,11 +13,6 @@ export interface PairedResult {
   /** Every round's p50 ratio, to show the spread. */
   roundRatios: number[];
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /**
  * Each path against GET /health measured just before it, in `rounds` rounds, so a change in the

@@ -5,7 +5,7 @@ import { runOn, RunSql } from '../../libs/persistence/src/repositories/reports/r
 import { seedTasks, startBenchApi } from './bench-app';
 
 export const BENCH_TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export { median } from './median';
 
 export interface SqlBench {
   ds: DataSource;
