@@ -4,6 +4,7 @@
 //      BENCH_SECONDS (5 per window), BENCH_CONNECTIONS (10), BENCH_ROUNDS (3: each endpoint right after
 //      GET /health, round after round; the ratios are the rounds' median). Talks to 127.0.0.1 only.
 //      BENCH_REPORT_CACHE (seconds; default the API's 10): 0 measures the SQL alone, without the report cache.
+//      BENCH_ONLY (comma-separated parts of paths, e.g. appraisal,xlsx): only the endpoints whose path holds one.
 import { ReportCache } from '../../apps/api/src/reports/report-cache';
 import { seedTasks, startBenchApi } from '../support/bench-app';
 import { measureAgainstHealth, printPaired } from '../support/paired-get';
@@ -12,6 +13,7 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const label = (path: string) => 'GET ' + path.replace(/planId=[0-9a-f-]+/, 'planId=…');
 
 async function main(): Promise<void> {
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
       '/reports/trend?interval=month',
       '/reports/units?format=xlsx',
       '/tasks?overdue=true',
-    ];
+    ].filter((p) => !ONLY.length || ONLY.some((part) => p.includes(part)));
     printPaired(await measureAgainstHealth(base, paths, accessToken, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, label }), label);
   } finally {
     await api.close();

@@ -74,7 +74,8 @@ describe('npm run cli -- backup / restore', () => {
     expect(again.stderr).toMatch(/is not empty; restore into an empty database or pass --replace/);
     expect(await fingerprint(target.schema)).toEqual(before);
     const replace = await cli(target.schema, 'restore', file, '--replace');
-    expect(replace.code).toBe(0);
+    // The whole result, so a failure shows the CLI's stderr.
+    expect(replace).toMatchObject({ code: 0 });
     expect(await fingerprint(target.schema)).toEqual(await fingerprint(source.schema));
   });
 

@@ -165,3 +165,18 @@ export async function unitDaysDrift(ds: DataSource): Promise<unknown[]> {
     SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_unit_days WHERE n <> 0) c USING (due_day, unit_id, role)
      WHERE f.n IS DISTINCT FROM c.n`);
 }
+
+/**
+ * The late-acknowledgement count (migration 1736660000000) against a recount of the acknowledgement
+ * keys over the deadline dates ack_deadlines holds (whichever window they are for).
+ */
+export async function lateAcksDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT k.unit_id, sum(k.n)::int AS n FROM report_ack_counts k JOIN ack_deadlines b ON b.created_day = k.created_day
+       WHERE NOT k.cancelled AND k.ack_day <> 'infinity' AND (k.ack_day > b.due_day OR (k.ack_day = b.due_day AND k.ack_after_due_time))
+       GROUP BY 1 HAVING sum(k.n) <> 0
+    )
+    SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_late_acks WHERE n <> 0) c USING (unit_id)
+     WHERE f.n IS DISTINCT FROM c.n`);
+}

@@ -3,7 +3,7 @@
 // around now, in every scope, at clocks on both sides of an item's deadline and of a month's end.
 import { DataSource } from 'typeorm';
 import { sql } from '@app/persistence';
-import { AckDue, appraisalReport } from '../../libs/persistence/src/repositories/reports/appraisal.report';
+import { AckDue, AckWindow, appraisalReport, AppraisalRow, syncAckDeadlines } from '../../libs/persistence/src/repositories/reports/appraisal.report';
 import { ReportClock, ReportScope, RunSql, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
 import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
@@ -14,7 +14,7 @@ import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/reposito
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
 import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
 import { openTestDatabase } from '../support/database';
-import { ackCountsDrift, appraisalDaysDrift, unitDaysDrift, behindCountsDrift, countsDrift, dueDaysDrift, indicatorTargetsDrift, noticeCountsDrift, rowsAroundTruncate, trendCountsDrift, unitClassesDrift } from './counts-drift';
+import { ackCountsDrift, appraisalDaysDrift, unitDaysDrift, behindCountsDrift, countsDrift, dueDaysDrift, indicatorTargetsDrift, lateAcksDrift, noticeCountsDrift, rowsAroundTruncate, trendCountsDrift, unitClassesDrift } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
@@ -42,6 +42,35 @@ let db: { ds: DataSource; close(): Promise<void> };
 let run: RunSql;
 let units: string[];
 let plans: string[];
+
+/** Rewrites the late-acknowledgement count as the API does (in a transaction), noting each window's fingerprint. */
+const syncs: string[] = [];
+const sync = async (w: AckWindow) => {
+  syncs.push(w.fingerprint ?? '');
+  await db.ds.transaction((m) => syncAckDeadlines(runOn(m), w));
+};
+
+/**
+ * The appraisal both ways: from the late-acknowledgement count rewritten for this window (the second
+ * call asks for no rewrite, so it read the count), and key by key, as when the count is for another
+ * window (inside a transaction rolled back).
+ */
+async function appraisalBothWays(s: ReportScope, c: ReportClock, due: AckDue): Promise<{ counted: AppraisalRow[]; keyByKey: AppraisalRow[] }> {
+  await appraisalReport(run, s, c, due, sync);
+  const before = syncs.length;
+  const counted = await appraisalReport(run, s, c, due, sync);
+  expect(syncs.length).toBe(before);
+  const qr = db.ds.createQueryRunner();
+  await qr.connect();
+  await qr.startTransaction();
+  try {
+    await qr.query(`UPDATE ack_deadline_sync SET fingerprint = 'another window'`);
+    return { counted, keyByKey: await appraisalReport(runOn(qr), s, c, due) };
+  } finally {
+    await qr.rollbackTransaction();
+    await qr.release();
+  }
+}
 
 /**
  * 1 200 items over 3 plans and 6 units, every status, deadlines every ~9 hours from 14 months ago
@@ -171,7 +200,8 @@ async function expectSameReports(now: Date): Promise<void> {
     );
     expect({ label, overdueTotal: n }).toEqual({ label, overdueTotal: total });
     expect({ label, r: await summaryReport(run, s, c) }).toEqual({ label, r: await summaryBefore(run, s, c) });
-    expect({ label, r: await appraisalReport(run, s, c, ackDue) }).toEqual({ label, r: await appraisalBefore(run, s, c, ackDue) });
+    const appraisal = await appraisalBefore(run, s, c, ackDue);
+    expect({ label, r: await appraisalBothWays(s, c, ackDue) }).toEqual({ label, r: { counted: appraisal, keyByKey: appraisal } });
     for (const sort of UNIT_SORT_KEYS) {
       for (const order of ['asc', 'desc'] as const) {
         const o = { sort, order, offset: 0, limit: 50 };
@@ -257,6 +287,9 @@ describe('reports from the counts equal the reports from the items', () => {
   }, 240_000);
 
   it('after updates, deletions and new assignments the counts still match a recount and the old SQL', async () => {
+    // The late-acknowledgement count kept by the triggers from here on, against deadlines rewritten for today.
+    await appraisalBothWays({ visibility: { kind: 'all' } }, clockAt(new Date()), ackDue);
+    expect((await db.ds.query(`SELECT count(*)::int AS n FROM report_late_acks WHERE n > 0`))[0].n).toBeGreaterThan(2);
     await db.ds.query(`UPDATE tasks SET status = 'completed', completed_at = now() - interval '3 hours' WHERE code ~ '2$' AND status <> 'completed'`);
     await db.ds.query(`UPDATE tasks SET status = 'submitted', submitted_at = due_at + interval '1 hour' WHERE code ~ '19$'`);
     await db.ds.query(`UPDATE tasks SET due_at = due_at + interval '40 days', extension_approved_at = original_due_at - interval '1 day' WHERE code ~ '4$'`);
@@ -292,6 +325,7 @@ describe('reports from the counts equal the reports from the items', () => {
     expect(await noticeCountsDrift(db.ds)).toEqual([]);
     expect(await appraisalDaysDrift(db.ds)).toEqual([]);
     expect(await unitDaysDrift(db.ds)).toEqual([]);
+    expect(await lateAcksDrift(db.ds)).toEqual([]);
     await expectSameReports(new Date());
     // A deadline at another time of day (another DUE_TIME): the deadline-day acknowledgements are read by row.
     const c = clockAt(new Date());
@@ -300,6 +334,57 @@ describe('reports from the counts equal the reports from the items', () => {
       expect({ label, r: await appraisalReport(run, s, c, ackDueAt('17:59:59.5')) }).toEqual({ label, r: await appraisalBefore(run, s, c, ackDueAt('17:59:59.5')) });
     }
   }, 240_000);
+
+  it('a changed acknowledgement deadline: read key by key once, then from the count rewritten for it', async () => {
+    const all = { visibility: { kind: 'all' } } as const;
+    const c = clockAt(new Date());
+    const threeDays: AckDue = (from, to) => ackDue(from, to).map((r) => ({ date: r.date, dueAt: new Date(r.dueAt.getTime() + DAY) }));
+    await appraisalBothWays(all, c, ackDue);
+    const late = (rows: AppraisalRow[]) => rows.reduce((n, r) => n + r.lateAcknowledgements, 0);
+    const twoDaysLate = late(await appraisalReport(run, all, c, ackDue));
+    const before = syncs.length;
+    const first = await appraisalReport(run, all, c, threeDays, sync);
+    expect(syncs.length).toBe(before + 1);
+    expect(first).toEqual(await appraisalBefore(run, all, c, threeDays));
+    expect(await lateAcksDrift(db.ds)).toEqual([]);
+    const { counted } = await appraisalBothWays(all, c, threeDays);
+    expect(counted).toEqual(first);
+    // Not vacuous: a day more to acknowledge makes fewer acknowledgements late.
+    expect(late(first)).toBeGreaterThan(0);
+    expect(late(first)).toBeLessThan(twoDaysLate);
+  }, 60_000);
+
+  it('a rewrite waits for a transaction acknowledging late, and the count includes it', async () => {
+    const all = { visibility: { kind: 'all' } } as const;
+    const c = clockAt(new Date());
+    const threeDays: AckDue = (from, to) => ackDue(from, to).map((r) => ({ date: r.date, dueAt: new Date(r.dueAt.getTime() + DAY) }));
+    await appraisalBothWays(all, c, threeDays);
+    const writer = db.ds.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    try {
+      // Acknowledged ten days after assignment: late under either deadline.
+      const changed = await writer.query(
+        `UPDATE assignments SET acknowledged_at = created_at + interval '10 days' WHERE role = 'lead' AND task_id IN (SELECT id FROM tasks WHERE code ~ '3$' AND status <> 'cancelled')`,
+      );
+      expect(changed[1]).toBeGreaterThan(0);
+      const rewrite = appraisalReport(run, all, c, ackDue, sync);
+      // The rewrite waits on the writer's lock on report_ack_counts.
+      for (;;) {
+        const [{ waiting }] = await db.ds.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'report_ack_counts'::regclass AND NOT granted`);
+        if (waiting > 0) break;
+        await new Promise((r) => setImmediate(r));
+      }
+      await writer.commitTransaction();
+      await rewrite;
+    } finally {
+      if (writer.isTransactionActive) await writer.rollbackTransaction();
+      await writer.release();
+    }
+    expect(await lateAcksDrift(db.ds)).toEqual([]);
+    const reference = await appraisalBefore(run, all, c, ackDue);
+    expect(await appraisalBothWays(all, c, ackDue)).toEqual({ counted: reference, keyByKey: reference });
+  }, 60_000);
 
   it('an item falling behind schedule now, past the horizon: yellow in both, by the same count', async () => {
     // Progress 40 + slack 10 is half the span, and the span's middle is 2 s from now: the rule's
@@ -337,10 +422,12 @@ describe('reports from the counts equal the reports from the items', () => {
   });
 
   it('an emptied item table empties the counts (restore truncates)', async () => {
-    const tables = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_notice_counts', 'report_due_days', 'report_appraisal_days', 'report_unit_days'];
+    await appraisalBothWays({ visibility: { kind: 'all' } }, clockAt(new Date()), ackDue);
+    const tables = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_notice_counts', 'report_due_days', 'report_appraisal_days', 'report_unit_days', 'report_late_acks'];
     const { before, after } = await rowsAroundTruncate(db.ds, tables);
     expect(before.report_item_counts).toBeGreaterThan(0);
     expect(before.report_behind_counts).toBeGreaterThan(0);
+    expect(before.report_late_acks).toBeGreaterThan(0);
     expect(after).toEqual(Object.fromEntries(tables.map((t) => [t, 0])));
   });
 });

@@ -29,6 +29,7 @@ import { ReportNoticeCounts1736610000000 } from './1736610000000-report-notice-c
 import { AssignmentsUnitTaskIndex1736620000000 } from './1736620000000-assignments-unit-task-index';
 import { ReportAppraisalDays1736630000000 } from './1736630000000-report-appraisal-days';
 import { ReportUnitDays1736650000000 } from './1736650000000-report-unit-days';
+import { ReportLateAcks1736660000000 } from './1736660000000-report-late-acks';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   AssignmentsUnitTaskIndex1736620000000,
   ReportAppraisalDays1736630000000,
   ReportUnitDays1736650000000,
+  ReportLateAcks1736660000000,
 ];

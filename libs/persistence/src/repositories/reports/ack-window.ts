@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Param, sql } from '../../db/sql';
 import { ACK_COUNTS_DUE_TIME } from '../../migrations/1736510000000-report-ack-due-time';
 
@@ -20,6 +21,12 @@ export interface AckWindow {
    * so the acknowledgement counts read them by subscript too, without a time-zone conversion per row.
    */
   perDate?: { dueDays: Param; atCountedTime: Param; allAtCountedTime: boolean };
+  /**
+   * When every deadline is at ACK_COUNTS_DUE_TIME: the hash of the window's first date and deadline
+   * dates. report_late_acks (1736660000000) counts against ack_deadlines, which the API rewrites
+   * when ack_deadline_sync holds another fingerprint; the report reads the count only on a match.
+   */
+  fingerprint?: string;
 }
 
 const EMPTY: AckWindow = { first: null, dues: sql.param('{}') };
@@ -118,16 +125,19 @@ export function ackWindow(ackDue: AckDue, from: string, today: string): AckWindo
 
 /** The literals of one window; the flag is against ACK_COUNTS_DUE_TIME (HH:MM), the time report_ack_counts counts. */
 function windowOf(first: string, dues: (Date | null)[]): AckWindow {
-  const literal = (f: (d: Date) => string) => sql.param(`{${dues.map((d) => (d ? f(d) : 'NULL')).join(',')}}`);
+  const text = (f: (d: Date) => string) => `{${dues.map((d) => (d ? f(d) : 'NULL')).join(',')}}`;
+  const literal = (f: (d: Date) => string) => sql.param(text(f));
   const window: AckWindow = { first, dues: literal((d) => `"${d.toISOString()}"`) };
   if (dues.some((d) => d && d.getTime() < SHANGHAI_FIXED_FROM)) return window;
   const counted = (Number(ACK_COUNTS_DUE_TIME.slice(0, 2)) * 60 + Number(ACK_COUNTS_DUE_TIME.slice(3, 5))) * 60_000;
   const local = (d: Date) => d.getTime() + 8 * HOUR;
   const atCounted = (d: Date) => ((local(d) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) === counted;
+  const dueDay = (d: Date) => new Date(local(d)).toISOString().slice(0, 10);
   window.perDate = {
-    dueDays: literal((d) => new Date(local(d)).toISOString().slice(0, 10)),
+    dueDays: literal(dueDay),
     atCountedTime: literal((d) => (atCounted(d) ? 't' : 'f')),
     allAtCountedTime: dues.every((d) => !d || atCounted(d)),
   };
+  if (window.perDate.allAtCountedTime) window.fingerprint = createHash('sha256').update(`${first} ${text(dueDay)}`).digest('base64url').slice(0, 32);
   return window;
 }

@@ -1,4 +1,5 @@
 import { ACK_COUNTS_DUE_TIME } from '../../migrations/1736510000000-report-ack-due-time';
+import { LATE_ACK_KEY } from '../../migrations/1736660000000-report-late-acks';
 import { Param, Sql, sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
 import { AckDue, ackWindow, AckWindow, ackWindowCovers, knownFirst } from './ack-window';
@@ -20,7 +21,10 @@ export interface AppraisalRow {
   lateProgressReports: number;
 }
 
-export type { AckDue } from './ack-window';
+export type { AckDue, AckWindow } from './ack-window';
+
+/** Rewrites the late-acknowledgement count for a window whose fingerprint the database does not hold (syncAckDeadlines). */
+export type AckDeadlinesSync = (window: AckWindow) => Promise<void>;
 
 /**
  * 考核 per unit (lead or responsible): lateness against the original deadline unless an extension
@@ -28,7 +32,7 @@ export type { AckDue } from './ack-window';
  * reminder engine's sent rows; acknowledgements (签收) after the deadline ackDue gives for the
  * assignment's Shanghai date.
  */
-export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportClock, ackDue: AckDue): Promise<AppraisalRow[]> {
+export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportClock, ackDue: AckDue, sync?: AckDeadlinesSync): Promise<AppraisalRow[]> {
   // The first assignment date is read once per AckDue; after that the statement itself says
   // (first_day) whether an older assignment appeared, and only then is it run again with more dates.
   let from = knownFirst(ackDue) ?? (await firstAssignmentDay(run));
@@ -36,9 +40,37 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
     const ack = from === null ? { first: null, dues: sql.param('{}') } : ackWindow(ackDue, from, c.today);
     const rows = await run(statement(s, c, ack));
     const firstDay = rows.length ? (rows[0].first_day as string | null) : null;
-    if (firstDay === null || ackWindowCovers(from, firstDay, c.today)) return rows.map(toRow);
+    if (firstDay === null || ackWindowCovers(from, firstDay, c.today)) {
+      // These rows counted the keys one by one (the stored count is for another window): correct, and
+      // the next request reads the count once it is rewritten for this window.
+      if (sync && ack.fingerprint && rows.length && rows[0].ack_synced === false) await sync(ack);
+      return rows.map(toRow);
+    }
     from = firstDay;
   }
+}
+
+/**
+ * Makes ack_deadlines the window's deadline dates and report_late_acks their recount, for the
+ * window's fingerprint (migration 1736660000000). Run it in a transaction on the primary: the lock
+ * waits for the transactions writing report_ack_counts and holds off new ones until the commit, so
+ * no trigger counts a key against the old deadlines after the recount read the keys.
+ */
+export async function syncAckDeadlines(run: RunSql, w: AckWindow): Promise<void> {
+  if (!w.fingerprint || !w.perDate || w.first === null) return;
+  await run(sql`SET LOCAL lock_timeout = '2s'`);
+  await run(sql`LOCK TABLE report_ack_counts IN SHARE ROW EXCLUSIVE MODE`);
+  await run(sql`DELETE FROM ack_deadlines`);
+  await run(sql`
+      INSERT INTO ack_deadlines (created_day, due_day)
+      SELECT ${w.first}::date + (x.i - 1)::int, x.d FROM unnest(${w.perDate.dueDays}::date[]) WITH ORDINALITY AS x(d, i) WHERE x.d IS NOT NULL`);
+  await run(sql`DELETE FROM report_late_acks`);
+  await run(sql`
+      INSERT INTO report_late_acks (unit_id, n)
+      SELECT k.unit_id, sum(k.n) FROM report_ack_counts k JOIN ack_deadlines b ON b.created_day = k.created_day
+       WHERE ${sql.raw(LATE_ACK_KEY('k', 'b'))}
+       GROUP BY k.unit_id HAVING sum(k.n) <> 0`);
+  await run(sql`UPDATE ack_deadline_sync SET fingerprint = ${w.fingerprint}`);
 }
 
 async function firstAssignmentDay(run: RunSql): Promise<string | null> {
@@ -78,7 +110,9 @@ function statement(s: ReportScope, c: ReportClock, ack: AckWindow): Sql {
       ${scope.length ? noticesFromRows(scope) : NOTICES_COUNTED}
       SELECT per.*, u.code, u.name, ${RATE('per.on_time', 'per.on_time + per.late')} AS on_time_rate,
              COALESCE(n.yellow, 0) AS yellow, COALESCE(n.red, 0) AS red, COALESCE(n.late_reports, 0) AS late_reports,
-             ${FIRST_DAY} AS first_day${counted && clockDay(c) !== null ? SERIAL : sql.empty}
+             ${FIRST_DAY} AS first_day${counted && clockDay(c) !== null ? SERIAL : sql.empty}${
+               counted && ack.fingerprint ? sql`, ${synced(ack.fingerprint)} AS ack_synced` : sql.empty
+             }
         FROM per JOIN units u ON u.id = per.unit_id LEFT JOIN notices n ON n.unit_id = per.unit_id
        ORDER BY on_time_rate DESC NULLS LAST, per.late ASC, u.name`;
 }
@@ -269,10 +303,27 @@ function lateAcksCounted(s: ReportScope, ack: AckWindow): Sql {
           FROM unnest(${ack.dues}::timestamptz[]) WITH ORDINALITY AS x(due, i)
          WHERE x.due IS NOT NULL
       ),`;
+  // The stored count when it is for this window; the keys not acknowledged are compared with the clock.
+  const counts = ack.fingerprint
+    ? sql`SELECT l.unit_id, l.n FROM report_late_acks l
+                 WHERE ${synced(ack.fingerprint)} AND ${unitRowClause(s, sql`l.unit_id`)}
+                UNION ALL
+                SELECT k.unit_id, k.n
+                  FROM report_ack_counts k CROSS JOIN lp
+                 WHERE ${synced(ack.fingerprint)} AND k.ack_day = 'infinity'::date AND NOT k.cancelled
+                   AND k.role IN ('lead', 'responsible') AND ${unitRowClause(s, sql`k.unit_id`)}
+                   AND lp.now > ${at(ack.dues, 'timestamptz')}
+                UNION ALL
+                `
+    : sql.empty;
+  const keysOtherwise = ack.fingerprint ? sql`${keys} AND NOT ${synced(ack.fingerprint)}` : keys;
   return sql`${ackDue}
       late_acks AS MATERIALIZED (
         SELECT unit_id, sum(n) AS n
-          FROM (${keys}${otherTime}) x
+          FROM (${counts}${keysOtherwise}${otherTime}) x
          GROUP BY unit_id
       )`;
 }
+
+/** Whether report_late_acks counts against the window with this fingerprint: one row, read once per statement. */
+const synced = (fingerprint: string) => sql`EXISTS (SELECT 1 FROM ack_deadline_sync WHERE fingerprint = ${fingerprint})`;

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { sql } from '../../db/sql';
 import { Db } from '../../db/unit-of-work';
-import { AckDue, appraisalReport, AppraisalRow } from './appraisal.report';
+import { AckDue, AckWindow, appraisalReport, AppraisalRow, syncAckDeadlines } from './appraisal.report';
 import { IndicatorRow, indicatorsReport } from './indicators.report';
 import { OverdueRow, overdueReport } from './overdue.report';
 import { peopleReport, PersonRow } from './people.report';
@@ -18,6 +18,9 @@ import { PlanHeadRow, planHeadsReport, WeeklyItemRow, weeklyItemsReport } from '
 @Injectable()
 export class ReportRepository {
   private readonly run: RunSql = (q) => this.db.queryPrepared(q);
+  private readonly log = new Logger('Reports');
+  /** The rewrite of the late-acknowledgement count under way, if any: one at a time per process. */
+  private syncing: Promise<void> | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -36,7 +39,23 @@ export class ReportRepository {
   }
 
   appraisal(s: ReportScope, c: ReportClock, ackDue: AckDue): Promise<AppraisalRow[]> {
-    return appraisalReport(this.run, s, c, ackDue);
+    return appraisalReport(this.run, s, c, ackDue, (w) => this.syncAckDeadlines(w));
+  }
+
+  /**
+   * Rewrites the late-acknowledgement count for the window an appraisal just used, in the background
+   * on the primary (the appraisal may have run on a replica): the request already has its rows,
+   * counted key by key, and a lock wait (see syncAckDeadlines) should not hold it. A failure only
+   * leaves the next appraisals on that slower path; the next one tries again.
+   */
+  private syncAckDeadlines(w: AckWindow): Promise<void> {
+    this.syncing ??= this.db
+      .outsideTransaction(() => this.db.transaction(() => syncAckDeadlines((q) => this.db.query(q), w)))
+      .catch((e: Error) => this.log.warn(`late acknowledgements not recounted for the new deadlines: ${e.message}`))
+      .finally(() => {
+        this.syncing = null;
+      });
+    return Promise.resolve();
   }
 
   people(s: ReportScope, c: ReportClock, o: { unitId?: string } & PageWindow): Promise<Paged<PersonRow>> {
