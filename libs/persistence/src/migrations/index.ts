@@ -30,6 +30,7 @@ import { AssignmentsUnitTaskIndex1736620000000 } from './1736620000000-assignmen
 import { ReportAppraisalDays1736630000000 } from './1736630000000-report-appraisal-days';
 import { ReportUnitDays1736650000000 } from './1736650000000-report-unit-days';
 import { ReportLateAcks1736660000000 } from './1736660000000-report-late-acks';
+import { TasksOverduePageIndex1736670000000 } from './1736670000000-tasks-overdue-page-index';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ReportAppraisalDays1736630000000,
   ReportUnitDays1736650000000,
   ReportLateAcks1736660000000,
+  TasksOverduePageIndex1736670000000,
 ];

@@ -108,18 +108,28 @@ export function derivedColumnsSql(p: { now: string; yellowBefore: string; slack:
 /**
  * How many items in scope are overdue at `now`, as one row `n`. Where the scope allows, items due
  * before this (Shanghai) month are summed from the report counts (every open one not submitted by its
- * deadline is overdue) and only this month's are read one by one (tasks_open_due_idx); else every
- * item is read.
+ * deadline is overdue), and only this month's are read one by one (tasks_open_due_idx); for every item
+ * or one plan, this month's days before the clock's date are summed too (report_due_days: submitted
+ * late and working items of a day before today are all overdue), and only the clock's own date is
+ * read (it read up to a month of deadlines, ~40k rows at 1M items late in a month); else every item
+ * is read.
  */
 export function overdueCountSql(scope: TaskScope, now: Date): Sql {
   const overdue = sql.raw(derivedColumnsSql({ now: 'o.now', yellowBefore: 'NULL', slack: '0' }).overdue);
   const counts = countsScope(scope);
   const month = sql.raw(`date_trunc('month', o.now AT TIME ZONE 'Asia/Shanghai')`);
+  const today = sql.raw(`(o.now AT TIME ZONE 'Asia/Shanghai')::date`);
+  const byDay = counts?.table === 'report_item_counts';
+  const rowsFrom = !counts ? [] : byDay ? [sql`t.due_at >= ${today}::timestamp AT TIME ZONE 'Asia/Shanghai'`] : [sql`t.due_at >= ${month} AT TIME ZONE 'Asia/Shanghai'`];
   const rows = sql`(SELECT count(*) FROM tasks t
-                    ${sql.where([...scopeClauses(scope), overdue, ...(counts ? [sql`t.due_at >= ${month} AT TIME ZONE 'Asia/Shanghai'`] : [])])})::int`;
+                    ${sql.where([...scopeClauses(scope), overdue, ...rowsFrom])})::int`;
   if (!counts) return sql`SELECT ${rows} AS n FROM (SELECT ${now}::timestamptz AS now) o`;
   const late = sql.raw(`c.status NOT IN ('completed', 'cancelled', 'suspended') AND NOT (c.status = 'submitted' AND c.submitted_in_time)`);
-  return sql`SELECT ${rows} + (SELECT COALESCE(sum(n), 0) FROM ${sql.raw(counts.table)} c
+  const days = byDay
+    ? sql` + (SELECT COALESCE(sum(c.sub_other + c.working), 0) FROM report_due_days c
+                               ${sql.where([...counts.where, sql`c.due_day >= ${month}::date AND c.due_day < ${today}`])})::int`
+    : sql.empty;
+  return sql`SELECT ${rows}${days} + (SELECT COALESCE(sum(n), 0) FROM ${sql.raw(counts.table)} c
                                ${sql.where([...counts.where, sql`c.due_month < ${month}::date`, late])})::int AS n
                FROM (SELECT ${now}::timestamptz AS now) o`;
 }

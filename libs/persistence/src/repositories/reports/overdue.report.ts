@@ -1,5 +1,5 @@
 import { sql } from '../../db/sql';
-import { scopeClauses, unitNames } from '../task-scope';
+import { countsScope, scopeClauses, unitNames } from '../task-scope';
 import { overdueCountSql } from '../task.repository';
 import { clockCte, DUE_DATE, int, OVERDUE, PageWindow, Paged, ReportClock, ReportScope, RunSql } from './report-sql';
 import { TASK_HEAD, TaskHead } from '../task-row';
@@ -19,9 +19,14 @@ const LEVELS = [null, 'blue', 'yellow', 'red'] as const;
 /** Overdue items, longest overdue first; a page is chosen first, then enriched. */
 export async function overdueReport(run: RunSql, s: ReportScope, c: ReportClock, o: PageWindow): Promise<Paged<OverdueRow>> {
   const scope = [...scopeClauses(s), OVERDUE];
-  // The page holds items due no later than the day of the (offset + limit)-th overdue item by
+  // Every item or one plan: the page is the first overdue rows of tasks_overdue_page_idx, which holds
+  // the open items in the page's order (deadline date, code, id).
+  const walk = countsScope(s)?.table === 'report_item_counts';
+  // Else the page holds items due no later than the day of the (offset + limit)-th overdue item by
   // deadline: found by walking the deadline index, it bounds the rows sorted for the page.
-  const [cut] = await run<{ before: Date }>(sql`
+  const [cut] = walk
+    ? []
+    : await run<{ before: Date }>(sql`
       WITH ${clockCte(c)}
       SELECT ((${DUE_DATE} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS before
         FROM tasks t CROSS JOIN lp ${sql.where(scope)}
@@ -31,7 +36,7 @@ export async function overdueReport(run: RunSql, s: ReportScope, c: ReportClock,
       hits AS (
         SELECT t.id, lp.today - ${DUE_DATE} AS days_overdue, t.code
           FROM tasks t CROSS JOIN lp ${sql.where(cut ? [...scope, sql`t.due_at < ${cut.before}`] : scope)}
-         ORDER BY days_overdue DESC, t.code, t.id
+         ORDER BY ${walk ? sql`${DUE_DATE}, t.code, t.id` : sql`days_overdue DESC, t.code, t.id`}
          LIMIT ${o.limit} OFFSET ${o.offset}
       )
       SELECT ${TASK_HEAD}, h.days_overdue AS "daysOverdue", t.original_due_at AS "originalDueAt",
