@@ -180,3 +180,18 @@ export async function lateAcksDrift(ds: DataSource): Promise<unknown[]> {
     SELECT * FROM fresh f FULL JOIN (SELECT * FROM report_late_acks WHERE n <> 0) c USING (unit_id)
      WHERE f.n IS DISTINCT FROM c.n`);
 }
+
+/** The unit-class rollup (migration 1736680000000) against a recount of report_unit_classes for the month it is for. */
+export async function unitRollupDrift(ds: DataSource): Promise<unknown[]> {
+  return ds.query(`
+    WITH fresh AS (
+      SELECT c.report, c.unit_id, c.role, c.cls,
+             CASE WHEN c.due_month < m.month THEN -1 WHEN c.due_month = m.month THEN 0 ELSE 1 END AS side,
+             sum(c.n)::int AS n, sum(c.due_day_sum)::bigint AS due_day_sum, sum(c.delay_n)::int AS delay_n, sum(c.delay_sum)::bigint AS delay_sum
+        FROM report_unit_classes c CROSS JOIN report_unit_rollup_month m WHERE m.month IS NOT NULL
+       GROUP BY 1, 2, 3, 4, 5 HAVING sum(c.n) <> 0 OR sum(c.due_day_sum) <> 0 OR sum(c.delay_n) <> 0 OR sum(c.delay_sum) <> 0
+    )
+    SELECT * FROM fresh f
+      FULL JOIN (SELECT * FROM report_unit_rollup WHERE n <> 0 OR due_day_sum <> 0 OR delay_n <> 0 OR delay_sum <> 0) r USING (report, unit_id, role, cls, side)
+     WHERE (f.n, f.due_day_sum, f.delay_n, f.delay_sum) IS DISTINCT FROM (r.n, r.due_day_sum, r.delay_n, r.delay_sum)`);
+}

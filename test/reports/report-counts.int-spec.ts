@@ -4,17 +4,18 @@
 import { DataSource } from 'typeorm';
 import { sql } from '@app/persistence';
 import { AckDue, AckWindow, appraisalReport, AppraisalRow, syncAckDeadlines } from '../../libs/persistence/src/repositories/reports/appraisal.report';
+import { syncUnitRollup } from '../../libs/persistence/src/repositories/reports/unit-rollup';
 import { ReportClock, ReportScope, RunSql, runOn } from '../../libs/persistence/src/repositories/reports/report-sql';
 import { overdueReport } from '../../libs/persistence/src/repositories/reports/overdue.report';
 import { peopleReport } from '../../libs/persistence/src/repositories/reports/people.report';
 import { indicatorsReport } from '../../libs/persistence/src/repositories/reports/indicators.report';
 import { trendReport } from '../../libs/persistence/src/repositories/reports/trend.report';
 import { summaryReport } from '../../libs/persistence/src/repositories/reports/summary.report';
-import { UNIT_SORT_KEYS, unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
+import { UNIT_SORT_KEYS, UnitSortKey, unitsReport } from '../../libs/persistence/src/repositories/reports/units.report';
 import { derivedColumnsSql, overdueCountSql } from '../../libs/persistence/src/repositories/task.repository';
 import { scopeClauses } from '../../libs/persistence/src/repositories/task-scope';
 import { openTestDatabase } from '../support/database';
-import { ackCountsDrift, appraisalDaysDrift, unitDaysDrift, behindCountsDrift, countsDrift, dueDaysDrift, indicatorTargetsDrift, lateAcksDrift, noticeCountsDrift, rowsAroundTruncate, trendCountsDrift, unitClassesDrift } from './counts-drift';
+import { ackCountsDrift, appraisalDaysDrift, unitDaysDrift, behindCountsDrift, countsDrift, dueDaysDrift, indicatorTargetsDrift, lateAcksDrift, noticeCountsDrift, rowsAroundTruncate, trendCountsDrift, unitClassesDrift, unitRollupDrift } from './counts-drift';
 import { appraisalReport as appraisalBefore } from './reference/appraisal.report';
 import { overdueReport as overdueBefore } from './reference/overdue.report';
 import { peopleReport as peopleBefore } from './reference/people.report';
@@ -43,33 +44,55 @@ let run: RunSql;
 let units: string[];
 let plans: string[];
 
-/** Rewrites the late-acknowledgement count as the API does (in a transaction), noting each window's fingerprint. */
+/** Rebuilds the kept counts as the API does (in a transaction), noting each window's fingerprint and each month. */
 const syncs: string[] = [];
-const sync = async (w: AckWindow) => {
-  syncs.push(w.fingerprint ?? '');
-  await db.ds.transaction((m) => syncAckDeadlines(runOn(m), w));
+const rollups: string[] = [];
+const sync = {
+  ackDeadlines: async (w: AckWindow) => {
+    syncs.push(w.fingerprint ?? '');
+    await db.ds.transaction((m) => syncAckDeadlines(runOn(m), w));
+  },
+  unitRollup: async (month: string) => {
+    rollups.push(month);
+    await db.ds.transaction((m) => syncUnitRollup(runOn(m), month));
+  },
 };
 
-/**
- * The appraisal both ways: from the late-acknowledgement count rewritten for this window (the second
- * call asks for no rewrite, so it read the count), and key by key, as when the count is for another
- * window (inside a transaction rolled back).
- */
-async function appraisalBothWays(s: ReportScope, c: ReportClock, due: AckDue): Promise<{ counted: AppraisalRow[]; keyByKey: AppraisalRow[] }> {
-  await appraisalReport(run, s, c, due, sync);
-  const before = syncs.length;
-  const counted = await appraisalReport(run, s, c, due, sync);
-  expect(syncs.length).toBe(before);
+/** Runs `read` in a transaction, rolled back afterwards, where the kept counts are for another window and month. */
+async function withCountsElsewhere<T>(read: (run: RunSql) => Promise<T>): Promise<T> {
   const qr = db.ds.createQueryRunner();
   await qr.connect();
   await qr.startTransaction();
   try {
     await qr.query(`UPDATE ack_deadline_sync SET fingerprint = 'another window'`);
-    return { counted, keyByKey: await appraisalReport(runOn(qr), s, c, due) };
+    await qr.query(`UPDATE report_unit_rollup_month SET month = date '1999-01-01'`);
+    return await read(runOn(qr));
   } finally {
     await qr.rollbackTransaction();
     await qr.release();
   }
+}
+
+/**
+ * The appraisal both ways: from the late-acknowledgement count and the unit-class rollup rebuilt for
+ * this window and month (the second call asks for no rebuild, so it read them), and key by key and
+ * month by month, as when they are for another window and month.
+ */
+async function appraisalBothWays(s: ReportScope, c: ReportClock, due: AckDue): Promise<{ counted: AppraisalRow[]; keyByKey: AppraisalRow[] }> {
+  await appraisalReport(run, s, c, due, sync);
+  const before = [syncs.length, rollups.length];
+  const counted = await appraisalReport(run, s, c, due, sync);
+  expect([syncs.length, rollups.length]).toEqual(before);
+  return { counted, keyByKey: await withCountsElsewhere((r) => appraisalReport(r, s, c, due)) };
+}
+
+/** The units report both ways: from the rollup rebuilt for the clock's month, and month by month. */
+async function unitsBothWays(s: ReportScope, c: ReportClock, o: { sort: UnitSortKey; order: 'asc' | 'desc'; offset: number; limit: number }) {
+  await unitsReport(run, s, c, o, sync.unitRollup);
+  const before = rollups.length;
+  const rolledUp = await unitsReport(run, s, c, o, sync.unitRollup);
+  expect(rollups.length).toBe(before);
+  return { rolledUp, monthByMonth: await withCountsElsewhere((r) => unitsReport(r, s, c, o)) };
 }
 
 /**
@@ -205,7 +228,8 @@ async function expectSameReports(now: Date): Promise<void> {
     for (const sort of UNIT_SORT_KEYS) {
       for (const order of ['asc', 'desc'] as const) {
         const o = { sort, order, offset: 0, limit: 50 };
-        expect({ label, sort, order, r: await unitsReport(run, s, c, o) }).toEqual({ label, sort, order, r: await unitsBefore(run, s, c, o) });
+        const reference = await unitsBefore(run, s, c, o);
+        expect({ label, sort, order, r: await unitsBothWays(s, c, o) }).toEqual({ label, sort, order, r: { rolledUp: reference, monthByMonth: reference } });
       }
     }
     for (const page of [{ offset: 0, limit: 20 }, { offset: 20, limit: 20 }, { offset: 7, limit: 3 }, { offset: 5000, limit: 20 }]) {
@@ -228,7 +252,8 @@ async function expectSameReports(now: Date): Promise<void> {
     }
     for (const page of [{ offset: 2, limit: 3 }, { offset: 40, limit: 5 }]) {
       const o = { sort: 'overdue' as const, order: 'desc' as const, ...page };
-      expect({ label, page, r: await unitsReport(run, s, c, o) }).toEqual({ label, page, r: await unitsBefore(run, s, c, o) });
+      const reference = await unitsBefore(run, s, c, o);
+      expect({ label, page, r: await unitsBothWays(s, c, o) }).toEqual({ label, page, r: { rolledUp: reference, monthByMonth: reference } });
     }
   }
 }
@@ -287,9 +312,10 @@ describe('reports from the counts equal the reports from the items', () => {
   }, 240_000);
 
   it('after updates, deletions and new assignments the counts still match a recount and the old SQL', async () => {
-    // The late-acknowledgement count kept by the triggers from here on, against deadlines rewritten for today.
+    // The late-acknowledgement count and the unit-class rollup kept by the triggers from here on, rebuilt for today.
     await appraisalBothWays({ visibility: { kind: 'all' } }, clockAt(new Date()), ackDue);
     expect((await db.ds.query(`SELECT count(*)::int AS n FROM report_late_acks WHERE n > 0`))[0].n).toBeGreaterThan(2);
+    expect((await db.ds.query(`SELECT count(DISTINCT side)::int AS n FROM report_unit_rollup`))[0].n).toBe(3);
     await db.ds.query(`UPDATE tasks SET status = 'completed', completed_at = now() - interval '3 hours' WHERE code ~ '2$' AND status <> 'completed'`);
     await db.ds.query(`UPDATE tasks SET status = 'submitted', submitted_at = due_at + interval '1 hour' WHERE code ~ '19$'`);
     await db.ds.query(`UPDATE tasks SET due_at = due_at + interval '40 days', extension_approved_at = original_due_at - interval '1 day' WHERE code ~ '4$'`);
@@ -326,6 +352,7 @@ describe('reports from the counts equal the reports from the items', () => {
     expect(await appraisalDaysDrift(db.ds)).toEqual([]);
     expect(await unitDaysDrift(db.ds)).toEqual([]);
     expect(await lateAcksDrift(db.ds)).toEqual([]);
+    expect(await unitRollupDrift(db.ds)).toEqual([]);
     await expectSameReports(new Date());
     // A deadline at another time of day (another DUE_TIME): the deadline-day acknowledgements are read by row.
     const c = clockAt(new Date());
@@ -386,6 +413,38 @@ describe('reports from the counts equal the reports from the items', () => {
     expect(await appraisalBothWays(all, c, ackDue)).toEqual({ counted: reference, keyByKey: reference });
   }, 60_000);
 
+  it('a rollup rebuilt for another month waits for a transaction changing item classes, and includes it', async () => {
+    const all = { visibility: { kind: 'all' } } as const;
+    const now = clockAt(new Date());
+    const nextMonth = clockAt(new Date(Date.now() + 35 * DAY));
+    await unitsBothWays(all, now, { sort: 'overdue', order: 'desc', offset: 0, limit: 50 });
+    const writer = db.ds.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    try {
+      const changed = await writer.query(
+        `UPDATE tasks SET status = 'completed', completed_at = due_at + interval '3 days' WHERE code ~ '1$' AND status IN ('assigned', 'in_progress')`,
+      );
+      expect(changed[1]).toBeGreaterThan(0);
+      const rebuild = unitsReport(run, all, nextMonth, { sort: 'overdue', order: 'desc', offset: 0, limit: 50 }, sync.unitRollup);
+      for (;;) {
+        const [{ waiting }] = await db.ds.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'report_unit_classes'::regclass AND NOT granted`);
+        if (waiting > 0) break;
+        await new Promise((r) => setImmediate(r));
+      }
+      await writer.commitTransaction();
+      await rebuild;
+    } finally {
+      if (writer.isTransactionActive) await writer.rollbackTransaction();
+      await writer.release();
+    }
+    expect((await db.ds.query(`SELECT month::text AS month FROM report_unit_rollup_month`))[0].month).toBe(`${nextMonth.today.slice(0, 7)}-01`);
+    expect(await unitRollupDrift(db.ds)).toEqual([]);
+    const o = { sort: 'onTimeRate' as const, order: 'desc' as const, offset: 0, limit: 50 };
+    const reference = await unitsBefore(run, all, nextMonth, o);
+    expect(await unitsBothWays(all, nextMonth, o)).toEqual({ rolledUp: reference, monthByMonth: reference });
+  }, 60_000);
+
   it('an item falling behind schedule now, past the horizon: yellow in both, by the same count', async () => {
     // Progress 40 + slack 10 is half the span, and the span's middle is 2 s from now: the rule's
     // crossing instant. Clocks just before and after it (the clock's own week, read by row) and a
@@ -423,11 +482,12 @@ describe('reports from the counts equal the reports from the items', () => {
 
   it('an emptied item table empties the counts (restore truncates)', async () => {
     await appraisalBothWays({ visibility: { kind: 'all' } }, clockAt(new Date()), ackDue);
-    const tables = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_notice_counts', 'report_due_days', 'report_appraisal_days', 'report_unit_days', 'report_late_acks'];
+    const tables = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_notice_counts', 'report_due_days', 'report_appraisal_days', 'report_unit_days', 'report_late_acks', 'report_unit_rollup'];
     const { before, after } = await rowsAroundTruncate(db.ds, tables);
     expect(before.report_item_counts).toBeGreaterThan(0);
     expect(before.report_behind_counts).toBeGreaterThan(0);
     expect(before.report_late_acks).toBeGreaterThan(0);
+    expect(before.report_unit_rollup).toBeGreaterThan(0);
     expect(after).toEqual(Object.fromEntries(tables.map((t) => [t, 0])));
   });
 });

@@ -11,7 +11,7 @@ const SEEDED_BY_MIGRATIONS = ['calendar_days', 'calendar_years'];
  * Tables kept by triggers from other tables (the report counts): neither dumped nor restored, since
  * restoring the rows they count rebuilds them (and emptying those tables empties them).
  */
-const DERIVED = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_indicator_targets', 'report_indicator_counts', 'report_notice_counts', 'report_due_days', 'report_appraisal_days', 'report_unit_days', 'report_late_acks', 'ack_deadlines', 'ack_deadline_sync'];
+const DERIVED = ['report_item_counts', 'report_unit_counts', 'report_ack_counts', 'report_trend_counts', 'report_unit_classes', 'report_behind_counts', 'report_indicator_targets', 'report_indicator_counts', 'report_notice_counts', 'report_due_days', 'report_appraisal_days', 'report_unit_days', 'report_late_acks', 'ack_deadlines', 'ack_deadline_sync', 'report_unit_rollup', 'report_unit_rollup_month'];
 
 /**
  * Logical backups as gzipped JSON lines: a header, then one line per row, tables in foreign-key

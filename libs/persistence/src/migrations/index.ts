@@ -31,6 +31,7 @@ import { ReportAppraisalDays1736630000000 } from './1736630000000-report-apprais
 import { ReportUnitDays1736650000000 } from './1736650000000-report-unit-days';
 import { ReportLateAcks1736660000000 } from './1736660000000-report-late-acks';
 import { TasksOverduePageIndex1736670000000 } from './1736670000000-tasks-overdue-page-index';
+import { ReportUnitRollup1736680000000 } from './1736680000000-report-unit-rollup';
 
 /** In order. Listed explicitly so a bundled build cannot miss one. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   ReportUnitDays1736650000000,
   ReportLateAcks1736660000000,
   TasksOverduePageIndex1736670000000,
+  ReportUnitRollup1736680000000,
 ];

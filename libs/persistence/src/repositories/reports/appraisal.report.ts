@@ -3,6 +3,7 @@ import { LATE_ACK_KEY } from '../../migrations/1736660000000-report-late-acks';
 import { Param, Sql, sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
 import { AckDue, ackWindow, AckWindow, ackWindowCovers, knownFirst } from './ack-window';
+import { afterRollupRead, rolledUpFor, rollupMonth, UnitRollupSync } from './unit-rollup';
 import { clockCte, clockDay, COUNTED_DUE, int, monthSide, num, RATE, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
 
 export interface AppraisalRow {
@@ -32,7 +33,13 @@ export type AckDeadlinesSync = (window: AckWindow) => Promise<void>;
  * reminder engine's sent rows; acknowledgements (签收) after the deadline ackDue gives for the
  * assignment's Shanghai date.
  */
-export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportClock, ackDue: AckDue, sync?: AckDeadlinesSync): Promise<AppraisalRow[]> {
+export async function appraisalReport(
+  run: RunSql,
+  s: ReportScope,
+  c: ReportClock,
+  ackDue: AckDue,
+  sync?: { ackDeadlines?: AckDeadlinesSync; unitRollup?: UnitRollupSync },
+): Promise<AppraisalRow[]> {
   // The first assignment date is read once per AckDue; after that the statement itself says
   // (first_day) whether an older assignment appeared, and only then is it run again with more dates.
   let from = knownFirst(ackDue) ?? (await firstAssignmentDay(run));
@@ -43,7 +50,8 @@ export async function appraisalReport(run: RunSql, s: ReportScope, c: ReportCloc
     if (firstDay === null || ackWindowCovers(from, firstDay, c.today)) {
       // These rows counted the keys one by one (the stored count is for another window): correct, and
       // the next request reads the count once it is rewritten for this window.
-      if (sync && ack.fingerprint && rows.length && rows[0].ack_synced === false) await sync(ack);
+      if (sync?.ackDeadlines && ack.fingerprint && rows.length && rows[0].ack_synced === false) await sync.ackDeadlines(ack);
+      if (unitCountsFit(s)) await afterRollupRead(rows, rollupMonth(c), sync?.unitRollup);
       return rows.map(toRow);
     }
     from = firstDay;
@@ -91,10 +99,11 @@ const FIRST_DAY = sql.raw(`(SELECT (min(created_at) AT TIME ZONE 'Asia/Shanghai'
 
 function statement(s: ReportScope, c: ReportClock, ack: AckWindow): Sql {
   const counted = unitCountsFit(s);
+  const month = rollupMonth(c);
   const scope = scopeClauses(s);
   return sql`
       WITH ${clockCte(c)},
-      ${counted ? perItemClassCounted(s, c) : perItemClassFromRows(s)},
+      ${counted ? perItemClassCounted(s, c, month) : perItemClassFromRows(s)},
       -- The acknowledgement deadline by subscript: days since the first calendar date.
       ${counted ? lateAcksCounted(s, ack) : lateAcksFromRows(s, ack)},
       per AS (
@@ -112,7 +121,7 @@ function statement(s: ReportScope, c: ReportClock, ack: AckWindow): Sql {
              COALESCE(n.yellow, 0) AS yellow, COALESCE(n.red, 0) AS red, COALESCE(n.late_reports, 0) AS late_reports,
              ${FIRST_DAY} AS first_day${counted && clockDay(c) !== null ? SERIAL : sql.empty}${
                counted && ack.fingerprint ? sql`, ${synced(ack.fingerprint)} AS ack_synced` : sql.empty
-             }
+             }${counted ? sql`, ${rolledUpFor(month)} AS unit_rollup` : sql.empty}
         FROM per JOIN units u ON u.id = per.unit_id LEFT JOIN notices n ON n.unit_id = per.unit_id
        ORDER BY on_time_rate DESC NULLS LAST, per.late ASC, u.name`;
 }
@@ -212,9 +221,18 @@ function lateAcksFromRows(s: ReportScope, ack: AckWindow): Sql {
  * not in the month of `today` takes the earlier correction, row by row on the side of the month the
  * clock is on (monthSide, tasks_counted_due_idx). Each branch is summed per (unit, class) first.
  */
-function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
+function perItemClassCounted(s: ReportScope, c: ReportClock, month: string): Sql {
   const nowDay = clockDay(c);
   const past = nowDay !== null || monthSide(c) === 'past';
+  // Per (unit, class) from the rollup for the clock's month (report_unit_rollup) when it is for it, else per deadline month.
+  const classes = (table: string, beforeMonth: Sql, when: Sql) => sql`
+        SELECT c.unit_id,
+               CASE WHEN c.cls = -1 THEN -1
+                    ELSE (c.cls & 7) + CASE WHEN c.cls & 8 = 8 AND ${beforeMonth} THEN 2 ELSE 0 END END AS k,
+               sum(c.n) AS n
+          FROM ${sql.raw(table)} c CROSS JOIN lp
+         WHERE c.report = 'appraisal' AND ${unitRowClause(s, sql`c.unit_id`)} AND ${when}
+         GROUP BY 1, 2`;
   // The clock's own day by constants, not lp's columns, so the planner estimates a day's rows from the
   // index statistics (with lp's columns it guessed a third of the month and hashed every assignment).
   const range =
@@ -226,14 +244,8 @@ function perItemClassCounted(s: ReportScope, c: ReportClock): Sql {
   // A row read moves one item between "late" (2) and not: sign +1 in the class the clock gives it, −1 in the one counted.
   const late = sql.raw(past ? 'f.sign' : '-f.sign');
   return sql`
-      g AS (
-        SELECT c.unit_id,
-               CASE WHEN c.cls = -1 THEN -1
-                    ELSE (c.cls & 7) + CASE WHEN c.cls & 8 = 8 AND c.due_month ${sql.raw(past ? '<' : '<=')} lp.month THEN 2 ELSE 0 END END AS k,
-               sum(c.n) AS n
-          FROM report_unit_classes c CROSS JOIN lp
-         WHERE c.report = 'appraisal' AND ${unitRowClause(s, sql`c.unit_id`)}
-         GROUP BY 1, 2
+      g AS (${classes('report_unit_rollup', sql`c.side ${sql.raw(past ? '<' : '<=')} 0`, rolledUpFor(month))}
+        UNION ALL${classes('report_unit_classes', sql`c.due_month ${sql.raw(past ? '<' : '<=')} lp.month`, sql`NOT ${rolledUpFor(month)}`)}
         ${
           nowDay === null
             ? sql.empty

@@ -9,6 +9,7 @@ import { PageWindow, Paged, ReportClock, ReportScope, RunSql } from './report-sq
 import { summaryReport, SummaryRow } from './summary.report';
 import { trendReport, TrendRow } from './trend.report';
 import { UnitSortKey, unitsReport } from './units.report';
+import { syncUnitRollup } from './unit-rollup';
 import { PlanHeadRow, planHeadsReport, WeeklyItemRow, weeklyItemsReport } from './weekly.report';
 
 /**
@@ -19,8 +20,12 @@ import { PlanHeadRow, planHeadsReport, WeeklyItemRow, weeklyItemsReport } from '
 export class ReportRepository {
   private readonly run: RunSql = (q) => this.db.queryPrepared(q);
   private readonly log = new Logger('Reports');
-  /** The rewrite of the late-acknowledgement count under way, if any: one at a time per process. */
-  private syncing: Promise<void> | null = null;
+  /** The rewrites of kept counts under way, by kind: one of each at a time per process. */
+  private readonly rewriting = new Map<string, Promise<void>>();
+  private readonly syncs = {
+    ackDeadlines: (w: AckWindow) => this.rewrite('late acknowledgements', (run) => syncAckDeadlines(run, w)),
+    unitRollup: (month: string) => this.rewrite('unit rollup', (run) => syncUnitRollup(run, month)),
+  };
 
   constructor(private readonly db: Db) {}
 
@@ -35,26 +40,27 @@ export class ReportRepository {
   }
 
   units(s: ReportScope, c: ReportClock, o: { sort: UnitSortKey; order: 'asc' | 'desc' } & PageWindow) {
-    return unitsReport(this.run, s, c, o);
+    return unitsReport(this.run, s, c, o, this.syncs.unitRollup);
   }
 
   appraisal(s: ReportScope, c: ReportClock, ackDue: AckDue): Promise<AppraisalRow[]> {
-    return appraisalReport(this.run, s, c, ackDue, (w) => this.syncAckDeadlines(w));
+    return appraisalReport(this.run, s, c, ackDue, this.syncs);
   }
 
   /**
-   * Rewrites the late-acknowledgement count for the window an appraisal just used, in the background
-   * on the primary (the appraisal may have run on a replica): the request already has its rows,
-   * counted key by key, and a lock wait (see syncAckDeadlines) should not hold it. A failure only
-   * leaves the next appraisals on that slower path; the next one tries again.
+   * Rebuilds a kept count for the window or month a report just used (syncAckDeadlines,
+   * syncUnitRollup), in the background on the primary (the report may have run on a replica): the
+   * request already has its rows, read the slower way, and a lock wait should not hold it. A failure
+   * only leaves the next reports on that way; the next one tries again.
    */
-  private syncAckDeadlines(w: AckWindow): Promise<void> {
-    this.syncing ??= this.db
-      .outsideTransaction(() => this.db.transaction(() => syncAckDeadlines((q) => this.db.query(q), w)))
-      .catch((e: Error) => this.log.warn(`late acknowledgements not recounted for the new deadlines: ${e.message}`))
-      .finally(() => {
-        this.syncing = null;
-      });
+  private rewrite(kind: string, work: (run: RunSql) => Promise<void>): Promise<void> {
+    if (!this.rewriting.has(kind)) {
+      const done = this.db
+        .outsideTransaction(() => this.db.transaction(() => work((q) => this.db.query(q))))
+        .catch((e: Error) => this.log.warn(`${kind} not rebuilt: ${e.message}`))
+        .finally(() => this.rewriting.delete(kind));
+      this.rewriting.set(kind, done);
+    }
     return Promise.resolve();
   }
 

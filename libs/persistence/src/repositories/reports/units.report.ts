@@ -2,6 +2,7 @@ import { sql } from '../../db/sql';
 import { Sql } from '../../db/sql';
 import { scopeClauses, unitCountsFit, unitRowClause } from '../task-scope';
 import { clockCte, clockDay, int, monthSide, num, OVERDUE, RATE, PageWindow, Paged, ReportClock, ReportScope, RunSql, SHANGHAI_DATE, SUM } from './report-sql';
+import { afterRollupRead, rolledUpFor, rollupMonth, UnitRollupSync } from './unit-rollup';
 
 export const UNIT_SORT_KEYS = ['onTimeRate', 'completionRate', 'overdue', 'assigned', 'averageDelayDays', 'name'] as const;
 export type UnitSortKey = (typeof UNIT_SORT_KEYS)[number];
@@ -39,11 +40,14 @@ export async function unitsReport(
   s: ReportScope,
   c: ReportClock,
   o: { sort: UnitSortKey; order: 'asc' | 'desc' } & PageWindow,
+  sync?: UnitRollupSync,
 ): Promise<Paged<UnitReportRow>> {
   const sortExpr = sql.raw(`${UNIT_SORT_SQL[o.sort]} ${o.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+  const counted = unitCountsFit(s);
+  const month = rollupMonth(c);
   const rows = await run(sql`
       WITH ${clockCte(c)},
-      ${unitCountsFit(s) ? perUnitCounted(s, c) : perUnitFromRows(s)},
+      ${counted ? perUnitCounted(s, c, month) : perUnitFromRows(s)},
       ranked AS (
         SELECT per.*, u.code, u.name,
                ${RATE('per.completed', 'per.assigned')} AS completion_rate,
@@ -52,9 +56,11 @@ export async function unitsReport(
          WHERE per.assigned > 0
       )
       SELECT r.*, rank() OVER (ORDER BY ${sortExpr})::int AS rank, count(*) OVER ()::int AS total_rows
+             ${counted ? sql`, ${rolledUpFor(month)} AS unit_rollup` : sql.empty}
         FROM ranked r
        ORDER BY ${sortExpr}, r.name, r.unit_id
        LIMIT ${o.limit} OFFSET ${o.offset}`);
+  if (counted) await afterRollupRead(rows, month, sync);
   const total = rows.length ? int(rows[0].total_rows) : await countUnitRows(run, s, c);
   return {
     total,
@@ -137,14 +143,26 @@ function perUnitFromRows(s: ReportScope): Sql {
  * clock whose date is not in the month of `today` takes the earlier correction, row by row on the
  * side of the month the clock is on (monthSide). Each branch is summed per (unit, role, class)
  * before the per-unit columns. A unit's latest progress is one probe of assignments_unit_progress_idx.
+ * The classes are read rolled up for the clock's month (report_unit_rollup, 1736680000000) when the
+ * rollup is for it, else per deadline month (the statement says which; see afterRollupRead).
  */
-function perUnitCounted(s: ReportScope, c: ReportClock): Sql {
+function perUnitCounted(s: ReportScope, c: ReportClock, month: string): Sql {
   const capable = (status: string, inTime: string) =>
     sql.raw(`${status} NOT IN ('completed', 'cancelled', 'suspended') AND NOT (${status} = 'submitted' AND ${inTime})`);
   const nowDay = clockDay(c);
   const past = nowDay !== null || monthSide(c) === 'past';
   // This month's open items count as not overdue (then read: those due before the clock) or as overdue (then read: the rest).
   const countedLate = sql`c.cls = 5 AND c.due_month ${sql.raw(past ? '<' : '<=')} lp.month`;
+  // The same from the rollup for this month (report_unit_rollup): the deadline month's side of it.
+  const rolledLate = sql`c.cls = 5 AND c.side ${sql.raw(past ? '<' : '<=')} 0`;
+  const classes = (table: string, late: Sql, when: Sql) => sql`
+        SELECT c.unit_id, c.role, CASE WHEN c.cls IN (1, 3) THEN c.cls WHEN ${late} THEN 4 ELSE 0 END AS k,
+               sum(c.n) AS n,
+               sum(CASE WHEN c.cls IN (1, 3) THEN c.delay_sum WHEN ${late} THEN c.n * lp.today_day - c.due_day_sum END) AS delay_sum,
+               sum(CASE WHEN c.cls IN (1, 3) THEN c.delay_n WHEN ${late} THEN c.n END) AS delay_n
+          FROM ${sql.raw(table)} c CROSS JOIN lp
+         WHERE c.report = 'units' AND ${unitRowClause(s, sql`c.unit_id`)} AND ${when}
+         GROUP BY 1, 2, 3`;
   // A row read moves one item from the class it was counted in to the one the clock gives it:
   // sign +1 in the new class, −1 in the old; the row whose `late` is 1 is the one in class 4 (overdue).
   const late = sql.raw(past ? 'f.sign' : '-f.sign');
@@ -157,14 +175,8 @@ function perUnitCounted(s: ReportScope, c: ReportClock): Sql {
         : sql`t.due_at >= lp.now AND t.due_at < lp.next_month_at`
       : sql`t.due_at >= ${new Date(`${nowDay}T00:00:00+08:00`)}::timestamptz AND t.due_at < ${c.now}::timestamptz`;
   return sql`
-      g AS (
-        SELECT c.unit_id, c.role, CASE WHEN c.cls IN (1, 3) THEN c.cls WHEN ${countedLate} THEN 4 ELSE 0 END AS k,
-               sum(c.n) AS n,
-               sum(CASE WHEN c.cls IN (1, 3) THEN c.delay_sum WHEN ${countedLate} THEN c.n * lp.today_day - c.due_day_sum END) AS delay_sum,
-               sum(CASE WHEN c.cls IN (1, 3) THEN c.delay_n WHEN ${countedLate} THEN c.n END) AS delay_n
-          FROM report_unit_classes c CROSS JOIN lp
-         WHERE c.report = 'units' AND ${unitRowClause(s, sql`c.unit_id`)}
-         GROUP BY 1, 2, 3
+      g AS (${classes('report_unit_rollup', rolledLate, rolledUpFor(month))}
+        UNION ALL${classes('report_unit_classes', countedLate, sql`NOT ${rolledUpFor(month)}`)}
         ${
           nowDay === null
             ? sql.empty
