@@ -74,6 +74,31 @@ async function withCountsElsewhere<T>(read: (run: RunSql) => Promise<T>): Promis
 }
 
 /**
+ * Runs `write` (it must change rows) in a transaction left open, starts `rebuild`, waits until the
+ * rebuild waits for the lock the writer holds on `table`, then commits and lets the rebuild finish.
+ */
+async function rebuildBehindWriter(write: string, table: string, rebuild: () => Promise<unknown>): Promise<void> {
+  const writer = db.ds.createQueryRunner();
+  await writer.connect();
+  await writer.startTransaction();
+  try {
+    const changed = await writer.query(write);
+    expect(changed[1]).toBeGreaterThan(0);
+    const rebuilt = rebuild();
+    for (;;) {
+      const [{ waiting }] = await db.ds.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = $1::regclass AND NOT granted`, [table]);
+      if (waiting > 0) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    await writer.commitTransaction();
+    await rebuilt;
+  } finally {
+    if (writer.isTransactionActive) await writer.rollbackTransaction();
+    await writer.release();
+  }
+}
+
+/**
  * The appraisal both ways: from the late-acknowledgement count and the unit-class rollup rebuilt for
  * this window and month (the second call asks for no rebuild, so it read them), and key by key and
  * month by month, as when they are for another window and month.
@@ -386,28 +411,12 @@ describe('reports from the counts equal the reports from the items', () => {
     const c = clockAt(new Date());
     const threeDays: AckDue = (from, to) => ackDue(from, to).map((r) => ({ date: r.date, dueAt: new Date(r.dueAt.getTime() + DAY) }));
     await appraisalBothWays(all, c, threeDays);
-    const writer = db.ds.createQueryRunner();
-    await writer.connect();
-    await writer.startTransaction();
-    try {
-      // Acknowledged ten days after assignment: late under either deadline.
-      const changed = await writer.query(
-        `UPDATE assignments SET acknowledged_at = created_at + interval '10 days' WHERE role = 'lead' AND task_id IN (SELECT id FROM tasks WHERE code ~ '3$' AND status <> 'cancelled')`,
-      );
-      expect(changed[1]).toBeGreaterThan(0);
-      const rewrite = appraisalReport(run, all, c, ackDue, sync);
-      // The rewrite waits on the writer's lock on report_ack_counts.
-      for (;;) {
-        const [{ waiting }] = await db.ds.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'report_ack_counts'::regclass AND NOT granted`);
-        if (waiting > 0) break;
-        await new Promise((r) => setImmediate(r));
-      }
-      await writer.commitTransaction();
-      await rewrite;
-    } finally {
-      if (writer.isTransactionActive) await writer.rollbackTransaction();
-      await writer.release();
-    }
+    // Acknowledged ten days after assignment: late under either deadline.
+    await rebuildBehindWriter(
+      `UPDATE assignments SET acknowledged_at = created_at + interval '10 days' WHERE role = 'lead' AND task_id IN (SELECT id FROM tasks WHERE code ~ '3$' AND status <> 'cancelled')`,
+      'report_ack_counts',
+      () => appraisalReport(run, all, c, ackDue, sync),
+    );
     expect(await lateAcksDrift(db.ds)).toEqual([]);
     const reference = await appraisalBefore(run, all, c, ackDue);
     expect(await appraisalBothWays(all, c, ackDue)).toEqual({ counted: reference, keyByKey: reference });
@@ -418,26 +427,11 @@ describe('reports from the counts equal the reports from the items', () => {
     const now = clockAt(new Date());
     const nextMonth = clockAt(new Date(Date.now() + 35 * DAY));
     await unitsBothWays(all, now, { sort: 'overdue', order: 'desc', offset: 0, limit: 50 });
-    const writer = db.ds.createQueryRunner();
-    await writer.connect();
-    await writer.startTransaction();
-    try {
-      const changed = await writer.query(
-        `UPDATE tasks SET status = 'completed', completed_at = due_at + interval '3 days' WHERE code ~ '1$' AND status IN ('assigned', 'in_progress')`,
-      );
-      expect(changed[1]).toBeGreaterThan(0);
-      const rebuild = unitsReport(run, all, nextMonth, { sort: 'overdue', order: 'desc', offset: 0, limit: 50 }, sync.unitRollup);
-      for (;;) {
-        const [{ waiting }] = await db.ds.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'report_unit_classes'::regclass AND NOT granted`);
-        if (waiting > 0) break;
-        await new Promise((r) => setImmediate(r));
-      }
-      await writer.commitTransaction();
-      await rebuild;
-    } finally {
-      if (writer.isTransactionActive) await writer.rollbackTransaction();
-      await writer.release();
-    }
+    await rebuildBehindWriter(
+      `UPDATE tasks SET status = 'completed', completed_at = due_at + interval '3 days' WHERE code ~ '1$' AND status IN ('assigned', 'in_progress')`,
+      'report_unit_classes',
+      () => unitsReport(run, all, nextMonth, { sort: 'overdue', order: 'desc', offset: 0, limit: 50 }, sync.unitRollup),
+    );
     expect((await db.ds.query(`SELECT month::text AS month FROM report_unit_rollup_month`))[0].month).toBe(`${nextMonth.today.slice(0, 7)}-01`);
     expect(await unitRollupDrift(db.ds)).toEqual([]);
     const o = { sort: 'onTimeRate' as const, order: 'desc' as const, offset: 0, limit: 50 };
