@@ -161,6 +161,18 @@ describe('reports over HTTP', () => {
     expect(byName['市经信局']).toMatchObject({ yellowNotices: 2, redNotices: 0, lateAcknowledgements: 2 });
   });
 
+  it('appraisal: kept counts for another window and month are rebuilt before the answer, then read, with the same figures', async () => {
+    await r.ds.query(`UPDATE ack_deadline_sync SET fingerprint = 'another window'`);
+    await r.ds.query(`UPDATE report_unit_rollup_month SET month = NULL`);
+    const first = await json('admin', '/reports/appraisal');
+    const [{ fingerprint }] = (await r.ds.query(`SELECT fingerprint FROM ack_deadline_sync`)) as { fingerprint: string }[];
+    const [{ month }] = (await r.ds.query(`SELECT month::text AS month FROM report_unit_rollup_month`)) as { month: string | null }[];
+    expect(fingerprint).not.toBe('another window');
+    expect(month).toBe(`${today().slice(0, 7)}-01`);
+    const second = await json('admin', '/reports/appraisal');
+    expect(second.items).toEqual(first.items);
+  });
+
   it('people: a unit head sees their unit’s people; staff may not; supervisors pick a unit', async () => {
     const mine = (await json('a_head', '/reports/people')) as { items: Json[]; total: number };
     expect(mine.items.map((p) => p.username).sort()).toEqual(['a_head', 'a_staff', 'a_staff2']);

@@ -20,7 +20,7 @@ import { PlanHeadRow, planHeadsReport, WeeklyItemRow, weeklyItemsReport } from '
 export class ReportRepository {
   private readonly run: RunSql = (q) => this.db.queryPrepared(q);
   private readonly log = new Logger('Reports');
-  /** The rewrites of kept counts under way, by kind: one of each at a time per process. */
+  /** The rebuilds of kept counts under way, by kind: one of each at a time per process. */
   private readonly rewriting = new Map<string, Promise<void>>();
   private readonly syncs = {
     ackDeadlines: (w: AckWindow) => this.rewrite('late acknowledgements', (run) => syncAckDeadlines(run, w)),
@@ -49,19 +49,21 @@ export class ReportRepository {
 
   /**
    * Rebuilds a kept count for the window or month a report just used (syncAckDeadlines,
-   * syncUnitRollup), in the background on the primary (the report may have run on a replica): the
-   * request already has its rows, read the slower way, and a lock wait should not hold it. A failure
-   * only leaves the next reports on that way; the next one tries again.
+   * syncUnitRollup) on the primary (the report may have run on a replica), before the request that
+   * found it stale returns: its rows, read the slower way, are already right, and the rebuild's commit
+   * then comes before the answer, so the report cache (which drops an entry on any commit) never sees
+   * it land later. A request that finds a rebuild of that kind under way does not wait for it, so at
+   * most one connection waits on another. A failure (a lock wait past 2 s) is a warning; the next
+   * report tries again.
    */
   private rewrite(kind: string, work: (run: RunSql) => Promise<void>): Promise<void> {
-    if (!this.rewriting.has(kind)) {
-      const done = this.db
-        .outsideTransaction(() => this.db.transaction(() => work((q) => this.db.query(q))))
-        .catch((e: Error) => this.log.warn(`${kind} not rebuilt: ${e.message}`))
-        .finally(() => this.rewriting.delete(kind));
-      this.rewriting.set(kind, done);
-    }
-    return Promise.resolve();
+    if (this.rewriting.has(kind)) return Promise.resolve();
+    const done = this.db
+      .outsideTransaction(() => this.db.transaction(() => work((q) => this.db.query(q))))
+      .catch((e: Error) => this.log.warn(`${kind} not rebuilt: ${e.message}`))
+      .finally(() => this.rewriting.delete(kind));
+    this.rewriting.set(kind, done);
+    return done;
   }
 
   people(s: ReportScope, c: ReportClock, o: { unitId?: string } & PageWindow): Promise<Paged<PersonRow>> {
